@@ -1,0 +1,20 @@
+package dev.connect.oauth.application.port.in;
+
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.PkceChallenge;
+import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.ScopeSet;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A valid authorization request: what the consent page shows and what approval binds the code to. */
+public record CheckedAuthorization(Client client, RedirectUri redirectUri, ScopeSet scopes,
+                                   Optional<PkceChallenge> challenge, Optional<String> state) {
+    public CheckedAuthorization {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(state, "state");
+    }
+}

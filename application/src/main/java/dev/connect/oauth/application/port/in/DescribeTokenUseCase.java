@@ -1,0 +1,16 @@
+package dev.connect.oauth.application.port.in;
+
+/**
+ * {@code /info}: the account behind a bearer access token, which must be active and carry the
+ * {@code connect} scope.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3.1">RFC 6750 §3.1</a>
+ */
+public interface DescribeTokenUseCase {
+    /**
+     * @param bearerToken the token from {@code Authorization: Bearer}, {@code null} when absent
+     * @throws dev.connect.oauth.domain.OAuthException {@code invalid_token} when missing, expired,
+     *         revoked or not issued here; {@code insufficient_scope} without {@code connect}
+     */
+    TokenInfo describe(String bearerToken);
+}

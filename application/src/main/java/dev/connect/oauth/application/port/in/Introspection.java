@@ -1,0 +1,45 @@
+package dev.connect.oauth.application.port.in;
+
+import dev.connect.oauth.domain.AccountId;
+import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.TokenId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An introspection answer (RFC 7662 §2.2): {@link #inactive()} for anything not currently valid,
+ * or the token's details.
+ */
+public record Introspection(boolean active, Optional<Details> details) {
+    public Introspection {
+        Objects.requireNonNull(details, "details");
+        if (active != details.isPresent()) {
+            throw new IllegalArgumentException("An active token has details; an inactive one has none");
+        }
+    }
+
+    public static Introspection inactive() {
+        return new Introspection(false, Optional.empty());
+    }
+
+    public static Introspection active(Details details) {
+        return new Introspection(true, Optional.of(details));
+    }
+
+    /** The members of an active token's introspection response. */
+    public record Details(String tokenType, TokenId id, ClientId clientId, Optional<AccountId> subject,
+                          Optional<String> username, ScopeSet scope, Instant issuedAt, Instant expiresAt) {
+        public Details {
+            Objects.requireNonNull(tokenType, "tokenType");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+}

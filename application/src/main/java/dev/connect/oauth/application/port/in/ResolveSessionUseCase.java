@@ -1,0 +1,10 @@
+package dev.connect.oauth.application.port.in;
+
+import dev.connect.oauth.domain.Account;
+import java.util.Optional;
+
+/** The account signed in through a browser session cookie, if the session is still valid. */
+public interface ResolveSessionUseCase {
+    /** @param sessionToken the cookie value, {@code null} when absent */
+    Optional<Account> resolve(String sessionToken);
+}

@@ -1,0 +1,15 @@
+package dev.connect.oauth.application.port.out;
+
+/**
+ * Signs access tokens as JWTs and publishes the keys that verify them. Thread-safe; every node
+ * sharing the signing key store signs and verifies alike.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
+ */
+public interface AccessTokenCodec {
+    /** The signed token ({@code typ} {@code at+jwt}). */
+    String encode(AccessTokenClaims claims);
+
+    /** The JWK Set JSON (RFC 7517 §5) of every key whose tokens may still be valid. */
+    String publicJwkSetJson();
+}

@@ -1,0 +1,28 @@
+package dev.connect.oauth.application.port.out;
+
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registered clients. Each call is atomic on its own.
+ */
+public interface ClientRepository {
+    /** Stores a new client; its id is fresh (generated), so no conflict is expected. */
+    void add(Client client);
+
+    /** Replaces a stored client (secret rotation); returns whether it existed. */
+    boolean update(Client client);
+
+    Optional<Client> findById(ClientId id);
+
+    /** Every client, oldest first. */
+    List<Client> findAll();
+
+    /**
+     * Removes a client and revokes every grant it holds, so its codes and tokens stop working at
+     * once on every node; returns whether it existed.
+     */
+    boolean remove(ClientId id);
+}

@@ -1,0 +1,18 @@
+package dev.connect.oauth.application.port.out;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Token signing keys shared by every node. Each call is atomic on its own. */
+public interface SigningKeyRepository {
+    void add(SigningKey key);
+
+    /** Every key, newest first. */
+    List<SigningKey> findAll();
+
+    /** Retires every key made before {@code createdBefore} that is not retired yet; returns how many. */
+    int retireOlderThan(Instant createdBefore, Instant at);
+
+    /** Deletes keys retired before {@code retiredBefore}: their tokens have all expired. */
+    int deleteRetiredBefore(Instant retiredBefore);
+}

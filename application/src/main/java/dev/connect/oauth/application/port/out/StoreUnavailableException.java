@@ -1,0 +1,14 @@
+package dev.connect.oauth.application.port.out;
+
+/**
+ * A store could not be reached or did not answer in time. It is an infrastructure fault, never an
+ * OAuth error: the HTTP adapter answers 503 with {@code Retry-After}. Adapters throw it within a
+ * few seconds instead of hanging, and work again once the store is back.
+ */
+public class StoreUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

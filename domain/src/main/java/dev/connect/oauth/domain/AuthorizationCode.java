@@ -1,0 +1,92 @@
+package dev.connect.oauth.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An issued authorization code, kept as the hash of its value. It is bound to the client, the
+ * redirect URI, the scopes, the account and the PKCE challenge of the request that produced it;
+ * it expires quickly and is redeemed at most once.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 §4.1.3</a>
+ */
+public record AuthorizationCode(SecretHash hash, GrantId grantId, ClientId clientId, AccountId accountId,
+                                RedirectUri redirectUri, ScopeSet scopes, Optional<PkceChallenge> challenge,
+                                Instant issuedAt, Instant expiresAt, Optional<Instant> redeemedAt) {
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
+    /** RFC 6749 §4.1.2: "A maximum authorization code lifetime of 10 minutes is RECOMMENDED." */
+    public static final Duration MAX_TTL = Duration.ofMinutes(10);
+
+    public AuthorizationCode {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(grantId, "grantId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(redeemedAt, "redeemedAt");
+        Duration ttl = Duration.between(issuedAt, expiresAt);
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("An authorization code lives more than 0 s and at most 10 min");
+        }
+    }
+
+    /** A fresh, unredeemed code living {@code ttl} from {@code now}. */
+    public static AuthorizationCode issue(SecretHash hash, GrantId grantId, ClientId clientId, AccountId accountId,
+                                          RedirectUri redirectUri, ScopeSet scopes, Optional<PkceChallenge> challenge,
+                                          Instant now, Duration ttl) {
+        return new AuthorizationCode(hash, grantId, clientId, accountId, redirectUri, scopes, challenge,
+                now, now.plus(ttl), Optional.empty());
+    }
+
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public boolean isRedeemed() {
+        return redeemedAt.isPresent();
+    }
+
+    /** This code marked redeemed; a code is redeemed once only. */
+    public AuthorizationCode redeem(Instant now) {
+        if (isRedeemed()) {
+            throw ErrorCode.INVALID_GRANT.exception("The authorization code was already used.");
+        }
+        return new AuthorizationCode(hash, grantId, clientId, accountId, redirectUri, scopes, challenge,
+                issuedAt, expiresAt, Optional.of(now));
+    }
+
+    /**
+     * Checks a token request against this code's bindings (RFC 6749 §4.1.3, RFC 7636 §4.6): the
+     * same client, not expired, the same {@code redirect_uri} string, and a verifier answering
+     * the challenge. Every failure is {@code invalid_grant}, as RFC 6749 §5.2 says.
+     */
+    public void checkRedemption(ClientId presentingClient, String presentedRedirectUri,
+                                String codeVerifier, Instant now) {
+        if (!clientId.equals(presentingClient)) {
+            throw ErrorCode.INVALID_GRANT.exception("The authorization code was issued to another client.");
+        }
+        if (isExpired(now)) {
+            throw ErrorCode.INVALID_GRANT.exception("The authorization code has expired.");
+        }
+        if (!redirectUri.matches(presentedRedirectUri)) {
+            throw ErrorCode.INVALID_GRANT.exception("redirect_uri does not match the authorization request.");
+        }
+        if (challenge.isPresent()) {
+            if (codeVerifier == null) {
+                throw ErrorCode.INVALID_GRANT.exception("code_verifier is required.");
+            }
+            if (!challenge.get().verify(codeVerifier)) {
+                throw ErrorCode.INVALID_GRANT.exception("code_verifier does not match the code_challenge.");
+            }
+        } else if (codeVerifier != null) {
+            throw ErrorCode.INVALID_GRANT.exception("code_verifier sent but no code_challenge was given.");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.connect.oauth.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A registered client: its type, the hash of its secret (confidential clients only), the
+ * redirect URIs it registered and the scopes it may ask for.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>
+ */
+public record Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                     List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt) {
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_REDIRECT_URIS = 20;
+
+    public Client {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(secretHash, "secretHash");
+        Objects.requireNonNull(allowedScopes, "allowedScopes");
+        Objects.requireNonNull(createdAt, "createdAt");
+        redirectUris = List.copyOf(new java.util.LinkedHashSet<>(redirectUris));
+        name = name.strip();
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw ErrorCode.INVALID_REQUEST.exception("name must be 1 to " + MAX_NAME_LENGTH + " printable characters.");
+        }
+        if (redirectUris.size() > MAX_REDIRECT_URIS) {
+            throw ErrorCode.INVALID_REQUEST.exception("At most " + MAX_REDIRECT_URIS + " redirect_uris.");
+        }
+        if (allowedScopes.isEmpty()) {
+            throw ErrorCode.INVALID_SCOPE.exception("A client needs at least one scope.");
+        }
+        if ((type == ClientType.CONFIDENTIAL) != secretHash.isPresent()) {
+            throw new IllegalArgumentException("A confidential client has a secret; a public one has none");
+        }
+    }
+
+    public boolean isPublic() {
+        return type == ClientType.PUBLIC;
+    }
+
+    /**
+     * The registered redirect URI equal to {@code candidate}, character for character.
+     *
+     * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.1.3">RFC 9700 §4.1.3</a>
+     */
+    public Optional<RedirectUri> registeredRedirectUri(String candidate) {
+        if (candidate == null) {
+            return Optional.empty();
+        }
+        return redirectUris.stream().filter(uri -> uri.matches(candidate)).findFirst();
+    }
+
+    /** Resolves a requested scope list against {@link #allowedScopes()} ({@code *} expands). */
+    public ScopeSet resolveScopes(String requested) {
+        return ScopeSet.resolve(requested, allowedScopes, allowedScopes);
+    }
+
+    /** The same client with a new secret hash (secret rotation). */
+    public Client withSecretHash(SecretHash newHash) {
+        if (type != ClientType.CONFIDENTIAL) {
+            throw ErrorCode.INVALID_REQUEST.exception("A public client has no secret.");
+        }
+        return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt);
+    }
+}

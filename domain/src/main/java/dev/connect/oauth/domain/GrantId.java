@@ -1,0 +1,21 @@
+package dev.connect.oauth.domain;
+
+/**
+ * The identifier of a {@link Grant}
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/ the family every code and token descends from."> the family every code and token descends from.</a>
+ */
+public record GrantId(String value) {
+    public GrantId {
+        Identifiers.require(value, "grant id");
+    }
+
+    public static GrantId parse(String value) {
+        return new GrantId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.connect.oauth.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A PKCE code challenge bound to an authorization code, and the check of the verifier that
+ * redeems it.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7636">RFC 7636</a>
+ */
+public record PkceChallenge(String challenge, PkceMethod method) {
+    /** RFC 7636 §4.1: 43–128 characters of [A-Z] / [a-z] / [0-9] / "-" / "." / "_" / "~". */
+    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
+    public PkceChallenge {
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(method, "method");
+        // A plain challenge is the verifier itself; an S256 one is 43 base64url characters.
+        if (!VERIFIER.matcher(challenge).matches()) {
+            throw ErrorCode.INVALID_REQUEST.exception("code_challenge must be 43 to 128 characters of [A-Za-z0-9-._~].");
+        }
+    }
+
+    /** Parses {@code code_challenge} and {@code code_challenge_method} (absent method: plain). */
+    public static PkceChallenge parse(String challenge, String method) {
+        return new PkceChallenge(challenge, PkceMethod.parse(method));
+    }
+
+    /** Whether a verifier has the syntax of RFC 7636 §4.1. */
+    public static boolean isWellFormedVerifier(String verifier) {
+        return verifier != null && VERIFIER.matcher(verifier).matches();
+    }
+
+    /**
+     * Whether {@code verifier} answers this challenge (RFC 7636 §4.6), compared in constant time.
+     * A verifier of the wrong syntax never does.
+     */
+    public boolean verify(String verifier) {
+        if (!isWellFormedVerifier(verifier)) {
+            return false;
+        }
+        String derived = switch (method) {
+            case PLAIN -> verifier;
+            case S256 -> s256(verifier);
+        };
+        return MessageDigest.isEqual(
+                derived.getBytes(StandardCharsets.US_ASCII), challenge.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** BASE64URL-ENCODE(SHA256(ASCII(verifier))), without padding. */
+    public static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.connect.oauth.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An issued refresh token as the server keeps it: the hash of its opaque value, its grant and its
+ * place in the rotation chain. Every use retires it and issues a successor; a retired token
+ * presented again is a replay, and the whole grant is revoked.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+ */
+public record RefreshToken(TokenId id, SecretHash hash, GrantId grantId, ClientId clientId,
+                           Optional<AccountId> accountId, ScopeSet scopes, Optional<TokenId> parentId,
+                           Instant issuedAt, Instant expiresAt, Optional<Instant> retiredAt,
+                           Optional<Instant> revokedAt) {
+    public RefreshToken {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(grantId, "grantId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(parentId, "parentId");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(retiredAt, "retiredAt");
+        Objects.requireNonNull(revokedAt, "revokedAt");
+        if (!expiresAt.isAfter(issuedAt)) {
+            throw new IllegalArgumentException("A refresh token expires after it is issued");
+        }
+    }
+
+    /** Retired by rotation: presenting it again is a replay (RFC 9700 §4.14.2). */
+    public boolean isRetired() {
+        return retiredAt.isPresent();
+    }
+
+    public boolean isActive(Instant now) {
+        return retiredAt.isEmpty() && revokedAt.isEmpty() && now.isBefore(expiresAt);
+    }
+
+    /**
+     * The successor issued by rotation: same grant, client, account and scopes (RFC 6749 §6: a
+     * new refresh token keeps the scope of the one it replaces), a new id and hash and life.
+     */
+    public RefreshToken successor(TokenId newId, SecretHash newHash, Instant now, Instant newExpiresAt) {
+        return new RefreshToken(newId, newHash, grantId, clientId, accountId, scopes, Optional.of(id),
+                now, newExpiresAt, Optional.empty(), Optional.empty());
+    }
+}
