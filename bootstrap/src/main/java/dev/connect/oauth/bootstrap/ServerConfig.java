@@ -1,0 +1,242 @@
+package dev.connect.oauth.bootstrap;
+
+import dev.connect.oauth.domain.ApiKey;
+import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.Email;
+import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.ScopeSet;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The server's whole configuration, read once at start from environment variables (and an
+ * optional properties file named by {@code CONNECT_CONFIG_FILE}, which the environment overrides).
+ * Nothing else reads the environment. Every value is validated here: a bad one stops the start with
+ * a one-line message naming the variable.
+ */
+public record ServerConfig(String httpHost, int httpPort, String issuer, Path dataDir,
+                           Optional<Database> database, Optional<BootstrapAdmin> bootstrapAdmin,
+                           ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
+                           Duration sessionTtl, boolean allowPlainPkce, String latestApiVersion,
+                           String minimumApiVersion, boolean maintenance, int dbPoolSize) {
+
+    /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
+    public record Database(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=redacted]";
+        }
+    }
+
+    /** The first admin, created on start while no admin exists. {@link #toString()} hides the key. */
+    public record BootstrapAdmin(String email, String apiKey) {
+        @Override
+        public String toString() {
+            return "BootstrapAdmin[email=" + email + ", apiKey=redacted]";
+        }
+    }
+
+    private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}");
+
+    public ServerConfig {
+        Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(bootstrapAdmin, "bootstrapAdmin");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
+        Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
+        Objects.requireNonNull(codeTtl, "codeTtl");
+        Objects.requireNonNull(sessionTtl, "sessionTtl");
+        Objects.requireNonNull(latestApiVersion, "latestApiVersion");
+        Objects.requireNonNull(minimumApiVersion, "minimumApiVersion");
+    }
+
+    /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
+    public static ServerConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Reads a given environment: the one place variables are parsed. */
+    public static ServerConfig from(Map<String, String> environment) {
+        Variables vars = new Variables(withConfigFile(environment));
+        int port = vars.get("CONNECT_HTTP_PORT", "8080", ServerConfig::port);
+        String issuer = vars.get("CONNECT_ISSUER", "http://localhost:" + port, ServerConfig::issuer);
+        Optional<Database> database = vars.optional("CONNECT_DB_URL", ServerConfig::jdbcUrl)
+                .map(url -> new Database(url, vars.get("CONNECT_DB_USER", "root", Function.identity()),
+                        vars.get("CONNECT_DB_PASSWORD", "", Function.identity())));
+        Optional<String> adminEmail = vars.optional("CONNECT_BOOTSTRAP_ADMIN_EMAIL", ServerConfig::email);
+        Optional<String> adminKey = vars.optional("CONNECT_BOOTSTRAP_ADMIN_API_KEY", ServerConfig::apiKey);
+        if (adminEmail.isPresent() != adminKey.isPresent()) {
+            throw new ConfigException("CONNECT_BOOTSTRAP_ADMIN_EMAIL and CONNECT_BOOTSTRAP_ADMIN_API_KEY must be set together");
+        }
+        String latest = vars.get("CONNECT_API_VERSION_LATEST", "1.8.0", ServerConfig::version);
+        String minimum = vars.get("CONNECT_API_VERSION_MINIMUM", "1.0.0", ServerConfig::version);
+        if (compareVersions(minimum, latest) > 0) {
+            throw new ConfigException("CONNECT_API_VERSION_MINIMUM must not be newer than CONNECT_API_VERSION_LATEST");
+        }
+        return new ServerConfig(
+                vars.get("CONNECT_HTTP_HOST", "0.0.0.0", ServerConfig::host),
+                port,
+                issuer,
+                vars.get("CONNECT_DATA_DIR", "./data", Path::of),
+                database,
+                adminEmail.map(email -> new BootstrapAdmin(email, adminKey.orElseThrow())),
+                vars.get("CONNECT_SCOPES", "connect triggers actions tests", ServerConfig::scopes),
+                vars.get("CONNECT_ACCESS_TOKEN_TTL_SECONDS", "3600", s -> seconds(s, Duration.ofDays(1))),
+                vars.get("CONNECT_REFRESH_TOKEN_TTL_SECONDS", "2592000", s -> seconds(s, Duration.ofDays(365))),
+                vars.get("CONNECT_CODE_TTL_SECONDS", "60", s -> seconds(s, AuthorizationCode.MAX_TTL)),
+                vars.get("CONNECT_SESSION_TTL_SECONDS", "28800", s -> seconds(s, Duration.ofDays(30))),
+                vars.get("CONNECT_ALLOW_PLAIN_PKCE", "true", ServerConfig::bool),
+                latest,
+                minimum,
+                vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
+                vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)));
+    }
+
+    /** Compares two MAJOR.MINOR.PATCH versions numerically. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static Map<String, String> withConfigFile(Map<String, String> environment) {
+        String file = environment.get("CONNECT_CONFIG_FILE");
+        if (file == null || file.isBlank()) {
+            return environment;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(file))) {
+            properties.load(reader);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("CONNECT_CONFIG_FILE cannot be read: " + file);
+        }
+        Map<String, String> merged = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> merged.put(name, properties.getProperty(name).strip()));
+        merged.putAll(environment);
+        return merged;
+    }
+
+    private static int port(String value) {
+        return intIn(value, 0, 65535);
+    }
+
+    private static int intIn(String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+    }
+
+    private static Duration seconds(String value, Duration max) {
+        return Duration.ofSeconds(intIn(value, 1, (int) max.toSeconds()));
+    }
+
+    private static boolean bool(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static String host(String value) {
+        if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("must be a host name or address");
+        }
+        return value;
+    }
+
+    private static String issuer(String value) {
+        try {
+            URI uri = new URI(value);
+            boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            // RFC 8414 §2: the issuer has no query or fragment.
+            if (http && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null
+                    && !value.endsWith("/")) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be an http(s) URL without query, fragment or trailing slash");
+    }
+
+    private static String jdbcUrl(String value) {
+        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:mariadb://")
+                && !value.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("must be a jdbc:mysql:// URL");
+        }
+        return value;
+    }
+
+    private static String email(String value) {
+        Email.parse(value);
+        return value;
+    }
+
+    private static String apiKey(String value) {
+        ApiKey.parse(value);
+        return value;
+    }
+
+    private static String version(String value) {
+        if (!VERSION.matcher(value).matches()) {
+            throw new IllegalArgumentException("must be MAJOR.MINOR.PATCH");
+        }
+        return value;
+    }
+
+    private static ScopeSet scopes(String value) {
+        ScopeSet scopes = ScopeSet.parse(value);
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("must name at least one scope");
+        }
+        return scopes;
+    }
+
+    /** Looks variables up and turns a parse failure into a message naming the variable (never echoing its value, which may be secret). */
+    private record Variables(Map<String, String> values) {
+        <T> T get(String name, String fallback, Function<String, T> parser) {
+            return optional(name, parser).orElseGet(() -> parser.apply(fallback));
+        }
+
+        <T> Optional<T> optional(String name, Function<String, T> parser) {
+            String raw = values.get(name);
+            if (raw == null || raw.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parser.apply(raw.strip()));
+            } catch (RuntimeException e) {
+                String why = e instanceof OAuthException oauth ? oauth.description() : e.getMessage();
+                throw new ConfigException(name + " is invalid: " + why);
+            }
+        }
+    }
+}
