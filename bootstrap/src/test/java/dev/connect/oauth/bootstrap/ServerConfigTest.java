@@ -1,0 +1,115 @@
+package dev.connect.oauth.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+    private static final String KEY = "ck_" + "A".repeat(43);
+
+    @Test
+    void fromWhenEmptyThenDefaultsOfApiMd() {
+        ServerConfig config = ServerConfig.from(Map.of());
+
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.issuer()).isEqualTo("http://localhost:8080");
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.database()).isEmpty();
+        assertThat(config.bootstrapAdmin()).isEmpty();
+        assertThat(config.scopes()).hasToString("actions connect tests triggers");
+        assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.codeTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.latestApiVersion()).isEqualTo("1.8.0");
+        assertThat(config.minimumApiVersion()).isEqualTo("1.0.0");
+        assertThat(config.maintenance()).isFalse();
+    }
+
+    @Test
+    void fromWhenPortGivenThenIssuerFollowsIt() {
+        assertThat(ServerConfig.from(Map.of("CONNECT_HTTP_PORT", "9090")).issuer()).isEqualTo("http://localhost:9090");
+    }
+
+    @Test
+    void fromWhenDatabaseUrlGivenThenMySqlWithCredentials() {
+        ServerConfig config = ServerConfig.from(Map.of(
+                "CONNECT_DB_URL", "jdbc:mysql://127.0.0.1:3306/connect",
+                "CONNECT_DB_USER", "connect",
+                "CONNECT_DB_PASSWORD", "s3cret"));
+
+        assertThat(config.database()).hasValueSatisfying(db -> {
+            assertThat(db.url()).isEqualTo("jdbc:mysql://127.0.0.1:3306/connect");
+            assertThat(db.user()).isEqualTo("connect");
+            assertThat(db.password()).isEqualTo("s3cret");
+            assertThat(db.toString()).doesNotContain("s3cret");
+        });
+    }
+
+    @Test
+    void fromWhenBootstrapAdminGivenThenKeptButNeverPrinted() {
+        ServerConfig config = ServerConfig.from(Map.of(
+                "CONNECT_BOOTSTRAP_ADMIN_EMAIL", "admin@example.com", "CONNECT_BOOTSTRAP_ADMIN_API_KEY", KEY));
+
+        assertThat(config.bootstrapAdmin()).hasValueSatisfying(admin -> {
+            assertThat(admin.apiKey()).isEqualTo(KEY);
+            assertThat(admin.toString()).doesNotContain(KEY);
+        });
+        assertThat(config.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void fromWhenValueBadThenOneLineNamingTheVariable() {
+        assertBad(Map.of("CONNECT_HTTP_PORT", "http"), "CONNECT_HTTP_PORT");
+        assertBad(Map.of("CONNECT_HTTP_PORT", "70000"), "CONNECT_HTTP_PORT");
+        assertBad(Map.of("CONNECT_ISSUER", "ftp://example.com"), "CONNECT_ISSUER");
+        assertBad(Map.of("CONNECT_ISSUER", "https://example.com/"), "CONNECT_ISSUER");
+        assertBad(Map.of("CONNECT_DB_URL", "postgres://x"), "CONNECT_DB_URL");
+        assertBad(Map.of("CONNECT_ALLOW_PLAIN_PKCE", "yes"), "CONNECT_ALLOW_PLAIN_PKCE");
+        assertBad(Map.of("CONNECT_CODE_TTL_SECONDS", "601"), "CONNECT_CODE_TTL_SECONDS");
+        assertBad(Map.of("CONNECT_API_VERSION_LATEST", "1.8"), "CONNECT_API_VERSION_LATEST");
+        assertBad(Map.of("CONNECT_API_VERSION_MINIMUM", "2.0.0"), "CONNECT_API_VERSION_MINIMUM");
+        assertBad(Map.of("CONNECT_SCOPES", "connect \"bad"), "CONNECT_SCOPES");
+        assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "not-an-email", "CONNECT_BOOTSTRAP_ADMIN_API_KEY", KEY),
+                "CONNECT_BOOTSTRAP_ADMIN_EMAIL");
+        assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com", "CONNECT_BOOTSTRAP_ADMIN_API_KEY", "ck_short"),
+                "CONNECT_BOOTSTRAP_ADMIN_API_KEY");
+        assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com"), "CONNECT_BOOTSTRAP_ADMIN_EMAIL");
+    }
+
+    @Test
+    void fromWhenSecretValueBadThenMessageDoesNotEchoIt() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(
+                "CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com", "CONNECT_BOOTSTRAP_ADMIN_API_KEY", "ck_leaky-secret")))
+                .hasMessageNotContaining("leaky-secret");
+    }
+
+    @Test
+    void fromWhenConfigFileGivenThenEnvironmentOverridesIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("connect.properties");
+        Files.writeString(file, "CONNECT_HTTP_PORT=9000\nCONNECT_HTTP_HOST=127.0.0.1\n");
+
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_CONFIG_FILE", file.toString(), "CONNECT_HTTP_PORT", "9001"));
+
+        assertThat(config.httpPort()).isEqualTo(9001);
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void fromWhenConfigFileMissingThenNamesTheVariable(@TempDir Path dir) {
+        assertBad(Map.of("CONNECT_CONFIG_FILE", dir.resolve("absent.properties").toString()), "CONNECT_CONFIG_FILE");
+    }
+
+    private static void assertBad(Map<String, String> environment, String variable) {
+        assertThatThrownBy(() -> ServerConfig.from(environment))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(variable)
+                .hasMessageNotContaining("\n");
+    }
+}
