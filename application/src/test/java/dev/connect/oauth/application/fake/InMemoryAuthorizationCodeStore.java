@@ -1,0 +1,48 @@
+package dev.connect.oauth.application.fake;
+
+import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
+import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.SecretHash;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * {@link AuthorizationCodeStore} on an {@link InMemoryStore}: {@link #redeem} is a
+ * compare-and-set under the store's lock, so one caller wins however many race. It does not look
+ * at the grant: whether the grant still stands is the service's check.
+ */
+public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
+    private final InMemoryStore store;
+
+    public InMemoryAuthorizationCodeStore(InMemoryStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    @Override
+    public void add(AuthorizationCode code) {
+        Objects.requireNonNull(code, "code");
+        store.atomically(() -> {
+            store.requireGrant(code.grantId());
+            if (store.codes.putIfAbsent(code.hash(), code) != null) {
+                throw new IllegalStateException("Duplicate key: authorization code");
+            }
+        });
+    }
+
+    @Override
+    public Redemption redeem(SecretHash hash, Instant at) {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(at, "at");
+        return store.atomically(() -> {
+            AuthorizationCode code = store.codes.get(hash);
+            if (code == null) {
+                return new Redemption.Unknown();
+            }
+            if (code.isRedeemed()) {
+                return new Redemption.AlreadyRedeemed(code);
+            }
+            store.codes.put(hash, code.redeem(at));
+            return new Redemption.Redeemed(code);
+        });
+    }
+}
