@@ -1,0 +1,89 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.port.in.AuthorizationRedirectException;
+import dev.connect.oauth.application.port.in.AuthorizationRequest;
+import dev.connect.oauth.application.port.in.CheckedAuthorization;
+import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.PkceChallenge;
+import dev.connect.oauth.domain.PkceMethod;
+import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.ScopeSet;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The checks of an authorization request, in the order RFC 6749 §4.1.2.1 sets: first the client
+ * and its redirect URI, whose failures must never redirect (an open redirector otherwise); then
+ * everything else, whose failures go back to the verified redirect URI with the {@code state}.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1">RFC 6749 §4.1.2.1</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.4.1">RFC 7636 §4.4.1</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1">RFC 9700 §2.1.1</a>
+ */
+final class AuthorizationRequestChecker {
+    /** {@code state} is echoed in a URL: a bound keeps the redirect a sane length. */
+    static final int MAX_STATE_LENGTH = 1024;
+    private static final String RESPONSE_TYPE_CODE = "code";
+
+    private final ClientRepository clients;
+    private final OAuthPolicy policy;
+
+    AuthorizationRequestChecker(ClientRepository clients, OAuthPolicy policy) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    CheckedAuthorization check(AuthorizationRequest request) {
+        Client client = ClientIds.parse(request.clientId()).flatMap(clients::findById)
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("Unknown client_id."));
+        RedirectUri redirectUri = client.registeredRedirectUri(request.redirectUri())
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception(
+                        "redirect_uri is missing or not registered for this client."));
+        Optional<String> state = Optional.ofNullable(request.state()).filter(value -> !value.isEmpty());
+        if (state.isPresent() && state.get().length() > MAX_STATE_LENGTH) {
+            // Echoing an oversized state would make the redirect itself oversized.
+            throw new AuthorizationRedirectException(
+                    ErrorCode.INVALID_REQUEST.exception("state must be at most " + MAX_STATE_LENGTH + " characters."),
+                    redirectUri, Optional.empty());
+        }
+        try {
+            checkResponseType(request.responseType());
+            ScopeSet scopes = client.resolveScopes(request.scope());
+            Optional<PkceChallenge> challenge = challenge(client, request);
+            return new CheckedAuthorization(client, redirectUri, scopes, challenge, state);
+        } catch (OAuthException rejected) {
+            throw new AuthorizationRedirectException(rejected, redirectUri, state);
+        }
+    }
+
+    private static void checkResponseType(String responseType) {
+        if (responseType == null || responseType.isEmpty()) {
+            throw ErrorCode.INVALID_REQUEST.exception("response_type is required.");
+        }
+        if (!responseType.equals(RESPONSE_TYPE_CODE)) {
+            throw ErrorCode.UNSUPPORTED_RESPONSE_TYPE.exception("response_type must be code.");
+        }
+    }
+
+    private Optional<PkceChallenge> challenge(Client client, AuthorizationRequest request) {
+        boolean methodGiven = request.codeChallengeMethod() != null && !request.codeChallengeMethod().isEmpty();
+        if (request.codeChallenge() == null || request.codeChallenge().isEmpty()) {
+            if (methodGiven) {
+                throw ErrorCode.INVALID_REQUEST.exception("code_challenge_method was sent without code_challenge.");
+            }
+            if (client.isPublic()) {
+                throw ErrorCode.INVALID_REQUEST.exception("PKCE required: a public client must send code_challenge.");
+            }
+            return Optional.empty();
+        }
+        PkceChallenge challenge = PkceChallenge.parse(request.codeChallenge(), request.codeChallengeMethod());
+        if (challenge.method() == PkceMethod.PLAIN && !policy.allowPlainPkce()) {
+            throw ErrorCode.INVALID_REQUEST.exception("code_challenge_method must be S256.");
+        }
+        return Optional.of(challenge);
+    }
+}

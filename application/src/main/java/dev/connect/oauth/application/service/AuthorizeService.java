@@ -1,0 +1,80 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.port.in.AuthorizationGranted;
+import dev.connect.oauth.application.port.in.AuthorizationRedirectException;
+import dev.connect.oauth.application.port.in.AuthorizeCommand;
+import dev.connect.oauth.application.port.in.AuthorizeUseCase;
+import dev.connect.oauth.application.port.in.CheckedAuthorization;
+import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.AuditLog;
+import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
+import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.SecretGenerator;
+import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.GrantId;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Issues an authorization code for an approved request: the request is checked again (the
+ * approval may come long after the check, from another node), the account's consent is recorded
+ * as a new grant, and the code, 256 random bits kept only as their hash, is bound to the client,
+ * redirect URI, scopes, account and PKCE challenge.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.10">RFC 6749 §10.10</a>
+ */
+public final class AuthorizeService implements AuthorizeUseCase {
+    private final AuthorizationRequestChecker checker;
+    private final AccountRepository accounts;
+    private final GrantRepository grants;
+    private final AuthorizationCodeStore codes;
+    private final SecretGenerator generator;
+    private final SecretHasher hasher;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final OAuthPolicy policy;
+
+    @Inject
+    public AuthorizeService(ClientRepository clients, AccountRepository accounts, GrantRepository grants,
+                            AuthorizationCodeStore codes, SecretGenerator generator, SecretHasher hasher,
+                            AuditLog auditLog, Clock clock, OAuthPolicy policy) {
+        this.checker = new AuthorizationRequestChecker(clients, policy);
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.audit = new AuditTrail(auditLog);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public AuthorizationGranted authorize(AuthorizeCommand command) {
+        CheckedAuthorization checked = checker.check(command.request());
+        if (accounts.findById(command.accountId()).isEmpty()) {
+            throw new AuthorizationRedirectException(
+                    ErrorCode.ACCESS_DENIED.exception("The account no longer exists."),
+                    checked.redirectUri(), checked.state());
+        }
+        Instant now = clock.instant();
+        Grant grant = Grant.of(new GrantId(generator.identifier()), checked.client().id(),
+                Optional.of(command.accountId()), checked.scopes(), now);
+        grants.add(grant);
+        String code = generator.secret();
+        codes.add(AuthorizationCode.issue(hasher.hash(code), grant.id(), grant.clientId(), command.accountId(),
+                checked.redirectUri(), checked.scopes(), checked.challenge(), now, policy.codeTtl()));
+        audit.record(AuditTrail.AUTHORIZATION_GRANTED, Optional.of(command.accountId()), Optional.of(grant.clientId()),
+                "grant=" + grant.id() + " scope=" + grant.scopes(), now);
+        return new AuthorizationGranted(checked.redirectUri(), code, checked.state());
+    }
+}

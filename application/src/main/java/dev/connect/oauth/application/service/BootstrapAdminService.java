@@ -1,0 +1,58 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
+import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
+import dev.connect.oauth.application.port.in.CreatedAccount;
+import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AuditLog;
+import dev.connect.oauth.application.port.out.SecretGenerator;
+import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.domain.ApiKey;
+import dev.connect.oauth.domain.Email;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.Role;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Creates an admin outside the API (API.md §4 "First admin"): at start from the environment, only
+ * while no admin exists, so restarting with the same environment changes nothing; or from the
+ * CLI. A given key must be in the issued format, so it is as strong as a generated one.
+ */
+public final class BootstrapAdminService implements BootstrapAdminUseCase {
+    private final AccountRepository accounts;
+    private final AccountOpening opening;
+    private final Clock clock;
+
+    @Inject
+    public BootstrapAdminService(AccountRepository accounts, ApiKeyRepository apiKeys, SecretGenerator generator,
+                                 SecretHasher hasher, AuditLog auditLog, Clock clock) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.opening = new AccountOpening(accounts, apiKeys, generator, hasher, auditLog);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<CreatedAccount> bootstrap(BootstrapAdminCommand command) {
+        if (command.onlyIfNoAdmin() && accounts.existsWithRole(Role.ADMIN)) {
+            return Optional.empty();
+        }
+        Email email = Email.parse(command.email());
+        Optional<ApiKey> key = command.apiKey().map(BootstrapAdminService::parseKey);
+        return Optional.of(opening.open(email, Optional.empty(), command.name(), Role.ADMIN, Optional.empty(), key,
+                clock.instant()));
+    }
+
+    private static ApiKey parseKey(String value) {
+        try {
+            return ApiKey.parse(value);
+        } catch (OAuthException notAKey) {
+            throw ErrorCode.MALFORMED_API_KEY.exception("The admin API key must be ck_ and 43 characters of "
+                    + "[A-Za-z0-9_-].");
+        }
+    }
+}

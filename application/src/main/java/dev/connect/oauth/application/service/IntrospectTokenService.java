@@ -1,0 +1,56 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.port.in.IntrospectTokenCommand;
+import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
+import dev.connect.oauth.application.port.in.Introspection;
+import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.domain.AccountId;
+import dev.connect.oauth.domain.Client;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Token introspection for authenticated clients. Anything not currently valid (unknown, expired,
+ * revoked, retired) or issued to another client is answered {@code {"active": false}} alone, so a
+ * client learns nothing about tokens that are not its own.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7662#section-2.2">RFC 7662 §2.2</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7662#section-4">RFC 7662 §4</a>
+ */
+public final class IntrospectTokenService implements IntrospectTokenUseCase {
+    private final ClientAuthenticator authenticator;
+    private final PresentedTokens presented;
+    private final AccountRepository accounts;
+    private final Clock clock;
+
+    @Inject
+    public IntrospectTokenService(ClientRepository clients, TokenRepository tokens, AccountRepository accounts,
+                                  SecretHasher hasher, Clock clock) {
+        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.presented = new PresentedTokens(tokens, hasher);
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Introspection introspect(IntrospectTokenCommand command) {
+        Client client = authenticator.authenticate(command.client());
+        Instant now = clock.instant();
+        return presented.findOwnedBy(client.id(), command.token(), command.tokenTypeHint(), now)
+                .filter(PresentedTokens.Found::active)
+                .map(found -> Introspection.active(new Introspection.Details(found.tokenType(), found.id(),
+                        found.clientId(), found.accountId(), username(found.accountId()), found.scopes(),
+                        found.issuedAt(), found.expiresAt())))
+                .orElseGet(Introspection::inactive);
+    }
+
+    private Optional<String> username(Optional<AccountId> accountId) {
+        return accountId.flatMap(accounts::findById).map(account -> account.email().value());
+    }
+}

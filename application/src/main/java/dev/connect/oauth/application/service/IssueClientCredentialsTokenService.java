@@ -1,0 +1,62 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.port.in.ClientCredentialsCommand;
+import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
+import dev.connect.oauth.application.port.in.TokenResponse;
+import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.SecretGenerator;
+import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.GrantId;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code grant_type=client_credentials}: a confidential client acting for itself gets an access
+ * token whose subject is the client, with no refresh token. Each issue records a grant with no
+ * account, so that deleting the client revokes these tokens like any other.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4">RFC 6749 §4.4</a>
+ */
+public final class IssueClientCredentialsTokenService implements IssueClientCredentialsTokenUseCase {
+    private final ClientAuthenticator authenticator;
+    private final GrantRepository grants;
+    private final SecretGenerator generator;
+    private final TokenIssuer issuer;
+    private final Clock clock;
+
+    @Inject
+    public IssueClientCredentialsTokenService(ClientRepository clients, GrantRepository grants,
+                                              TokenRepository tokens, AccessTokenCodec codec,
+                                              SecretGenerator generator, SecretHasher hasher, Clock clock,
+                                              OAuthPolicy policy) {
+        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public TokenResponse issue(ClientCredentialsCommand command) {
+        Client client = authenticator.authenticate(command.client());
+        if (client.isPublic()) {
+            // RFC 6749 §4.4: the client credentials grant is for confidential clients only.
+            throw ErrorCode.UNAUTHORIZED_CLIENT.exception("A public client cannot use client_credentials.");
+        }
+        Instant now = clock.instant();
+        Grant grant = Grant.of(new GrantId(generator.identifier()), client.id(), Optional.empty(),
+                client.resolveScopes(command.scope()), now);
+        grants.add(grant);
+        return issuer.accessOnly(grant, now);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.AccountId;
+import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SecretHash;
+import dev.connect.oauth.domain.TokenId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds a token a client presents for revocation or introspection, access or refresh. The
+ * {@code token_type_hint} only decides which lookup comes first (RFC 7009 §2.1, RFC 7662 §2.1):
+ * an unknown hint is ignored, and a token of the other type is still found. A client only ever
+ * finds its own tokens; another client's token is as good as unknown to it.
+ */
+final class PresentedTokens {
+    static final String ACCESS_TOKEN = "access_token";
+    static final String REFRESH_TOKEN = "refresh_token";
+
+    private final TokenRepository tokens;
+    private final SecretHasher hasher;
+
+    PresentedTokens(TokenRepository tokens, SecretHasher hasher) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+    }
+
+    /** The token if it was issued to {@code owner}; {@code invalid_request} when no token was sent. */
+    Optional<Found> findOwnedBy(ClientId owner, String token, String tokenTypeHint, Instant now) {
+        if (token == null || token.isEmpty()) {
+            throw ErrorCode.INVALID_REQUEST.exception("token is required.");
+        }
+        SecretHash hash = hasher.hash(token);
+        Optional<Found> found = REFRESH_TOKEN.equals(tokenTypeHint)
+                ? findRefresh(hash, now).or(() -> findAccess(hash, now))
+                : findAccess(hash, now).or(() -> findRefresh(hash, now));
+        return found.filter(candidate -> candidate.clientId().equals(owner));
+    }
+
+    private Optional<Found> findAccess(SecretHash hash, Instant now) {
+        return tokens.findAccessToken(hash).map(token -> new Found(ACCESS_TOKEN, token.id(), token.grantId(),
+                token.clientId(), token.accountId(), token.scopes(), token.issuedAt(), token.expiresAt(),
+                token.isActive(now)));
+    }
+
+    private Optional<Found> findRefresh(SecretHash hash, Instant now) {
+        return tokens.findRefreshToken(hash).map(token -> new Found(REFRESH_TOKEN, token.id(), token.grantId(),
+                token.clientId(), token.accountId(), token.scopes(), token.issuedAt(), token.expiresAt(),
+                token.isActive(now)));
+    }
+
+    /**
+     * A token found by its hash, as {@link AccessToken} or {@link RefreshToken} describes it.
+     *
+     * @param tokenType {@link #ACCESS_TOKEN} or {@link #REFRESH_TOKEN}
+     * @param active    whether it was active when found
+     */
+    record Found(String tokenType, TokenId id, GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
+                 ScopeSet scopes, Instant issuedAt, Instant expiresAt, boolean active) {
+        boolean isRefreshToken() {
+            return tokenType.equals(REFRESH_TOKEN);
+        }
+    }
+}

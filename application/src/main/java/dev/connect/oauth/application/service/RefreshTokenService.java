@@ -1,0 +1,92 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.port.in.RefreshTokenCommand;
+import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
+import dev.connect.oauth.application.port.in.TokenResponse;
+import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.AuditLog;
+import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.SecretGenerator;
+import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.ScopeSet;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * {@code grant_type=refresh_token}: rotates a refresh token. The new access token may carry a
+ * narrower scope; the successor refresh token keeps the original one. A retired token presented
+ * again, or a rotation lost to a concurrent one, means two parties hold the token: the whole grant
+ * is revoked, the legitimate holder's newest tokens with it.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+ */
+public final class RefreshTokenService implements RefreshTokenUseCase {
+    private static final String REUSED = "The refresh token was already used.";
+
+    private final ClientAuthenticator authenticator;
+    private final TokenRepository tokens;
+    private final SecretHasher hasher;
+    private final TokenIssuer issuer;
+    private final ReplayedGrant replayed;
+    private final Clock clock;
+
+    @Inject
+    public RefreshTokenService(ClientRepository clients, GrantRepository grants, TokenRepository tokens,
+                               AccessTokenCodec codec, SecretGenerator generator, SecretHasher hasher,
+                               AuditLog auditLog, Clock clock, OAuthPolicy policy) {
+        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
+        this.replayed = new ReplayedGrant(grants, auditLog);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public TokenResponse refresh(RefreshTokenCommand command) {
+        Client client = authenticator.authenticate(command.client());
+        if (command.refreshToken() == null || command.refreshToken().isEmpty()) {
+            throw ErrorCode.INVALID_REQUEST.exception("refresh_token is required.");
+        }
+        Instant now = clock.instant();
+        RefreshToken token = tokens.findRefreshToken(hasher.hash(command.refreshToken()))
+                .filter(found -> found.clientId().equals(client.id()))
+                .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
+        if (token.revokedAt().isPresent()) {
+            throw ErrorCode.INVALID_GRANT.exception("The refresh token was revoked.");
+        }
+        if (token.isRetired()) {
+            throw reused(token, now);
+        }
+        if (!token.isActive(now)) {
+            throw ErrorCode.INVALID_GRANT.exception("The refresh token has expired.");
+        }
+        ScopeSet scopes = narrowedScopes(command.scope(), token);
+        return issuer.rotate(token, scopes, now).orElseThrow(() -> reused(token, now));
+    }
+
+    private OAuthException reused(RefreshToken token, Instant now) {
+        return replayed.revoke(AuditTrail.REFRESH_TOKEN_REUSED, token.grantId(), token.clientId(), token.accountId(),
+                REUSED, now);
+    }
+
+    /** RFC 6749 §6: the requested scope must not include any scope not originally granted. */
+    private static ScopeSet narrowedScopes(String requested, RefreshToken token) {
+        try {
+            return ScopeSet.resolve(requested, token.scopes(), token.scopes());
+        } catch (OAuthException outside) {
+            throw ErrorCode.INVALID_SCOPE.exception("scope must be within the scope originally granted: "
+                    + token.scopes() + ".");
+        }
+    }
+}

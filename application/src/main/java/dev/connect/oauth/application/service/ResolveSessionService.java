@@ -1,0 +1,50 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
+import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.BrowserSession;
+import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.application.port.out.SessionRepository;
+import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.SecretHash;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The account behind a browser session cookie, from the shared store so any node can serve it.
+ * An expired session is removed when met.
+ */
+public final class ResolveSessionService implements ResolveSessionUseCase {
+    private final SessionRepository sessions;
+    private final AccountRepository accounts;
+    private final SecretHasher hasher;
+    private final Clock clock;
+
+    @Inject
+    public ResolveSessionService(SessionRepository sessions, AccountRepository accounts, SecretHasher hasher,
+                                 Clock clock) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<Account> resolve(String sessionToken) {
+        if (sessionToken == null || sessionToken.isBlank()) {
+            return Optional.empty();
+        }
+        SecretHash hash = hasher.hash(sessionToken);
+        Optional<BrowserSession> session = sessions.findByHash(hash);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!session.get().isActive(clock.instant())) {
+            sessions.remove(hash);
+            return Optional.empty();
+        }
+        return accounts.findById(session.get().accountId());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.port.in.RevokeTokenCommand;
+import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
+import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.domain.Client;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Token revocation. Unknown tokens and other clients' tokens succeed without effect, so the
+ * answer tells nothing (RFC 7009 §2.2). A refresh token takes its whole grant with it, every
+ * access token issued from it included (RFC 7009 §2.1); an access token goes alone.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7009#section-2.1">RFC 7009 §2.1</a>
+ */
+public final class RevokeTokenService implements RevokeTokenUseCase {
+    private final ClientAuthenticator authenticator;
+    private final PresentedTokens presented;
+    private final TokenRepository tokens;
+    private final GrantRepository grants;
+    private final Clock clock;
+
+    @Inject
+    public RevokeTokenService(ClientRepository clients, TokenRepository tokens, GrantRepository grants,
+                              SecretHasher hasher, Clock clock) {
+        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.presented = new PresentedTokens(tokens, hasher);
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void revoke(RevokeTokenCommand command) {
+        Client client = authenticator.authenticate(command.client());
+        Instant now = clock.instant();
+        presented.findOwnedBy(client.id(), command.token(), command.tokenTypeHint(), now).ifPresent(found -> {
+            if (found.isRefreshToken()) {
+                grants.revoke(found.grantId(), now);
+            } else {
+                tokens.revokeAccessToken(found.id(), now);
+            }
+        });
+    }
+}

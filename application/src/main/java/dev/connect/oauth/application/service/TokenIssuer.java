@@ -1,0 +1,119 @@
+package dev.connect.oauth.application.service;
+
+import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.port.in.TokenResponse;
+import dev.connect.oauth.application.port.out.AccessTokenClaims;
+import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.SecretGenerator;
+import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.AccountId;
+import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.TokenId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Mints and stores tokens. An access token is a JWT (RFC 9068: {@code iss} and {@code aud} from
+ * the policy, {@code sub} the account, or the client itself for client credentials) kept as the
+ * hash of its string; a refresh token is an opaque 256-bit secret kept as its hash. Times are
+ * whole seconds, as JWT NumericDates are, so the stored life and the signed one agree.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2.2">RFC 9068 §2.2</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.1">RFC 6749 §5.1</a>
+ */
+final class TokenIssuer {
+    private final TokenRepository tokens;
+    private final AccessTokenCodec codec;
+    private final SecretGenerator generator;
+    private final SecretHasher hasher;
+    private final OAuthPolicy policy;
+
+    TokenIssuer(TokenRepository tokens, AccessTokenCodec codec, SecretGenerator generator, SecretHasher hasher,
+                OAuthPolicy policy) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** An access token and a refresh token for {@code scopes} of the grant (authorization code grant). */
+    TokenResponse withRefreshToken(Grant grant, ScopeSet scopes, Instant at) {
+        Instant now = seconds(at);
+        String refreshValue = generator.secret();
+        RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), grant.id(), grant.clientId(),
+                grant.accountId(), scopes, Optional.empty(), now, now.plus(policy.refreshTokenTtl()),
+                Optional.empty(), Optional.empty());
+        Secret<AccessToken> access = mintAccess(refresh.grantId(), refresh.clientId(), refresh.accountId(), scopes,
+                Optional.of(refresh.id()), now);
+        tokens.add(access.kept(), Optional.of(refresh));
+        return response(access, Optional.of(new Secret<>(refreshValue, refresh)), now);
+    }
+
+    /** An access token alone (client credentials grant, RFC 6749 §4.4.3: no refresh token). */
+    TokenResponse accessOnly(Grant grant, Instant at) {
+        Instant now = seconds(at);
+        Secret<AccessToken> access = mintAccess(grant.id(), grant.clientId(), grant.accountId(), grant.scopes(),
+                Optional.empty(), now);
+        tokens.add(access.kept(), Optional.empty());
+        return response(access, Optional.empty(), now);
+    }
+
+    /**
+     * Rotation (RFC 6749 §6): a new access token for {@code accessScopes} and the successor of
+     * {@code retiring}, which keeps its scopes. Empty, storing nothing, when {@code retiring} was
+     * retired or revoked meanwhile: another request rotated it first.
+     */
+    Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, Instant at) {
+        Instant now = seconds(at);
+        String successorValue = generator.secret();
+        RefreshToken successor = retiring.successor(newId(), hasher.hash(successorValue), now,
+                now.plus(policy.refreshTokenTtl()));
+        Secret<AccessToken> access = mintAccess(successor.grantId(), successor.clientId(), successor.accountId(),
+                accessScopes, Optional.of(successor.id()), now);
+        if (!tokens.rotate(retiring.id(), now, access.kept(), successor)) {
+            return Optional.empty();
+        }
+        return Optional.of(response(access, Optional.of(new Secret<>(successorValue, successor)), now));
+    }
+
+    private Secret<AccessToken> mintAccess(GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
+                                           ScopeSet scopes, Optional<TokenId> refreshId, Instant now) {
+        TokenId jti = newId();
+        Instant expiresAt = now.plus(policy.accessTokenTtl());
+        String subject = accountId.map(AccountId::value).orElse(clientId.value());
+        String jwt = codec.encode(new AccessTokenClaims(policy.issuer(), subject, policy.audience(), clientId,
+                scopes, jti, now, expiresAt));
+        return new Secret<>(jwt, new AccessToken(jti, hasher.hash(jwt), grantId, clientId, accountId, scopes,
+                refreshId, now, expiresAt, Optional.empty()));
+    }
+
+    private TokenResponse response(Secret<AccessToken> access, Optional<Secret<RefreshToken>> refresh,
+                                   Instant now) {
+        return new TokenResponse(access.value(), policy.accessTokenTtl().toSeconds(), access.kept().expiresAt(),
+                refresh.map(Secret::value),
+                refresh.map(r -> Duration.between(now, r.kept().expiresAt()).toSeconds()),
+                access.kept().scopes());
+    }
+
+    private TokenId newId() {
+        return new TokenId(generator.identifier());
+    }
+
+    private static Instant seconds(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** A token's value, handed out once, beside what the server keeps of it. */
+    private record Secret<T>(String value, T kept) {
+    }
+}
