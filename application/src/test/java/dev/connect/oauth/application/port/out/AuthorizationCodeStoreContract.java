@@ -1,0 +1,98 @@
+package dev.connect.oauth.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
+import dev.connect.oauth.application.testdata.TestCodes;
+import dev.connect.oauth.application.testdata.TestIds;
+import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.PkceChallenge;
+import dev.connect.oauth.domain.PkceMethod;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The promise of {@link AuthorizationCodeStore}: a code is redeemed at most once, however many race. */
+public abstract class AuthorizationCodeStoreContract extends StoreContract {
+
+    private AuthorizationCode storedCode(TestCodes.Builder builder) {
+        AuthorizationCode code = builder.build();
+        store.codes().add(code);
+        return code;
+    }
+
+    @Test
+    void redeemWhenS256CodeAddedThenRedeemedAsIssued() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant).redirectUri("http://localhost:8080/cb?app=1")
+                .scopes("connect").issuedAt(at(1_001)).ttl(Duration.ofMinutes(10)));
+
+        Redemption redemption = store.codes().redeem(code.hash(), at(2_000));
+
+        assertThat(redemption).isEqualTo(new Redemption.Redeemed(code));
+    }
+
+    @Test
+    void redeemWhenPlainChallengeThenKeepsTheMethod() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant)
+                .challenge(new PkceChallenge(TestCodes.VERIFIER, PkceMethod.PLAIN)));
+
+        assertThat(store.codes().redeem(code.hash(), at(2_000))).isEqualTo(new Redemption.Redeemed(code));
+    }
+
+    @Test
+    void redeemWhenNoChallengeThenChallengeAbsent() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant).withoutChallenge());
+
+        Redemption redemption = store.codes().redeem(code.hash(), at(2_000));
+
+        assertThat(redemption).isEqualTo(new Redemption.Redeemed(code));
+        assertThat(((Redemption.Redeemed) redemption).code().challenge()).isEmpty();
+    }
+
+    @Test
+    void redeemWhenRedeemedBeforeThenAlreadyRedeemedWithTheCodesGrant() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant));
+        store.codes().redeem(code.hash(), at(2_000));
+
+        Redemption replay = store.codes().redeem(code.hash(), at(3_000));
+
+        assertThat(replay).isInstanceOfSatisfying(Redemption.AlreadyRedeemed.class, already -> {
+            assertThat(already.code().hash()).isEqualTo(code.hash());
+            assertThat(already.code().grantId()).isEqualTo(grant.id());
+            assertThat(already.code().clientId()).isEqualTo(grant.clientId());
+        });
+    }
+
+    @Test
+    void redeemWhenUnknownThenUnknown() {
+        storedCode(TestCodes.from(storedGrant()));
+
+        assertThat(store.codes().redeem(TestIds.hashOf("not an issued code"), at(1))).isEqualTo(new Redemption.Unknown());
+    }
+
+    @Test
+    void redeemThenLeavesOtherCodesOfTheGrantUnredeemed() {
+        Grant grant = storedGrant();
+        AuthorizationCode first = storedCode(TestCodes.from(grant));
+        AuthorizationCode second = storedCode(TestCodes.from(grant));
+
+        store.codes().redeem(first.hash(), at(1));
+
+        assertThat(store.codes().redeem(second.hash(), at(2))).isEqualTo(new Redemption.Redeemed(second));
+    }
+
+    @Test
+    void redeemWhenRacingThenExactlyOneRedeemed() throws Exception {
+        AuthorizationCode code = storedCode(TestCodes.from(storedGrant()));
+
+        List<Redemption> outcomes = race(racer -> store.codes().redeem(code.hash(), at(1_000 + racer)));
+
+        assertThat(outcomes).filteredOn(Redemption.Redeemed.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(Redemption.AlreadyRedeemed.class::isInstance).hasSize(RACERS - 1);
+    }
+}

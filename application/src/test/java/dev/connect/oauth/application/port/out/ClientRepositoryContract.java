@@ -1,0 +1,135 @@
+package dev.connect.oauth.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connect.oauth.application.testdata.TestClients;
+import dev.connect.oauth.application.testdata.TestTokens;
+import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.RefreshToken;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The promise of {@link ClientRepository}. */
+public abstract class ClientRepositoryContract extends StoreContract {
+
+    @Test
+    void findByIdWhenConfidentialClientAddedThenReturnsEveryField() {
+        Client client = TestClients.confidential()
+                .name("Zapier Connector")
+                .redirectUris("https://z.example.com/cb", "http://127.0.0.1:8123/cb", "https://a.example.com/cb?x=1")
+                .scopes("triggers connect actions")
+                .createdAt(at(1_234))
+                .build();
+
+        store.clients().add(client);
+
+        assertThat(store.clients().findById(client.id())).contains(client);
+        assertThat(store.clients().findById(client.id()).orElseThrow().redirectUris()).extracting(Object::toString)
+                .containsExactly("https://z.example.com/cb", "http://127.0.0.1:8123/cb", "https://a.example.com/cb?x=1");
+    }
+
+    @Test
+    void findByIdWhenPublicClientAddedThenHasNoSecret() {
+        Client client = TestClients.publicClient().build();
+
+        store.clients().add(client);
+
+        assertThat(store.clients().findById(client.id())).contains(client);
+        assertThat(store.clients().findById(client.id()).orElseThrow().secretHash()).isEmpty();
+    }
+
+    @Test
+    void findByIdWhenUnknownThenEmpty() {
+        storedClient();
+
+        assertThat(store.clients().findById(new ClientId("no-such-client"))).isEmpty();
+    }
+
+    @Test
+    void updateWhenStoredThenReplacesTheClient() {
+        Client client = storedClient();
+        Client rotated = client.withSecretHash(TestClients.confidential().secret("another secret").build()
+                .secretHash().orElseThrow());
+
+        assertThat(store.clients().update(rotated)).isTrue();
+
+        assertThat(store.clients().findById(client.id())).contains(rotated);
+    }
+
+    @Test
+    void updateWhenUnknownThenFalseAndStoresNothing() {
+        Client client = TestClients.confidential().build();
+
+        assertThat(store.clients().update(client)).isFalse();
+
+        assertThat(store.clients().findById(client.id())).isEmpty();
+    }
+
+    @Test
+    void findAllThenOldestFirst() {
+        Client middle = TestClients.confidential().createdAt(at(2_000)).build();
+        Client newest = TestClients.publicClient().createdAt(at(3_000)).build();
+        Client oldest = TestClients.confidential().createdAt(at(1_000)).build();
+        store.clients().add(middle);
+        store.clients().add(newest);
+        store.clients().add(oldest);
+
+        assertThat(store.clients().findAll()).containsExactly(oldest, middle, newest);
+    }
+
+    @Test
+    void findAllWhenEmptyThenEmpty() {
+        assertThat(store.clients().findAll()).isEmpty();
+    }
+
+    @Test
+    void removeWhenStoredThenTrueAndGone() {
+        Client client = storedClient();
+        Client other = storedClient();
+
+        assertThat(store.clients().remove(client.id())).isTrue();
+
+        assertThat(store.clients().findById(client.id())).isEmpty();
+        assertThat(store.clients().findAll()).containsExactly(other);
+    }
+
+    @Test
+    void removeWhenUnknownOrRemovedThenFalse() {
+        Client client = storedClient();
+        store.clients().remove(client.id());
+
+        assertThat(store.clients().remove(client.id())).isFalse();
+        assertThat(store.clients().remove(new ClientId("no-such-client"))).isFalse();
+    }
+
+    @Test
+    void removeThenRevokesTheClientsGrantsAndTheirTokens() {
+        Client client = storedClient();
+        Account account = storedAccount();
+        Grant grant = storedGrant(client, account);
+        Grant otherAccountsGrant = storedGrant(client, storedAccount());
+        Grant otherClientsGrant = storedGrant(storedClient(), account);
+        RefreshToken refreshToken = TestTokens.refresh(grant).build();
+        AccessToken accessToken = TestTokens.access(grant).with(refreshToken).build();
+        store.tokens().add(accessToken, Optional.of(refreshToken));
+        AccessToken untouched = TestTokens.access(otherClientsGrant).build();
+        store.tokens().add(untouched, Optional.empty());
+
+        store.clients().remove(client.id());
+
+        assertThat(isActive(grant)).isFalse();
+        assertThat(isActive(otherAccountsGrant)).isFalse();
+        assertThat(store.grants().findActiveByAccount(account.id())).containsExactly(otherClientsGrant);
+        assertThat(store.tokens().findAccessToken(accessToken.hash()).filter(t -> t.isActive(at(1)))).isEmpty();
+        assertThat(store.tokens().findRefreshToken(refreshToken.hash()).filter(t -> t.isActive(at(1)))).isEmpty();
+        assertThat(store.tokens().findAccessToken(untouched.hash()).filter(t -> t.isActive(at(1)))).isPresent();
+    }
+
+    private boolean isActive(Grant grant) {
+        return store.grants().findById(grant.id()).map(Grant::isActive).orElse(false);
+    }
+}
