@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class TestCodes {
     /** The code verifier of RFC 7636 Appendix B. */
-    public static final String VERIFIER = "dBjftJeZ4CVP-mJ0kzIVmHV1ApzIvDYQf0-3VRF9ha7Y";
+    public static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     /** {@code BASE64URL(SHA256(VERIFIER))}, also from RFC 7636 Appendix B. */
     public static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
