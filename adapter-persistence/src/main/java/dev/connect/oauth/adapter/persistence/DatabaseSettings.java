@@ -1,0 +1,97 @@
+package dev.connect.oauth.adapter.persistence;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the database is and how long to wait for it.
+ *
+ * <p>Two kinds of URL are supported: {@code jdbc:mysql://...} for MySQL 8 and MariaDB 10.11+ (the
+ * shared store of several nodes), and {@code jdbc:h2:...} for the embedded default of a single
+ * node, see {@link #embedded(Path)}. The same migrations and queries run on both.
+ *
+ * @param jdbcUrl           the JDBC URL
+ * @param user              the database user
+ * @param password          the database password (may be empty, never printed)
+ * @param maxPoolSize       the most connections the pool opens
+ * @param connectionTimeout how long a caller waits for a connection before the store counts as
+ *                          unavailable; also the TCP connect timeout of the MySQL driver
+ * @param socketTimeout     how long the MySQL driver waits for an answer on an open connection
+ *                          before it gives the connection up: what turns a database that stopped
+ *                          answering into a failure instead of a hang. Every query of the adapter
+ *                          is an indexed lookup or a single-row write, far below it.
+ */
+public record DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize,
+                               Duration connectionTimeout, Duration socketTimeout) {
+    public static final int DEFAULT_MAX_POOL_SIZE = 10;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(5);
+    /** HikariCP refuses to wait less than this for a connection. */
+    private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
+    /**
+     * H2 flags: MySQL mode with lower-case names makes H2 accept the MySQL migrations and match the
+     * lower-case names jOOQ quotes; the adapter, not a JVM shutdown hook, decides when the database
+     * closes, so that requests still running at shutdown finish.
+     */
+    static final String H2_FLAGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+
+    public DatabaseSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        Objects.requireNonNull(socketTimeout, "socketTimeout");
+        if (!isMySql(jdbcUrl) && !isH2(jdbcUrl)) {
+            throw new IllegalArgumentException("The database URL must start with jdbc:mysql: or jdbc:h2:");
+        }
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("The pool needs at least one connection");
+        }
+        if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("The connection timeout must be at least 250 ms");
+        }
+        if (socketTimeout.isNegative() || socketTimeout.isZero()) {
+            throw new IllegalArgumentException("The socket timeout must be positive");
+        }
+    }
+
+    /** A database at {@code jdbcUrl} with the default pool size and timeouts. */
+    public static DatabaseSettings of(String jdbcUrl, String user, String password) {
+        return new DatabaseSettings(jdbcUrl, user, password, DEFAULT_MAX_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT,
+                DEFAULT_SOCKET_TIMEOUT);
+    }
+
+    /**
+     * The embedded default: an H2 database in the file {@code connect.mv.db} of {@code dataDir}
+     * (created when missing), used by one process at a time.
+     */
+    public static DatabaseSettings embedded(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        String file = dataDir.toAbsolutePath().normalize().resolve("connect").toString();
+        if (file.indexOf(';') >= 0) {
+            throw new IllegalArgumentException("The data directory must not contain ';'");
+        }
+        return of("jdbc:h2:file:" + file + H2_FLAGS, "sa", "");
+    }
+
+    boolean isMySql() {
+        return isMySql(jdbcUrl);
+    }
+
+    private static boolean isMySql(String url) {
+        return url.startsWith("jdbc:mysql:");
+    }
+
+    private static boolean isH2(String url) {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    /** The password stays out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=[redacted], maxPoolSize="
+                + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", socketTimeout=" + socketTimeout + "]";
+    }
+}

@@ -1,0 +1,132 @@
+package dev.connect.oauth.adapter.persistence;
+
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.ACCESS_TOKENS;
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.REFRESH_TOKENS;
+
+import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.SecretHash;
+import dev.connect.oauth.domain.TokenId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
+
+/**
+ * {@link TokenRepository} on {@code access_tokens} and {@code refresh_tokens}, each found by the
+ * unique index on its hash and joined with its grant, so a revoked grant reads as revoked tokens
+ * without touching them.
+ *
+ * <p>{@link #rotate} runs in one transaction that starts with the conditional update {@code UPDATE
+ * refresh_tokens SET retired_at = ? WHERE id = ? AND retired_at IS NULL AND revoked_at IS NULL AND
+ * <i>the grant is not revoked</i>}. The row lock makes it succeed for exactly one of any number of
+ * concurrent callers on any node; only that caller goes on to insert the successor pair, and the
+ * others return false having written nothing.
+ */
+final class JooqTokenRepository implements TokenRepository {
+    private static final Field<Long> GRANT_REVOKED_AT = GRANTS.REVOKED_AT.as("grant_revoked_at");
+
+    private final JooqDatabase database;
+
+    JooqTokenRepository(JooqDatabase database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public void add(AccessToken accessToken, Optional<RefreshToken> refreshToken) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        if (refreshToken.isEmpty()) {
+            database.execute(ctx -> insert(ctx, accessToken));
+            return;
+        }
+        database.transactionally(ctx -> {
+            insert(ctx, refreshToken.get());
+            insert(ctx, accessToken);
+        });
+    }
+
+    @Override
+    public boolean rotate(TokenId retiring, Instant at, AccessToken accessToken, RefreshToken refreshToken) {
+        Objects.requireNonNull(retiring, "retiring");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        return database.transaction(ctx -> {
+            int retired = ctx.update(REFRESH_TOKENS)
+                    .set(REFRESH_TOKENS.RETIRED_AT, EpochNanos.of(at))
+                    .where(REFRESH_TOKENS.ID.eq(retiring.value())
+                            .and(REFRESH_TOKENS.RETIRED_AT.isNull())
+                            .and(REFRESH_TOKENS.REVOKED_AT.isNull())
+                            .andExists(DSL.selectOne().from(GRANTS)
+                                    .where(GRANTS.ID.eq(REFRESH_TOKENS.GRANT_ID).and(GRANTS.REVOKED_AT.isNull()))))
+                    .execute();
+            if (retired == 0) {
+                return false;
+            }
+            insert(ctx, refreshToken);
+            insert(ctx, accessToken);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<AccessToken> findAccessToken(SecretHash hash) {
+        Objects.requireNonNull(hash, "hash");
+        return database.query(ctx -> ctx.select(ACCESS_TOKENS.asterisk(), GRANT_REVOKED_AT)
+                .from(ACCESS_TOKENS)
+                .join(GRANTS).on(GRANTS.ID.eq(ACCESS_TOKENS.GRANT_ID))
+                .where(ACCESS_TOKENS.HASH.eq(hash.hex()))
+                .fetchOptional(row -> TokenMapper.toAccessToken(row.into(ACCESS_TOKENS), row.get(GRANT_REVOKED_AT))));
+    }
+
+    @Override
+    public Optional<RefreshToken> findRefreshToken(SecretHash hash) {
+        Objects.requireNonNull(hash, "hash");
+        return database.query(ctx -> ctx.select(REFRESH_TOKENS.asterisk(), GRANT_REVOKED_AT)
+                .from(REFRESH_TOKENS)
+                .join(GRANTS).on(GRANTS.ID.eq(REFRESH_TOKENS.GRANT_ID))
+                .where(REFRESH_TOKENS.HASH.eq(hash.hex()))
+                .fetchOptional(row -> TokenMapper.toRefreshToken(row.into(REFRESH_TOKENS), row.get(GRANT_REVOKED_AT))));
+    }
+
+    @Override
+    public boolean revokeAccessToken(TokenId id, Instant at) {
+        return revokeOnce(ACCESS_TOKENS, ACCESS_TOKENS.ID, ACCESS_TOKENS.REVOKED_AT, id, at);
+    }
+
+    @Override
+    public boolean revokeRefreshToken(TokenId id, Instant at) {
+        return revokeOnce(REFRESH_TOKENS, REFRESH_TOKENS.ID, REFRESH_TOKENS.REVOKED_AT, id, at);
+    }
+
+    /**
+     * Sets the revocation time unless one is set (the first one is kept), then tells whether the
+     * token exists. Counting on the update alone would depend on the driver reporting matched rather
+     * than changed rows, so an already revoked token is looked up instead.
+     */
+    private <R extends Record> boolean revokeOnce(Table<R> table, TableField<R, String> idField,
+                                                  TableField<R, Long> revokedAt, TokenId id, Instant at) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(at, "at");
+        return database.query(ctx -> ctx.update(table)
+                .set(revokedAt, EpochNanos.of(at))
+                .where(idField.eq(id.value()).and(revokedAt.isNull()))
+                .execute() == 1 || ctx.fetchExists(table, idField.eq(id.value())));
+    }
+
+    private static void insert(DSLContext ctx, AccessToken token) {
+        ctx.insertInto(ACCESS_TOKENS).set(TokenMapper.toRecord(token)).execute();
+    }
+
+    private static void insert(DSLContext ctx, RefreshToken token) {
+        ctx.insertInto(REFRESH_TOKENS).set(TokenMapper.toRecord(token)).execute();
+    }
+}

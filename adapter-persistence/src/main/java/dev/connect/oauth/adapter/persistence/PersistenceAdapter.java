@@ -1,0 +1,165 @@
+package dev.connect.oauth.adapter.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AuditLog;
+import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
+import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.SessionRepository;
+import dev.connect.oauth.application.port.out.SigningKeyRepository;
+import dev.connect.oauth.application.port.out.StoreHealth;
+import dev.connect.oauth.application.port.out.StoreUnavailableException;
+import dev.connect.oauth.application.port.out.TokenRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.tools.jdbc.JDBCUtils;
+
+/**
+ * The persistence adapter: every store out-port of the application on one database, MySQL 8 /
+ * MariaDB 10.11+ shared by any number of nodes, or an embedded H2 file for a single node.
+ *
+ * <p>{@link #open} migrates the schema with Flyway, opens a HikariCP pool and hands out the ports;
+ * {@link #close} closes the pool. The ports are thread-safe and keep the atomicity promises of
+ * their Javadoc across nodes: single use and rotation are conditional updates, one row or none.
+ * A database that cannot be reached, at {@code open} or later, surfaces as
+ * {@link StoreUnavailableException} within the timeouts of the {@link DatabaseSettings}; the pool
+ * reconnects by itself once the database is back.
+ *
+ * <p>Only hashes of secrets are stored: the ports take {@link dev.connect.oauth.domain.SecretHash}es
+ * of codes, tokens, client secrets, API keys and session cookies, as RFC 6819 §5.1.4.1.3 advises.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6819#section-5.1.4.1.3">RFC 6819 §5.1.4.1.3</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.5">RFC 6749 §10.5</a>
+ */
+public final class PersistenceAdapter implements AutoCloseable {
+    static {
+        // jOOQ greets with a banner and tips in the log on first use; a server prints one line.
+        setIfAbsent("org.jooq.no-logo", "true");
+        setIfAbsent("org.jooq.no-tips", "true");
+    }
+
+    private final HikariDataSource pool;
+    private final ClientRepository clients;
+    private final AccountRepository accounts;
+    private final ApiKeyRepository apiKeys;
+    private final GrantRepository grants;
+    private final AuthorizationCodeStore authorizationCodes;
+    private final TokenRepository tokens;
+    private final SessionRepository sessions;
+    private final SigningKeyRepository signingKeys;
+    private final AuditLog auditLog;
+    private final StoreHealth health;
+
+    private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect, Clock clock) {
+        this.pool = pool;
+        JooqDatabase database = new JooqDatabase(DSL.using(pool, dialect, new Settings().withExecuteLogging(false)));
+        this.clients = new JooqClientRepository(database, clock);
+        this.accounts = new JooqAccountRepository(database);
+        this.apiKeys = new JooqApiKeyRepository(database);
+        this.grants = new JooqGrantRepository(database);
+        this.authorizationCodes = new JooqAuthorizationCodeStore(database);
+        this.tokens = new JooqTokenRepository(database);
+        this.sessions = new JooqSessionRepository(database);
+        this.signingKeys = new JooqSigningKeyRepository(database);
+        this.auditLog = new JooqAuditLog(database);
+        this.health = new JooqStoreHealth(database);
+    }
+
+    /** {@link #open(DatabaseSettings, Clock)} with the system clock. */
+    public static PersistenceAdapter open(DatabaseSettings settings) {
+        return open(settings, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the pool, migrates the schema to the latest version and returns the adapter.
+     *
+     * @param clock the time of the steps the ports give no instant for: the revocation of a removed
+     *              client's grants
+     * @throws StoreUnavailableException when the database cannot be reached within the timeouts
+     */
+    public static PersistenceAdapter open(DatabaseSettings settings, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        HikariDataSource pool;
+        try {
+            pool = ConnectionPool.open(settings);
+        } catch (RuntimeException e) {
+            throw StoreFailures.translate(e);
+        }
+        try {
+            SchemaMigrations.migrate(settings);
+            return new PersistenceAdapter(pool, dialectOf(pool), clock);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw StoreFailures.translate(e);
+        }
+    }
+
+    public ClientRepository clients() {
+        return clients;
+    }
+
+    public AccountRepository accounts() {
+        return accounts;
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    public GrantRepository grants() {
+        return grants;
+    }
+
+    public AuthorizationCodeStore authorizationCodes() {
+        return authorizationCodes;
+    }
+
+    public TokenRepository tokens() {
+        return tokens;
+    }
+
+    public SessionRepository sessions() {
+        return sessions;
+    }
+
+    public SigningKeyRepository signingKeys() {
+        return signingKeys;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public StoreHealth health() {
+        return health;
+    }
+
+    /** Closes the pool; calls made afterwards fail. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** MySQL, MariaDB or H2, as the server itself reports: jOOQ renders each one's own SQL. */
+    private static SQLDialect dialectOf(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            return JDBCUtils.dialect(connection);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("The database is unavailable", e);
+        }
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.connect.oauth.adapter.persistence;
+
+import dev.connect.oauth.application.port.out.StoreUnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Tells a database that cannot be reached or does not answer from every other failure, and turns
+ * the first into {@link StoreUnavailableException} (which the HTTP adapter answers with 503). Other
+ * failures, such as a violated constraint, are bugs or conflicts the caller handles, and pass
+ * through unchanged.
+ */
+final class StoreFailures {
+    /** SQLSTATE class 08: connection exception (SQL:2016 and every driver used here). */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    private static final String UNAVAILABLE = "The database is unavailable";
+
+    private StoreFailures() {
+    }
+
+    /** {@code failure} as a {@link StoreUnavailableException} when it says the database is out of reach. */
+    static RuntimeException translate(RuntimeException failure) {
+        if (failure instanceof StoreUnavailableException || !isUnavailable(failure)) {
+            return failure;
+        }
+        return new StoreUnavailableException(UNAVAILABLE, failure);
+    }
+
+    /**
+     * Whether anything in the cause chain says "no connection": the pool timed out waiting for one
+     * (HikariCP throws {@link SQLTransientConnectionException}), the driver lost or could not open
+     * its socket (MySQL's {@code CommunicationsException} is a {@link SQLRecoverableException},
+     * H2's broken connection a {@link SQLNonTransientConnectionException}), a statement timed out,
+     * or a driver reported SQLSTATE class 08.
+     */
+    static boolean isUnavailable(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException || cause instanceof SQLTimeoutException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
