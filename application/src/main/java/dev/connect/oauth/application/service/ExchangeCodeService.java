@@ -69,7 +69,11 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
             case Redemption.Unknown unknown -> throw ErrorCode.INVALID_GRANT.exception("Unknown authorization code.");
         };
         code.checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), now);
-        Grant grant = grants.findById(code.grantId()).filter(Grant::isActive)
+        // A grant revoked before this redemption (the account disconnected the client) takes its code
+        // with it. One revoked since was revoked by a concurrent replay of this very code: its tokens
+        // are still issued to the one redemption that won, and are dead on arrival, as §4.1.2 wants.
+        Grant grant = grants.findById(code.grantId())
+                .filter(found -> found.revokedAt().filter(revokedAt -> revokedAt.isBefore(now)).isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("The authorization was revoked."));
         return issuer.withRefreshToken(grant, code.scopes(), now);
     }
