@@ -1,0 +1,41 @@
+package dev.connect.oauth.adapter.crypto;
+
+import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import java.util.Objects;
+
+/**
+ * The access-token signing keys of one node, kept in the shared
+ * {@link dev.connect.oauth.application.port.out.SigningKeyRepository} so that every node signs
+ * and verifies alike. It makes the first ES256 key when the store has none, rereads the store
+ * every minute, and rotates with overlap: a new key is published on every node before any node
+ * signs with it, and a retired key stays published until the last token it signed has expired,
+ * so rotation needs no downtime and no resource server ever meets an unknown {@code kid}.
+ * Thread-safe.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7517#section-5">RFC 7517 §5 (JWK Set)</a>
+ */
+public final class SigningKeys {
+    private final KeyRing ring;
+    private final AccessTokenCodec codec;
+
+    SigningKeys(KeyRing ring) {
+        this.ring = Objects.requireNonNull(ring, "ring");
+        this.codec = new NimbusAccessTokenCodec(ring);
+    }
+
+    /** Signs access tokens and publishes the JWK Set; bind it to the {@link AccessTokenCodec} port. */
+    public AccessTokenCodec codec() {
+        return codec;
+    }
+
+    /**
+     * Adds a new signing key and retires the older ones; deletes retired keys whose tokens have
+     * all expired. Tokens already issued stay verifiable.
+     *
+     * @return the {@code kid} of the new key, safe to show (it names a public key)
+     */
+    public String rotate() {
+        return ring.rotate();
+    }
+}
