@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.3">RFC 6749 §3.3</a>
  */
 public record Scope(String value) implements Comparable<Scope> {
+    // Declared before the constants below, which are built with it.
+    private static final Pattern SYNTAX = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}");
+
     public static final Scope CONNECT = new Scope("connect");
     public static final Scope TRIGGERS = new Scope("triggers");
     public static final Scope ACTIONS = new Scope("actions");
     public static final Scope TESTS = new Scope("tests");
-
-    private static final Pattern SYNTAX = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}");
 
     public Scope {
         Objects.requireNonNull(value, "value");
