@@ -1,0 +1,206 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.application.port.in.Connection;
+import dev.connect.oauth.application.port.in.CreateAccountCommand;
+import dev.connect.oauth.application.port.in.CreatedAccount;
+import dev.connect.oauth.application.port.in.NewApiKey;
+import dev.connect.oauth.application.port.in.Principal;
+import dev.connect.oauth.application.port.in.RegisterClientCommand;
+import dev.connect.oauth.application.port.in.RegisteredClient;
+import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.ApiKeyId;
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.Scope;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The account and client API, version 1 (API.md §4), authenticated by the {@code ACCESSTOKEN}
+ * header. Secrets (API keys, client secrets) appear once, in the answer that creates them; hashes
+ * never.
+ */
+final class ApiEndpoints {
+    static final String API_KEY_HEADER = "ACCESSTOKEN";
+    private static final Set<String> JSON_ONLY = Set.of(MediaTypes.JSON);
+
+    private final HttpUseCases useCases;
+    private final UseCaseExecutor executor;
+    private final MaintenanceMode maintenance;
+
+    ApiEndpoints(HttpUseCases useCases, UseCaseExecutor executor, MaintenanceMode maintenance) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
+    }
+
+    void createAccount(RoutingContext ctx) {
+        asCaller(ctx, caller -> {
+            JsonObject body = jsonBody(ctx);
+            return useCases.createAccount().create(new CreateAccountCommand(caller, JsonBodies.string(body, "email"),
+                    JsonBodies.string(body, "phone"), JsonBodies.string(body, "name"),
+                    JsonBodies.string(body, "password"), JsonBodies.string(body, "role")));
+        }, created -> Replies.json(ctx, 201, created(created)));
+    }
+
+    void me(RoutingContext ctx) {
+        asCaller(ctx, Principal::account, account -> Replies.json(ctx, 200, account(account)));
+    }
+
+    void issueApiKey(RoutingContext ctx) {
+        asCaller(ctx, caller -> useCases.issueApiKey().issue(caller), key -> Replies.json(ctx, 201, apiKey(key)));
+    }
+
+    void revokeApiKey(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        asCaller(ctx, caller -> {
+            useCases.revokeApiKey().revoke(caller, ApiKeyId.parse(id));
+            return true;
+        }, done -> Replies.noContent(ctx));
+    }
+
+    void connections(RoutingContext ctx) {
+        asCaller(ctx, caller -> useCases.listConnections().list(caller), connections -> Replies.json(ctx, 200,
+                new JsonObject().put("connections", array(connections, ApiEndpoints::connection))));
+    }
+
+    void disconnect(RoutingContext ctx) {
+        String clientId = ctx.pathParam("client_id");
+        asCaller(ctx, caller -> {
+            useCases.disconnectClient().disconnect(caller, clientId);
+            return true;
+        }, done -> Replies.noContent(ctx));
+    }
+
+    void registerClient(RoutingContext ctx) {
+        asCaller(ctx, caller -> {
+            JsonObject body = jsonBody(ctx);
+            return useCases.registerClient().register(new RegisterClientCommand(caller, JsonBodies.string(body, "name"),
+                    JsonBodies.strings(body, "redirect_uris"), JsonBodies.strings(body, "scopes"),
+                    JsonBodies.string(body, "type")));
+        }, registered -> Replies.json(ctx, 201, registered(registered)));
+    }
+
+    void listClients(RoutingContext ctx) {
+        asCaller(ctx, caller -> useCases.listClients().list(caller), clients -> Replies.json(ctx, 200,
+                new JsonObject().put("clients", array(clients, ApiEndpoints::client))));
+    }
+
+    void getClient(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        asCaller(ctx, caller -> useCases.getClient().get(caller, id), client -> Replies.json(ctx, 200, client(client)));
+    }
+
+    void rotateSecret(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        asCaller(ctx, caller -> useCases.rotateClientSecret().rotate(caller, id),
+                registered -> Replies.json(ctx, 200, registered(registered)));
+    }
+
+    void deleteClient(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        asCaller(ctx, caller -> {
+            useCases.deleteClient().delete(caller, id);
+            return true;
+        }, done -> Replies.noContent(ctx));
+    }
+
+    void maintenanceStatus(RoutingContext ctx) {
+        asCaller(ctx, caller -> {
+            caller.requireAdmin();
+            return maintenance.isOn();
+        }, on -> Replies.json(ctx, 200, new JsonObject().put("enabled", on)));
+    }
+
+    /** {@code PUT {"enabled": true|false}}: switches this node's maintenance mode (admin only). */
+    void setMaintenance(RoutingContext ctx) {
+        asCaller(ctx, caller -> {
+            caller.requireAdmin();
+            boolean enabled = JsonBodies.requiredBoolean(jsonBody(ctx), "enabled");
+            maintenance.set(enabled);
+            return enabled;
+        }, on -> Replies.json(ctx, 200, new JsonObject().put("enabled", on)));
+    }
+
+    /**
+     * Authenticates the API key, then runs {@code action} as its account, off the event loop. The
+     * key is checked before the body is read, so a caller without a valid key learns nothing else.
+     */
+    private <T> void asCaller(RoutingContext ctx, Function<Principal, T> action, Consumer<T> render) {
+        List<String> keys = ctx.request().headers().getAll(API_KEY_HEADER);
+        // A repeated header is no key in the issued format (2038); the use case says so.
+        String key = keys.isEmpty() ? null : keys.size() == 1 ? keys.getFirst() : String.join(",", keys);
+        executor.call(ctx, () -> action.apply(useCases.authenticateApiKey().authenticate(key)), render);
+    }
+
+    private static JsonObject jsonBody(RoutingContext ctx) {
+        Buffer body = BodyReader.body(ctx);
+        MediaTypes.requireBodyType(ctx, body.length(), JSON_ONLY);
+        return JsonBodies.object(body);
+    }
+
+    private static <T> JsonArray array(Collection<T> items, Function<T, JsonObject> json) {
+        JsonArray array = new JsonArray();
+        items.forEach(item -> array.add(json.apply(item)));
+        return array;
+    }
+
+    static JsonObject account(Account account) {
+        return new JsonObject()
+                .put("id", account.id().value())
+                .put("email", account.email().value())
+                .put("phone", account.phone().map(Object::toString).orElse(null))
+                .put("name", account.name())
+                .put("role", account.role().wireName())
+                .put("created_at", account.createdAt().toString());
+    }
+
+    private static JsonObject created(CreatedAccount created) {
+        return account(created.account())
+                .put("api_key", created.apiKey().key().value())
+                .put("api_key_id", created.apiKey().issued().id().value());
+    }
+
+    private static JsonObject apiKey(NewApiKey key) {
+        return new JsonObject()
+                .put("id", key.issued().id().value())
+                .put("api_key", key.key().value())
+                .put("created_at", key.issued().createdAt().toString());
+    }
+
+    private static JsonObject connection(Connection connection) {
+        return new JsonObject()
+                .put("client_id", connection.clientId().value())
+                .put("client_name", connection.clientName())
+                .put("scope", connection.scopes().toString())
+                .put("since", connection.since().toString());
+    }
+
+    private static JsonObject client(Client client) {
+        JsonArray redirectUris = new JsonArray();
+        client.redirectUris().stream().map(RedirectUri::value).forEach(redirectUris::add);
+        JsonArray scopes = new JsonArray();
+        client.allowedScopes().scopes().stream().map(Scope::value).forEach(scopes::add);
+        return new JsonObject()
+                .put("client_id", client.id().value())
+                .put("name", client.name())
+                .put("type", client.type().wireName())
+                .put("redirect_uris", redirectUris)
+                .put("scopes", scopes)
+                .put("created_at", client.createdAt().toString());
+    }
+
+    private static JsonObject registered(RegisteredClient registered) {
+        JsonObject body = client(registered.client());
+        registered.secret().ifPresent(secret -> body.put("client_secret", secret));
+        return body;
+    }
+}

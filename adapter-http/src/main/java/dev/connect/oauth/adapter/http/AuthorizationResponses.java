@@ -1,0 +1,45 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.application.port.in.AuthorizationGranted;
+import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.RedirectUri;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The Location of an authorization response (RFC 6749 §4.1.2 and §4.1.2.1): the registered
+ * redirect URI with {@code code} or {@code error}, {@code error_description}, and {@code state}
+ * added to its query in the form encoding, keeping any query it already has (§3.1.2).
+ */
+final class AuthorizationResponses {
+    private AuthorizationResponses() {
+    }
+
+    static String success(AuthorizationGranted granted) {
+        List<Map.Entry<String, String>> params = new ArrayList<>();
+        params.add(Map.entry("code", granted.code()));
+        granted.state().ifPresent(state -> params.add(Map.entry("state", state)));
+        return location(granted.redirectUri().value(), params);
+    }
+
+    static String error(RedirectUri redirectUri, OAuthException error, Optional<String> state) {
+        List<Map.Entry<String, String>> params = new ArrayList<>();
+        params.add(Map.entry("error", error.errorCode().error()));
+        params.add(Map.entry("error_description", error.description()));
+        state.ifPresent(value -> params.add(Map.entry("state", value)));
+        return location(redirectUri.value(), params);
+    }
+
+    /** {@code base} with the parameters appended to its query (a registered URI has no fragment). */
+    static String location(String base, List<Map.Entry<String, String>> params) {
+        String query = params.stream()
+                .map(p -> FormCodec.encode(p.getKey()) + "=" + FormCodec.encode(p.getValue()))
+                .collect(Collectors.joining("&"));
+        int mark = base.indexOf('?');
+        String separator = mark < 0 ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
+        return base + separator + query;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.application.port.in.TokenInfo;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
+
+/**
+ * The endpoints called with an access token (seed 003, RFC 6750 §2.1): {@code GET /oauth/info}
+ * describes the account behind it; {@code GET|POST /oauth/invalidate} revokes it with its refresh
+ * token (204).
+ */
+final class BearerEndpoints {
+    private final HttpUseCases useCases;
+    private final UseCaseExecutor executor;
+
+    BearerEndpoints(HttpUseCases useCases, UseCaseExecutor executor) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    void info(RoutingContext ctx) {
+        String token = ClientAuthentication.bearerToken(ctx);
+        executor.call(ctx, () -> useCases.describeToken().describe(token), info -> Replies.json(ctx, 200, json(info)));
+    }
+
+    void invalidate(RoutingContext ctx) {
+        String token = ClientAuthentication.bearerToken(ctx);
+        executor.call(ctx, () -> {
+            useCases.invalidateToken().invalidate(token);
+            return true;
+        }, done -> Replies.noContent(ctx));
+    }
+
+    private static JsonObject json(TokenInfo info) {
+        return new JsonObject()
+                .put("id", info.account().id().value())
+                .put("user", info.account().name())
+                .put("email", info.account().email().value())
+                .put("client_id", info.clientId().value())
+                .put("scope", info.scope().toString());
+    }
+}

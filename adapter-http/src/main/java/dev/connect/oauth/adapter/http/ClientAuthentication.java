@@ -1,0 +1,99 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.application.port.in.ClientCredentials;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.OAuthException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads what a client presented to authenticate (RFC 6749 §2.3.1): HTTP Basic, whose user and
+ * password are form-encoded client id and secret, or {@code client_id} and {@code client_secret}
+ * in the body; a public client sends only its id. Using both methods at once is
+ * {@code invalid_request} ("MUST NOT use more than one authentication method"). Whether the
+ * credentials are right is the use case's business.
+ */
+final class ClientAuthentication {
+    private static final String BASIC = "basic ";
+
+    private ClientAuthentication() {
+    }
+
+    static ClientCredentials credentials(RoutingContext ctx, Parameters params) {
+        List<String> headers = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+        String bodyId = params.get("client_id");
+        String bodySecret = params.get("client_secret");
+        if (headers.isEmpty()) {
+            if (bodyId == null) {
+                throw ErrorCode.INVALID_CLIENT.exception("Client authentication failed: send HTTP Basic credentials or client_id.");
+            }
+            return new ClientCredentials(bodyId, Optional.ofNullable(bodySecret));
+        }
+        // RFC 6749 §5.2: a client that tried the Authorization header gets a 401 with a challenge.
+        ctx.put(ErrorMapper.BASIC_AUTH_USED, true);
+        if (headers.size() > 1) {
+            throw ErrorCode.INVALID_REQUEST.exception("The Authorization header must not be repeated.");
+        }
+        String header = headers.getFirst();
+        if (!header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            throw ErrorCode.INVALID_CLIENT.exception("Client authentication failed: only HTTP Basic is supported.");
+        }
+        if (bodySecret != null) {
+            throw ErrorCode.INVALID_REQUEST.exception(
+                    "Use one client authentication method: HTTP Basic or client_secret in the body, not both.");
+        }
+        String[] user = basicUser(header.substring(BASIC.length()).strip());
+        if (bodyId != null && !bodyId.equals(user[0])) {
+            throw ErrorCode.INVALID_REQUEST.exception("client_id in the body differs from the HTTP Basic user.");
+        }
+        return new ClientCredentials(user[0], user[1].isEmpty() ? Optional.empty() : Optional.of(user[1]));
+    }
+
+    /** The client id and secret of a Basic header: base64 of UTF-8 {@code id:secret}, each form-encoded. */
+    private static String[] basicUser(String encoded) {
+        try {
+            byte[] decoded = Base64.getDecoder().decode(encoded);
+            String pair = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(decoded)).toString();
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                throw malformed();
+            }
+            return new String[] {FormCodec.component(pair.substring(0, colon)), FormCodec.component(pair.substring(colon + 1))};
+        } catch (IllegalArgumentException | CharacterCodingException | OAuthException e) {
+            throw malformed();
+        }
+    }
+
+    private static OAuthException malformed() {
+        return ErrorCode.INVALID_CLIENT.exception("Client authentication failed: malformed HTTP Basic credentials.");
+    }
+
+    /** The bearer token of {@code Authorization: Bearer} (RFC 6750 §2.1), {@code null} when absent. */
+    static String bearerToken(RoutingContext ctx) {
+        List<String> headers = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+        if (headers.isEmpty()) {
+            return null;
+        }
+        if (headers.size() > 1) {
+            throw ErrorCode.INVALID_REQUEST.exception("The Authorization header must not be repeated.");
+        }
+        String header = headers.getFirst().strip();
+        int space = header.indexOf(' ');
+        if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+            throw ErrorCode.INVALID_TOKEN.exception("Send the access token as Authorization: Bearer <token>.");
+        }
+        String token = header.substring(space + 1).strip();
+        return token.isEmpty() ? null : token;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.connect.oauth.adapter.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The headers every answer carries (API.md §1): {@code X-Request-Id} (the caller's when it is
+ * sane, else a new one), {@code Cache-Control: no-store} (token and credential answers must not
+ * be cached, RFC 6749 §5.1, and no answer here gains from caching), and the browser protections
+ * of API.md §3: a Content-Security-Policy without inline script, no framing, no referrer, no
+ * content sniffing.
+ */
+final class CommonHeaders implements Handler<RoutingContext> {
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final String REQUEST_ID_KEY = "connect.requestId";
+    /** Echoed only when it cannot smuggle anything into a log line or a header. */
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final String contentSecurityPolicy;
+
+    CommonHeaders(String contentSecurityPolicy) {
+        this.contentSecurityPolicy = Objects.requireNonNull(contentSecurityPolicy, "contentSecurityPolicy");
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String requestId = requestId(ctx.request());
+        ctx.put(REQUEST_ID_KEY, requestId);
+        apply(ctx.response().headers(), requestId, contentSecurityPolicy);
+        ctx.next();
+    }
+
+    /** The request id of this exchange ({@code "-"} before this handler ran). */
+    static String requestId(RoutingContext ctx) {
+        String id = ctx.get(REQUEST_ID_KEY);
+        return id == null ? "-" : id;
+    }
+
+    /** The caller's id when sane, else a fresh one: 128 bits, unique enough to find a log line. */
+    static String requestId(HttpServerRequest request) {
+        String offered = request.getHeader(REQUEST_ID);
+        if (offered != null && SANE_REQUEST_ID.matcher(offered).matches()) {
+            return offered;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+    }
+
+    static void apply(MultiMap headers, String requestId, String contentSecurityPolicy) {
+        headers.set(REQUEST_ID, requestId)
+                .set("Cache-Control", "no-store")
+                .set("Pragma", "no-cache")
+                .set("X-Content-Type-Options", "nosniff")
+                .set("X-Frame-Options", "DENY")
+                .set("Referrer-Policy", "no-referrer")
+                .set("Content-Security-Policy", contentSecurityPolicy);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.domain.ErrorCode;
+
+/**
+ * The one table from {@link ErrorCode} to HTTP status (API.md §1). The domain names errors; how
+ * they travel over HTTP is decided here only. The switch has no default, so a new code does not
+ * compile until it has a status.
+ */
+final class ErrorStatus {
+    private ErrorStatus() {
+    }
+
+    static int of(ErrorCode code) {
+        return switch (code) {
+            // RFC 6749 §5.2: 400 unless client authentication failed.
+            case INVALID_REQUEST, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE,
+                 UNSUPPORTED_RESPONSE_TYPE, INVALID_SCOPE, BAD_REQUEST -> 400;
+            case INVALID_CLIENT, UNAUTHORIZED -> 401;
+            // RFC 6750 §3.1.
+            case INVALID_TOKEN -> 401;
+            case INSUFFICIENT_SCOPE -> 403;
+            case ACCESS_DENIED, FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case NOT_ACCEPTABLE -> 406;
+            case CONFLICT -> 409;
+            case VERSION_GONE -> 410;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case TOO_MANY_REQUESTS -> 429;
+            case SERVER_ERROR -> 500;
+            case NOT_SUPPORTED -> 501;
+            case TEMPORARILY_UNAVAILABLE -> 503;
+            // Connect codes (seeds 000/001), with the statuses API.md §1 gives them.
+            case API_KEY_REQUIRED, INVALID_API_KEY, MALFORMED_API_KEY -> 401;
+            case EMAIL_REQUIRED, EMAIL_INVALID -> 400;
+            case EMAIL_EXISTS, PHONE_EXISTS -> 409;
+        };
+    }
+
+    /**
+     * The {@code WWW-Authenticate} challenge a code carries on its own (RFC 6750 §3), or
+     * {@code null}. The Basic challenge of {@code invalid_client} depends on the request and is
+     * added by the error mapper.
+     */
+    static String bearerChallenge(ErrorCode code) {
+        return switch (code) {
+            case INVALID_TOKEN -> "Bearer error=\"invalid_token\"";
+            case INSUFFICIENT_SCOPE -> "Bearer error=\"insufficient_scope\"";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,174 @@
+package dev.connect.oauth.adapter.http;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+
+import dev.connect.oauth.domain.ErrorCode;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP face of Connect OAuth: every endpoint of API.md as a Vert.x Web {@link Router}, and
+ * a server that serves it.
+ *
+ * <ul>
+ *   <li>OAuth 2.0 (RFC 6749, 7636, 7009, 7662, 8414) at {@code /oauth/<name>} and the bare
+ *       {@code /<name>}: authorize (with the sign-in and consent pages), token, refresh, info,
+ *       invalidate, revoke, introspect, jwks, and {@code /.well-known/oauth-authorization-server};</li>
+ *   <li>the account and client API v1 under {@code /api/v1}, with API keys, and the admin
+ *       maintenance switch {@code PUT /api/v1/maintenance {"enabled": true}};</li>
+ *   <li>{@code /health/live}, {@code /health/ready} and Prometheus {@code /metrics}.</li>
+ * </ul>
+ *
+ * <p>Handlers only parse, call an in-port and render. The in-ports block, so they never run on an
+ * event loop: each call gets a virtual thread (see {@code UseCaseExecutor}), and a bounded number
+ * run at once. Every failure goes through one error mapper (API.md §1); no input yields a 500
+ * unless the server itself is broken, and then the answer carries only a request id.
+ *
+ * <p>Typical use: {@code new HttpAdapter(useCases, settings).listen(vertx, "0.0.0.0", 8080)}, and
+ * {@link #close()} on shutdown, which lets in-flight requests finish.
+ */
+public final class HttpAdapter {
+    private final HttpSettings settings;
+    private final UseCaseExecutor executor;
+    private final Pages pages = new Pages();
+    private final HttpMetrics metrics = new HttpMetrics();
+    private final MaintenanceMode maintenance;
+    private final ErrorMapper errorMapper;
+    private final CommonHeaders commonHeaders;
+    private final VersionNegotiation versions;
+    private final BodyReader bodyReader;
+    private final AuthorizationEndpoint authorization;
+    private final TokenEndpoint token;
+    private final BearerEndpoints bearer;
+    private final RevocationEndpoints revocation;
+    private final DiscoveryEndpoints discovery;
+    private final ApiEndpoints api;
+    private final OperationsEndpoints operations;
+    private Vertx deployedOn;
+    private String deploymentId;
+
+    public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
+        Objects.requireNonNull(useCases, "useCases");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.executor = new UseCaseExecutor(settings.maxConcurrentUseCases(), settings.retryAfter());
+        this.maintenance = new MaintenanceMode(settings.maintenance(), settings.retryAfter());
+        this.errorMapper = new ErrorMapper(settings.retryAfter(), pages);
+        this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy());
+        this.versions = new VersionNegotiation(ApiVersion.require(settings.latestVersion(), "latestVersion"),
+                ApiVersion.require(settings.minimumVersion(), "minimumVersion"));
+        this.bodyReader = new BodyReader(settings.maxBodyBytes());
+        BrowserCookies cookies = new BrowserCookies(settings.secureCookies(), settings.clock());
+        this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies,
+                new TokenBuckets(settings.signInPerEmail(), settings.clock()),
+                new TokenBuckets(settings.signInPerAddress(), settings.clock()), settings.basePath());
+        this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()), metrics);
+        this.bearer = new BearerEndpoints(useCases, executor);
+        this.revocation = new RevocationEndpoints(useCases, executor, settings.issuer());
+        this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
+        this.api = new ApiEndpoints(useCases, executor, maintenance);
+        this.operations = new OperationsEndpoints(useCases, executor, metrics);
+    }
+
+    /**
+     * Every route of API.md on a new router, for a server the caller owns. Routers made by one
+     * adapter share its rate limits, metrics and maintenance switch.
+     */
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.route().handler(commonHeaders).handler(operations::track).handler(versions).handler(maintenance)
+                .handler(bodyReader).failureHandler(errorMapper);
+        Handler<RoutingContext> json = MediaTypes.requireJsonAccepted();
+        RouteTable routes = new RouteTable(router);
+        routes.on(GET, oauth("authorize"), authorization::authorize)
+                .on(POST, oauth("authorize"), authorization::authorize)
+                .on(POST, List.of(AuthorizationEndpoint.SIGN_IN_PATH, "/authorize/sign-in"), authorization::signIn)
+                .on(POST, List.of(AuthorizationEndpoint.CONSENT_PATH, "/authorize/consent"), authorization::consent)
+                .on(POST, oauth("token"), json, token::token)
+                .on(POST, oauth("refresh"), json, token::refresh)
+                .on(GET, oauth("info"), json, bearer::info)
+                .on(GET, oauth("invalidate"), json, bearer::invalidate)
+                .on(POST, oauth("invalidate"), json, bearer::invalidate)
+                .on(POST, oauth("revoke"), json, revocation::revoke)
+                .on(POST, oauth("introspect"), json, revocation::introspect)
+                .on(GET, oauth("jwks"), MediaTypes.requireJsonAccepted(MediaTypes.JWK_SET), discovery::jwks)
+                .on(GET, "/.well-known/oauth-authorization-server", json, discovery::metadata)
+                .on(POST, "/api/v1/accounts", json, api::createAccount)
+                .on(GET, "/api/v1/accounts/me", json, api::me)
+                .on(POST, "/api/v1/accounts/me/api-keys", json, api::issueApiKey)
+                .on(DELETE, "/api/v1/accounts/me/api-keys/:id", json, api::revokeApiKey)
+                .on(GET, "/api/v1/accounts/me/connections", json, api::connections)
+                .on(DELETE, "/api/v1/accounts/me/connections/:client_id", json, api::disconnect)
+                .on(POST, "/api/v1/clients", json, api::registerClient)
+                .on(GET, "/api/v1/clients", json, api::listClients)
+                .on(GET, "/api/v1/clients/:id", json, api::getClient)
+                .on(DELETE, "/api/v1/clients/:id", json, api::deleteClient)
+                .on(POST, "/api/v1/clients/:id/secret", json, api::rotateSecret)
+                .on(GET, MaintenanceMode.TOGGLE_PATH, json, api::maintenanceStatus)
+                .on(PUT, MaintenanceMode.TOGGLE_PATH, json, api::setMaintenance)
+                .on(GET, "/health/live", operations::live)
+                .on(GET, "/health/ready", operations::ready)
+                .on(GET, "/metrics", operations::metrics)
+                .finish();
+        return router;
+    }
+
+    /**
+     * Serves {@link #router} on {@code host:port} from {@link HttpSettings#serverInstances()}
+     * event loops.
+     *
+     * @return the port bound (the one asked for, or the one the system chose for port 0)
+     */
+    public synchronized Future<Integer> listen(Vertx vertx, String host, int port) {
+        Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(host, "host");
+        if (deploymentId != null) {
+            return Future.failedFuture(new IllegalStateException("Already listening"));
+        }
+        AtomicInteger bound = new AtomicInteger(port);
+        DeploymentOptions options = new DeploymentOptions().setInstances(settings.serverInstances());
+        return vertx.deployVerticle(() -> new HttpServerVerticle(() -> router(vertx), this::invalidRequest, host, port,
+                        settings.shutdownGrace(), bound::set), options)
+                .map(id -> {
+                    synchronized (this) {
+                        deployedOn = vertx;
+                        deploymentId = id;
+                    }
+                    return bound.get();
+                });
+    }
+
+    /**
+     * Stops serving: the servers take no new connections and give in-flight requests up to
+     * {@link HttpSettings#shutdownGrace()} to finish; then the use-case threads are released.
+     */
+    public synchronized Future<Void> close() {
+        Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : deployedOn.undeploy(deploymentId);
+        deploymentId = null;
+        return undeployed.andThen(done -> executor.shutdown());
+    }
+
+    /** A request Netty could not decode (a line or header too long, a broken request line): JSON 400. */
+    private void invalidRequest(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        CommonHeaders.apply(response.headers(), CommonHeaders.requestId(request), pages.contentSecurityPolicy());
+        response.putHeader(VersionNegotiation.HEADER, settings.latestVersion()).putHeader("Connection", "close");
+        response.setStatusCode(400).putHeader("Content-Type", Replies.JSON)
+                .end(ErrorMapper.body(ErrorCode.BAD_REQUEST.exception()).encode());
+    }
+
+    private static List<String> oauth(String name) {
+        return List.of("/oauth/" + name, "/" + name);
+    }
+}

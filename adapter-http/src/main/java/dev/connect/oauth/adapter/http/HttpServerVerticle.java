@@ -1,0 +1,54 @@
+package dev.connect.oauth.adapter.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * One event loop's HTTP server. {@link HttpAdapter#listen} deploys one per configured instance on
+ * the same port, and Vert.x spreads connections over them. Undeploying shuts the server down
+ * gracefully: no new connections, and in-flight requests get the grace period to finish.
+ */
+final class HttpServerVerticle extends VerticleBase {
+    private final Supplier<Router> router;
+    private final Handler<HttpServerRequest> invalidRequests;
+    private final String host;
+    private final int port;
+    private final Duration grace;
+    private final IntConsumer boundPort;
+    private HttpServer server;
+
+    HttpServerVerticle(Supplier<Router> router, Handler<HttpServerRequest> invalidRequests, String host, int port,
+                       Duration grace, IntConsumer boundPort) {
+        this.router = Objects.requireNonNull(router, "router");
+        this.invalidRequests = Objects.requireNonNull(invalidRequests, "invalidRequests");
+        this.host = Objects.requireNonNull(host, "host");
+        this.port = port;
+        this.grace = Objects.requireNonNull(grace, "grace");
+        this.boundPort = Objects.requireNonNull(boundPort, "boundPort");
+    }
+
+    @Override
+    public Future<?> start() {
+        // Long enough for an authorization URL with a large state; Netty refuses longer lines.
+        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(8192);
+        server = vertx.createHttpServer(options)
+                .requestHandler(router.get())
+                .invalidRequestHandler(invalidRequests);
+        return server.listen(port, host).onSuccess(listening -> boundPort.accept(listening.actualPort()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

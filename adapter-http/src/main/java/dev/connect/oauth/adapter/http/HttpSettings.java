@@ -1,0 +1,224 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.domain.ScopeSet;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the HTTP adapter behaves, built once at start (API.md §1, §5).
+ *
+ * @param issuer                the public base URL (RFC 8414 §2): metadata endpoints are built from
+ *                              it, its path prefixes the pages' form actions, and an {@code https}
+ *                              issuer makes the browser cookies {@code Secure}
+ * @param latestVersion         the newest {@code X-VERSION}, served when a request names none
+ * @param minimumVersion        the oldest {@code X-VERSION} still served; older ones get 410
+ * @param maintenance           whether maintenance mode is on at start (an admin may toggle it)
+ * @param retryAfter            the {@code Retry-After} of 503 answers (maintenance, store down)
+ * @param tokenPerClient        token endpoint requests per client id
+ * @param signInPerEmail        sign-in attempts per account email
+ * @param signInPerAddress      sign-in attempts per remote address
+ * @param allowPlainPkce        whether metadata lists {@code plain} among the PKCE methods (RFC 7636 §4.2)
+ * @param scopeCatalogue        every scope the server knows, listed in metadata (API.md §2)
+ * @param maxBodyBytes          larger request bodies get 413
+ * @param maxConcurrentUseCases how many use cases run at once; more wait for a turn. Bounds the
+ *                              memory of concurrent password hashing and the queue on the database pool
+ * @param serverInstances       event-loop verticles {@link HttpAdapter#listen} deploys
+ * @param shutdownGrace         how long {@link HttpAdapter#close()} lets in-flight requests finish
+ * @param clock                 the time of rate limits and cookie lifetimes
+ */
+public record HttpSettings(String issuer, String latestVersion, String minimumVersion, boolean maintenance,
+                           Duration retryAfter, RateLimit tokenPerClient, RateLimit signInPerEmail,
+                           RateLimit signInPerAddress, boolean allowPlainPkce, ScopeSet scopeCatalogue,
+                           long maxBodyBytes, int maxConcurrentUseCases, int serverInstances,
+                           Duration shutdownGrace, Clock clock) {
+    public static final String DEFAULT_LATEST_VERSION = "1.8.0";
+    public static final String DEFAULT_MINIMUM_VERSION = "1.0.0";
+
+    public HttpSettings {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(latestVersion, "latestVersion");
+        Objects.requireNonNull(minimumVersion, "minimumVersion");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(tokenPerClient, "tokenPerClient");
+        Objects.requireNonNull(signInPerEmail, "signInPerEmail");
+        Objects.requireNonNull(signInPerAddress, "signInPerAddress");
+        Objects.requireNonNull(scopeCatalogue, "scopeCatalogue");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(clock, "clock");
+        issuer = checkIssuer(issuer);
+        ApiVersion latest = ApiVersion.require(latestVersion, "latestVersion");
+        ApiVersion minimum = ApiVersion.require(minimumVersion, "minimumVersion");
+        if (latest.isOlderThan(minimum)) {
+            throw new IllegalArgumentException("latestVersion " + latest + " is older than minimumVersion " + minimum);
+        }
+        if (retryAfter.toSeconds() < 1) {
+            throw new IllegalArgumentException("retryAfter must be at least one second");
+        }
+        if (scopeCatalogue.isEmpty()) {
+            throw new IllegalArgumentException("scopeCatalogue must not be empty");
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1024");
+        }
+        if (maxConcurrentUseCases < 1) {
+            throw new IllegalArgumentException("maxConcurrentUseCases must be positive");
+        }
+        if (serverInstances < 1) {
+            throw new IllegalArgumentException("serverInstances must be positive");
+        }
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must not be negative");
+        }
+    }
+
+    /** Settings taking issuer, scope catalogue and PKCE rule from the use cases' own policy. */
+    public static Builder builder(OAuthPolicy policy) {
+        return new Builder(policy.issuer()).scopeCatalogue(policy.scopeCatalogue()).allowPlainPkce(policy.allowPlainPkce());
+    }
+
+    /** Defaults: versions 1.8.0/1.0.0, no maintenance, 30 s Retry-After, the default scope catalogue. */
+    public static Builder builder(String issuer) {
+        return new Builder(issuer);
+    }
+
+    boolean secureCookies() {
+        return issuer.startsWith("https:");
+    }
+
+    /** The issuer's path, which prefixes the links the pages write ({@code ""} at the root). */
+    String basePath() {
+        return URI.create(issuer).getRawPath();
+    }
+
+    private static String checkIssuer(String issuer) {
+        String trimmed = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        try {
+            URI uri = new URI(trimmed);
+            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("issuer must be an http(s) URL without query or fragment: " + issuer);
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("issuer is not a URL: " + issuer, e);
+        }
+        return trimmed;
+    }
+
+    /**
+     * A token bucket: at most {@code requests} at once, refilled evenly over {@code per}.
+     */
+    public record RateLimit(int requests, Duration per) {
+        public RateLimit {
+            Objects.requireNonNull(per, "per");
+            if (requests < 1) {
+                throw new IllegalArgumentException("requests must be positive");
+            }
+            if (per.isNegative() || per.isZero()) {
+                throw new IllegalArgumentException("per must be positive");
+            }
+        }
+
+        public static RateLimit perMinute(int requests) {
+            return new RateLimit(requests, Duration.ofMinutes(1));
+        }
+    }
+
+    /** Builds {@link HttpSettings}; every setter has a default. */
+    public static final class Builder {
+        private final String issuer;
+        private String latestVersion = DEFAULT_LATEST_VERSION;
+        private String minimumVersion = DEFAULT_MINIMUM_VERSION;
+        private boolean maintenance;
+        private Duration retryAfter = Duration.ofSeconds(30);
+        private RateLimit tokenPerClient = RateLimit.perMinute(3000);
+        private RateLimit signInPerEmail = RateLimit.perMinute(10);
+        private RateLimit signInPerAddress = RateLimit.perMinute(30);
+        private boolean allowPlainPkce = true;
+        private ScopeSet scopeCatalogue = ScopeSet.parse("connect triggers actions tests");
+        private long maxBodyBytes = 64 * 1024;
+        private int maxConcurrentUseCases = 256;
+        private int serverInstances = Runtime.getRuntime().availableProcessors();
+        private Duration shutdownGrace = Duration.ofSeconds(30);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(String issuer) {
+            this.issuer = Objects.requireNonNull(issuer, "issuer");
+        }
+
+        public Builder versions(String latest, String minimum) {
+            this.latestVersion = latest;
+            this.minimumVersion = minimum;
+            return this;
+        }
+
+        public Builder maintenance(boolean on) {
+            this.maintenance = on;
+            return this;
+        }
+
+        public Builder retryAfter(Duration value) {
+            this.retryAfter = value;
+            return this;
+        }
+
+        public Builder tokenPerClient(RateLimit limit) {
+            this.tokenPerClient = limit;
+            return this;
+        }
+
+        public Builder signInPerEmail(RateLimit limit) {
+            this.signInPerEmail = limit;
+            return this;
+        }
+
+        public Builder signInPerAddress(RateLimit limit) {
+            this.signInPerAddress = limit;
+            return this;
+        }
+
+        public Builder allowPlainPkce(boolean allowed) {
+            this.allowPlainPkce = allowed;
+            return this;
+        }
+
+        public Builder scopeCatalogue(ScopeSet scopes) {
+            this.scopeCatalogue = scopes;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long bytes) {
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        public Builder maxConcurrentUseCases(int count) {
+            this.maxConcurrentUseCases = count;
+            return this;
+        }
+
+        public Builder serverInstances(int count) {
+            this.serverInstances = count;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = grace;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public HttpSettings build() {
+            return new HttpSettings(issuer, latestVersion, minimumVersion, maintenance, retryAfter, tokenPerClient,
+                    signInPerEmail, signInPerAddress, allowPlainPkce, scopeCatalogue, maxBodyBytes,
+                    maxConcurrentUseCases, serverInstances, shutdownGrace, clock);
+        }
+    }
+}

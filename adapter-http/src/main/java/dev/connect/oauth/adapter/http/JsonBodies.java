@@ -1,0 +1,74 @@
+package dev.connect.oauth.adapter.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.connect.oauth.domain.ErrorCode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JSON request bodies, read strictly: one object, UTF-8, no member named twice (the JSON form of
+ * a repeated parameter, RFC 6749 §3.1), and members of the expected types. Every violation is
+ * {@code invalid_request}.
+ */
+final class JsonBodies {
+    private JsonBodies() {
+    }
+
+    /** The body as a JSON object; an empty body is an empty object. */
+    static JsonObject object(Buffer body) {
+        if (body.length() == 0) {
+            return new JsonObject();
+        }
+        try (JsonParser parser = JacksonCodec.createParser(body)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            Object parsed = JacksonCodec.fromParser(parser, Object.class);
+            if (parsed instanceof JsonObject object) {
+                return object;
+            }
+            throw ErrorCode.INVALID_REQUEST.exception("The body must be a JSON object.");
+        } catch (DecodeException | java.io.IOException | ClassCastException e) {
+            throw ErrorCode.INVALID_REQUEST.exception("The body is not valid JSON.");
+        }
+    }
+
+    /** A string member; absent or {@code null} is {@code null}. */
+    static String string(JsonObject body, String name) {
+        Object value = body.getValue(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw ErrorCode.INVALID_REQUEST.exception(name + " must be a string.");
+    }
+
+    /** A boolean member that must be present. */
+    static boolean requiredBoolean(JsonObject body, String name) {
+        if (body.getValue(name) instanceof Boolean value) {
+            return value;
+        }
+        throw ErrorCode.INVALID_REQUEST.exception(name + " must be true or false.");
+    }
+
+    /** An array of strings; absent or {@code null} is {@code null}. */
+    static List<String> strings(JsonObject body, String name) {
+        Object value = body.getValue(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw ErrorCode.INVALID_REQUEST.exception(name + " must be an array of strings.");
+        }
+        List<String> strings = new ArrayList<>(array.size());
+        for (Object element : array) {
+            if (!(element instanceof String string)) {
+                throw ErrorCode.INVALID_REQUEST.exception(name + " must be an array of strings.");
+            }
+            strings.add(string);
+        }
+        return strings;
+    }
+}

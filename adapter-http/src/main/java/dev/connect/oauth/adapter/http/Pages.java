@@ -1,0 +1,102 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.Scope;
+import dev.connect.oauth.domain.ScopeSet;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The server-rendered pages of the authorization flow (API.md §3): sign-in, consent and error,
+ * in the caller's language. The one stylesheet is inline in the layout and allowed by its hash,
+ * so the Content-Security-Policy needs neither {@code 'unsafe-inline'} nor a script source.
+ */
+final class Pages implements ErrorMapper.ErrorPage {
+    private final Template layout = Template.load("pages/layout.html");
+    private final Template signIn = Template.load("pages/sign-in.html");
+    private final Template consent = Template.load("pages/consent.html");
+    private final Template error = Template.load("pages/error.html");
+    private final String contentSecurityPolicy;
+
+    Pages() {
+        this.contentSecurityPolicy = "default-src 'none'; style-src '" + styleHash(layout.text())
+                + "'; base-uri 'none'; frame-ancestors 'none'";
+    }
+
+    /** Sent with every answer: JSON needs no sources at all, and the pages only their style. */
+    String contentSecurityPolicy() {
+        return contentSecurityPolicy;
+    }
+
+    /** The sign-in form; {@code failed} shows that the last attempt was refused. */
+    String signIn(Messages messages, String clientName, String action, Html hidden, String email, boolean failed) {
+        Html alert = failed ? Html.element("p", "sign-in-error", "alert", messages.text("signIn.failed")) : Html.EMPTY;
+        Html content = signIn.render(Map.of(
+                "heading", messages.text("signIn.heading"),
+                "intro", messages.text("signIn.intro", clientName),
+                "alert", alert,
+                "action", action,
+                "hidden", hidden,
+                "emailLabel", messages.text("signIn.email"),
+                "email", email,
+                "passwordLabel", messages.text("signIn.password"),
+                "submit", messages.text("signIn.submit")));
+        return page(messages, messages.text("signIn.title"), content);
+    }
+
+    /** The consent form naming the client and each requested scope in words. */
+    String consent(Messages messages, String clientName, ScopeSet scopes, Account account, String action, Html hidden) {
+        Html items = Html.EMPTY;
+        for (Scope scope : scopes.scopes()) {
+            String words = messages.optionalText("scope." + scope.value())
+                    .orElseGet(() -> messages.text("scope.other", scope.value()));
+            items = items.append(Html.element("li", "scope-" + scope.value(), null, words));
+        }
+        Html content = consent.render(Map.of(
+                "heading", messages.text("consent.heading", clientName),
+                "intro", messages.text("consent.intro", clientName),
+                "scopes", items,
+                "signedInAs", messages.text("consent.signedInAs", account.email().value()),
+                "action", action,
+                "hidden", hidden,
+                "approve", messages.text("consent.approve"),
+                "deny", messages.text("consent.deny")));
+        return page(messages, messages.text("consent.title", clientName), content);
+    }
+
+    @Override
+    public void render(RoutingContext ctx, int status, OAuthException failure) {
+        Messages messages = Messages.forAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Html content = error.render(Map.of(
+                "heading", messages.text("error.heading"),
+                "description", failure.description(),
+                "code", messages.text("error.code", failure.errorCode().error())));
+        Replies.html(ctx, status, page(messages, messages.text("error.title"), content));
+    }
+
+    private String page(Messages messages, String title, Html content) {
+        return layout.render(Map.of("lang", messages.language(), "title", title, "content", content)).markup();
+    }
+
+    /** CSP Level 2 hash source of the layout's one {@code <style>} element. */
+    private static String styleHash(String layoutText) {
+        int start = layoutText.indexOf("<style>") + "<style>".length();
+        int end = layoutText.indexOf("</style>");
+        if (start < "<style>".length() || end < start) {
+            throw new IllegalStateException("The page layout has no <style> element");
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(layoutText.substring(start, end).getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.domain.ErrorCode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The parameters of an OAuth request, from the query, a form body or a JSON body, each name once.
+ * RFC 6749 §3.1 and §3.2: "Request and response parameters MUST NOT be included more than once",
+ * and "parameters sent without a value MUST be treated as if they were omitted". Repeats are
+ * remembered rather than refused at once, so that the authorization endpoint can still tell
+ * whether it may redirect the error.
+ */
+final class Parameters {
+    private static final Set<String> BODY_TYPES = Set.of(MediaTypes.FORM, MediaTypes.JSON);
+
+    private final Map<String, String> values;
+    private final Set<String> repeated;
+
+    private Parameters(Map<String, String> values, Set<String> repeated) {
+        this.values = values;
+        this.repeated = repeated;
+    }
+
+    static Parameters of(List<Map.Entry<String, String>> pairs) {
+        Map<String, String> values = new HashMap<>();
+        Set<String> repeated = new TreeSet<>();
+        for (Map.Entry<String, String> pair : pairs) {
+            if (values.putIfAbsent(pair.getKey(), pair.getValue()) != null) {
+                repeated.add(pair.getKey());
+            }
+        }
+        return new Parameters(values, repeated);
+    }
+
+    static Parameters fromQuery(String rawQuery) {
+        return of(FormCodec.decodeQuery(rawQuery));
+    }
+
+    static Parameters fromForm(Buffer body) {
+        return of(FormCodec.decode(body.getBytes()));
+    }
+
+    /**
+     * The parameters of a form or JSON body (415 for any other type); an empty body without a
+     * type has none.
+     */
+    static Parameters fromBody(RoutingContext ctx) {
+        Buffer body = BodyReader.body(ctx);
+        return switch (MediaTypes.requireBodyType(ctx, body.length(), BODY_TYPES)) {
+            case MediaTypes.FORM -> fromForm(body);
+            case MediaTypes.JSON -> fromJson(body);
+            default -> of(List.of());
+        };
+    }
+
+    /** A JSON object of string members; any other member type is {@code invalid_request}. */
+    static Parameters fromJson(Buffer body) {
+        JsonObject object = JsonBodies.object(body);
+        Map<String, String> values = new HashMap<>();
+        for (String name : object.fieldNames()) {
+            String value = JsonBodies.string(object, name);
+            if (value != null) {
+                values.put(name, value);
+            }
+        }
+        return new Parameters(values, new TreeSet<>());
+    }
+
+    /** These parameters and {@code more}; a name in both counts as repeated. */
+    Parameters and(Parameters more) {
+        Map<String, String> merged = new HashMap<>(values);
+        Set<String> repeats = new TreeSet<>(repeated);
+        repeats.addAll(more.repeated);
+        more.values.forEach((name, value) -> {
+            if (merged.putIfAbsent(name, value) != null) {
+                repeats.add(name);
+            }
+        });
+        return new Parameters(merged, repeats);
+    }
+
+    /** The value, {@code null} when absent or empty. */
+    String get(String name) {
+        String value = values.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    boolean isRepeated(String name) {
+        return repeated.contains(name);
+    }
+
+    /** @throws dev.connect.oauth.domain.OAuthException {@code invalid_request} naming the first repeated parameter */
+    Parameters requireNoRepeats() {
+        if (!repeated.isEmpty()) {
+            throw ErrorCode.INVALID_REQUEST.exception(repeatedDescription());
+        }
+        return this;
+    }
+
+    String repeatedDescription() {
+        return "Parameter " + repeated.iterator().next() + " must not be repeated.";
+    }
+
+    boolean hasRepeats() {
+        return !repeated.isEmpty();
+    }
+}

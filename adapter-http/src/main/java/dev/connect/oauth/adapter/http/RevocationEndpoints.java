@@ -1,0 +1,60 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.application.port.in.ClientCredentials;
+import dev.connect.oauth.application.port.in.Introspection;
+import dev.connect.oauth.application.port.in.IntrospectTokenCommand;
+import dev.connect.oauth.application.port.in.RevokeTokenCommand;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
+
+/**
+ * The client-authenticated token endpoints: revocation (RFC 7009: 200 even for an unknown token)
+ * and introspection (RFC 7662: {@code {"active": false}} for anything not currently valid).
+ */
+final class RevocationEndpoints {
+    private final HttpUseCases useCases;
+    private final UseCaseExecutor executor;
+    private final String issuer;
+
+    RevocationEndpoints(HttpUseCases useCases, UseCaseExecutor executor, String issuer) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+    }
+
+    void revoke(RoutingContext ctx) {
+        Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
+        ClientCredentials client = ClientAuthentication.credentials(ctx, params);
+        RevokeTokenCommand command = new RevokeTokenCommand(client, params.get("token"), params.get("token_type_hint"));
+        executor.call(ctx, () -> {
+            useCases.revokeToken().revoke(command);
+            return true;
+        }, done -> ctx.response().setStatusCode(200).end());
+    }
+
+    void introspect(RoutingContext ctx) {
+        Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
+        ClientCredentials client = ClientAuthentication.credentials(ctx, params);
+        IntrospectTokenCommand command = new IntrospectTokenCommand(client, params.get("token"), params.get("token_type_hint"));
+        executor.call(ctx, () -> useCases.introspectToken().introspect(command),
+                introspection -> Replies.json(ctx, 200, json(introspection)));
+    }
+
+    /** RFC 7662 §2.2. */
+    private JsonObject json(Introspection introspection) {
+        JsonObject body = new JsonObject().put("active", introspection.active());
+        introspection.details().ifPresent(details -> {
+            body.put("scope", details.scope().toString())
+                    .put("client_id", details.clientId().value())
+                    .put("token_type", details.tokenType())
+                    .put("exp", details.expiresAt().getEpochSecond())
+                    .put("iat", details.issuedAt().getEpochSecond())
+                    .put("iss", issuer)
+                    .put("jti", details.id().value());
+            details.subject().ifPresent(subject -> body.put("sub", subject.value()));
+            details.username().ifPresent(username -> body.put("username", username));
+        });
+        return body;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.connect.oauth.adapter.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Registers the routes, remembering which methods each path template answers, so that a known
+ * path called with another method gets 405 with {@code Allow} (RFC 9110 §15.5.6) and an unknown
+ * path a JSON 404. Each matched request is tagged with its path template, the bounded label of
+ * the metrics.
+ */
+final class RouteTable {
+    static final String ROUTE_KEY = "connect.route";
+    static final String UNMATCHED = "unmatched";
+
+    private final Router router;
+    private final Map<String, Set<HttpMethod>> methods = new LinkedHashMap<>();
+
+    RouteTable(Router router) {
+        this.router = Objects.requireNonNull(router, "router");
+    }
+
+    /** Serves {@code path} for {@code method} with the handlers, in order. */
+    @SafeVarargs
+    final RouteTable on(HttpMethod method, String path, Handler<RoutingContext>... handlers) {
+        methods.computeIfAbsent(path, p -> new TreeSet<>((a, b) -> a.name().compareTo(b.name()))).add(method);
+        Route route = router.route(method, path).handler(ctx -> tag(ctx, path));
+        for (Handler<RoutingContext> handler : handlers) {
+            route.handler(handler);
+        }
+        return this;
+    }
+
+    /** The same handlers on each of the paths (the {@code /oauth/x} and {@code /x} aliases). */
+    @SafeVarargs
+    final RouteTable on(HttpMethod method, List<String> paths, Handler<RoutingContext>... handlers) {
+        paths.forEach(path -> on(method, path, handlers));
+        return this;
+    }
+
+    /** Adds the 405 answers of every registered path, then the 404 of everything else. Call last. */
+    void finish() {
+        methods.forEach((path, allowed) -> router.route(path).handler(ctx -> tag(ctx, path))
+                .handler(ctx -> ctx.fail(HttpProblem.methodNotAllowed(allowed))));
+        router.route().last().handler(ctx -> ctx.fail(404));
+    }
+
+    static String route(RoutingContext ctx) {
+        String route = ctx.get(ROUTE_KEY);
+        return route == null ? UNMATCHED : route;
+    }
+
+    private static void tag(RoutingContext ctx, String path) {
+        ctx.put(ROUTE_KEY, path);
+        ctx.next();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.application.port.in.ClientCredentials;
+import dev.connect.oauth.application.port.in.ClientCredentialsCommand;
+import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
+import dev.connect.oauth.application.port.in.RefreshTokenCommand;
+import dev.connect.oauth.application.port.in.TokenResponse;
+import dev.connect.oauth.domain.ErrorCode;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code POST /oauth/token} (RFC 6749 §3.2, §4.1.3, §4.4, §6) and {@code POST /oauth/refresh}
+ * (seed 003: the refresh grant, {@code grant_type} optional). Bodies are form-encoded or JSON;
+ * requests are rate-limited per client id. The answer carries both the RFC members and the seed's
+ * ({@code type}, {@code expires_at}) as API.md §3 shows them.
+ */
+final class TokenEndpoint {
+    static final String AUTHORIZATION_CODE = "authorization_code";
+    static final String REFRESH_TOKEN = "refresh_token";
+    static final String CLIENT_CREDENTIALS = "client_credentials";
+
+    private final HttpUseCases useCases;
+    private final UseCaseExecutor executor;
+    private final TokenBuckets perClient;
+    private final HttpMetrics metrics;
+
+    TokenEndpoint(HttpUseCases useCases, UseCaseExecutor executor, TokenBuckets perClient, HttpMetrics metrics) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.perClient = Objects.requireNonNull(perClient, "perClient");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    void token(RoutingContext ctx) {
+        Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
+        String grantType = params.get("grant_type");
+        if (grantType == null) {
+            throw ErrorCode.INVALID_REQUEST.exception("grant_type is required.");
+        }
+        issue(ctx, params, grantType);
+    }
+
+    void refresh(RoutingContext ctx) {
+        Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
+        String grantType = params.get("grant_type");
+        if (grantType != null && !grantType.equals(REFRESH_TOKEN)) {
+            throw ErrorCode.UNSUPPORTED_GRANT_TYPE.exception("The refresh endpoint serves grant_type=refresh_token only.");
+        }
+        issue(ctx, params, REFRESH_TOKEN);
+    }
+
+    private void issue(RoutingContext ctx, Parameters params, String grantType) {
+        ClientCredentials client = ClientAuthentication.credentials(ctx, params);
+        Callable<TokenResponse> grant = switch (grantType) {
+            case AUTHORIZATION_CODE -> () -> useCases.exchangeCode().exchange(new ExchangeCodeCommand(
+                    client, params.get("code"), params.get("redirect_uri"), params.get("code_verifier")));
+            case REFRESH_TOKEN -> () -> useCases.refreshToken().refresh(new RefreshTokenCommand(
+                    client, params.get("refresh_token"), params.get("scope")));
+            case CLIENT_CREDENTIALS -> () -> useCases.issueClientCredentialsToken().issue(
+                    new ClientCredentialsCommand(client, params.get("scope")));
+            default -> throw ErrorCode.UNSUPPORTED_GRANT_TYPE.exception();
+        };
+        perClient.take(client.clientId()).ifPresent(wait -> {
+            throw HttpProblem.tooManyRequests(wait);
+        });
+        executor.call(ctx, grant, tokens -> {
+            metrics.recordTokenIssued(grantType);
+            Replies.json(ctx, 200, json(tokens));
+        });
+    }
+
+    /** RFC 6749 §5.1 plus the seed's {@code type} and {@code expires_at}. */
+    static JsonObject json(TokenResponse tokens) {
+        JsonObject body = new JsonObject()
+                .put("access_token", tokens.accessToken())
+                .put("token_type", TokenResponse.TOKEN_TYPE)
+                .put("type", "bearer")
+                .put("expires_in", tokens.expiresIn())
+                .put("expires_at", tokens.expiresAt().getEpochSecond());
+        tokens.refreshToken().ifPresent(token -> body.put("refresh_token", token));
+        tokens.refreshExpiresIn().ifPresent(seconds -> body.put("refresh_expires_in", seconds));
+        return body.put("scope", tokens.scope().toString());
+    }
+}
