@@ -1,0 +1,70 @@
+package dev.connect.oauth.application.service;
+
+import static dev.connect.oauth.application.testdata.OAuthAssertions.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
+import dev.connect.oauth.application.port.in.CreatedAccount;
+import dev.connect.oauth.application.testdata.TestApplication;
+import dev.connect.oauth.domain.ApiKey;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Role;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BootstrapAdminServiceTest {
+    private static final String KEY = ApiKey.PREFIX + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+
+    private final TestApplication app = new TestApplication();
+
+    @Test
+    void bootstrapWhenNoAdminThenAdminWithTheGivenKey() {
+        CreatedAccount created = bootstrap("root@example.com", Optional.of(KEY), true).orElseThrow();
+
+        assertThat(created.account().role()).isEqualTo(Role.ADMIN);
+        assertThat(created.account().password()).isEmpty();
+        assertThat(created.apiKey().key().value()).isEqualTo(KEY);
+        assertThat(app.authenticateApiKey.authenticate(KEY).account()).isEqualTo(created.account());
+    }
+
+    @Test
+    void bootstrapWhenRunAgainWithOnlyIfNoAdminThenNothingChanges() {
+        CreatedAccount first = bootstrap("root@example.com", Optional.of(KEY), true).orElseThrow();
+
+        assertThat(bootstrap("root@example.com", Optional.of(KEY), true)).isEmpty();
+        assertThat(bootstrap("other@example.com", Optional.empty(), true)).isEmpty();
+        assertThat(app.authenticateApiKey.authenticate(KEY).account()).isEqualTo(first.account());
+    }
+
+    @Test
+    void bootstrapWhenNoKeyGivenThenOneGenerated() {
+        CreatedAccount created = bootstrap("root@example.com", Optional.empty(), false).orElseThrow();
+
+        assertThat(created.apiKey().key().value()).matches(ApiKey.PREFIX + "[A-Za-z0-9_-]{43}");
+        assertThat(app.authenticateApiKey.authenticate(created.apiKey().key().value()).account().isAdmin()).isTrue();
+    }
+
+    @Test
+    void bootstrapWhenFromCliThenAnotherAdminEvenIfOneExists() {
+        bootstrap("root@example.com", Optional.of(KEY), true);
+
+        assertThat(bootstrap("second@example.com", Optional.empty(), false)).isPresent();
+    }
+
+    @Test
+    void bootstrapWhenKeyNotInIssuedFormatThenMalformedApiKeyAndNoAccount() {
+        assertRejected(() -> bootstrap("root@example.com", Optional.of("secret"), true), ErrorCode.MALFORMED_API_KEY);
+        assertRejected(() -> bootstrap("root@example.com", Optional.of(""), true), ErrorCode.MALFORMED_API_KEY);
+
+        assertThat(app.ports.accounts().existsWithRole(Role.ADMIN)).isFalse();
+    }
+
+    @Test
+    void bootstrapWhenEmailMalformedThenEmailInvalid() {
+        assertRejected(() -> bootstrap("root", Optional.of(KEY), true), ErrorCode.EMAIL_INVALID);
+    }
+
+    private Optional<CreatedAccount> bootstrap(String email, Optional<String> key, boolean onlyIfNoAdmin) {
+        return app.bootstrapAdmin.bootstrap(new BootstrapAdminCommand(email, "Root", key, onlyIfNoAdmin));
+    }
+}
