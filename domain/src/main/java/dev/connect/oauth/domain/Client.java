@@ -1,6 +1,7 @@
 package dev.connect.oauth.domain;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,9 +22,10 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(secretHash, "secretHash");
+        Objects.requireNonNull(redirectUris, "redirectUris");
         Objects.requireNonNull(allowedScopes, "allowedScopes");
         Objects.requireNonNull(createdAt, "createdAt");
-        redirectUris = List.copyOf(new java.util.LinkedHashSet<>(redirectUris));
+        redirectUris = List.copyOf(new LinkedHashSet<>(redirectUris));
         name = name.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
             throw ErrorCode.INVALID_REQUEST.exception("name must be 1 to " + MAX_NAME_LENGTH + " printable characters.");

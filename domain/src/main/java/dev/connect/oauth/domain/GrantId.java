@@ -1,9 +1,7 @@
 package dev.connect.oauth.domain;
 
 /**
- * The identifier of a {@link Grant}
- *
- * @see <a href="https://www.rfc-editor.org/rfc/ the family every code and token descends from."> the family every code and token descends from.</a>
+ * The identifier of a {@link Grant}, the family every code and token descends from.
  */
 public record GrantId(String value) {
     public GrantId {

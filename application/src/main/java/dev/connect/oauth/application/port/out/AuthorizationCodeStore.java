@@ -14,7 +14,10 @@ import java.time.Instant;
 public interface AuthorizationCodeStore {
     void add(AuthorizationCode code);
 
-    /** Marks the code redeemed if it was not, and says which case happened. */
+    /**
+     * Marks the code redeemed if it was not, and says which case happened. It does not look at the
+     * code's grant: the caller checks that the grant is still active before issuing tokens.
+     */
     Redemption redeem(SecretHash hash, Instant at);
 
     /** What {@link #redeem} found. */
