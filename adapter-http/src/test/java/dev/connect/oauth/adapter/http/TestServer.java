@@ -1,0 +1,214 @@
+package dev.connect.oauth.adapter.http;
+
+import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
+import dev.connect.oauth.application.port.in.CreateAccountCommand;
+import dev.connect.oauth.application.port.in.CreatedAccount;
+import dev.connect.oauth.application.port.in.Principal;
+import dev.connect.oauth.application.port.in.RegisterClientCommand;
+import dev.connect.oauth.application.port.in.RegisteredClient;
+import dev.connect.oauth.application.testdata.TestAccounts;
+import dev.connect.oauth.application.testdata.TestApplication;
+import dev.connect.oauth.application.testdata.TestClients;
+import dev.connect.oauth.application.testdata.TestCodes;
+import dev.connect.oauth.application.testdata.TestIds;
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The HTTP adapter on 127.0.0.1 and a random port, wired to the real use cases running in memory
+ * ({@link TestApplication}), with a client to call it. One Vert.x instance serves every test.
+ */
+final class TestServer implements AutoCloseable {
+    static final String ISSUER = TestApplication.ISSUER;
+    private static final Vertx VERTX = Vertx.vertx();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    final TestApplication app;
+    final HttpAdapter adapter;
+    final int port;
+    private Principal admin;
+    private String adminKey;
+
+    private TestServer(TestApplication app, HttpSettings settings, HttpUseCases useCases) {
+        this.app = app;
+        this.adapter = new HttpAdapter(useCases, settings);
+        this.port = await(adapter.listen(VERTX, "127.0.0.1", 0).toCompletionStage().toCompletableFuture());
+    }
+
+    static TestServer start() {
+        return start(settings -> settings);
+    }
+
+    static TestServer start(UnaryOperator<HttpSettings.Builder> settings) {
+        TestApplication app = new TestApplication();
+        return start(app, settings, useCases(app));
+    }
+
+    static TestServer start(TestApplication app, UnaryOperator<HttpSettings.Builder> settings, HttpUseCases useCases) {
+        HttpSettings built = settings.apply(HttpSettings.builder(app.policy).clock(app.clock).serverInstances(1)
+                .shutdownGrace(Duration.ofSeconds(5))).build();
+        return new TestServer(app, built, useCases);
+    }
+
+    static HttpUseCases useCases(TestApplication app) {
+        return new HttpUseCases(app.checkAuthorizationRequest, app.authorize, app.exchangeCode, app.refreshToken,
+                app.issueClientCredentialsToken, app.describeToken, app.invalidateToken, app.revokeToken,
+                app.introspectToken, app.getJwkSet, app.signIn, app.resolveSession, app.authenticateApiKey,
+                app.createAccount, app.issueApiKey, app.revokeApiKey, app.listConnections, app.disconnectClient,
+                app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
+                app.checkReadiness);
+    }
+
+    @Override
+    public void close() {
+        await(adapter.close().toCompletionStage().toCompletableFuture());
+    }
+
+    // --- requests ------------------------------------------------------------------------------
+
+    Reply get(String path, String... headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    Reply post(String path, String contentType, String body, String... headers) {
+        return send("POST", path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    Reply postForm(String path, String form, String... headers) {
+        return post(path, MediaTypes.FORM, form, headers);
+    }
+
+    Reply postJson(String path, String json, String... headers) {
+        return post(path, MediaTypes.JSON, json, headers);
+    }
+
+    /** Any method and body; {@code headers} are name-value pairs. */
+    Reply send(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends raw bytes (for requests no client library would build) and returns the whole answer. */
+    String raw(byte[] request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String raw(String request) {
+        return raw(request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    // --- test data -----------------------------------------------------------------------------
+
+    /** An admin's API key, created once per server. */
+    synchronized String adminKey() {
+        adminPrincipal();
+        return adminKey;
+    }
+
+    private synchronized Principal adminPrincipal() {
+        if (admin == null) {
+            CreatedAccount created = app.bootstrapAdmin.bootstrap(new BootstrapAdminCommand(
+                    "admin-" + TestIds.identifier().toLowerCase() + "@example.com", "Admin", Optional.empty(), false))
+                    .orElseThrow();
+            adminKey = created.apiKey().key().value();
+            admin = app.authenticateApiKey.authenticate(adminKey);
+        }
+        return admin;
+    }
+
+    /** A customer with {@link TestAccounts#PASSWORD}. */
+    CreatedAccount customer() {
+        return customer("user-" + TestIds.identifier().toLowerCase() + "@example.com");
+    }
+
+    CreatedAccount customer(String email) {
+        return app.createAccount.create(new CreateAccountCommand(adminPrincipal(), email, null, "Ada Lovelace",
+                TestAccounts.PASSWORD, "customer"));
+    }
+
+    RegisteredClient confidentialClient() {
+        return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), "Test App",
+                List.of(TestClients.REDIRECT_URI), List.of("connect", "triggers"), "confidential"));
+    }
+
+    RegisteredClient publicClient() {
+        return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), "Public App",
+                List.of(TestClients.REDIRECT_URI), List.of("connect", "triggers"), "public"));
+    }
+
+    /** An authorization code for the account, through the API-key form of the authorization endpoint. */
+    String code(RegisteredClient client, CreatedAccount account, String scope) {
+        Reply reply = get("/oauth/authorize?response_type=code&client_id=" + client.client().id().value()
+                        + "&redirect_uri=" + FormCodec.encode(TestClients.REDIRECT_URI) + "&scope=" + FormCodec.encode(scope)
+                        + "&state=xyz&code_challenge=" + TestCodes.CHALLENGE + "&code_challenge_method=S256",
+                "ACCESSTOKEN", account.apiKey().key().value(), "Accept", "application/json");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("authorize answered " + reply.status() + " " + reply.body());
+        }
+        return reply.json().getString("code");
+    }
+
+    /** Tokens for a fresh code, the client authenticating with HTTP Basic. */
+    Reply exchange(RegisteredClient client, String code) {
+        return postForm("/oauth/token", "grant_type=authorization_code&code=" + code + "&redirect_uri="
+                        + FormCodec.encode(TestClients.REDIRECT_URI) + "&code_verifier=" + TestCodes.VERIFIER,
+                "Authorization", basic(client));
+    }
+
+    static String basic(RegisteredClient client) {
+        String pair = FormCodec.encode(client.client().id().value()) + ":" + FormCodec.encode(client.secret().orElse(""));
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
