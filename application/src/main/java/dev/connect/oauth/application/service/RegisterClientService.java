@@ -82,9 +82,6 @@ public final class RegisterClientService implements RegisterClientUseCase {
         }
         List<RedirectUri> parsed = new ArrayList<>();
         for (String uri : raw) {
-            if (uri == null) {
-                throw ErrorCode.INVALID_REQUEST.exception("redirect_uris must be strings.");
-            }
             parsed.add(RedirectUri.parse(uri));
         }
         return parsed;
@@ -96,9 +93,6 @@ public final class RegisterClientService implements RegisterClientUseCase {
         }
         List<Scope> parsed = new ArrayList<>();
         for (String value : raw) {
-            if (value == null) {
-                throw ErrorCode.INVALID_SCOPE.exception("scopes must be strings.");
-            }
             Scope scope = Scope.parse(value);
             if (!policy.scopeCatalogue().contains(scope)) {
                 throw ErrorCode.INVALID_SCOPE.exception("Unknown scope: " + scope + ". Known: "
