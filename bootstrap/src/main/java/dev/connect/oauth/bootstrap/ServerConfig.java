@@ -30,7 +30,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            Optional<Database> database, Optional<BootstrapAdmin> bootstrapAdmin,
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, String latestApiVersion,
-                           String minimumApiVersion, boolean maintenance, int dbPoolSize) {
+                           String minimumApiVersion, boolean maintenance, int dbPoolSize,
+                           int tokenRequestsPerMinute) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -104,7 +105,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 latest,
                 minimum,
                 vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
-                vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)));
+                vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
+                vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)));
     }
 
     /** Compares two MAJOR.MINOR.PATCH versions numerically. */
@@ -188,9 +190,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     }
 
     private static String jdbcUrl(String value) {
-        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:mariadb://")
-                && !value.startsWith("jdbc:h2:")) {
-            throw new IllegalArgumentException("must be a jdbc:mysql:// URL");
+        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("must be a jdbc:mysql:// (or jdbc:h2:) URL");
         }
         return value;
     }

@@ -1,0 +1,76 @@
+package dev.connect.oauth.bootstrap;
+
+import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
+import dev.connect.oauth.application.port.in.CreatedAccount;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running server: the object graph, one Vert.x instance and the HTTP listener. {@link #close()}
+ * stops taking connections, lets in-flight requests finish, then closes the database pool.
+ */
+public final class ConnectServer implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ServerComponent component;
+    private final Vertx vertx;
+    private final int port;
+    private final Optional<CreatedAccount> bootstrappedAdmin;
+
+    private ConnectServer(ServerComponent component, Vertx vertx, int port, Optional<CreatedAccount> admin) {
+        this.component = component;
+        this.vertx = vertx;
+        this.port = port;
+        this.bootstrappedAdmin = admin;
+    }
+
+    /**
+     * Opens (and migrates) the database, creates the first admin when the configuration names one
+     * and no admin exists yet, and listens.
+     */
+    public static ConnectServer start(ServerConfig config) throws Exception {
+        Objects.requireNonNull(config, "config");
+        ServerComponent component = DaggerServerComponent.factory().create(config);
+        component.persistence();
+        Optional<CreatedAccount> admin = config.bootstrapAdmin().flatMap(first -> component.bootstrapAdmin()
+                .bootstrap(new BootstrapAdminCommand(first.email(), "Administrator", Optional.of(first.apiKey()), true)));
+        Vertx vertx = Vertx.vertx();
+        try {
+            int port = component.http().listen(vertx, config.httpHost(), config.httpPort())
+                    .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return new ConnectServer(component, vertx, port, admin);
+        } catch (Exception e) {
+            vertx.close();
+            component.persistence().close();
+            throw e;
+        }
+    }
+
+    /** The port bound: the configured one, or the one the system chose for port 0. */
+    public int port() {
+        return port;
+    }
+
+    /** The admin created from the environment at this start, if any. */
+    public Optional<CreatedAccount> bootstrappedAdmin() {
+        return bootstrappedAdmin;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            component.http().close().toCompletionStage().toCompletableFuture().get();
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        } finally {
+            component.persistence().close();
+        }
+    }
+
+    /** The object graph, for the CLI commands that need no listener. */
+    static ServerComponent components(ServerConfig config) {
+        return DaggerServerComponent.factory().create(config);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.connect.oauth.bootstrap;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.connect.oauth.application.OAuthPolicy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Time and the server-wide OAuth rules, from the configuration. */
+@Module
+interface CoreModule {
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    static OAuthPolicy policy(ServerConfig config) {
+        return new OAuthPolicy(config.issuer(), config.issuer(), config.scopes(), config.accessTokenTtl(),
+                config.refreshTokenTtl(), config.codeTtl(), config.sessionTtl(), config.allowPlainPkce());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.connect.oauth.bootstrap;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.connect.oauth.adapter.crypto.SigningKeys;
+import dev.connect.oauth.adapter.http.HttpAdapter;
+import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
+import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
+import jakarta.inject.Singleton;
+
+/** The composition root: every port bound to an adapter, every in-port to its service. */
+@Singleton
+@Component(modules = {CoreModule.class, PersistenceModule.class, CryptoModule.class, UseCaseModule.class,
+        HttpModule.class})
+interface ServerComponent {
+    HttpAdapter http();
+
+    PersistenceAdapter persistence();
+
+    SigningKeys signingKeys();
+
+    BootstrapAdminUseCase bootstrapAdmin();
+
+    @Component.Factory
+    interface Factory {
+        ServerComponent create(@BindsInstance ServerConfig config);
+    }
+}
