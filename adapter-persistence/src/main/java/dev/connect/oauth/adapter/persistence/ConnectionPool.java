@@ -2,6 +2,8 @@ package dev.connect.oauth.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -33,6 +35,7 @@ final class ConnectionPool {
         // Every write is a single conditional statement or a short transaction: committed reads
         // are all it needs, and they spare MySQL the gap locks of REPEATABLE READ.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setExceptionOverride(new EvictBrokenConnections());
         if (settings.isMySql()) {
             config.addDataSourceProperty("connectTimeout", String.valueOf(settings.connectionTimeout().toMillis()));
             config.addDataSourceProperty("socketTimeout", String.valueOf(settings.socketTimeout().toMillis()));
@@ -42,5 +45,20 @@ final class ConnectionPool {
             config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
         }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Hikari drops a connection after an error only for the SQLSTATEs it knows (class 08 and a few
+     * more); H2 reports a broken network connection with codes of its own (90067, 90121). Without
+     * this, such a connection would go back to the pool and fail every call made on it, and a busy
+     * node would never recover.
+     */
+    private static final class EvictBrokenConnections implements SQLExceptionOverride {
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException failure) {
+            return StoreFailures.isUnavailable(failure)
+                    ? SQLExceptionOverride.Override.MUST_EVICT
+                    : SQLExceptionOverride.Override.CONTINUE_EVICT;
+        }
     }
 }

@@ -1,0 +1,337 @@
+package dev.connect.oauth.adapter.persistence;
+
+import dev.connect.oauth.application.port.out.AccountRepositoryContract;
+import dev.connect.oauth.application.port.out.ApiKeyRepositoryContract;
+import dev.connect.oauth.application.port.out.AuditLogContract;
+import dev.connect.oauth.application.port.out.AuthorizationCodeStoreContract;
+import dev.connect.oauth.application.port.out.ClientRepositoryContract;
+import dev.connect.oauth.application.port.out.GrantRepositoryContract;
+import dev.connect.oauth.application.port.out.SessionRepositoryContract;
+import dev.connect.oauth.application.port.out.SigningKeyRepositoryContract;
+import dev.connect.oauth.application.port.out.StoreHealthContract;
+import dev.connect.oauth.application.port.out.StorePorts;
+import dev.connect.oauth.application.port.out.TokenRepositoryContract;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
+import dev.connect.oauth.application.port.out.BrowserSession;
+import dev.connect.oauth.application.port.out.StoreContract;
+import dev.connect.oauth.application.testdata.TestAccounts;
+import dev.connect.oauth.application.testdata.TestClients;
+import dev.connect.oauth.application.testdata.TestCodes;
+import dev.connect.oauth.application.testdata.TestGrants;
+import dev.connect.oauth.application.testdata.TestIds;
+import dev.connect.oauth.application.testdata.TestTokens;
+import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.ApiKey;
+import dev.connect.oauth.domain.ApiKeyId;
+import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.IssuedApiKey;
+import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.RefreshToken;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Everything the adapter promises, on one database engine: the application's port contract
+ * suite, two nodes racing on one database, and no secret at rest. One database per run, created
+ * and migrated once, with every table emptied before each test (the contracts want an empty
+ * store). Subclasses choose the engine.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DatabaseSuite {
+    private TestDatabase database;
+    private PersistenceAdapter adapter;
+
+    /** A fresh database of the engine under test. */
+    abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    final void openDatabase() {
+        database = createDatabase();
+        adapter = PersistenceAdapter.open(database.settings());
+    }
+
+    @AfterAll
+    final void closeDatabase() {
+        if (adapter != null) {
+            adapter.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private StorePorts emptyStore() {
+        TestTables.deleteAllRows(database.settings());
+        return TestDatabase.portsOf(adapter);
+    }
+
+    @Nested
+    class Clients extends ClientRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Accounts extends AccountRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Grants extends GrantRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class AuthorizationCodes extends AuthorizationCodeStoreContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Tokens extends TokenRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class SigningKeys extends SigningKeyRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditLogContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Health extends StoreHealthContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    /**
+     * Two nodes sharing one database, each with a pool of its own, racing {@link StoreContract#RACERS}
+     * threads (half on each node) for one code, one refresh token or one email.
+     */
+    @Nested
+    class TwoNodes extends StoreContract {
+        private static final int POOL_SIZE = RACERS / 2;
+        private PersistenceAdapter nodeA;
+        private PersistenceAdapter nodeB;
+
+        @Override
+        protected StorePorts openStore() {
+            emptyStore();
+            nodeA = openNode();
+            return TestDatabase.portsOf(nodeA);
+        }
+
+        @BeforeEach
+        void openSecondNode() {
+            nodeB = openNode();
+        }
+
+        @AfterEach
+        void closeNodes() {
+            nodeB.close();
+            nodeA.close();
+        }
+
+        private PersistenceAdapter openNode() {
+            DatabaseSettings shared = database.settings();
+            return PersistenceAdapter.open(new DatabaseSettings(shared.jdbcUrl(), shared.user(), shared.password(),
+                    POOL_SIZE, shared.connectionTimeout(), shared.socketTimeout()));
+        }
+
+        private StorePorts node(int racer) {
+            return TestDatabase.portsOf(racer % 2 == 0 ? nodeA : nodeB);
+        }
+
+        @Test
+        void redeemWhenRacedFromTwoNodesThenOneWinnerWhoseTokensTheGrantRevocationRevokes() throws Exception {
+            Grant grant = storedGrant();
+            AuthorizationCode code = TestCodes.from(grant).build();
+            store.codes().add(code);
+
+            List<Redemption> outcomes = race(racer -> node(racer).codes().redeem(code.hash(), at(1_000 + racer)));
+
+            assertThat(outcomes).filteredOn(Redemption.Redeemed.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(Redemption.AlreadyRedeemed.class::isInstance).hasSize(RACERS - 1);
+            int winner = outcomes.indexOf(outcomes.stream().filter(Redemption.Redeemed.class::isInstance).findFirst()
+                    .orElseThrow());
+            RefreshToken refreshToken = TestTokens.refresh(grant).build();
+            AccessToken accessToken = TestTokens.access(grant).with(refreshToken).build();
+            node(winner).tokens().add(accessToken, Optional.of(refreshToken));
+
+            // A loser's replay makes the service revoke the grant, here from the other node.
+            node(winner + 1).grants().revoke(grant.id(), at(5_000));
+
+            for (StorePorts node : List.of(node(0), node(1))) {
+                assertThat(node.tokens().findAccessToken(accessToken.hash()).orElseThrow().revokedAt()).contains(at(5_000));
+                assertThat(node.tokens().findRefreshToken(refreshToken.hash()).orElseThrow().revokedAt()).contains(at(5_000));
+            }
+            RefreshToken successor = TestTokens.refresh(grant).parent(refreshToken).build();
+            assertThat(node(winner).tokens().rotate(refreshToken.id(), at(6_000),
+                    TestTokens.access(grant).with(successor).build(), successor)).isFalse();
+        }
+
+        @Test
+        void rotateWhenRacedFromTwoNodesThenOneSuccessorWhoseFamilyTheGrantRevocationRevokes() throws Exception {
+            Grant grant = storedGrant();
+            RefreshToken original = TestTokens.refresh(grant).build();
+            store.tokens().add(TestTokens.access(grant).with(original).build(), Optional.of(original));
+            List<RefreshToken> successors = new ArrayList<>();
+            List<AccessToken> accessTokens = new ArrayList<>();
+            for (int racer = 0; racer < RACERS; racer++) {
+                RefreshToken successor = TestTokens.refresh(grant).parent(original).issuedAt(at(1_000)).build();
+                successors.add(successor);
+                accessTokens.add(TestTokens.access(grant).with(successor).issuedAt(at(1_000)).build());
+            }
+
+            List<Boolean> rotated = race(racer -> node(racer).tokens().rotate(original.id(), at(1_000),
+                    accessTokens.get(racer), successors.get(racer)));
+
+            assertThat(rotated).containsOnlyOnce(true);
+            int winner = rotated.indexOf(true);
+            for (int racer = 0; racer < RACERS; racer++) {
+                assertThat(store.tokens().findRefreshToken(successors.get(racer).hash())).as("successor of racer %d", racer)
+                        .isEqualTo(racer == winner ? Optional.of(successors.get(racer)) : Optional.empty());
+                assertThat(store.tokens().findAccessToken(accessTokens.get(racer).hash())).as("access token of racer %d", racer)
+                        .isEqualTo(racer == winner ? Optional.of(accessTokens.get(racer)) : Optional.empty());
+            }
+            assertThat(store.tokens().findRefreshToken(original.hash()).orElseThrow().retiredAt()).contains(at(1_000));
+
+            // The losers replayed a retired token: the service revokes the family, from the other node.
+            node(winner + 1).grants().revoke(grant.id(), at(2_000));
+
+            for (StorePorts node : List.of(node(0), node(1))) {
+                assertThat(node.tokens().findRefreshToken(successors.get(winner).hash()).orElseThrow().isActive(at(2_001)))
+                        .isFalse();
+                assertThat(node.tokens().findAccessToken(accessTokens.get(winner).hash()).orElseThrow().isActive(at(2_001)))
+                        .isFalse();
+            }
+            RefreshToken next = TestTokens.refresh(grant).parent(successors.get(winner)).build();
+            assertThat(node(winner).tokens().rotate(successors.get(winner).id(), at(3_000),
+                    TestTokens.access(grant).with(next).build(), next)).isFalse();
+        }
+
+        @Test
+        void addAccountWhenSameEmailRacedFromTwoNodesThenOneWinsAndTheOthersGetEmailExists() throws Exception {
+            String email = "race-" + TestIds.identifier().toLowerCase(Locale.ROOT).replace('_', 'x') + "@example.com";
+
+            List<Optional<ErrorCode>> outcomes = race(racer -> {
+                try {
+                    node(racer).accounts().add(TestAccounts.customer().email(email).build());
+                    return Optional.<ErrorCode>empty();
+                } catch (OAuthException e) {
+                    return Optional.of(e.errorCode());
+                }
+            });
+
+            assertThat(outcomes).filteredOn(Optional::isEmpty).hasSize(1);
+            assertThat(outcomes).filteredOn(Optional::isPresent).hasSize(RACERS - 1)
+                    .allSatisfy(failure -> assertThat(failure).contains(ErrorCode.EMAIL_EXISTS));
+        }
+    }
+
+    /**
+     * Secrets at rest: after a flow through every port that takes a secret's hash, no column of any
+     * table holds a secret's plaintext, while the hashes are there (so the scan reads real data).
+     */
+    @Nested
+    class NoSecretAtRest extends StoreContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+
+        @Test
+        void whenFullFlowStoredThenNoTableHoldsAPlaintextSecret() throws SQLException {
+            String clientSecret = TestIds.secret();
+            Client client = TestClients.confidential().secret(clientSecret).build();
+            store.clients().add(client);
+            Account account = TestAccounts.customer().build();
+            store.accounts().add(account);
+            Grant grant = TestGrants.of(client, account);
+            store.grants().add(grant);
+            TestCodes.Builder code = TestCodes.from(grant);
+            store.codes().add(code.build());
+            store.codes().redeem(code.build().hash(), at(1));
+            TestTokens.RefreshTokenBuilder refresh = TestTokens.refresh(grant);
+            TestTokens.AccessTokenBuilder access = TestTokens.access(grant).with(refresh.build());
+            store.tokens().add(access.build(), Optional.of(refresh.build()));
+            TestTokens.RefreshTokenBuilder nextRefresh = TestTokens.refresh(grant).parent(refresh.build());
+            TestTokens.AccessTokenBuilder nextAccess = TestTokens.access(grant).with(nextRefresh.build());
+            store.tokens().rotate(refresh.build().id(), at(2), nextAccess.build(), nextRefresh.build());
+            String apiKey = ApiKey.PREFIX + TestIds.secret();
+            store.apiKeys().add(IssuedApiKey.issue(new ApiKeyId(TestIds.identifier()), account.id(),
+                    TestIds.hashOf(apiKey), at(3)));
+            String sessionCookie = TestIds.secret();
+            store.sessions().add(new BrowserSession(TestIds.hashOf(sessionCookie), account.id(), at(4),
+                    at(4).plus(Duration.ofHours(1))));
+            List<String> hashedSecrets = List.of(clientSecret, code.value(), refresh.value(), access.value(),
+                    nextRefresh.value(), nextAccess.value(), apiKey, sessionCookie);
+
+            List<String> stored = SecretsAtRest.everyStoredText(database.settings());
+
+            for (String secret : hashedSecrets) {
+                assertThat(stored).as("stored text values").noneMatch(value -> value.contains(secret));
+                assertThat(stored).as("stored text values").contains(TestIds.hashOf(secret).hex());
+            }
+            assertThat(stored).as("stored text values").noneMatch(value -> value.contains(TestAccounts.PASSWORD));
+        }
+    }
+}
