@@ -57,6 +57,22 @@ final class FormCodec {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Whether a request path, as Netty gives it (one char per byte), percent-decodes to UTF-8.
+     * Checked before routing, because the router decodes path parameters itself and fails on
+     * anything else.
+     */
+    static boolean isDecodablePath(String rawPath) {
+        byte[] raw = rawPath.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            // Reading '+' as a space, as forms do, cannot make a valid path fail or an invalid one pass.
+            component(raw, 0, raw.length);
+            return true;
+        } catch (OAuthException e) {
+            return false;
+        }
+    }
+
     /** Decodes one percent-encoded component given as text (an HTTP Basic user or password). */
     static String component(String encoded) {
         byte[] raw = encoded.getBytes(StandardCharsets.UTF_8);

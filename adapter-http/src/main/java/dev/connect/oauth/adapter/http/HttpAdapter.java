@@ -87,8 +87,8 @@ public final class HttpAdapter {
      */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route().handler(commonHeaders).handler(operations::track).handler(versions).handler(maintenance)
-                .handler(bodyReader).failureHandler(errorMapper);
+        router.route().handler(commonHeaders).handler(operations::track).handler(RouteTable::requireDecodablePath)
+                .handler(versions).handler(maintenance).handler(bodyReader).failureHandler(errorMapper);
         Handler<RoutingContext> json = MediaTypes.requireJsonAccepted();
         RouteTable routes = new RouteTable(router);
         routes.on(GET, oauth("authorize"), authorization::authorize)

@@ -61,7 +61,7 @@ final class MediaTypes {
             }
             throw unsupported(allowed);
         }
-        String[] parts = header.split(";");
+        String[] parts = header.split(";", -1);
         String type = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!allowed.contains(type)) {
             throw unsupported(allowed);
@@ -94,7 +94,7 @@ final class MediaTypes {
         int bestSpecificity = -1;
         double quality = 0;
         String mainType = type.substring(0, type.indexOf('/'));
-        for (String range : accept.split(",")) {
+        for (String range : accept.split(",", -1)) {
             MediaRange parsed = MediaRange.parse(range);
             if (parsed == null) {
                 continue;
@@ -115,7 +115,7 @@ final class MediaTypes {
         if (accept == null) {
             return 0;
         }
-        for (String range : accept.split(",")) {
+        for (String range : accept.split(",", -1)) {
             MediaRange parsed = MediaRange.parse(range);
             if (parsed != null && parsed.type().equals(type)) {
                 return parsed.quality();
@@ -131,7 +131,7 @@ final class MediaTypes {
     /** One element of an Accept header; malformed ones are ignored, as if absent. */
     private record MediaRange(String type, double quality) {
         static MediaRange parse(String range) {
-            String[] parts = range.split(";");
+            String[] parts = range.split(";", -1);
             String type = parts[0].strip().toLowerCase(Locale.ROOT);
             int slash = type.indexOf('/');
             if (slash <= 0 || slash == type.length() - 1) {

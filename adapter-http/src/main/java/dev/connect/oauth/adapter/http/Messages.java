@@ -41,8 +41,8 @@ final class Messages {
         record Weighted(String language, double quality) {
         }
         List<Weighted> ranges = new ArrayList<>();
-        for (String range : header.split(",")) {
-            String[] parts = range.split(";");
+        for (String range : header.split(",", -1)) {
+            String[] parts = range.split(";", -1);
             String tag = parts[0].strip().toLowerCase(Locale.ROOT);
             double quality = 1;
             for (int i = 1; i < parts.length; i++) {

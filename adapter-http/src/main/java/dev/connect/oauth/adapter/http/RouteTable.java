@@ -1,5 +1,6 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.domain.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -52,6 +53,18 @@ final class RouteTable {
         methods.forEach((path, allowed) -> router.route(path).handler(ctx -> tag(ctx, path))
                 .handler(ctx -> ctx.fail(HttpProblem.methodNotAllowed(allowed))));
         router.route().last().handler(ctx -> ctx.fail(404));
+    }
+
+    /**
+     * Refuses, before any route is matched, a path that does not percent-decode to UTF-8: the
+     * router would fail decoding its parameters.
+     */
+    static void requireDecodablePath(RoutingContext ctx) {
+        if (FormCodec.isDecodablePath(ctx.request().path())) {
+            ctx.next();
+        } else {
+            ctx.fail(ErrorCode.BAD_REQUEST.exception("Bad Request -- The path is not valid percent-encoded UTF-8."));
+        }
     }
 
     static String route(RoutingContext ctx) {

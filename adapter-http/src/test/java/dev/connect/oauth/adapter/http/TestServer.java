@@ -120,14 +120,16 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Sends raw bytes (for requests no client library would build) and returns the whole answer. */
+    /**
+     * Sends raw bytes (for requests no client library would build) and returns the whole answer;
+     * the request should say {@code Connection: close} so that the server ends the exchange.
+     */
     String raw(byte[] request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
-            socket.shutdownOutput();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             in.transferTo(answer);
