@@ -1,0 +1,166 @@
+package dev.connect.oauth.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import dev.connect.oauth.bootstrap.ConnectServer;
+import dev.connect.oauth.bootstrap.ServerConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real server, started as {@code Main} starts it ({@link ConnectServer#start} over
+ * {@link ServerConfig#from}), on 127.0.0.1 with a fresh database of the given backend and a
+ * bootstrap admin; plus the admin calls the suites need to set themselves up.
+ */
+final class E2eServer implements AutoCloseable {
+    static final String HOST = "127.0.0.1";
+    static final String ADMIN_EMAIL = "admin@e2e.example";
+
+    private final ConnectServer server;
+    private final Backend.Database database;
+    private final String issuer;
+    private final String adminKey;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    private E2eServer(ConnectServer server, Backend.Database database, String issuer, String adminKey) {
+        this.server = server;
+        this.database = database;
+        this.issuer = issuer;
+        this.adminKey = adminKey;
+    }
+
+    /** A customer account and the API key it was created with. */
+    record Customer(String id, String email, String name, String password, String apiKey) {
+    }
+
+    /** A registered client; {@code secret} is empty for a public one. */
+    record TestClient(String id, String name, Optional<String> secret, URI redirectUri) {
+        ClientID clientId() {
+            return new ClientID(id);
+        }
+
+        ClientSecretBasic basic() {
+            return new ClientSecretBasic(clientId(), new Secret(secret.orElseThrow()));
+        }
+
+        ClientSecretPost post() {
+            return new ClientSecretPost(clientId(), new Secret(secret.orElseThrow()));
+        }
+    }
+
+    static E2eServer start(Backend backend, Path dir) throws Exception {
+        return start(backend, dir, Map.of());
+    }
+
+    /** Starts a server; {@code settings} adds to (or overrides) the {@code CONNECT_*} variables. */
+    static E2eServer start(Backend backend, Path dir, Map<String, String> settings) throws Exception {
+        Backend.Database database = backend.create(dir);
+        try {
+            // The issuer names the port, so the port is chosen before the server starts.
+            int port = freePort();
+            String issuer = "http://" + HOST + ":" + port;
+            String adminKey = newApiKey();
+            Map<String, String> environment = new HashMap<>(database.environment());
+            environment.putAll(Map.of(
+                    "CONNECT_HTTP_HOST", HOST,
+                    "CONNECT_HTTP_PORT", Integer.toString(port),
+                    "CONNECT_ISSUER", issuer,
+                    "CONNECT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL,
+                    "CONNECT_BOOTSTRAP_ADMIN_API_KEY", adminKey));
+            environment.putAll(settings);
+            ConnectServer server = ConnectServer.start(ServerConfig.from(environment));
+            return new E2eServer(server, database, issuer, adminKey);
+        } catch (Exception | AssertionError e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    String issuer() {
+        return issuer;
+    }
+
+    String adminKey() {
+        return adminKey;
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create(issuer + pathAndQuery);
+    }
+
+    E2eRequest request(String method, String pathAndQuery) {
+        return request(method, uri(pathAndQuery));
+    }
+
+    E2eRequest request(String method, URI uri) {
+        return new E2eRequest(http, method, uri);
+    }
+
+    /** A new customer with a password (for the sign-in page) and an API key (for the API-key authorize). */
+    Customer createCustomer(String password) {
+        int n = sequence.incrementAndGet();
+        String email = "customer-" + n + "@e2e.example";
+        String name = "Customer " + n;
+        Reply reply = request("POST", "/api/v1/accounts").apiKey(adminKey)
+                .json(new JsonObject().put("email", email).put("name", name).put("password", password)
+                        .put("role", "customer"))
+                .send();
+        assertThat(reply.status()).as("create customer: %s", reply).isEqualTo(201);
+        return new Customer(reply.json().getString("id"), email, name, password, reply.json().getString("api_key"));
+    }
+
+    /** Registers a client ({@code type} {@code confidential} or {@code public}) through the admin API. */
+    TestClient registerClient(String type, URI redirectUri, List<String> scopes) {
+        Reply reply = request("POST", "/api/v1/clients").apiKey(adminKey)
+                .json(new JsonObject().put("name", "E2E " + type + " client " + sequence.incrementAndGet())
+                        .put("redirect_uris", new JsonArray().add(redirectUri.toString()))
+                        .put("scopes", new JsonArray(scopes)).put("type", type))
+                .send();
+        assertThat(reply.status()).as("register client: %s", reply).isEqualTo(201);
+        JsonObject body = reply.json();
+        return new TestClient(body.getString("client_id"), body.getString("name"),
+                Optional.ofNullable(body.getString("client_secret")), redirectUri);
+    }
+
+    /** A key in the issued format (API.md §4): {@code ck_} and 256 random bits in base64url. */
+    static String newApiKey() {
+        byte[] bits = new byte[32];
+        new SecureRandom().nextBytes(bits);
+        return "ck_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.close();
+        } finally {
+            database.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+}
