@@ -118,15 +118,9 @@ class ErrorMappingTest {
     @Test
     void whenSomethingUnexpectedFailsThen500WithRequestIdAndNoDetail() {
         TestApplication app = new TestApplication();
-        HttpUseCases broken = TestServer.useCases(app);
-        broken = new HttpUseCases(broken.checkAuthorizationRequest(), broken.authorize(), broken.exchangeCode(),
-                broken.refreshToken(), broken.issueClientCredentialsToken(), broken.describeToken(),
-                broken.invalidateToken(), broken.revokeToken(), broken.introspectToken(), () -> {
-                    throw new IllegalStateException("secret detail at com.example.Internal");
-                }, broken.signIn(), broken.resolveSession(), broken.authenticateApiKey(), broken.createAccount(),
-                broken.issueApiKey(), broken.revokeApiKey(), broken.listConnections(), broken.disconnectClient(),
-                broken.registerClient(), broken.listClients(), broken.getClient(), broken.rotateClientSecret(),
-                broken.deleteClient(), broken.checkReadiness());
+        HttpUseCases broken = TestServer.useCases(app, () -> {
+            throw new IllegalStateException("secret detail at com.example.Internal");
+        }, app.checkReadiness);
         try (TestServer failing = TestServer.start(app, settings -> settings, broken)) {
             Reply reply = failing.get("/oauth/jwks", "X-Request-Id", "req-500");
 

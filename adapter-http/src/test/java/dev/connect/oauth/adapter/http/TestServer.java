@@ -1,8 +1,10 @@
 package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
+import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
 import dev.connect.oauth.application.port.in.CreateAccountCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
+import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RegisterClientCommand;
 import dev.connect.oauth.application.port.in.RegisteredClient;
@@ -67,12 +69,17 @@ final class TestServer implements AutoCloseable {
     }
 
     static HttpUseCases useCases(TestApplication app) {
+        return useCases(app, app.getJwkSet, app.checkReadiness);
+    }
+
+    /** The application's use cases, but these two: fakes that fail, block or watch their thread. */
+    static HttpUseCases useCases(TestApplication app, GetJwkSetUseCase jwkSet, CheckReadinessUseCase readiness) {
         return new HttpUseCases(app.checkAuthorizationRequest, app.authorize, app.exchangeCode, app.refreshToken,
                 app.issueClientCredentialsToken, app.describeToken, app.invalidateToken, app.revokeToken,
-                app.introspectToken, app.getJwkSet, app.signIn, app.resolveSession, app.authenticateApiKey,
+                app.introspectToken, jwkSet, app.signIn, app.resolveSession, app.authenticateApiKey,
                 app.createAccount, app.issueApiKey, app.revokeApiKey, app.listConnections, app.disconnectClient,
                 app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
-                app.checkReadiness);
+                readiness);
     }
 
     @Override
