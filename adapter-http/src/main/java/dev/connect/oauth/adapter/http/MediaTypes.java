@@ -93,18 +93,14 @@ final class MediaTypes {
         }
         int bestSpecificity = -1;
         double quality = 0;
-        String mainType = type.substring(0, type.indexOf('/'));
-        for (String range : accept.split(",", -1)) {
-            MediaRange parsed = MediaRange.parse(range);
-            if (parsed == null) {
-                continue;
-            }
-            int specificity = parsed.type().equals(type) ? 2
-                    : parsed.type().equals(mainType + "/*") ? 1
-                    : parsed.type().equals("*/*") ? 0 : -1;
+        String anySubtype = type.substring(0, type.indexOf('/')) + "/*";
+        for (Weighted range : Weighted.parse(accept)) {
+            int specificity = range.value().equals(type) ? 2
+                    : range.value().equals(anySubtype) ? 1
+                    : range.value().equals("*/*") ? 0 : -1;
             if (specificity > bestSpecificity) {
                 bestSpecificity = specificity;
-                quality = parsed.quality();
+                quality = range.quality();
             }
         }
         return quality;
@@ -112,46 +108,11 @@ final class MediaTypes {
 
     /** The quality of a range naming exactly {@code type}, 0 when none does. */
     private static double explicitQuality(String accept, String type) {
-        if (accept == null) {
-            return 0;
-        }
-        for (String range : accept.split(",", -1)) {
-            MediaRange parsed = MediaRange.parse(range);
-            if (parsed != null && parsed.type().equals(type)) {
-                return parsed.quality();
-            }
-        }
-        return 0;
+        return Weighted.parse(accept).stream().filter(range -> range.value().equals(type))
+                .mapToDouble(Weighted::quality).findFirst().orElse(0);
     }
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
-    }
-
-    /** One element of an Accept header; malformed ones are ignored, as if absent. */
-    private record MediaRange(String type, double quality) {
-        static MediaRange parse(String range) {
-            String[] parts = range.split(";", -1);
-            String type = parts[0].strip().toLowerCase(Locale.ROOT);
-            int slash = type.indexOf('/');
-            if (slash <= 0 || slash == type.length() - 1) {
-                return null;
-            }
-            double quality = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String[] parameter = parts[i].split("=", 2);
-                if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("q")) {
-                    try {
-                        quality = Double.parseDouble(parameter[1].strip());
-                    } catch (NumberFormatException e) {
-                        return null;
-                    }
-                    if (!(quality >= 0 && quality <= 1)) {
-                        return null;
-                    }
-                }
-            }
-            return new MediaRange(type, quality);
-        }
     }
 }

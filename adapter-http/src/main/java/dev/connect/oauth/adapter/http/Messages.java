@@ -1,8 +1,6 @@
 package dev.connect.oauth.adapter.http;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -35,35 +33,18 @@ final class Messages {
     }
 
     static Messages forAcceptLanguage(String header) {
-        if (header == null) {
-            return DEFAULT;
-        }
-        record Weighted(String language, double quality) {
-        }
-        List<Weighted> ranges = new ArrayList<>();
-        for (String range : header.split(",", -1)) {
-            String[] parts = range.split(";", -1);
-            String tag = parts[0].strip().toLowerCase(Locale.ROOT);
-            double quality = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String[] parameter = parts[i].split("=", 2);
-                if (parameter.length == 2 && parameter[0].strip().equals("q")) {
-                    try {
-                        quality = Double.parseDouble(parameter[1].strip());
-                    } catch (NumberFormatException e) {
-                        quality = 0;
-                    }
-                }
-            }
-            int dash = tag.indexOf('-');
-            ranges.add(new Weighted(dash < 0 ? tag : tag.substring(0, dash), quality));
-        }
         // A stable sort keeps the header's order among equal weights.
-        return ranges.stream()
-                .filter(range -> range.quality() > 0 && BY_LANGUAGE.containsKey(range.language()))
+        return Weighted.parse(header).stream()
+                .filter(range -> range.quality() > 0 && BY_LANGUAGE.containsKey(primary(range.value())))
                 .sorted(Comparator.comparingDouble(Weighted::quality).reversed())
-                .map(range -> BY_LANGUAGE.get(range.language()))
+                .map(range -> BY_LANGUAGE.get(primary(range.value())))
                 .findFirst().orElse(DEFAULT);
+    }
+
+    /** The primary language subtag: {@code de} of {@code de-CH}. */
+    private static String primary(String tag) {
+        int dash = tag.indexOf('-');
+        return dash < 0 ? tag : tag.substring(0, dash);
     }
 
     String language() {

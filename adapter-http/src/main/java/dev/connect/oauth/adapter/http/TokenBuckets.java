@@ -43,6 +43,11 @@ final class TokenBuckets {
         return buckets.computeIfAbsent(key, k -> new Bucket(limit.requests(), now)).take(now);
     }
 
+    /** How many keys have a bucket now. */
+    int size() {
+        return buckets.size();
+    }
+
     private long nanos() {
         var instant = clock.instant();
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();

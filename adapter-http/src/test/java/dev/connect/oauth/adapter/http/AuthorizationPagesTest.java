@@ -152,9 +152,7 @@ class AuthorizationPagesTest {
         Reply consent = signIn("connect", "s");
         Browser attacker = new Browser(server);
         attacker.get(authorizeUrl("connect", "s"));
-        String forged = Browser.hiddenFields(consent).stream()
-                .map(f -> f.startsWith("csrf_token=") ? "csrf_token=" + attacker.cookie("connect_csrf") : f)
-                .collect(Collectors.joining("&"));
+        String forged = Browser.hiddenFieldsWith(consent, "csrf_token", attacker.cookie("connect_csrf"));
 
         Reply reply = browser.post("/oauth/authorize/consent", forged + "&decision=approve");
 
@@ -258,9 +256,7 @@ class AuthorizationPagesTest {
     @Test
     void whenFormTamperedToAnotherRedirectUriThenErrorPageNotRedirect() {
         Reply consent = signIn("connect", "s");
-        String tampered = Browser.hiddenFields(consent).stream()
-                .map(f -> f.startsWith("redirect_uri=") ? "redirect_uri=" + FormCodec.encode("https://evil.example/cb") : f)
-                .collect(Collectors.joining("&"));
+        String tampered = Browser.hiddenFieldsWith(consent, "redirect_uri", FormCodec.encode("https://evil.example/cb"));
 
         Reply reply = browser.post("/oauth/authorize/consent", tampered + "&decision=approve");
 

@@ -49,6 +49,12 @@ final class Browser {
         cookies.remove(name);
     }
 
+    /** The page's hidden inputs, form-encoded, with {@code name} set to {@code value} (encoded) instead. */
+    static String hiddenFieldsWith(Reply page, String name, String value) {
+        return hiddenFields(page).stream().map(field -> field.startsWith(name + "=") ? name + "=" + value : field)
+                .collect(Collectors.joining("&"));
+    }
+
     /** The page's hidden inputs, form-encoded, as a browser would send them. */
     static List<String> hiddenFields(Reply page) {
         List<String> fields = new ArrayList<>();
