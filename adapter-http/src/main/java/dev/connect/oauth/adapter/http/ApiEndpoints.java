@@ -13,6 +13,7 @@ import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.Scope;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -43,8 +44,9 @@ final class ApiEndpoints {
     }
 
     void createAccount(RoutingContext ctx) {
+        RawJson raw = RawJson.of(ctx);
         asCaller(ctx, caller -> {
-            JsonObject body = jsonBody(ctx);
+            JsonObject body = raw.parse();
             return useCases.createAccount().create(new CreateAccountCommand(caller, JsonBodies.string(body, "email"),
                     JsonBodies.string(body, "phone"), JsonBodies.string(body, "name"),
                     JsonBodies.string(body, "password"), JsonBodies.string(body, "role")));
@@ -81,8 +83,9 @@ final class ApiEndpoints {
     }
 
     void registerClient(RoutingContext ctx) {
+        RawJson raw = RawJson.of(ctx);
         asCaller(ctx, caller -> {
-            JsonObject body = jsonBody(ctx);
+            JsonObject body = raw.parse();
             return useCases.registerClient().register(new RegisterClientCommand(caller, JsonBodies.string(body, "name"),
                     JsonBodies.strings(body, "redirect_uris"), JsonBodies.strings(body, "scopes"),
                     JsonBodies.string(body, "type")));
@@ -122,9 +125,10 @@ final class ApiEndpoints {
 
     /** {@code PUT {"enabled": true|false}}: switches this node's maintenance mode (admin only). */
     void setMaintenance(RoutingContext ctx) {
+        RawJson raw = RawJson.of(ctx);
         asCaller(ctx, caller -> {
             caller.requireAdmin();
-            boolean enabled = JsonBodies.requiredBoolean(jsonBody(ctx), "enabled");
+            boolean enabled = JsonBodies.requiredBoolean(raw.parse(), "enabled");
             maintenance.set(enabled);
             return enabled;
         }, on -> Replies.json(ctx, 200, new JsonObject().put("enabled", on)));
@@ -132,7 +136,7 @@ final class ApiEndpoints {
 
     /**
      * Authenticates the API key, then runs {@code action} as its account, off the event loop. The
-     * key is checked before the body is read, so a caller without a valid key learns nothing else.
+     * key is checked before the body is parsed, so a caller without a valid key learns nothing else.
      */
     private <T> void asCaller(RoutingContext ctx, Function<Principal, T> action, Consumer<T> render) {
         List<String> keys = ctx.request().headers().getAll(API_KEY_HEADER);
@@ -141,10 +145,19 @@ final class ApiEndpoints {
         executor.call(ctx, () -> action.apply(useCases.authenticateApiKey().authenticate(key)), render);
     }
 
-    private static JsonObject jsonBody(RoutingContext ctx) {
-        Buffer body = BodyReader.body(ctx);
-        MediaTypes.requireBodyType(ctx, body.length(), JSON_ONLY);
-        return JsonBodies.object(body);
+    /**
+     * A body taken from the request on its event loop, parsed later on the caller's thread, once
+     * the API key has been checked.
+     */
+    private record RawJson(Buffer body, String contentType) {
+        static RawJson of(RoutingContext ctx) {
+            return new RawJson(BodyReader.body(ctx), ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        }
+
+        JsonObject parse() {
+            MediaTypes.requireBodyType(contentType, body.length(), JSON_ONLY);
+            return JsonBodies.object(body);
+        }
     }
 
     private static <T> JsonArray array(Collection<T> items, Function<T, JsonObject> json) {

@@ -53,8 +53,7 @@ final class MediaTypes {
      *
      * @throws OAuthException {@code unsupported_media_type} otherwise
      */
-    static String requireBodyType(RoutingContext ctx, int bodyLength, Set<String> allowed) {
-        String header = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    static String requireBodyType(String header, int bodyLength, Set<String> allowed) {
         if (header == null || header.isBlank()) {
             if (bodyLength == 0) {
                 return "";

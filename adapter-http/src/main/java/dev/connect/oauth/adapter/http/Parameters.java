@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.domain.ErrorCode;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ final class Parameters {
      */
     static Parameters fromBody(RoutingContext ctx) {
         Buffer body = BodyReader.body(ctx);
-        return switch (MediaTypes.requireBodyType(ctx, body.length(), BODY_TYPES)) {
+        return switch (MediaTypes.requireBodyType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body.length(), BODY_TYPES)) {
             case MediaTypes.FORM -> fromForm(body);
             case MediaTypes.JSON -> fromJson(body);
             default -> of(List.of());

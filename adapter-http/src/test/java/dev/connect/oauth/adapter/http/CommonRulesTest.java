@@ -2,9 +2,13 @@ package dev.connect.oauth.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connect.oauth.application.testdata.TestApplication;
+import dev.connect.oauth.domain.ErrorCode;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** API.md §1 over HTTP: the error shape, the plain HTTP codes, request ids and common headers. */
 class CommonRulesTest {
@@ -112,6 +116,33 @@ class CommonRulesTest {
                 .matches("[0-9a-f]{32}");
         assertThat(server.get("/health/live", "X-Request-Id", "a".repeat(65)).header("X-Request-Id"))
                 .matches("[0-9a-f]{32}");
+    }
+
+    /** Every OAuth endpoint is at /oauth/name and /name, and both behave alike (API.md §1). */
+    @ParameterizedTest
+    @ValueSource(strings = {"authorize", "token", "refresh", "info", "invalidate", "revoke", "introspect", "jwks"})
+    void everyOAuthEndpointAnswersAlikeAtBothPaths(String name) {
+        for (String method : new String[] {"GET", "POST", "DELETE"}) {
+            Reply prefixed = server.send(method, "/oauth/" + name, null, null, "Accept", "application/json");
+            Reply bare = server.send(method, "/" + name, null, null, "Accept", "application/json");
+
+            assertThat(bare.status()).as(method + " /" + name).isEqualTo(prefixed.status()).isNotEqualTo(404);
+            assertThat(bare.header("Allow")).isEqualTo(prefixed.header("Allow"));
+            assertThat(bare.json().getString("error")).isEqualTo(prefixed.json().getString("error"));
+        }
+    }
+
+    @Test
+    void whenUseCaseRefusesAsNotSupportedThen501() {
+        TestApplication app = new TestApplication();
+        HttpUseCases refusing = TestServer.useCases(app, () -> {
+            throw ErrorCode.NOT_SUPPORTED.exception();
+        }, app.checkReadiness);
+        try (TestServer unsupported = TestServer.start(app, settings -> settings, refusing)) {
+            Reply reply = unsupported.get("/oauth/jwks");
+
+            ErrorMappingTest.assertConnectError(reply, 501, "not_supported", 501);
+        }
     }
 
     @Test
