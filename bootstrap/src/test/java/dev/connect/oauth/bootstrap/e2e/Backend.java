@@ -44,14 +44,14 @@ enum Backend {
     /** A database made for one server: the variables that point the server at it, and how to remove it. */
     record Database(Map<String, String> environment, Cleanup cleanup) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
+        public void close() throws SQLException {
             cleanup.run();
         }
     }
 
     @FunctionalInterface
     interface Cleanup {
-        void run() throws Exception;
+        void run() throws SQLException;
     }
 
     abstract Database create(Path dir) throws Exception;

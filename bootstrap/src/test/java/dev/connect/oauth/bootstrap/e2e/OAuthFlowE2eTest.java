@@ -52,7 +52,7 @@ class OAuthFlowE2eTest {
     private static final Scope SCOPE = new Scope("connect", "triggers");
 
     @Nested
-    @DisplayName("on H2")
+    @DisplayName("OAuth flow on H2")
     class OnH2 extends Flow {
         OnH2() {
             super(Backend.H2);
@@ -60,7 +60,7 @@ class OAuthFlowE2eTest {
     }
 
     @Nested
-    @DisplayName("on MariaDB")
+    @DisplayName("OAuth flow on MariaDB")
     class OnMariaDb extends Flow {
         OnMariaDb() {
             super(Backend.MARIADB);

@@ -34,7 +34,7 @@ abstract class ServerSuite {
     @AfterAll
     void stopServer() throws Exception {
         if (server != null) {
-            server.close();
+            server.stop();
         }
     }
 }
