@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #close()} on shutdown, which lets in-flight requests finish.
  */
 public final class HttpAdapter {
+    private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
+
     private final HttpSettings settings;
     private final UseCaseExecutor executor;
     private final Pages pages = new Pages();
@@ -126,20 +128,27 @@ public final class HttpAdapter {
 
     /**
      * Serves {@link #router} on {@code host:port} from {@link HttpSettings#serverInstances()}
-     * event loops.
+     * event loops, which Vert.x gives the connections in turn.
      *
-     * @return the port bound (the one asked for, or the one the system chose for port 0)
+     * @param port the port, or 0 for one the system chooses
+     * @return the port bound
      */
     public synchronized Future<Integer> listen(Vertx vertx, String host, int port) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(host, "host");
+        if (port < 0) {
+            throw new IllegalArgumentException("port must not be negative");
+        }
         if (deploymentId != null) {
             return Future.failedFuture(new IllegalStateException("Already listening"));
         }
+        // Vert.x gives every instance asked for port 0 a port of its own. A negative port is one
+        // random port shared by every server asking for that same negative number: one per adapter.
+        int sharedPort = port == 0 && settings.serverInstances() > 1 ? SHARED_RANDOM_PORTS.decrementAndGet() : port;
         AtomicInteger bound = new AtomicInteger(port);
         DeploymentOptions options = new DeploymentOptions().setInstances(settings.serverInstances());
-        return vertx.deployVerticle(() -> new HttpServerVerticle(() -> router(vertx), this::invalidRequest, host, port,
-                        settings.shutdownGrace(), bound::set), options)
+        return vertx.deployVerticle(() -> new HttpServerVerticle(() -> router(vertx), this::invalidRequest, host,
+                        sharedPort, settings.shutdownGrace(), bound::set), options)
                 .map(id -> {
                     synchronized (this) {
                         deployedOn = vertx;
