@@ -75,7 +75,7 @@ class AccountAndClientApiTest {
     }
 
     @Test
-    void issueAndRevokeApiKeys() {
+    void apiKeysWhenIssuedThenWorkUntilRevoked() {
         CreatedAccount account = server.customer();
         String first = account.apiKey().key().value();
 
@@ -96,7 +96,7 @@ class AccountAndClientApiTest {
     }
 
     @Test
-    void connectionsListAndDisconnect() {
+    void connectionsWhenDisconnectedThenTokensStopAndTheListEmpties() {
         CreatedAccount account = server.customer();
         RegisteredClient client = server.confidentialClient();
         String key = account.apiKey().key().value();

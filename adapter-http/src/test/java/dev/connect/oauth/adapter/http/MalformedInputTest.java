@@ -178,6 +178,13 @@ class MalformedInputTest {
         assertThat(reply.header("WWW-Authenticate")).startsWith("Basic");
     }
 
+    @Test
+    void whenAuthorizationHeaderRepeatedThenInvalidRequest() {
+        assertInvalidRequest(server.get("/oauth/info", "Authorization", "Bearer a", "Authorization", "Bearer b"));
+        assertInvalidRequest(server.postForm("/oauth/token", "grant_type=client_credentials",
+                "Authorization", "Basic YTpi", "Authorization", "Basic Yzpk"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Bearer", "Bearer ", "bearer x y z", "Token abc", "Bearer \u00e9\u00e9"})
     void whenBearerHeaderOddThen401InvalidToken(String authorization) {

@@ -89,7 +89,7 @@ class OperationsTest {
     }
 
     @Test
-    void adminTogglesMaintenanceOnAndOff() {
+    void maintenanceWhenAdminTogglesThenOnThenOff() {
         String admin = server.adminKey();
 
         Reply on = server.send("PUT", "/api/v1/maintenance", "application/json", "{\"enabled\":true}".getBytes(), "ACCESSTOKEN", admin);

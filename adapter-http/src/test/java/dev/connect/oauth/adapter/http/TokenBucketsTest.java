@@ -33,7 +33,7 @@ class TokenBucketsTest {
     }
 
     @Test
-    void keysHaveTheirOwnBuckets() {
+    void takeWhenAnotherKeyIsEmptyThenThisKeyIsUnaffected() {
         for (int i = 0; i < 3; i++) {
             buckets.take("a");
         }

@@ -171,7 +171,7 @@ class TokenEndpointsTest {
         return reply.json();
     }
 
-    private static List<Object> strings(JsonObject metadata, String member) {
-        return metadata.getJsonArray(member).getList();
+    private static List<String> strings(JsonObject metadata, String member) {
+        return metadata.getJsonArray(member).stream().map(String.class::cast).toList();
     }
 }
