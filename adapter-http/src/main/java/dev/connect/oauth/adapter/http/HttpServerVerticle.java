@@ -39,8 +39,10 @@ final class HttpServerVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        // Long enough for an authorization URL with a large state; Netty refuses longer lines.
-        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(8192);
+        // Long enough for an authorization URL with a large state; Netty refuses longer lines. Clients
+        // such as curl ask "Expect: 100-continue" before a larger body and would otherwise wait.
+        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(8192)
+                .setHandle100ContinueAutomatically(true);
         server = vertx.createHttpServer(options)
                 .requestHandler(router.get())
                 .invalidRequestHandler(invalidRequests);

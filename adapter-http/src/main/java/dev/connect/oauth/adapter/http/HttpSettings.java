@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param minimumVersion        the oldest {@code X-VERSION} still served; older ones get 410
  * @param maintenance           whether maintenance mode is on at start (an admin may toggle it)
  * @param retryAfter            the {@code Retry-After} of 503 answers (maintenance, store down)
- * @param tokenPerClient        token endpoint requests per client id
+ * @param tokenPerClient        token endpoint requests per client id (this and the sign-in limits are
+ *                              counted per node, in memory)
  * @param signInPerEmail        sign-in attempts per account email
  * @param signInPerAddress      sign-in attempts per remote address
  * @param allowPlainPkce        whether metadata lists {@code plain} among the PKCE methods (RFC 7636 §4.2)

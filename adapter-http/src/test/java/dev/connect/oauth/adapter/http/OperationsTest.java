@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.connect.oauth.application.port.in.RegisteredClient;
 import dev.connect.oauth.application.testdata.TestApplication;
 import io.vertx.core.Context;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -140,6 +145,20 @@ class OperationsTest {
             assertThat(limitedReply.json().getString("error")).isEqualTo("too_many_requests");
             assertThat(limitedReply.json().getInteger("code")).isEqualTo(429);
             assertThat(limited.postForm("/oauth/token", form, "Authorization", TestServer.basic(other)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void whenClientExpectsContinueThenServerSaysContinueBeforeTheBody() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 29\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
         }
     }
 
