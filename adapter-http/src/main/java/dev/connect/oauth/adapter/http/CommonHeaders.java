@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The headers every answer carries (API.md §1): {@code X-Request-Id} (the caller's when it is
- * sane, else a new one), {@code Cache-Control: no-store} (token and credential answers must not
+ * sane, else a new one), {@code X-VERSION} (the latest, until {@link VersionNegotiation} says
+ * otherwise), {@code Cache-Control: no-store} (token and credential answers must not
  * be cached, RFC 6749 §5.1, and no answer here gains from caching), and the browser protections
  * of API.md §3: a Content-Security-Policy without inline script, no framing, no referrer, no
  * content sniffing.
@@ -23,17 +24,41 @@ final class CommonHeaders implements Handler<RoutingContext> {
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final String contentSecurityPolicy;
+    private final String latestVersion;
 
-    CommonHeaders(String contentSecurityPolicy) {
+    CommonHeaders(String contentSecurityPolicy, String latestVersion) {
         this.contentSecurityPolicy = Objects.requireNonNull(contentSecurityPolicy, "contentSecurityPolicy");
+        this.latestVersion = Objects.requireNonNull(latestVersion, "latestVersion");
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        String requestId = requestId(ctx.request());
-        ctx.put(REQUEST_ID_KEY, requestId);
-        apply(ctx.response().headers(), requestId, contentSecurityPolicy);
+        ensureApplied(ctx);
         ctx.next();
+    }
+
+    /**
+     * Applies the headers unless this exchange has them already: the router fails some requests
+     * (a target that is not a path) before any handler runs, straight into the error mapper.
+     */
+    void ensureApplied(RoutingContext ctx) {
+        if (ctx.get(REQUEST_ID_KEY) == null) {
+            String requestId = requestId(ctx.request());
+            ctx.put(REQUEST_ID_KEY, requestId);
+            apply(ctx.response().headers(), requestId);
+        }
+    }
+
+    /** The headers on an answer, also one given outside the router; {@code X-VERSION} says the latest. */
+    void apply(MultiMap headers, String requestId) {
+        headers.set(REQUEST_ID, requestId)
+                .set(VersionNegotiation.HEADER, latestVersion)
+                .set("Cache-Control", "no-store")
+                .set("Pragma", "no-cache")
+                .set("X-Content-Type-Options", "nosniff")
+                .set("X-Frame-Options", "DENY")
+                .set("Referrer-Policy", "no-referrer")
+                .set("Content-Security-Policy", contentSecurityPolicy);
     }
 
     /** The request id of this exchange ({@code "-"} before this handler ran). */
@@ -50,15 +75,5 @@ final class CommonHeaders implements Handler<RoutingContext> {
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
-    }
-
-    static void apply(MultiMap headers, String requestId, String contentSecurityPolicy) {
-        headers.set(REQUEST_ID, requestId)
-                .set("Cache-Control", "no-store")
-                .set("Pragma", "no-cache")
-                .set("X-Content-Type-Options", "nosniff")
-                .set("X-Frame-Options", "DENY")
-                .set("Referrer-Policy", "no-referrer")
-                .set("Content-Security-Policy", contentSecurityPolicy);
     }
 }

@@ -38,10 +38,12 @@ final class ErrorMapper implements Handler<RoutingContext> {
 
     private final Duration retryAfter;
     private final ErrorPage errorPage;
+    private final CommonHeaders commonHeaders;
 
-    ErrorMapper(Duration retryAfter, ErrorPage errorPage) {
+    ErrorMapper(Duration retryAfter, ErrorPage errorPage, CommonHeaders commonHeaders) {
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
         this.errorPage = Objects.requireNonNull(errorPage, "errorPage");
+        this.commonHeaders = Objects.requireNonNull(commonHeaders, "commonHeaders");
     }
 
     /** Renders an error as a page of the browser flow. */
@@ -53,6 +55,9 @@ final class ErrorMapper implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
+        if (!response.headWritten()) {
+            commonHeaders.ensureApplied(ctx);
+        }
         OAuthException error = translate(ctx);
         if (response.headWritten() || response.closed()) {
             // Too late for an error answer: the client gets a cut-off response.

@@ -66,8 +66,8 @@ public final class HttpAdapter {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = new UseCaseExecutor(settings.maxConcurrentUseCases(), settings.retryAfter());
         this.maintenance = new MaintenanceMode(settings.maintenance(), settings.retryAfter());
-        this.errorMapper = new ErrorMapper(settings.retryAfter(), pages);
-        this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy());
+        this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion());
+        this.errorMapper = new ErrorMapper(settings.retryAfter(), pages, commonHeaders);
         this.versions = new VersionNegotiation(ApiVersion.require(settings.latestVersion(), "latestVersion"),
                 ApiVersion.require(settings.minimumVersion(), "minimumVersion"));
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
@@ -171,9 +171,8 @@ public final class HttpAdapter {
     /** A request Netty could not decode (a line or header too long, a broken request line): JSON 400. */
     private void invalidRequest(HttpServerRequest request) {
         HttpServerResponse response = request.response();
-        CommonHeaders.apply(response.headers(), CommonHeaders.requestId(request), pages.contentSecurityPolicy());
-        response.putHeader(VersionNegotiation.HEADER, settings.latestVersion()).putHeader("Connection", "close");
-        response.setStatusCode(400).putHeader("Content-Type", Replies.JSON)
+        commonHeaders.apply(response.headers(), CommonHeaders.requestId(request));
+        response.putHeader("Connection", "close").setStatusCode(400).putHeader("Content-Type", Replies.JSON)
                 .end(ErrorMapper.body(ErrorCode.BAD_REQUEST.exception()).encode());
     }
 

@@ -27,7 +27,6 @@ final class VersionNegotiation implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ctx.response().putHeader(HEADER, latest.toString());
         List<String> offered = ctx.request().headers().getAll(HEADER);
         if (offered.isEmpty()) {
             ctx.next();

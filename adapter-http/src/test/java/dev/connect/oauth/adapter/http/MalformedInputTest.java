@@ -148,6 +148,17 @@ class MalformedInputTest {
                 "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n");
     }
 
+    /** Request targets that are not a plain path still get the common headers and the error shape. */
+    @ParameterizedTest
+    @ValueSource(strings = {"OPTIONS * HTTP/1.1", "GET http://127.0.0.1/health/live HTTP/1.1", "GET health/live HTTP/1.1",
+            "GET //health/live HTTP/1.1", "GET /health/live?%%% HTTP/1.1", "GET /health/live#frag HTTP/1.1"})
+    void whenRequestTargetOddThenCommonHeadersStillThere(String requestLine) {
+        String answer = server.raw(requestLine + "\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).matches("(?s)HTTP/1\\.1 [2-4]\\d\\d .*");
+        assertThat(answer).contains("X-Request-Id: ").contains("X-VERSION: 1.8.0").doesNotContain("Exception");
+    }
+
     /** Vert.x itself answers an HTTP version it does not speak; not a 500, and nothing leaks. */
     @Test
     void whenHttpVersionUnknownThenNotImplemented() {
