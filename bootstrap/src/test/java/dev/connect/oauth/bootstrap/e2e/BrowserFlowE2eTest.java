@@ -21,13 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -78,20 +75,20 @@ class BrowserFlowE2eTest {
             this.backend = backend;
         }
 
-        @BeforeAll
-        void startBrowser(@TempDir Path profile) throws Exception {
+        @Override
+        void setUp(Path dir) throws Exception {
             Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                     "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
             callback = CallbackServer.start();
             oauth = new OAuthClient(server);
             client = server.registerClient("confidential", callback.redirectUri(), List.of("connect", "triggers"));
             customer = server.createCustomer(PASSWORD);
-            driver = chromium(profile);
+            driver = chromium(dir.resolve("chromium-profile"));
             wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         }
 
-        @AfterAll
-        void stopBrowser() {
+        @Override
+        void tearDown() {
             if (driver != null) {
                 driver.quit();
             }
@@ -174,6 +171,21 @@ class BrowserFlowE2eTest {
             // The page renders under its own Content-Security-Policy: the inline style is allowed by hash.
             String background = driver.findElement(By.tagName("body")).getCssValue("background-color");
             assertThat(background).isNotEqualTo("rgba(0, 0, 0, 0)");
+        }
+
+        @Test
+        void signInPageWhenBrowserPrefersGermanThenGerman() {
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", "de-DE,de;q=0.9")));
+            try {
+                driver.get(oauth.authorizationRequest(client, SCOPE, new State(), new CodeVerifier()).toString());
+
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-form")));
+                assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+                assertThat(driver.findElement(By.id("heading")).getText()).isEqualTo("Anmelden");
+            } finally {
+                driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+            }
         }
 
         private void signIn(String email, String password) {

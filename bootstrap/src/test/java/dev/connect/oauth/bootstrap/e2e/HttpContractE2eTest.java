@@ -10,12 +10,12 @@ import dev.connect.oauth.bootstrap.e2e.E2eServer.Customer;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.TestClient;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Nested;
@@ -68,8 +68,8 @@ class HttpContractE2eTest {
             super(backend);
         }
 
-        @BeforeAll
-        void setUp() throws Exception {
+        @Override
+        void setUp(Path dir) throws Exception {
             customer = server.createCustomer("correct horse battery staple");
             client = server.registerClient("confidential", URI.create("http://127.0.0.1/e2e/callback"),
                     List.of("connect", "triggers"));

@@ -32,10 +32,10 @@ import dev.connect.oauth.bootstrap.e2e.E2eServer.TestClient;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -77,8 +77,8 @@ class OAuthFlowE2eTest {
             super(backend);
         }
 
-        @BeforeAll
-        void setUp() throws Exception {
+        @Override
+        void setUp(Path dir) throws Exception {
             oauth = new OAuthClient(server);
             List<String> scopes = List.of("connect", "triggers", "actions");
             confidential = server.registerClient("confidential", REDIRECT, scopes);
