@@ -154,7 +154,7 @@ class BrowserFlowE2eTest {
 
             WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-error")));
             assertThat(error.getText()).isNotBlank();
-            assertThat(driver.findElement(By.id("email")).getAttribute("value")).isEqualTo(customer.email());
+            assertThat(driver.findElement(By.id("email")).getDomProperty("value")).isEqualTo(customer.email());
             assertThat(driver.findElements(By.id("consent-form"))).isEmpty();
 
             signIn(customer.email(), customer.password());
@@ -181,7 +181,7 @@ class BrowserFlowE2eTest {
                 driver.get(oauth.authorizationRequest(client, SCOPE, new State(), new CodeVerifier()).toString());
 
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-form")));
-                assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+                assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
                 assertThat(driver.findElement(By.id("heading")).getText()).isEqualTo("Anmelden");
             } finally {
                 driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));

@@ -25,6 +25,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.Customer;
@@ -167,7 +168,7 @@ class OAuthFlowE2eTest {
                     .isEqualTo("invalid_grant");
 
             assertThat(info(first.getAccessToken()).status()).isEqualTo(401);
-            assertThat(errorCode(oauth.token(confidential.basic(), new RefreshTokenGrant(first.getRefreshToken()))))
+            assertThat(errorCode(refresh(first.getRefreshToken())))
                     .isEqualTo("invalid_grant");
         }
 
@@ -175,18 +176,18 @@ class OAuthFlowE2eTest {
         void refreshWhenUsedThenRotatesAndReuseOfRetiredTokenRevokesTheGrant() throws Exception {
             Tokens issued = exchange(confidential);
 
-            Tokens second = success(oauth.token(confidential.basic(), new RefreshTokenGrant(issued.getRefreshToken())));
-            Tokens third = success(oauth.token(confidential.basic(), new RefreshTokenGrant(second.getRefreshToken())));
+            Tokens second = success(refresh(issued.getRefreshToken()));
+            Tokens third = success(refresh(second.getRefreshToken()));
 
             assertThat(List.of(issued.getRefreshToken(), second.getRefreshToken(), third.getRefreshToken()))
                     .doesNotHaveDuplicates();
             assertThat(info(third.getAccessToken()).status()).isEqualTo(200);
 
-            assertThat(errorCode(oauth.token(confidential.basic(), new RefreshTokenGrant(issued.getRefreshToken()))))
+            assertThat(errorCode(refresh(issued.getRefreshToken())))
                     .isEqualTo("invalid_grant");
 
             assertThat(info(third.getAccessToken()).status()).isEqualTo(401);
-            assertThat(errorCode(oauth.token(confidential.basic(), new RefreshTokenGrant(third.getRefreshToken()))))
+            assertThat(errorCode(refresh(third.getRefreshToken())))
                     .isEqualTo("invalid_grant");
         }
 
@@ -253,7 +254,7 @@ class OAuthFlowE2eTest {
             assertThat(info.status()).isEqualTo(401);
             assertThat(info.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
             assertThat(info.json().getString("error")).isEqualTo("invalid_token");
-            assertThat(errorCode(oauth.token(confidential.basic(), new RefreshTokenGrant(tokens.getRefreshToken()))))
+            assertThat(errorCode(refresh(tokens.getRefreshToken())))
                     .isEqualTo("invalid_grant");
             assertThat(server.request("GET", "/oauth/invalidate").bearer(tokens.getAccessToken().getValue()).send().status())
                     .isEqualTo(401);
@@ -280,7 +281,7 @@ class OAuthFlowE2eTest {
 
             assertThat(revoked.getStatusCode()).isEqualTo(200);
             assertThat(introspect(tokens.getRefreshToken()).isActive()).isFalse();
-            assertThat(errorCode(oauth.token(confidential.basic(), new RefreshTokenGrant(tokens.getRefreshToken()))))
+            assertThat(errorCode(refresh(tokens.getRefreshToken())))
                     .isEqualTo("invalid_grant");
         }
 
@@ -349,6 +350,10 @@ class OAuthFlowE2eTest {
             CodeVerifier verifier = new CodeVerifier();
             AuthorizationCode code = oauth.authorizeWithApiKey(client, customer, SCOPE, verifier);
             return success(oauth.token(client.basic(), oauth.codeGrant(code, client, verifier)));
+        }
+
+        private TokenResponse refresh(RefreshToken token) throws Exception {
+            return oauth.token(confidential.basic(), new RefreshTokenGrant(token));
         }
 
         private Reply info(AccessToken token) {
