@@ -110,6 +110,9 @@ function common.json_string(body, name)
   return body:match('"' .. name .. '"%s*:%s*"([^"\\]+)"')
 end
 
+-- One line per run for run.sh to check and summarise. taken counts the pool values handed to
+-- wrk: those answered, the one wrk's start-up check of request() takes and never sends, and
+-- those still in flight when the run ended.
 function done(summary, latency, requests)
   local non2xx_total, taken_total, ended_early, first = 0, 0, false, ""
   for _, thread in ipairs(threads) do

@@ -127,7 +127,8 @@ server_env=(
 if [ "$BENCH_DB" = mariadb ]; then
   command -v mariadb >/dev/null || die "the mariadb client is missing"
   mariadb_root -e "CREATE DATABASE $DB_NAME" || die "cannot create database $DB_NAME at 127.0.0.1:3306 as root"
-  echo "==> MariaDB $(mariadb_root -N -e 'select version()'), database $DB_NAME"
+  echo "==> MariaDB $(mariadb_root -N -e 'select version()'), database $DB_NAME," \
+    "innodb_flush_log_at_trx_commit=$(mariadb_root -N -e 'select @@innodb_flush_log_at_trx_commit')"
   server_env+=(CONNECT_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB_NAME" CONNECT_DB_USER=root)
 else
   echo "==> embedded H2 in $WORK/data"

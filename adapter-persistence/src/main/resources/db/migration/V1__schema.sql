@@ -8,6 +8,8 @@
 --   as their SHA-256 in 64 lower-case hex digits (CHAR(64)), the key they are found by.
 -- * Tables use a binary collation, so identifiers and hashes compare byte for byte (base64url ids are
 --   case-sensitive); emails are lower-cased by the domain before they get here.
+-- * Primary keys are unnamed (MySQL names every one PRIMARY); the other keys are named, so that a
+--   violation tells which one it was.
 -- * A `seq` AUTO_INCREMENT column orders rows that the ports list in insertion order when several
 --   share one timestamp.
 
@@ -19,7 +21,7 @@ CREATE TABLE accounts (
     role          VARCHAR(16)  NOT NULL,
     password_hash VARCHAR(512),
     created_at    BIGINT       NOT NULL,
-    CONSTRAINT pk_accounts PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_accounts_email UNIQUE (email),
     CONSTRAINT uk_accounts_phone UNIQUE (phone)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
@@ -32,7 +34,7 @@ CREATE TABLE api_keys (
     hash       CHAR(64)     NOT NULL,
     created_at BIGINT       NOT NULL,
     revoked_at BIGINT,
-    CONSTRAINT pk_api_keys PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_api_keys_hash UNIQUE (hash),
     CONSTRAINT fk_api_keys_account FOREIGN KEY (account_id) REFERENCES accounts (id)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
@@ -48,7 +50,7 @@ CREATE TABLE clients (
     allowed_scopes VARCHAR(1024) NOT NULL,
     created_at     BIGINT        NOT NULL,
     deleted_at     BIGINT,
-    CONSTRAINT pk_clients PRIMARY KEY (seq),
+    PRIMARY KEY (seq),
     CONSTRAINT uk_clients_id UNIQUE (id)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -56,7 +58,7 @@ CREATE TABLE client_redirect_uris (
     client_id VARCHAR(128)  NOT NULL,
     position  INT           NOT NULL,
     uri       VARCHAR(2000) NOT NULL,
-    CONSTRAINT pk_client_redirect_uris PRIMARY KEY (client_id, position),
+    PRIMARY KEY (client_id, position),
     CONSTRAINT fk_client_redirect_uris_client FOREIGN KEY (client_id) REFERENCES clients (id)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -70,7 +72,7 @@ CREATE TABLE grants (
     scopes     VARCHAR(1024) NOT NULL,
     created_at BIGINT        NOT NULL,
     revoked_at BIGINT,
-    CONSTRAINT pk_grants PRIMARY KEY (seq),
+    PRIMARY KEY (seq),
     CONSTRAINT uk_grants_id UNIQUE (id),
     CONSTRAINT fk_grants_client FOREIGN KEY (client_id) REFERENCES clients (id),
     CONSTRAINT fk_grants_account FOREIGN KEY (account_id) REFERENCES accounts (id)
@@ -91,7 +93,7 @@ CREATE TABLE authorization_codes (
     issued_at        BIGINT        NOT NULL,
     expires_at       BIGINT        NOT NULL,
     redeemed_at      BIGINT,
-    CONSTRAINT pk_authorization_codes PRIMARY KEY (hash),
+    PRIMARY KEY (hash),
     CONSTRAINT fk_authorization_codes_grant FOREIGN KEY (grant_id) REFERENCES grants (id),
     CONSTRAINT fk_authorization_codes_client FOREIGN KEY (client_id) REFERENCES clients (id),
     CONSTRAINT fk_authorization_codes_account FOREIGN KEY (account_id) REFERENCES accounts (id)
@@ -110,7 +112,7 @@ CREATE TABLE refresh_tokens (
     expires_at BIGINT        NOT NULL,
     retired_at BIGINT,
     revoked_at BIGINT,
-    CONSTRAINT pk_refresh_tokens PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_refresh_tokens_hash UNIQUE (hash),
     CONSTRAINT fk_refresh_tokens_grant FOREIGN KEY (grant_id) REFERENCES grants (id),
     CONSTRAINT fk_refresh_tokens_client FOREIGN KEY (client_id) REFERENCES clients (id),
@@ -131,7 +133,7 @@ CREATE TABLE access_tokens (
     issued_at        BIGINT        NOT NULL,
     expires_at       BIGINT        NOT NULL,
     revoked_at       BIGINT,
-    CONSTRAINT pk_access_tokens PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_access_tokens_hash UNIQUE (hash),
     CONSTRAINT fk_access_tokens_grant FOREIGN KEY (grant_id) REFERENCES grants (id),
     CONSTRAINT fk_access_tokens_client FOREIGN KEY (client_id) REFERENCES clients (id),
@@ -144,7 +146,7 @@ CREATE TABLE browser_sessions (
     account_id VARCHAR(128) NOT NULL,
     created_at BIGINT       NOT NULL,
     expires_at BIGINT       NOT NULL,
-    CONSTRAINT pk_browser_sessions PRIMARY KEY (hash),
+    PRIMARY KEY (hash),
     CONSTRAINT fk_browser_sessions_account FOREIGN KEY (account_id) REFERENCES accounts (id)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -155,7 +157,7 @@ CREATE TABLE signing_keys (
     private_jwk TEXT         NOT NULL,
     created_at  BIGINT       NOT NULL,
     retired_at  BIGINT,
-    CONSTRAINT pk_signing_keys PRIMARY KEY (seq),
+    PRIMARY KEY (seq),
     CONSTRAINT uk_signing_keys_kid UNIQUE (kid)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -167,7 +169,7 @@ CREATE TABLE audit_events (
     client_id   VARCHAR(128),
     detail      TEXT         NOT NULL,
     occurred_at BIGINT       NOT NULL,
-    CONSTRAINT pk_audit_events PRIMARY KEY (seq)
+    PRIMARY KEY (seq)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE INDEX ix_audit_events_occurred_at ON audit_events (occurred_at);

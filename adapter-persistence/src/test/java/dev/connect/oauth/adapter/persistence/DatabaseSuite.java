@@ -12,6 +12,7 @@ import dev.connect.oauth.application.port.out.StoreHealthContract;
 import dev.connect.oauth.application.port.out.StorePorts;
 import dev.connect.oauth.application.port.out.TokenRepositoryContract;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.application.port.out.BrowserSession;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -164,9 +166,12 @@ abstract class DatabaseSuite {
 
     /**
      * Two nodes sharing one database, each with a pool of its own, racing {@link StoreContract#RACERS}
-     * threads (half on each node) for one code, one refresh token or one email.
+     * threads (half on each node) for one code, one refresh token or one email. Tagged, so that
+     * they can be run alone and repeatedly: {@code mvn -pl adapter-persistence test
+     * -Dtest='MariaDb*' -Dgroups=two-nodes}.
      */
     @Nested
+    @Tag("two-nodes")
     class TwoNodes extends StoreContract {
         private static final int POOL_SIZE = RACERS / 2;
         private PersistenceAdapter nodeA;
@@ -332,6 +337,39 @@ abstract class DatabaseSuite {
                 assertThat(stored).as("stored text values").contains(TestIds.hashOf(secret).hex());
             }
             assertThat(stored).as("stored text values").noneMatch(value -> value.contains(TestAccounts.PASSWORD));
+        }
+    }
+
+    /**
+     * The adapter tells which unique key an account violated by the key's name in the database's
+     * message, which also quotes the duplicate value: an email that spells a key's name must not
+     * mislead it.
+     */
+    @Nested
+    class AccountConflicts extends StoreContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+
+        @Test
+        void addWhenPhoneTakenAndEmailSpellsTheEmailKeyThenPhoneExists() {
+            store.accounts().add(TestAccounts.customer().phone("+14155550100").build());
+            Account second = TestAccounts.customer().email("uk_accounts_email@example.com").phone("+14155550100").build();
+
+            assertThatThrownBy(() -> store.accounts().add(second)).isInstanceOfSatisfying(OAuthException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.PHONE_EXISTS));
+            assertThat(store.accounts().findById(second.id())).isEmpty();
+        }
+
+        @Test
+        void addWhenEmailTakenAndSpellsThePhoneKeyThenEmailExists() {
+            store.accounts().add(TestAccounts.customer().email("uk_accounts_phone@example.com").build());
+            Account second = TestAccounts.customer().email("uk_accounts_phone@example.com").build();
+
+            assertThatThrownBy(() -> store.accounts().add(second)).isInstanceOfSatisfying(OAuthException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EMAIL_EXISTS));
+            assertThat(store.accounts().findById(second.id())).isEmpty();
         }
     }
 }

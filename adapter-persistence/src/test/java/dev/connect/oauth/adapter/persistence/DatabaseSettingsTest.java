@@ -1,0 +1,65 @@
+package dev.connect.oauth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DatabaseSettingsTest {
+    @Test
+    void embeddedWhenDataDirectoryGivenThenH2FileInMysqlModeThere() {
+        DatabaseSettings settings = DatabaseSettings.embedded(Path.of("/srv/connect/data"));
+
+        assertThat(settings.jdbcUrl()).isEqualTo(
+                "jdbc:h2:file:/srv/connect/data/connect;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(settings.maxPoolSize()).isEqualTo(DatabaseSettings.DEFAULT_MAX_POOL_SIZE);
+        assertThat(settings.connectionTimeout()).isEqualTo(DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    @Test
+    void embeddedWhenRelativeDirectoryThenMadeAbsolute() {
+        DatabaseSettings settings = DatabaseSettings.embedded(Path.of("data"));
+
+        assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath() + "/connect;");
+    }
+
+    @Test
+    void embeddedWhenDirectoryHoldsSemicolonThenRejected() {
+        assertThatThrownBy(() -> DatabaseSettings.embedded(Path.of("/tmp/a;INIT=RUNSCRIPT")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void toStringThenNeverShowsThePassword() {
+        DatabaseSettings settings = DatabaseSettings.of("jdbc:mysql://db:3306/connect", "connect", "s3cret-pa55");
+
+        assertThat(settings.toString()).doesNotContain("s3cret-pa55").contains("[redacted]", "jdbc:mysql://db:3306/connect");
+    }
+
+    @Test
+    void constructorWhenUrlOfAnotherDatabaseThenRejected() {
+        assertThatThrownBy(() -> DatabaseSettings.of("jdbc:postgresql://db/connect", "u", "p"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:mysql:");
+    }
+
+    @Test
+    void constructorWhenBoundsOutOfRangeThenRejected() {
+        String url = "jdbc:mysql://db/connect";
+        assertThatThrownBy(() -> new DatabaseSettings(url, "u", "p", 0, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DatabaseSettings(url, "u", "p", 1, Duration.ofMillis(100), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DatabaseSettings(url, "u", "p", 1, Duration.ofSeconds(1), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void constructorWhenNullThenNamesTheParameter() {
+        assertThatThrownBy(() -> DatabaseSettings.of(null, "u", "p")).hasMessage("jdbcUrl");
+        assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x", null, "p")).hasMessage("user");
+        assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x", "u", null)).hasMessage("password");
+    }
+}
