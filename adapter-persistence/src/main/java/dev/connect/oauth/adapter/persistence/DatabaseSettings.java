@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.persistence;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where the database is and how long to wait for it.
@@ -27,6 +28,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     public static final int DEFAULT_MAX_POOL_SIZE = 10;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
     /** HikariCP refuses to wait less than this for a connection. */
     private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
@@ -88,10 +90,10 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return url.startsWith("jdbc:h2:");
     }
 
-    /** The password stays out of logs and error messages. */
+    /** The password stays out of logs and error messages, also when the URL carries one. */
     @Override
     public String toString() {
-        return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=[redacted], maxPoolSize="
+        return "DatabaseSettings[jdbcUrl=" + PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1[redacted]") + ", user=" + user + ", password=[redacted], maxPoolSize="
                 + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", socketTimeout=" + socketTimeout + "]";
     }
 }

@@ -65,10 +65,10 @@ final class JooqAccountRepository implements AccountRepository {
      * email key is looked for first.
      */
     private static RuntimeException conflict(DataAccessException failure) {
-        String message = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
         if (failure.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
             return failure;
         }
+        String message = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
         if (message.contains(UniqueKeyNames.UK_ACCOUNTS_EMAIL)) {
             return ErrorCode.EMAIL_EXISTS.exception();
         }

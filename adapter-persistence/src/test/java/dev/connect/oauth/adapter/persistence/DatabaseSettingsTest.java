@@ -39,6 +39,14 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void toStringWhenUrlCarriesAPasswordThenHidesIt() {
+        DatabaseSettings settings = DatabaseSettings.of("jdbc:mysql://db:3306/connect?user=connect&password=s3cret-pa55&ssl=true",
+                "connect", "");
+
+        assertThat(settings.toString()).doesNotContain("s3cret-pa55").contains("password=[redacted]&ssl=true");
+    }
+
+    @Test
     void constructorWhenUrlOfAnotherDatabaseThenRejected() {
         assertThatThrownBy(() -> DatabaseSettings.of("jdbc:postgresql://db/connect", "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class)
