@@ -90,6 +90,7 @@ public final class HttpAdapter {
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route().handler(commonHeaders).handler(operations::track).handler(RouteTable::requireDecodablePath)
+                .handler(RouteTable::requireImplementedMethod)
                 .handler(versions).handler(maintenance).handler(bodyReader).failureHandler(errorMapper);
         Handler<RoutingContext> json = MediaTypes.requireJsonAccepted();
         RouteTable routes = new RouteTable(router);

@@ -23,6 +23,10 @@ final class RouteTable {
     static final String ROUTE_KEY = "connect.route";
     static final String UNMATCHED = "unmatched";
 
+    /** The methods of RFC 9110 §9 and PATCH: anything else is not implemented (501). */
+    private static final Set<HttpMethod> IMPLEMENTED = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.CONNECT, HttpMethod.OPTIONS, HttpMethod.TRACE, HttpMethod.PATCH);
+
     private final Router router;
     private final Map<String, Set<HttpMethod>> methods = new LinkedHashMap<>();
 
@@ -64,6 +68,19 @@ final class RouteTable {
             ctx.next();
         } else {
             ctx.fail(ErrorCode.BAD_REQUEST.exception("Bad Request -- The path is not valid percent-encoded UTF-8."));
+        }
+    }
+
+    /**
+     * Answers 501 to a request method the server does not implement at all (RFC 9110 §15.6.2),
+     * whatever the path; a method it implements elsewhere gets 405 or 404 as usual.
+     */
+    static void requireImplementedMethod(RoutingContext ctx) {
+        if (IMPLEMENTED.contains(ctx.request().method())) {
+            ctx.next();
+        } else {
+            ctx.fail(ErrorCode.NOT_SUPPORTED.exception(
+                    "Not Supported -- The server does not implement the method " + ctx.request().method().name() + "."));
         }
     }
 

@@ -48,6 +48,15 @@ class CommonRulesTest {
     }
 
     @Test
+    void whenMethodNotImplementedAnywhereThen501() {
+        Reply reply = server.send("PROPFIND", "/oauth/token", null, null);
+
+        assertThat(reply.status()).isEqualTo(501);
+        assertThat(reply.json().getString("error")).isEqualTo("not_supported");
+        assertThat(reply.json().getInteger("code")).isEqualTo(501);
+    }
+
+    @Test
     void whenApiEndpointAskedForAnotherFormatThen406() {
         Reply reply = server.get("/.well-known/oauth-authorization-server", "Accept", "text/html");
 
