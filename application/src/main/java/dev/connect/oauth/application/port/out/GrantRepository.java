@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Grants: the families codes and tokens descend from. Revoking a grant is one atomic step after
- * which, on every node, its unredeemed code can no longer be redeemed and its access and refresh
- * tokens are no longer active (token lookups report them revoked).
+ * which, on every node, its access and refresh tokens are no longer active (token lookups report
+ * them revoked). Its code is not touched: whoever redeems a code checks that the grant is active.
  */
 public interface GrantRepository {
     void add(Grant grant);
