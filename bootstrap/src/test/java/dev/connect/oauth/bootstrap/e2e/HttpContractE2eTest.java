@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every row of API.md §1 over HTTP against the real server: each Connect code, each HTTP code the
- * server can be made to answer (500 cannot be provoked from outside, the server has no 501 case,
- * and 429 has its own server in {@link RateLimitE2eTest}), the X-VERSION cases, request ids,
- * {@code Cache-Control: no-store} and the one error shape.
+ * server can be made to answer (500 cannot be provoked from outside, and 429 has its own server
+ * in {@link RateLimitE2eTest}), the X-VERSION cases, request ids, {@code Cache-Control: no-store}
+ * and the one error shape.
  */
 class HttpContractE2eTest {
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
@@ -139,6 +139,8 @@ class HttpContractE2eTest {
                     row("406 API endpoint asked for HTML", () -> server.request("GET", ME).apiKey(customer.apiKey())
                                     .header("Accept", "text/html").send(),
                             406, "not_acceptable", 406),
+                    row("501 a method the server does not implement", () -> server.request("PROPFIND", "/oauth/token").send(),
+                            501, "not_supported", 501),
                     row("410 X-VERSION below the minimum", () -> versioned("0.9.9"),
                             410, "version_gone", 410),
                     row("400 X-VERSION malformed", () -> versioned("1.8"), 400, "bad_request", 400),
