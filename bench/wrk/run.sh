@@ -9,8 +9,8 @@
 #   BENCH_DB=h2 SCENARIOS=info bash bench/wrk/run.sh    # /oauth/info on the embedded H2
 #
 # Settings (environment): DURATION (measured seconds per scenario, 20), WARMUP (seconds, 5),
-# THREADS (2), CONNECTIONS (8), CODES (codes for the measured exchange, 15000, at most 20000),
-# WARMUP_CODES (1000), SCENARIOS ("token refresh info"; refresh needs token), PORT (18080),
+# THREADS (2), CONNECTIONS (8), CODES (codes for the measured exchange, 8000) and WARMUP_CODES
+# (1000), together at most 20000 so making them stays bounded, SCENARIOS ("token refresh info"; refresh needs token), PORT (18080),
 # BENCH_DB (mariadb or h2), JAR (bootstrap/target/connect-oauth.jar, built when missing).
 # Exit status 1 when a measured run had a non-2xx answer, a socket error or a timeout.
 set -euo pipefail
@@ -23,7 +23,7 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-8}
-CODES=${CODES:-15000}
+CODES=${CODES:-8000}
 WARMUP_CODES=${WARMUP_CODES:-1000}
 SCENARIOS=${SCENARIOS:-token refresh info}
 PORT=${PORT:-18080}
@@ -47,7 +47,7 @@ has_scenario() { [[ " $SCENARIOS " == *" $1 "* ]]; }
   || die "DURATION, WARMUP and THREADS must be whole numbers"
 [[ $CONNECTIONS =~ ^[1-9][0-9]*$ && $CONNECTIONS -ge $THREADS ]] || die "CONNECTIONS must be a whole number >= THREADS"
 [[ $CODES =~ ^[1-9][0-9]*$ && $WARMUP_CODES =~ ^[1-9][0-9]*$ ]] || die "CODES and WARMUP_CODES must be whole numbers"
-(( CODES + WARMUP_CODES <= 21000 )) || die "CODES + WARMUP_CODES is capped at 21000 (pool generation stays bounded)"
+(( CODES + WARMUP_CODES <= 20000 )) || die "CODES + WARMUP_CODES is capped at 20000 (pool generation stays bounded)"
 for s in $SCENARIOS; do
   [[ $s == token || $s == refresh || $s == info ]] || die "unknown scenario '$s' (token, refresh, info)"
 done
