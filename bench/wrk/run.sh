@@ -10,8 +10,11 @@
 #
 # Settings (environment): DURATION (measured seconds per scenario, 20), WARMUP (seconds, 5),
 # THREADS (2), CONNECTIONS (8), CODES (codes for the measured exchange, 8000) and WARMUP_CODES
-# (1000), together at most 20000 so making them stays bounded, SCENARIOS ("token refresh info"; refresh needs token), PORT (18080),
-# BENCH_DB (mariadb or h2), JAR (bootstrap/target/connect-oauth.jar, built when missing).
+# (1000), together at most 20000 so making them stays bounded, SCENARIOS ("token refresh info";
+# refresh needs token), PORT (18080), BENCH_DB (mariadb or h2), JAR
+# (bootstrap/target/connect-oauth.jar, built when missing).
+# Each RESULT line ends with cpu_others: the share of the machine's CPU that processes other than
+# the server, MariaDB and wrk took during the run; figures are only comparable when it is low.
 # Exit status 1 when a measured run had a non-2xx answer, a socket error or a timeout.
 set -euo pipefail
 
@@ -168,6 +171,21 @@ echo "==> confidential client and customer account created"
 FAILED=()
 SUMMARY=()
 
+CLK_TCK=$(getconf CLK_TCK)
+CORES=$(nproc)
+# MariaDB counts as ours when the server uses it (other clients of it then count as ours too).
+MARIADB_PID=
+[ "$BENCH_DB" = mariadb ] && MARIADB_PID=$(pidof mariadbd || true)
+# CPU ticks: the whole machine's busy time; one process's; this shell's finished children (wrk).
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+process_ticks() { { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null || echo; } | awk '{print $12 + $13 + 0}'; }
+children_ticks() { sed 's/.*) //' "/proc/$$/stat" | awk '{print $14 + $15}'; }
+our_ticks() {
+  local mariadb=0
+  [ -n "$MARIADB_PID" ] && mariadb=$(process_ticks "$MARIADB_PID")
+  echo $(( $(process_ticks "$SERVER_PID") + $(children_ticks) + mariadb ))
+}
+
 # run_wrk <label> <measured|warm-up|pool> <script> <duration s> <url> [wrk options...] -- [script args...]
 run_wrk() {
   local label=$1 kind=$2 script=$3 duration=$4 url=$5
@@ -175,11 +193,16 @@ run_wrk() {
   local options=() out=$WORK/$label.txt
   while [ $# -gt 0 ] && [ "$1" != -- ]; do options+=("$1"); shift; done
   [ $# -gt 0 ] && shift
+  local machine_before ours_before started_ns
+  machine_before=$(machine_ticks) ours_before=$(our_ticks) started_ns=$(date +%s%N)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout 10s --latency "${options[@]}" \
     -s "$SCRIPTS/$script" "$url" -- "$@" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed ($label)"; }
+  local capacity=$(( ($(date +%s%N) - started_ns) * CLK_TCK * CORES / 1000000000 ))
+  local others=$(( $(machine_ticks) - machine_before - $(our_ticks) + ours_before ))
   local result
   result=$(grep '^RESULT ' "$out" || true)
   [ -n "$result" ] || { cat "$out" >&2; die "wrk printed no RESULT line ($label)"; }
+  result="$result cpu_others=$(( others < 0 ? 0 : others * 100 / (capacity > 0 ? capacity : 1) ))%"
   if [ "$kind" = measured ]; then
     echo "--- $label"
     grep -v '^Running ' "$out"
