@@ -8,6 +8,7 @@ import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.IssuedApiKey;
 import dev.connect.oauth.domain.Role;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
 
 /**
- * {@link AccountRepository} on the {@code accounts} table. Uniqueness of email and phone is the
+ * {@link AccountRepository} on the {@code accounts} table, with each account's first row of
+ * {@code api_keys} written in the same transaction. Uniqueness of email and phone is the
  * database's unique keys, so two nodes adding the same email at once cannot both succeed; the
  * loser's violation is told apart by the constraint's name.
  */
@@ -27,11 +29,19 @@ final class JooqAccountRepository implements AccountRepository {
         this.database = Objects.requireNonNull(database, "database");
     }
 
+    /** Both rows in one transaction, the account first for the key's foreign key. */
     @Override
-    public void add(Account account) {
+    public void add(Account account, IssuedApiKey firstKey) {
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(firstKey, "firstKey");
+        if (!firstKey.accountId().equals(account.id())) {
+            throw new IllegalArgumentException("The first API key belongs to another account");
+        }
         try {
-            database.execute(ctx -> ctx.insertInto(ACCOUNTS).set(AccountMapper.toRecord(account)).execute());
+            database.transactionally(ctx -> {
+                ctx.insertInto(ACCOUNTS).set(AccountMapper.toRecord(account)).execute();
+                JooqApiKeyRepository.insert(ctx, firstKey);
+            });
         } catch (DataAccessException e) {
             throw conflict(e);
         }

@@ -10,6 +10,7 @@ import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /** {@link ApiKeyRepository} on {@code api_keys}, found by the unique index on the key's hash. */
 final class JooqApiKeyRepository implements ApiKeyRepository {
@@ -22,7 +23,12 @@ final class JooqApiKeyRepository implements ApiKeyRepository {
     @Override
     public void add(IssuedApiKey key) {
         Objects.requireNonNull(key, "key");
-        database.execute(ctx -> ctx.insertInto(API_KEYS).set(ApiKeyMapper.toRecord(key)).execute());
+        database.execute(ctx -> insert(ctx, key));
+    }
+
+    /** The one insert of a key, also run inside the transaction that opens its account. */
+    static void insert(DSLContext ctx, IssuedApiKey key) {
+        ctx.insertInto(API_KEYS).set(ApiKeyMapper.toRecord(key)).execute();
     }
 
     @Override

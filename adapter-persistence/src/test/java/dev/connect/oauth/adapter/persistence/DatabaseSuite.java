@@ -279,7 +279,8 @@ abstract class DatabaseSuite {
 
             List<Optional<ErrorCode>> outcomes = race(racer -> {
                 try {
-                    node(racer).accounts().add(TestAccounts.customer().email(email).build());
+                    Account racing = TestAccounts.customer().email(email).build();
+                    node(racer).accounts().add(racing, TestAccounts.keyOf(racing));
                     return Optional.<ErrorCode>empty();
                 } catch (OAuthException e) {
                     return Optional.of(e.errorCode());
@@ -309,7 +310,9 @@ abstract class DatabaseSuite {
             Client client = TestClients.confidential().secret(clientSecret).build();
             store.clients().add(client);
             Account account = TestAccounts.customer().build();
-            store.accounts().add(account);
+            String apiKey = ApiKey.PREFIX + TestIds.secret();
+            store.accounts().add(account, IssuedApiKey.issue(new ApiKeyId(TestIds.identifier()), account.id(),
+                    TestIds.hashOf(apiKey), at(3)));
             Grant grant = TestGrants.of(client, account);
             store.grants().add(grant);
             TestCodes.Builder code = TestCodes.from(grant);
@@ -321,9 +324,6 @@ abstract class DatabaseSuite {
             TestTokens.RefreshTokenBuilder nextRefresh = TestTokens.refresh(grant).parent(refresh.build());
             TestTokens.AccessTokenBuilder nextAccess = TestTokens.access(grant).with(nextRefresh.build());
             store.tokens().rotate(refresh.build().id(), at(2), nextAccess.build(), nextRefresh.build());
-            String apiKey = ApiKey.PREFIX + TestIds.secret();
-            store.apiKeys().add(IssuedApiKey.issue(new ApiKeyId(TestIds.identifier()), account.id(),
-                    TestIds.hashOf(apiKey), at(3)));
             String sessionCookie = TestIds.secret();
             store.sessions().add(new BrowserSession(TestIds.hashOf(sessionCookie), account.id(), at(4),
                     at(4).plus(Duration.ofHours(1))));
@@ -354,20 +354,20 @@ abstract class DatabaseSuite {
 
         @Test
         void addWhenPhoneTakenAndEmailSpellsTheEmailKeyThenPhoneExists() {
-            store.accounts().add(TestAccounts.customer().phone("+14155550100").build());
+            storedAccount(TestAccounts.customer().phone("+14155550100").build());
             Account second = TestAccounts.customer().email("uk_accounts_email@example.com").phone("+14155550100").build();
 
-            assertThatThrownBy(() -> store.accounts().add(second)).isInstanceOfSatisfying(OAuthException.class,
+            assertThatThrownBy(() -> store.accounts().add(second, TestAccounts.keyOf(second))).isInstanceOfSatisfying(OAuthException.class,
                     e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.PHONE_EXISTS));
             assertThat(store.accounts().findById(second.id())).isEmpty();
         }
 
         @Test
         void addWhenEmailTakenAndSpellsThePhoneKeyThenEmailExists() {
-            store.accounts().add(TestAccounts.customer().email("uk_accounts_phone@example.com").build());
+            storedAccount(TestAccounts.customer().email("uk_accounts_phone@example.com").build());
             Account second = TestAccounts.customer().email("uk_accounts_phone@example.com").build();
 
-            assertThatThrownBy(() -> store.accounts().add(second)).isInstanceOfSatisfying(OAuthException.class,
+            assertThatThrownBy(() -> store.accounts().add(second, TestAccounts.keyOf(second))).isInstanceOfSatisfying(OAuthException.class,
                     e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EMAIL_EXISTS));
             assertThat(store.accounts().findById(second.id())).isEmpty();
         }

@@ -18,7 +18,7 @@ class EmbeddedDatabaseTest {
     void openWhenReopenedThenDataKeptAndSchemaMigratedOnce() {
         Account account = TestAccounts.customer().build();
         try (PersistenceAdapter adapter = PersistenceAdapter.open(DatabaseSettings.embedded(dataDir))) {
-            adapter.accounts().add(account);
+            adapter.accounts().add(account, TestAccounts.keyOf(account));
         }
 
         try (PersistenceAdapter reopened = PersistenceAdapter.open(DatabaseSettings.embedded(dataDir))) {

@@ -21,7 +21,7 @@ class MariaDbStoreOutageTest extends StoreOutageSuite {
     void whenDatabaseStopsAnsweringThenUnavailableQuicklyAndWorksAgainOnceBack() throws IOException {
         try (PersistenceAdapter adapter = openThroughProxy()) {
             Account account = TestAccounts.customer().build();
-            adapter.accounts().add(account);
+            adapter.accounts().add(account, TestAccounts.keyOf(account));
 
             proxy().blackhole();
 

@@ -78,7 +78,7 @@ abstract class StoreOutageSuite {
     void whenDatabaseDownThenUnavailableQuicklyAndWorksAgainOnceBack() throws IOException {
         try (PersistenceAdapter adapter = openThroughProxy()) {
             Account account = TestAccounts.customer().build();
-            adapter.accounts().add(account);
+            adapter.accounts().add(account, TestAccounts.keyOf(account));
 
             proxy.refuse();
 

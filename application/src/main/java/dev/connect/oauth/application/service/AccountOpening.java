@@ -3,7 +3,6 @@ package dev.connect.oauth.application.service;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.NewApiKey;
 import dev.connect.oauth.application.port.out.AccountRepository;
-import dev.connect.oauth.application.port.out.ApiKeyRepository;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -21,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Opens an account with its first API key, for the admin API and for the bootstrap admin alike.
- * The store enforces unique email and phone ({@code email_exists}, {@code phone_exists}).
+ * Both are stored in one atomic step, so a failure leaves neither and the same request can simply
+ * be retried. The store enforces unique email and phone ({@code email_exists}, {@code phone_exists}).
  */
 final class AccountOpening {
     private final AccountRepository accounts;
@@ -29,11 +29,10 @@ final class AccountOpening {
     private final AuditTrail audit;
     private final SecretGenerator generator;
 
-    AccountOpening(AccountRepository accounts, ApiKeyRepository apiKeys, SecretGenerator generator,
-                   SecretHasher hasher, AuditLog auditLog) {
+    AccountOpening(AccountRepository accounts, SecretGenerator generator, SecretHasher hasher, AuditLog auditLog) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.generator = Objects.requireNonNull(generator, "generator");
-        this.minting = new ApiKeyMinting(apiKeys, generator, hasher);
+        this.minting = new ApiKeyMinting(generator, hasher);
         this.audit = new AuditTrail(auditLog);
     }
 
@@ -47,9 +46,9 @@ final class AccountOpening {
             throw ErrorCode.INVALID_REQUEST.exception("name is required.");
         }
         Account account = new Account(new AccountId(generator.identifier()), email, phone, name, role, password, now);
-        accounts.add(account);
-        NewApiKey apiKey = key.map(given -> minting.keep(account.id(), given, now))
+        NewApiKey apiKey = key.map(given -> minting.issue(account.id(), given, now))
                 .orElseGet(() -> minting.mint(account.id(), now));
+        accounts.add(account, apiKey.issued());
         audit.record(AuditTrail.ACCOUNT_CREATED, Optional.of(account.id()), Optional.empty(),
                 "role=" + role.wireName(), now);
         return new CreatedAccount(account, apiKey);

@@ -4,7 +4,6 @@ import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.out.AccountRepository;
-import dev.connect.oauth.application.port.out.ApiKeyRepository;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -29,10 +28,10 @@ public final class BootstrapAdminService implements BootstrapAdminUseCase {
     private final Clock clock;
 
     @Inject
-    public BootstrapAdminService(AccountRepository accounts, ApiKeyRepository apiKeys, SecretGenerator generator,
-                                 SecretHasher hasher, AuditLog auditLog, Clock clock) {
+    public BootstrapAdminService(AccountRepository accounts, SecretGenerator generator, SecretHasher hasher,
+                                 AuditLog auditLog, Clock clock) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.opening = new AccountOpening(accounts, apiKeys, generator, hasher, auditLog);
+        this.opening = new AccountOpening(accounts, generator, hasher, auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

@@ -4,7 +4,6 @@ import dev.connect.oauth.application.port.in.CreateAccountCommand;
 import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.out.AccountRepository;
-import dev.connect.oauth.application.port.out.ApiKeyRepository;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
@@ -35,9 +34,9 @@ public final class CreateAccountService implements CreateAccountUseCase {
     private final Clock clock;
 
     @Inject
-    public CreateAccountService(AccountRepository accounts, ApiKeyRepository apiKeys, PasswordHasher passwordHasher,
-                                SecretGenerator generator, SecretHasher hasher, AuditLog auditLog, Clock clock) {
-        this.opening = new AccountOpening(accounts, apiKeys, generator, hasher, auditLog);
+    public CreateAccountService(AccountRepository accounts, PasswordHasher passwordHasher, SecretGenerator generator,
+                                SecretHasher hasher, AuditLog auditLog, Clock clock) {
+        this.opening = new AccountOpening(accounts, generator, hasher, auditLog);
         this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 /** {@code POST /api/v1/accounts/me/api-keys} (API.md §4): another key for the caller's own account, shown once. */
 public final class IssueApiKeyService implements IssueApiKeyUseCase {
+    private final ApiKeyRepository apiKeys;
     private final ApiKeyMinting minting;
     private final AuditTrail audit;
     private final Clock clock;
@@ -22,7 +23,8 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
     @Inject
     public IssueApiKeyService(ApiKeyRepository apiKeys, SecretGenerator generator, SecretHasher hasher,
                               AuditLog auditLog, Clock clock) {
-        this.minting = new ApiKeyMinting(apiKeys, generator, hasher);
+        this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+        this.minting = new ApiKeyMinting(generator, hasher);
         this.audit = new AuditTrail(auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -31,6 +33,7 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
     public NewApiKey issue(Principal caller) {
         Instant now = clock.instant();
         NewApiKey key = minting.mint(caller.account().id(), now);
+        apiKeys.add(key.issued());
         audit.record(AuditTrail.API_KEY_ISSUED, Optional.of(caller.account().id()), Optional.empty(),
                 "key=" + key.issued().id(), now);
         return key;

@@ -22,11 +22,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         Objects.requireNonNull(key, "key");
         store.atomically(() -> {
             store.requireAccount(key.accountId());
-            boolean duplicate = store.apiKeys.containsKey(key.hash())
-                    || store.apiKeys.values().stream().anyMatch(other -> other.id().equals(key.id()));
-            if (duplicate) {
-                throw new IllegalStateException("Duplicate key: API key " + key.id());
-            }
+            store.requireNewApiKey(key);
             store.apiKeys.put(key.hash(), key);
         });
     }

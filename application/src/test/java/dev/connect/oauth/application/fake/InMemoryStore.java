@@ -127,6 +127,15 @@ public final class InMemoryStore {
         requireRow(refreshTokens.containsKey(id), "refresh token " + id);
     }
 
+    /** Unique key checks of {@code api_keys} (hash and id), called under the lock before storing a key. */
+    void requireNewApiKey(IssuedApiKey key) {
+        boolean duplicate = apiKeys.containsKey(key.hash())
+                || apiKeys.values().stream().anyMatch(other -> other.id().equals(key.id()));
+        if (duplicate) {
+            throw new IllegalStateException("Duplicate key: API key " + key.id());
+        }
+    }
+
     private static void requireRow(boolean present, String row) {
         if (!present) {
             throw new IllegalStateException("Foreign key violated: no " + row + " is stored");

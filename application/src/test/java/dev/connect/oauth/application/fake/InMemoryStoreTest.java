@@ -29,7 +29,7 @@ class InMemoryStoreTest {
         assertThatThrownBy(() -> store.grants().add(grant)).isInstanceOf(IllegalStateException.class);
         store.clients().add(client);
         assertThatThrownBy(() -> store.grants().add(grant)).isInstanceOf(IllegalStateException.class);
-        store.accounts().add(account);
+        store.accounts().add(account, TestAccounts.keyOf(account));
         store.grants().add(grant);
 
         assertThat(store.grants().findById(grant.id())).contains(grant);
@@ -38,7 +38,7 @@ class InMemoryStoreTest {
     @Test
     void addCodeOrTokenWhenGrantNotStoredThenRefusedAndNothingStored() {
         store.clients().add(client);
-        store.accounts().add(account);
+        store.accounts().add(account, TestAccounts.keyOf(account));
         Grant grant = TestGrants.of(client, account);
 
         assertThatThrownBy(() -> store.codes().add(TestCodes.from(grant).build()))

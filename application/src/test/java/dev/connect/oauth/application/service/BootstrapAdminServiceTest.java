@@ -2,11 +2,13 @@ package dev.connect.oauth.application.service;
 
 import static dev.connect.oauth.application.testdata.OAuthAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.ApiKey;
+import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Role;
 import java.util.Optional;
@@ -57,6 +59,21 @@ class BootstrapAdminServiceTest {
         assertRejected(() -> bootstrap("root@example.com", Optional.of(""), true), ErrorCode.MALFORMED_API_KEY);
 
         assertThat(app.ports.accounts().existsWithRole(Role.ADMIN)).isFalse();
+    }
+
+    @Test
+    void bootstrapWhenTheKeyCannotBeStoredThenNoAccountLeftAndTheRetrySucceeds() {
+        CreatedAccount root = bootstrap("root@example.com", Optional.of(KEY), true).orElseThrow();
+
+        // The account row is fine; its key is refused (the store already holds that key's hash).
+        assertThatThrownBy(() -> bootstrap("second@example.com", Optional.of(KEY), false))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(app.ports.accounts().findByEmail(new Email("second@example.com"))).isEmpty();
+        CreatedAccount retried = bootstrap("second@example.com", Optional.empty(), false).orElseThrow();
+        assertThat(app.authenticateApiKey.authenticate(retried.apiKey().key().value()).account())
+                .isEqualTo(retried.account());
+        assertThat(app.authenticateApiKey.authenticate(KEY).account()).isEqualTo(root.account());
     }
 
     @Test

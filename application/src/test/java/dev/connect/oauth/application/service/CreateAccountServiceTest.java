@@ -3,11 +3,13 @@ package dev.connect.oauth.application.service;
 import static dev.connect.oauth.application.service.Scenario.principal;
 import static dev.connect.oauth.application.testdata.OAuthAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.application.port.in.CreateAccountCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.SignInCommand;
+import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.Email;
@@ -120,6 +122,19 @@ class CreateAccountServiceTest {
             assertThat(event.accountId()).isEqualTo(Optional.of(created.account().id().value()));
             assertThat(event.detail()).doesNotContain(created.apiKey().key().value()).doesNotContain(PASSWORD);
         });
+    }
+
+    @Test
+    void createWhenStoreFailsThenNothingLeftAndTheRetrySucceeds() {
+        app.store.setAvailable(false);
+        assertThatThrownBy(() -> create("ada@example.com", null, "Ada", PASSWORD, null))
+                .isInstanceOf(StoreUnavailableException.class);
+        app.store.setAvailable(true);
+
+        assertThat(app.ports.accounts().findByEmail(new Email("ada@example.com"))).isEmpty();
+        CreatedAccount retried = create("ada@example.com", null, "Ada", PASSWORD, null);
+        assertThat(app.authenticateApiKey.authenticate(retried.apiKey().key().value()).account())
+                .isEqualTo(retried.account());
     }
 
     private CreatedAccount create(String email, String phone, String name, String password, String role) {

@@ -47,7 +47,7 @@ final class Scenario {
     }
 
     Account add(Account account) {
-        app.ports.accounts().add(account);
+        app.ports.accounts().add(account, TestAccounts.keyOf(account));
         return account;
     }
 

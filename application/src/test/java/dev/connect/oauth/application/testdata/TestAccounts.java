@@ -3,7 +3,9 @@ package dev.connect.oauth.application.testdata;
 import dev.connect.oauth.application.fake.FakePasswordHasher;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.AccountId;
+import dev.connect.oauth.domain.ApiKeyId;
 import dev.connect.oauth.domain.Email;
+import dev.connect.oauth.domain.IssuedApiKey;
 import dev.connect.oauth.domain.PasswordHash;
 import dev.connect.oauth.domain.Phone;
 import dev.connect.oauth.domain.Role;
@@ -13,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Accounts with a fresh id and a fresh email, no phone, and {@link #PASSWORD} hashed by the
- * {@link FakePasswordHasher}.
+ * {@link FakePasswordHasher}; and the API keys every account is stored with.
  */
 public final class TestAccounts {
     public static final String PASSWORD = "correct horse battery staple";
@@ -28,6 +30,15 @@ public final class TestAccounts {
 
     public static Builder admin() {
         return new Builder(Role.ADMIN);
+    }
+
+    /**
+     * A fresh active key of {@code owner}, issued when the account was created: what
+     * {@code AccountRepository.add} stores with the account (no test needs to know the key itself).
+     */
+    public static IssuedApiKey keyOf(Account owner) {
+        return IssuedApiKey.issue(new ApiKeyId(TestIds.identifier()), owner.id(), TestIds.hashOf(TestIds.secret()),
+                owner.createdAt());
     }
 
     /** Builds an {@link Account}; every field starts valid and unique. */

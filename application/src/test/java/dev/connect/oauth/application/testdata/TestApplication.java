@@ -130,12 +130,11 @@ public final class TestApplication {
                 clock, policy);
         resolveSession = new ResolveSessionService(p.sessions(), p.accounts(), secretHasher, clock);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
-        createAccount = new CreateAccountService(p.accounts(), p.apiKeys(), passwordHasher, generator, secretHasher,
-                p.audit(), clock);
+        createAccount = new CreateAccountService(p.accounts(), passwordHasher, generator, secretHasher, p.audit(),
+                clock);
         issueApiKey = new IssueApiKeyService(p.apiKeys(), generator, secretHasher, p.audit(), clock);
         revokeApiKey = new RevokeApiKeyService(p.apiKeys(), p.audit(), clock);
-        bootstrapAdmin = new BootstrapAdminService(p.accounts(), p.apiKeys(), generator, secretHasher, p.audit(),
-                clock);
+        bootstrapAdmin = new BootstrapAdminService(p.accounts(), generator, secretHasher, p.audit(), clock);
         listConnections = new ListConnectionsService(p.grants(), p.clients());
         disconnectClient = new DisconnectClientService(p.grants(), p.audit(), clock);
         registerClient = new RegisterClientService(p.clients(), generator, secretHasher, p.audit(), clock, policy);

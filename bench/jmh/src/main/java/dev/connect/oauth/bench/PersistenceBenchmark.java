@@ -5,6 +5,7 @@ import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.AccountId;
+import dev.connect.oauth.domain.ApiKeyId;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
@@ -12,6 +13,7 @@ import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.IssuedApiKey;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.PkceMethod;
 import dev.connect.oauth.domain.RedirectUri;
@@ -80,7 +82,7 @@ public class PersistenceBenchmark {
             adapter.clients().add(client);
             Account account = new Account(new AccountId(id()), Email.parse("bench-" + id() + "@example.com"),
                     Optional.empty(), "Benchmark account", Role.CUSTOMER, Optional.empty(), NOW);
-            adapter.accounts().add(account);
+            adapter.accounts().add(account, IssuedApiKey.issue(new ApiKeyId(id()), account.id(), randomHash(), NOW));
             grant = Grant.of(new GrantId(id()), client.id(), Optional.of(account.id()), SCOPES, NOW);
             adapter.grants().add(grant);
         }

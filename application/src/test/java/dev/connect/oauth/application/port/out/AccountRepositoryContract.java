@@ -2,28 +2,74 @@ package dev.connect.oauth.application.port.out;
 
 import static dev.connect.oauth.application.testdata.OAuthAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.application.testdata.TestAccounts;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.IssuedApiKey;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.Role;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The promise of {@link AccountRepository}: email and phone unique, atomically. */
+/**
+ * The promise of {@link AccountRepository}: an account and its first API key stored together or
+ * not at all; email and phone unique, atomically.
+ */
 public abstract class AccountRepositoryContract extends StoreContract {
+
+    @Test
+    void addThenStoresTheAccountAndItsFirstKey() {
+        Account account = TestAccounts.customer().build();
+        IssuedApiKey firstKey = TestAccounts.keyOf(account);
+
+        store.accounts().add(account, firstKey);
+
+        assertThat(store.accounts().findById(account.id())).contains(account);
+        assertThat(store.apiKeys().findByHash(firstKey.hash())).contains(firstKey);
+    }
+
+    @Test
+    void addWhenTheKeyCannotBeStoredThenNeitherIsTheAccount() {
+        Account owner = storedAccount();
+        IssuedApiKey existing = TestAccounts.keyOf(owner);
+        store.apiKeys().add(existing);
+        Account account = TestAccounts.customer().build();
+        IssuedApiKey clash = new IssuedApiKey(existing.id(), account.id(), existing.hash(), account.createdAt(),
+                Optional.empty());
+
+        assertThatThrownBy(() -> store.accounts().add(account, clash)).isInstanceOf(RuntimeException.class);
+
+        assertThat(store.accounts().findById(account.id())).isEmpty();
+        assertThat(store.accounts().findByEmail(account.email())).isEmpty();
+        assertThat(store.apiKeys().findByHash(existing.hash())).contains(existing);
+    }
+
+    @Test
+    void addWhenKeyOfAnotherAccountThenRefusedAndStoresNothing() {
+        Account other = storedAccount();
+        Account account = TestAccounts.customer().build();
+        IssuedApiKey othersKey = TestAccounts.keyOf(other);
+
+        assertThatThrownBy(() -> store.accounts().add(account, othersKey))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.accounts().findById(account.id())).isEmpty();
+        assertThat(store.apiKeys().findByHash(othersKey.hash())).isEmpty();
+    }
 
     @Test
     void findByIdWhenAddedWithPhoneAndPasswordThenReturnsEveryField() {
         Account account = TestAccounts.admin().name("Grace Hopper").email("grace@example.com")
                 .phone("+44 20 7946 0958").createdAt(at(4_321)).build();
 
-        store.accounts().add(account);
+        storedAccount(account);
 
         assertThat(store.accounts().findById(account.id())).contains(account);
     }
@@ -32,7 +78,7 @@ public abstract class AccountRepositoryContract extends StoreContract {
     void findByIdWhenAddedWithoutPhoneOrPasswordThenBothAbsent() {
         Account account = TestAccounts.customer().withoutPassword().build();
 
-        store.accounts().add(account);
+        storedAccount(account);
 
         Account found = store.accounts().findById(account.id()).orElseThrow();
         assertThat(found).isEqualTo(account);
@@ -50,31 +96,34 @@ public abstract class AccountRepositoryContract extends StoreContract {
 
     @Test
     void findByEmailWhenWrittenInAnotherCaseThenFindsTheAccount() {
-        Account account = TestAccounts.customer().email("Ada.Lovelace@Example.com").build();
-        store.accounts().add(account);
+        Account account = storedAccount(TestAccounts.customer().email("Ada.Lovelace@Example.com").build());
 
         assertThat(store.accounts().findByEmail(new Email("ADA.LOVELACE@EXAMPLE.COM"))).contains(account);
     }
 
     @Test
     void addWhenEmailTakenInAnotherCaseThenEmailExistsAndStoresNothing() {
-        store.accounts().add(TestAccounts.customer().email("ada@example.com").build());
+        storedAccount(TestAccounts.customer().email("ada@example.com").build());
         Account second = TestAccounts.customer().email("ADA@example.com").build();
+        IssuedApiKey secondKey = TestAccounts.keyOf(second);
 
-        assertRejected(() -> store.accounts().add(second), ErrorCode.EMAIL_EXISTS);
+        assertRejected(() -> store.accounts().add(second, secondKey), ErrorCode.EMAIL_EXISTS);
 
         assertThat(store.accounts().findById(second.id())).isEmpty();
+        assertThat(store.apiKeys().findByHash(secondKey.hash())).isEmpty();
     }
 
     @Test
     void addWhenPhoneTakenThenPhoneExistsAndStoresNothing() {
-        store.accounts().add(TestAccounts.customer().phone("+14155550100").build());
+        storedAccount(TestAccounts.customer().phone("+14155550100").build());
         Account second = TestAccounts.customer().phone("001 (415) 555-0100").build();
+        IssuedApiKey secondKey = TestAccounts.keyOf(second);
 
-        assertRejected(() -> store.accounts().add(second), ErrorCode.PHONE_EXISTS);
+        assertRejected(() -> store.accounts().add(second, secondKey), ErrorCode.PHONE_EXISTS);
 
         assertThat(store.accounts().findById(second.id())).isEmpty();
         assertThat(store.accounts().findByEmail(second.email())).isEmpty();
+        assertThat(store.apiKeys().findByHash(secondKey.hash())).isEmpty();
     }
 
     @Test
@@ -82,8 +131,8 @@ public abstract class AccountRepositoryContract extends StoreContract {
         Account first = TestAccounts.customer().build();
         Account second = TestAccounts.customer().build();
 
-        store.accounts().add(first);
-        store.accounts().add(second);
+        storedAccount(first);
+        storedAccount(second);
 
         assertThat(store.accounts().findById(first.id())).contains(first);
         assertThat(store.accounts().findById(second.id())).contains(second);
@@ -97,7 +146,7 @@ public abstract class AccountRepositoryContract extends StoreContract {
 
         List<ErrorCode> outcomes = race(racer -> {
             try {
-                store.accounts().add(racers.get(racer));
+                storedAccount(racers.get(racer));
                 return null;
             } catch (OAuthException e) {
                 return e.errorCode();
@@ -115,12 +164,12 @@ public abstract class AccountRepositoryContract extends StoreContract {
         assertThat(store.accounts().existsWithRole(Role.ADMIN)).isFalse();
         assertThat(store.accounts().existsWithRole(Role.CUSTOMER)).isFalse();
 
-        store.accounts().add(TestAccounts.customer().build());
+        storedAccount();
 
         assertThat(store.accounts().existsWithRole(Role.ADMIN)).isFalse();
         assertThat(store.accounts().existsWithRole(Role.CUSTOMER)).isTrue();
 
-        store.accounts().add(TestAccounts.admin().build());
+        storedAccount(TestAccounts.admin().build());
 
         assertThat(store.accounts().existsWithRole(Role.ADMIN)).isTrue();
     }

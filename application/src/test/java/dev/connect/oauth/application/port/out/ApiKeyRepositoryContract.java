@@ -2,6 +2,7 @@ package dev.connect.oauth.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connect.oauth.application.testdata.TestAccounts;
 import dev.connect.oauth.application.testdata.TestIds;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ApiKeyId;
@@ -14,8 +15,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ApiKeyRepositoryContract extends StoreContract {
 
     private IssuedApiKey storedKey(Account owner) {
-        IssuedApiKey key = IssuedApiKey.issue(new ApiKeyId(TestIds.identifier()), owner.id(),
-                TestIds.hashOf(TestIds.secret()), at(777));
+        IssuedApiKey key = TestAccounts.keyOf(owner);
         store.apiKeys().add(key);
         return key;
     }

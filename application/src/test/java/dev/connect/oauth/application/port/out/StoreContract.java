@@ -66,8 +66,12 @@ public abstract class StoreContract {
     }
 
     protected Account storedAccount() {
-        Account account = TestAccounts.customer().build();
-        store.accounts().add(account);
+        return storedAccount(TestAccounts.customer().build());
+    }
+
+    /** Stores {@code account} with a first API key, as every account is stored. */
+    protected Account storedAccount(Account account) {
+        store.accounts().add(account, TestAccounts.keyOf(account));
         return account;
     }
 
