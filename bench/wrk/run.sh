@@ -9,7 +9,7 @@
 #   BENCH_DB=h2 SCENARIOS=info bash bench/wrk/run.sh    # /oauth/info on the embedded H2
 #
 # Settings (environment): DURATION (measured seconds per scenario, 20), WARMUP (seconds, 5),
-# THREADS (2), CONNECTIONS (8), CODES (codes for the measured exchange, 8000) and WARMUP_CODES
+# THREADS (2), CONNECTIONS (8), CODES (codes for the measured exchange, 12000) and WARMUP_CODES
 # (1000), together at most 20000 so making them stays bounded, SCENARIOS ("token refresh info";
 # refresh needs token), PORT (18080), BENCH_DB (mariadb or h2), JAR
 # (bootstrap/target/connect-oauth.jar, built when missing).
@@ -26,7 +26,7 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-8}
-CODES=${CODES:-8000}
+CODES=${CODES:-12000}
 WARMUP_CODES=${WARMUP_CODES:-1000}
 SCENARIOS=${SCENARIOS:-token refresh info}
 PORT=${PORT:-18080}
