@@ -8,9 +8,9 @@
 #   bash bench/wrk/run.sh                               # MariaDB at 127.0.0.1:3306, every scenario
 #   BENCH_DB=h2 SCENARIOS=info bash bench/wrk/run.sh    # /oauth/info on the embedded H2
 #
-# Settings (environment): DURATION (measured seconds per scenario, 20), WARMUP (seconds, 5),
+# Settings (environment): DURATION (measured seconds per scenario, 20), WARMUP (seconds, 10),
 # THREADS (2), CONNECTIONS (8), CODES (codes for the measured exchange, 12000) and WARMUP_CODES
-# (1000), together at most 20000 so making them stays bounded, SCENARIOS ("token refresh info";
+# (3000), together at most 20000 so making them stays bounded, SCENARIOS ("token refresh info";
 # refresh needs token), PORT (18080), BENCH_DB (mariadb or h2), JAR
 # (bootstrap/target/connect-oauth.jar, built when missing).
 # Each RESULT line ends with cpu_others: the share of the machine's CPU that processes other than
@@ -23,11 +23,11 @@ ROOT=$PWD
 SCRIPTS=$ROOT/bench/wrk
 
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-10}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-8}
 CODES=${CODES:-12000}
-WARMUP_CODES=${WARMUP_CODES:-1000}
+WARMUP_CODES=${WARMUP_CODES:-3000}
 SCENARIOS=${SCENARIOS:-token refresh info}
 PORT=${PORT:-18080}
 BENCH_DB=${BENCH_DB:-mariadb}
