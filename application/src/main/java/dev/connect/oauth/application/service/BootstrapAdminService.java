@@ -4,6 +4,7 @@ import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.ApiKeyRepository;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -24,13 +25,17 @@ import java.util.Optional;
  */
 public final class BootstrapAdminService implements BootstrapAdminUseCase {
     private final AccountRepository accounts;
+    private final ApiKeyRepository apiKeys;
+    private final SecretHasher hasher;
     private final AccountOpening opening;
     private final Clock clock;
 
     @Inject
-    public BootstrapAdminService(AccountRepository accounts, SecretGenerator generator, SecretHasher hasher,
-                                 AuditLog auditLog, Clock clock) {
+    public BootstrapAdminService(AccountRepository accounts, ApiKeyRepository apiKeys, SecretGenerator generator,
+                                 SecretHasher hasher, AuditLog auditLog, Clock clock) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.opening = new AccountOpening(accounts, generator, hasher, auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -42,8 +47,16 @@ public final class BootstrapAdminService implements BootstrapAdminUseCase {
         }
         Email email = Email.parse(command.email());
         Optional<ApiKey> key = command.apiKey().map(BootstrapAdminService::parseKey);
+        key.ifPresent(this::requireNotIssued);
         return Optional.of(opening.open(email, Optional.empty(), command.name(), Role.ADMIN, Optional.empty(), key,
                 clock.instant()));
+    }
+
+    /** A key copied from another account's configuration would be refused by the store: say why. */
+    private void requireNotIssued(ApiKey key) {
+        if (apiKeys.findByHash(hasher.hash(key.value())).isPresent()) {
+            throw ErrorCode.INVALID_REQUEST.exception("The admin API key is already issued: make a new one.");
+        }
     }
 
     private static ApiKey parseKey(String value) {

@@ -2,7 +2,6 @@ package dev.connect.oauth.application.service;
 
 import static dev.connect.oauth.application.testdata.OAuthAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
@@ -62,12 +61,10 @@ class BootstrapAdminServiceTest {
     }
 
     @Test
-    void bootstrapWhenTheKeyCannotBeStoredThenNoAccountLeftAndTheRetrySucceeds() {
+    void bootstrapWhenKeyAlreadyIssuedThenInvalidRequestNoAccountAndTheRetrySucceeds() {
         CreatedAccount root = bootstrap("root@example.com", Optional.of(KEY), true).orElseThrow();
 
-        // The account row is fine; its key is refused (the store already holds that key's hash).
-        assertThatThrownBy(() -> bootstrap("second@example.com", Optional.of(KEY), false))
-                .isInstanceOf(RuntimeException.class);
+        assertRejected(() -> bootstrap("second@example.com", Optional.of(KEY), false), ErrorCode.INVALID_REQUEST);
 
         assertThat(app.ports.accounts().findByEmail(new Email("second@example.com"))).isEmpty();
         CreatedAccount retried = bootstrap("second@example.com", Optional.empty(), false).orElseThrow();

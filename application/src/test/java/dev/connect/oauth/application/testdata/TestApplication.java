@@ -134,7 +134,7 @@ public final class TestApplication {
                 clock);
         issueApiKey = new IssueApiKeyService(p.apiKeys(), generator, secretHasher, p.audit(), clock);
         revokeApiKey = new RevokeApiKeyService(p.apiKeys(), p.audit(), clock);
-        bootstrapAdmin = new BootstrapAdminService(p.accounts(), generator, secretHasher, p.audit(), clock);
+        bootstrapAdmin = new BootstrapAdminService(p.accounts(), p.apiKeys(), generator, secretHasher, p.audit(), clock);
         listConnections = new ListConnectionsService(p.grants(), p.clients());
         disconnectClient = new DisconnectClientService(p.grants(), p.audit(), clock);
         registerClient = new RegisterClientService(p.clients(), generator, secretHasher, p.audit(), clock, policy);
