@@ -15,19 +15,18 @@ import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
 /** Every store port, from one database: MySQL when {@code CONNECT_DB_URL} is set, else embedded H2. */
 @Module
 interface PersistenceModule {
     @Provides
     @Singleton
-    static PersistenceAdapter persistence(ServerConfig config, Clock clock) {
+    static PersistenceAdapter persistence(ServerConfig config) {
         DatabaseSettings settings = config.database()
                 .map(db -> DatabaseSettings.of(db.url(), db.user(), db.password()))
                 .orElseGet(() -> DatabaseSettings.embedded(config.dataDir()));
         return PersistenceAdapter.open(new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(),
-                config.dbPoolSize(), settings.connectionTimeout(), settings.socketTimeout()), clock);
+                config.dbPoolSize(), settings.connectionTimeout(), settings.socketTimeout()));
     }
 
     @Provides

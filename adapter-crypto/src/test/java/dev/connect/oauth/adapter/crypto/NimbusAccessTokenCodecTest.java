@@ -38,7 +38,7 @@ class NimbusAccessTokenCodecTest {
     private static final Duration TTL = TestClaims.TTL;
 
     private final MutableClock clock = new MutableClock();
-    private final SigningKeyRepository repository = new InMemorySigningKeyRepository(new InMemoryStore(clock));
+    private final SigningKeyRepository repository = new InMemorySigningKeyRepository(new InMemoryStore());
     private final AccessTokenCodec codec = CryptoAdapter.signingKeys(repository, clock, TTL).codec();
 
     @Test

@@ -29,7 +29,7 @@ class SigningKeyRotationTest {
     private static final Duration MILLI = Duration.ofMillis(1);
 
     private final MutableClock clock = new MutableClock();
-    private final SigningKeyRepository repository = new InMemorySigningKeyRepository(new InMemoryStore(clock));
+    private final SigningKeyRepository repository = new InMemorySigningKeyRepository(new InMemoryStore());
     private final SigningKeys node = CryptoAdapter.signingKeys(repository, clock, TTL);
 
     @Test

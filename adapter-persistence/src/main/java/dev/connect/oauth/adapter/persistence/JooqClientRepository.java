@@ -8,7 +8,7 @@ import dev.connect.oauth.adapter.persistence.jooq.tables.records.ClientsRecord;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,16 +21,14 @@ import org.jooq.DSLContext;
  *
  * <p>{@link #remove} is a soft delete: the row is marked {@code deleted_at} and disappears from
  * every lookup, while the grants, codes and tokens that name it keep their foreign keys. In the
- * same transaction every grant of the client is revoked, so all its tokens are reported revoked on
- * every node at once.
+ * same transaction every grant of the client still active is revoked at the given instant, so all
+ * its tokens are reported revoked on every node at once.
  */
 final class JooqClientRepository implements ClientRepository {
     private final JooqDatabase database;
-    private final Clock clock;
 
-    JooqClientRepository(JooqDatabase database, Clock clock) {
+    JooqClientRepository(JooqDatabase database) {
         this.database = Objects.requireNonNull(database, "database");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -98,9 +96,9 @@ final class JooqClientRepository implements ClientRepository {
     }
 
     @Override
-    public boolean remove(ClientId id) {
+    public boolean remove(ClientId id, Instant at) {
         Objects.requireNonNull(id, "id");
-        long now = EpochNanos.of(clock.instant());
+        long now = EpochNanos.of(Objects.requireNonNull(at, "at"));
         return database.transaction(ctx -> {
             int removed = ctx.update(CLIENTS)
                     .set(CLIENTS.DELETED_AT, now)

@@ -14,7 +14,6 @@ import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Objects;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -57,10 +56,10 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final AuditLog auditLog;
     private final StoreHealth health;
 
-    private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect, Clock clock) {
+    private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect) {
         this.pool = pool;
         JooqDatabase database = new JooqDatabase(DSL.using(pool, dialect, new Settings().withExecuteLogging(false)));
-        this.clients = new JooqClientRepository(database, clock);
+        this.clients = new JooqClientRepository(database);
         this.accounts = new JooqAccountRepository(database);
         this.apiKeys = new JooqApiKeyRepository(database);
         this.grants = new JooqGrantRepository(database);
@@ -72,21 +71,13 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.health = new JooqStoreHealth(database);
     }
 
-    /** {@link #open(DatabaseSettings, Clock)} with the system clock. */
-    public static PersistenceAdapter open(DatabaseSettings settings) {
-        return open(settings, Clock.systemUTC());
-    }
-
     /**
      * Opens the pool, migrates the schema to the latest version and returns the adapter.
      *
-     * @param clock the time of the steps the ports give no instant for: the revocation of a removed
-     *              client's grants
      * @throws StoreUnavailableException when the database cannot be reached within the timeouts
      */
-    public static PersistenceAdapter open(DatabaseSettings settings, Clock clock) {
+    public static PersistenceAdapter open(DatabaseSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(clock, "clock");
         HikariDataSource pool;
         try {
             pool = ConnectionPool.open(settings);
@@ -95,7 +86,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         }
         try {
             SchemaMigrations.migrate(settings);
-            return new PersistenceAdapter(pool, dialectOf(pool), clock);
+            return new PersistenceAdapter(pool, dialectOf(pool));
         } catch (RuntimeException e) {
             pool.close();
             throw StoreFailures.translate(e);

@@ -7,6 +7,7 @@ import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.ClientId;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,9 +31,10 @@ public final class DeleteClientService implements DeleteClientUseCase {
     public void delete(Principal caller, String clientId) {
         caller.requireAdmin();
         Optional<ClientId> id = ClientIds.parse(clientId);
-        if (id.isEmpty() || !clients.remove(id.get())) {
+        Instant now = clock.instant();
+        if (id.isEmpty() || !clients.remove(id.get(), now)) {
             throw ClientIds.notFound();
         }
-        audit.record(AuditTrail.CLIENT_DELETED, Optional.of(caller.account().id()), id, "", clock.instant());
+        audit.record(AuditTrail.CLIENT_DELETED, Optional.of(caller.account().id()), id, "", now);
     }
 }

@@ -3,6 +3,7 @@ package dev.connect.oauth.application.fake;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -47,15 +48,16 @@ public final class InMemoryClientRepository implements ClientRepository {
     }
 
     @Override
-    public boolean remove(ClientId id) {
+    public boolean remove(ClientId id, Instant at) {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(at, "at");
         return store.atomically(() -> {
             if (store.clients.remove(id) == null) {
                 return false;
             }
             List.copyOf(store.grants.values()).stream()
                     .filter(grant -> grant.clientId().equals(id))
-                    .forEach(grant -> store.revokeGrant(grant.id(), store.now()));
+                    .forEach(grant -> store.revokeGrant(grant.id(), at));
             return true;
         });
     }

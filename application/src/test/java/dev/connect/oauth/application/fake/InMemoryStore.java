@@ -16,15 +16,12 @@ import dev.connect.oauth.domain.IssuedApiKey;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -40,7 +37,6 @@ import java.util.function.Supplier;
  */
 public final class InMemoryStore {
     private final Object lock = new Object();
-    private final Clock clock;
     private volatile boolean available = true;
 
     final Map<ClientId, Client> clients = new LinkedHashMap<>();
@@ -55,23 +51,6 @@ public final class InMemoryStore {
     final Map<SecretHash, BrowserSession> sessions = new HashMap<>();
     final List<SigningKey> signingKeys = new ArrayList<>();
     final List<AuditEvent> auditEvents = new ArrayList<>();
-
-    /** A store whose own timestamps (see {@link #now()}) come from the system clock. */
-    public InMemoryStore() {
-        this(Clock.systemUTC());
-    }
-
-    public InMemoryStore(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /**
-     * The time of the steps the ports give no instant for, such as the revocations of
-     * {@code ClientRepository.remove}: a database would take its own {@code CURRENT_TIMESTAMP}.
-     */
-    Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
 
     /** Switches the store on or off; while off, every call of its ports fails. */
     public void setAvailable(boolean available) {

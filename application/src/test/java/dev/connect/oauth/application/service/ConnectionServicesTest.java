@@ -54,7 +54,7 @@ class ConnectionServicesTest {
         authorize(calendar, "connect");
         authorize(mail, "connect");
 
-        app.ports.clients().remove(calendar.id());
+        app.ports.clients().remove(calendar.id(), app.clock.instant());
 
         assertThat(app.listConnections.list(caller)).extracting(Connection::clientId).containsExactly(mail.id());
     }

@@ -63,14 +63,14 @@ import java.util.Objects;
 /**
  * Every use case, wired as bootstrap wires them but over the in-memory ports and fakes, with a
  * {@link MutableClock}: the service tests and the HTTP adapter's tests run the real use cases
- * with it, in memory. The store takes its own timestamps from the same clock.
+ * with it, in memory.
  */
 public final class TestApplication {
     public static final String ISSUER = "http://localhost";
 
     public final MutableClock clock = new MutableClock();
     public final OAuthPolicy policy;
-    public final InMemoryStore store = new InMemoryStore(clock);
+    public final InMemoryStore store = new InMemoryStore();
     public final StorePorts ports = InMemoryPorts.create(store);
     public final FakeSecretGenerator generator = new FakeSecretGenerator();
     public final FakeSecretHasher secretHasher = new FakeSecretHasher();

@@ -2,6 +2,7 @@ package dev.connect.oauth.application.port.out;
 
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +22,9 @@ public interface ClientRepository {
     List<Client> findAll();
 
     /**
-     * Removes a client and revokes every grant it holds, so its codes and tokens stop working at
-     * once on every node; returns whether it existed.
+     * Removes the client and revokes every grant it holds at {@code at}, so its codes and tokens
+     * stop working at once on every node; returns whether it existed. Grants revoked earlier keep
+     * their first revocation time.
      */
-    boolean remove(ClientId id);
+    boolean remove(ClientId id, Instant at);
 }

@@ -10,6 +10,7 @@ import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RefreshToken;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ public abstract class ClientRepositoryContract extends StoreContract {
         Client client = storedClient();
         Client other = storedClient();
 
-        assertThat(store.clients().remove(client.id())).isTrue();
+        assertThat(store.clients().remove(client.id(), at(5_000))).isTrue();
 
         assertThat(store.clients().findById(client.id())).isEmpty();
         assertThat(store.clients().findAll()).containsExactly(other);
@@ -100,14 +101,14 @@ public abstract class ClientRepositoryContract extends StoreContract {
     @Test
     void removeWhenUnknownOrRemovedThenFalse() {
         Client client = storedClient();
-        store.clients().remove(client.id());
+        store.clients().remove(client.id(), at(5_000));
 
-        assertThat(store.clients().remove(client.id())).isFalse();
-        assertThat(store.clients().remove(new ClientId("no-such-client"))).isFalse();
+        assertThat(store.clients().remove(client.id(), at(6_000))).isFalse();
+        assertThat(store.clients().remove(new ClientId("no-such-client"), at(6_000))).isFalse();
     }
 
     @Test
-    void removeThenRevokesTheClientsGrantsAndTheirTokens() {
+    void removeThenRevokesTheClientsGrantsAndTheirTokensAtTheGivenTime() {
         Client client = storedClient();
         Account account = storedAccount();
         Grant grant = storedGrant(client, account);
@@ -119,17 +120,31 @@ public abstract class ClientRepositoryContract extends StoreContract {
         AccessToken untouched = TestTokens.access(otherClientsGrant).build();
         store.tokens().add(untouched, Optional.empty());
 
-        store.clients().remove(client.id());
+        store.clients().remove(client.id(), at(7_007));
 
-        assertThat(isActive(grant)).isFalse();
-        assertThat(isActive(otherAccountsGrant)).isFalse();
+        assertThat(revokedAt(grant)).contains(at(7_007));
+        assertThat(revokedAt(otherAccountsGrant)).contains(at(7_007));
+        assertThat(revokedAt(otherClientsGrant)).isEmpty();
         assertThat(store.grants().findActiveByAccount(account.id())).containsExactly(otherClientsGrant);
-        assertThat(store.tokens().findAccessToken(accessToken.hash()).filter(t -> t.isActive(at(1)))).isEmpty();
-        assertThat(store.tokens().findRefreshToken(refreshToken.hash()).filter(t -> t.isActive(at(1)))).isEmpty();
+        assertThat(store.tokens().findAccessToken(accessToken.hash()).orElseThrow().revokedAt()).contains(at(7_007));
+        assertThat(store.tokens().findRefreshToken(refreshToken.hash()).orElseThrow().revokedAt()).contains(at(7_007));
         assertThat(store.tokens().findAccessToken(untouched.hash()).filter(t -> t.isActive(at(1)))).isPresent();
     }
 
-    private boolean isActive(Grant grant) {
-        return store.grants().findById(grant.id()).map(Grant::isActive).orElse(false);
+    @Test
+    void removeWhenGrantRevokedBeforeThenKeepsTheFirstRevocationTime() {
+        Client client = storedClient();
+        Grant revokedBefore = storedGrant(client, storedAccount());
+        Grant active = storedGrant(client, storedAccount());
+        store.grants().revoke(revokedBefore.id(), at(3_000));
+
+        store.clients().remove(client.id(), at(8_000));
+
+        assertThat(revokedAt(revokedBefore)).contains(at(3_000));
+        assertThat(revokedAt(active)).contains(at(8_000));
+    }
+
+    private Optional<Instant> revokedAt(Grant grant) {
+        return store.grants().findById(grant.id()).orElseThrow().revokedAt();
     }
 }
