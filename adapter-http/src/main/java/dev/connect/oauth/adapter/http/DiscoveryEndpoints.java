@@ -13,6 +13,9 @@ import java.util.Objects;
  * client authentication method, and the JWK Set that verifies access tokens (RFC 7517 §5).
  */
 final class DiscoveryEndpoints {
+    /** RFC 8414 §3: the well-known path of the metadata. */
+    static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
+
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
     private final String metadata;

@@ -12,11 +12,15 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The HTTP face of Connect OAuth: every endpoint of API.md as a Vert.x Web {@link Router}, and
@@ -36,11 +40,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * run at once. Every failure goes through one error mapper (API.md §1); no input yields a 500
  * unless the server itself is broken, and then the answer carries only a request id.
  *
+ * <p>With {@link HttpSettings#corsOrigins()} set, the endpoints a single-page app fetches (token,
+ * refresh, revoke, info, invalidate, JWKS, metadata) answer CORS requests from those origins.
+ *
  * <p>Typical use: {@code new HttpAdapter(useCases, settings).listen(vertx, "0.0.0.0", 8080)}, and
  * {@link #close()} on shutdown, which lets in-flight requests finish.
  */
 public final class HttpAdapter {
     private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
+    /** The endpoints a single-page app calls with fetch, and so the only ones that answer CORS. */
+    private static final Set<String> CROSS_ORIGIN_PATHS = Stream.of(
+                    oauth("token"), oauth("refresh"), oauth("revoke"), oauth("info"), oauth("invalidate"), oauth("jwks"),
+                    List.of(DiscoveryEndpoints.METADATA_PATH))
+            .flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
 
     private final HttpSettings settings;
     private final UseCaseExecutor executor;
@@ -89,11 +101,14 @@ public final class HttpAdapter {
      */
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route().handler(commonHeaders).handler(operations::track).handler(RouteTable::requireDecodablePath)
-                .handler(RouteTable::requireImplementedMethod)
-                .handler(versions).handler(maintenance).handler(bodyReader).failureHandler(errorMapper);
-        Handler<RoutingContext> json = MediaTypes.requireJsonAccepted();
         RouteTable routes = new RouteTable(router);
+        Route common = router.route().handler(commonHeaders).handler(operations::track)
+                .handler(RouteTable::requireDecodablePath).handler(RouteTable::requireImplementedMethod);
+        if (!settings.corsOrigins().isEmpty()) {
+            common.handler(new CrossOriginRequests(settings.corsOrigins(), CROSS_ORIGIN_PATHS, routes::methodsOf));
+        }
+        common.handler(versions).handler(maintenance).handler(bodyReader).failureHandler(errorMapper);
+        Handler<RoutingContext> json = MediaTypes.requireJsonAccepted();
         routes.on(GET, oauth("authorize"), authorization::authorize)
                 .on(POST, oauth("authorize"), authorization::authorize)
                 .on(POST, List.of(AuthorizationEndpoint.SIGN_IN_PATH, "/authorize/sign-in"), authorization::signIn)
@@ -106,7 +121,7 @@ public final class HttpAdapter {
                 .on(POST, oauth("revoke"), json, revocation::revoke)
                 .on(POST, oauth("introspect"), json, revocation::introspect)
                 .on(GET, oauth("jwks"), MediaTypes.requireJsonAccepted(MediaTypes.JWK_SET), discovery::jwks)
-                .on(GET, "/.well-known/oauth-authorization-server", json, discovery::metadata)
+                .on(GET, DiscoveryEndpoints.METADATA_PATH, json, discovery::metadata)
                 .on(POST, "/api/v1/accounts", json, api::createAccount)
                 .on(GET, "/api/v1/accounts/me", json, api::me)
                 .on(POST, "/api/v1/accounts/me/api-keys", json, api::issueApiKey)

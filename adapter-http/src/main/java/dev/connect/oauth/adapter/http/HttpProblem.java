@@ -24,9 +24,13 @@ final class HttpProblem extends OAuthException {
     }
 
     static HttpProblem methodNotAllowed(Collection<HttpMethod> allowed) {
-        String allow = allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
         return new HttpProblem(ErrorCode.METHOD_NOT_ALLOWED, ErrorCode.METHOD_NOT_ALLOWED.description(),
-                Map.of("Allow", allow));
+                Map.of("Allow", methodList(allowed)));
+    }
+
+    /** Methods as {@code Allow} and {@code Access-Control-Allow-Methods} list them: sorted, comma-separated. */
+    static String methodList(Collection<HttpMethod> methods) {
+        return methods.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
     }
 
     static HttpProblem tooManyRequests(Duration retryAfter) {

@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How the HTTP adapter behaves, built once at start (API.md §1, §5).
@@ -30,12 +33,15 @@ import java.util.Objects;
  * @param serverInstances       event-loop verticles {@link HttpAdapter#listen} deploys
  * @param shutdownGrace         how long {@link HttpAdapter#close()} lets in-flight requests finish
  * @param clock                 the time of rate limits and cookie lifetimes
+ * @param corsOrigins           the origins (RFC 6454 §6.2, as browsers send them) whose pages may call
+ *                              the token, revocation, bearer, JWKS and metadata endpoints with fetch
+ *                              (CORS, Fetch standard §3.2); empty turns CORS off
  */
 public record HttpSettings(String issuer, String latestVersion, String minimumVersion, boolean maintenance,
                            Duration retryAfter, RateLimit tokenPerClient, RateLimit signInPerEmail,
                            RateLimit signInPerAddress, boolean allowPlainPkce, ScopeSet scopeCatalogue,
                            long maxBodyBytes, int maxConcurrentUseCases, int serverInstances,
-                           Duration shutdownGrace, Clock clock) {
+                           Duration shutdownGrace, Clock clock, Set<String> corsOrigins) {
     public static final String DEFAULT_LATEST_VERSION = "1.8.0";
     public static final String DEFAULT_MINIMUM_VERSION = "1.0.0";
 
@@ -50,6 +56,9 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         Objects.requireNonNull(scopeCatalogue, "scopeCatalogue");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(corsOrigins, "corsOrigins");
+        corsOrigins.forEach(HttpSettings::checkOrigin);
+        corsOrigins = Set.copyOf(corsOrigins);
         issuer = checkIssuer(issuer);
         ApiVersion latest = ApiVersion.require(latestVersion, "latestVersion");
         ApiVersion minimum = ApiVersion.require(minimumVersion, "minimumVersion");
@@ -81,7 +90,7 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         return new Builder(policy.issuer()).scopeCatalogue(policy.scopeCatalogue()).allowPlainPkce(policy.allowPlainPkce());
     }
 
-    /** Defaults: versions 1.8.0/1.0.0, no maintenance, 30 s Retry-After, the default scope catalogue. */
+    /** Defaults: versions 1.8.0/1.0.0, no maintenance, 30 s Retry-After, the default scope catalogue, no CORS. */
     public static Builder builder(String issuer) {
         return new Builder(issuer);
     }
@@ -93,6 +102,39 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
     /** The issuer's path, which prefixes the links the pages write ({@code ""} at the root). */
     String basePath() {
         return URI.create(issuer).getRawPath();
+    }
+
+    /**
+     * Checks that {@code origin} is written exactly as a browser sends it in {@code Origin}
+     * (RFC 6454 §6.2): {@code http} or {@code https}, {@code ://}, a lower-case host and a port
+     * unless it is the scheme's default; no user, path, query, fragment or trailing slash. The
+     * {@code Origin} header is compared with it as a string, so any other spelling would never match.
+     * {@code *} is refused: every page on the web may not call endpoints that take client
+     * credentials and tokens.
+     *
+     * @return {@code origin}
+     * @throws IllegalArgumentException naming the origin and what is wrong
+     */
+    public static String checkOrigin(String origin) {
+        Objects.requireNonNull(origin, "origin");
+        if (origin.equals("*")) {
+            throw new IllegalArgumentException("* is not accepted: list each origin");
+        }
+        try {
+            URI uri = new URI(origin);
+            String scheme = uri.getScheme();
+            int defaultPort = "https".equals(scheme) ? 443 : 80;
+            boolean web = "https".equals(scheme) || "http".equals(scheme);
+            String serialized = scheme + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+            if (web && uri.getHost() != null && uri.getPort() != defaultPort && serialized.equals(origin)
+                    && serialized.toLowerCase(Locale.ROOT).equals(origin)) {
+                return origin;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(origin + " is not an origin: write http(s)://host[:port] in lower case,"
+                + " without path, query, fragment, trailing slash or default port");
     }
 
     private static String checkIssuer(String issuer) {
@@ -145,6 +187,7 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         private int serverInstances = Runtime.getRuntime().availableProcessors();
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
+        private Set<String> corsOrigins = Set.of();
 
         private Builder(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -216,10 +259,15 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
             return this;
         }
 
+        public Builder corsOrigins(Collection<String> origins) {
+            this.corsOrigins = Set.copyOf(origins);
+            return this;
+        }
+
         public HttpSettings build() {
             return new HttpSettings(issuer, latestVersion, minimumVersion, maintenance, retryAfter, tokenPerClient,
                     signInPerEmail, signInPerAddress, allowPlainPkce, scopeCatalogue, maxBodyBytes,
-                    maxConcurrentUseCases, serverInstances, shutdownGrace, clock);
+                    maxConcurrentUseCases, serverInstances, shutdownGrace, clock, corsOrigins);
         }
     }
 }

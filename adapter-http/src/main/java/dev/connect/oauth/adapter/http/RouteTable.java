@@ -52,6 +52,11 @@ final class RouteTable {
         return this;
     }
 
+    /** The methods {@code path} (a template as registered) serves; empty for an unknown path. */
+    Set<HttpMethod> methodsOf(String path) {
+        return methods.getOrDefault(path, Set.of());
+    }
+
     /** Adds the 405 answers of every registered path, then the 404 of everything else. Call last. */
     void finish() {
         methods.forEach((path, allowed) -> router.route(path).handler(ctx -> tag(ctx, path))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.application.OAuthPolicy;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HttpSettingsTest {
@@ -45,5 +46,29 @@ class HttpSettingsTest {
         assertThatThrownBy(() -> new HttpSettings.RateLimit(0, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpSettings.builder((String) null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void corsOriginsWhenWrittenAsBrowsersSendThemThenKept() {
+        HttpSettings settings = HttpSettings.builder("http://x")
+                .corsOrigins(List.of("https://app.example.com", "http://localhost:3000", "http://[::1]:8081"))
+                .build();
+
+        assertThat(settings.corsOrigins()).containsExactlyInAnyOrder("https://app.example.com", "http://localhost:3000",
+                "http://[::1]:8081");
+        assertThat(HttpSettings.builder("http://x").build().corsOrigins()).isEmpty();
+    }
+
+    @Test
+    void checkOriginWhenNotAnOriginThenRefusedNamingIt() {
+        for (String bad : new String[] {"*", "null", "app.example.com", "https://app.example.com/",
+                "https://app.example.com/path", "https://app.example.com?q=1", "https://app.example.com#f",
+                "https://App.example.com", "HTTPS://app.example.com", "https://app.example.com:443",
+                "http://app.example.com:80", "ftp://app.example.com", "https://user@app.example.com", ""}) {
+            assertThatThrownBy(() -> HttpSettings.checkOrigin(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(bad);
+        }
+        assertThatThrownBy(() -> HttpSettings.builder("http://x").corsOrigins(List.of("*")).build())
+                .hasMessage("* is not accepted: list each origin");
     }
 }
