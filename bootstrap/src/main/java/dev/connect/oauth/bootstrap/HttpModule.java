@@ -46,6 +46,7 @@ interface HttpModule {
                 // Use cases beyond the pool would only queue for a connection, so bound them near it.
                 .maxConcurrentUseCases(config.dbPoolSize() * 4)
                 .clock(clock)
+                .corsOrigins(config.corsOrigins())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.connect.oauth.bootstrap;
 
+import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Email;
@@ -17,8 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The server's whole configuration, read once at start from environment variables (and an
@@ -31,7 +35,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, String latestApiVersion,
                            String minimumApiVersion, boolean maintenance, int dbPoolSize,
-                           int tokenRequestsPerMinute) {
+                           int tokenRequestsPerMinute, Set<String> corsOrigins) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -50,6 +54,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     }
 
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[\\s,]+");
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -64,6 +69,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         Objects.requireNonNull(sessionTtl, "sessionTtl");
         Objects.requireNonNull(latestApiVersion, "latestApiVersion");
         Objects.requireNonNull(minimumApiVersion, "minimumApiVersion");
+        Objects.requireNonNull(corsOrigins, "corsOrigins");
+        corsOrigins = Set.copyOf(corsOrigins);
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -106,7 +113,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 minimum,
                 vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
                 vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
-                vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)));
+                vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
+                vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()));
     }
 
     /** Compares two MAJOR.MINOR.PATCH versions numerically. */
@@ -187,6 +195,12 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
             // reported below
         }
         throw new IllegalArgumentException("must be an http(s) URL without query, fragment or trailing slash");
+    }
+
+    /** Origins separated by spaces or commas, each as browsers send it (the HTTP adapter's rule). */
+    private static Set<String> origins(String value) {
+        return Stream.of(LIST_SEPARATORS.split(value)).filter(origin -> !origin.isEmpty())
+                .map(HttpSettings::checkOrigin).collect(Collectors.toUnmodifiableSet());
     }
 
     private static String jdbcUrl(String value) {

@@ -84,6 +84,27 @@ class ServerConfigTest {
     }
 
     @Test
+    void fromWhenCorsOriginsGivenThenSpaceOrCommaSeparatedList() {
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_CORS_ORIGINS",
+                " https://app.example.com,http://localhost:3000  http://127.0.0.1:8081 ,"));
+
+        assertThat(config.corsOrigins())
+                .containsExactlyInAnyOrder("https://app.example.com", "http://localhost:3000", "http://127.0.0.1:8081");
+        assertThat(ServerConfig.from(Map.of()).corsOrigins()).isEmpty();
+    }
+
+    @Test
+    void fromWhenCorsOriginNotAnExactOriginThenOneLineNamingIt() {
+        for (String bad : new String[] {"*", "https://app.example.com/", "https://app.example.com/spa",
+                "https://app.example.com?x=1", "https://app.example.com#top", "ftp://app.example.com", "app.example.com",
+                "https://app.example.com, *"}) {
+            assertBad(Map.of("CONNECT_CORS_ORIGINS", bad), "CONNECT_CORS_ORIGINS is invalid: ");
+        }
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("CONNECT_CORS_ORIGINS", "http://localhost:3000 https://x.example/")))
+                .hasMessageContaining("https://x.example/");
+    }
+
+    @Test
     void fromWhenSecretValueBadThenMessageDoesNotEchoIt() {
         assertThatThrownBy(() -> ServerConfig.from(Map.of(
                 "CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com", "CONNECT_BOOTSTRAP_ADMIN_API_KEY", "ck_leaky-secret")))
