@@ -4,8 +4,11 @@ import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Finds the access token behind {@code Authorization: Bearer}: one lookup of its hash proves it
@@ -24,11 +27,21 @@ final class BearerTokens {
 
     /** The active token, or {@code invalid_token} when missing, unknown, expired or revoked. */
     AccessToken requireActive(String bearerToken, Instant now) {
+        return requireActive(bearerToken, now, hasher, tokens::findAccessToken, Function.identity());
+    }
+
+    /**
+     * What {@code lookup} finds for the hash of {@code bearerToken}, when the access token in it
+     * ({@code tokenOf}) is active; {@code invalid_token} when missing, unknown, expired or revoked.
+     * For a use case that reads more than the token in the same lookup.
+     */
+    static <T> T requireActive(String bearerToken, Instant now, SecretHasher hasher,
+                               Function<SecretHash, Optional<T>> lookup, Function<T, AccessToken> tokenOf) {
         if (bearerToken == null || bearerToken.isBlank()) {
             throw ErrorCode.INVALID_TOKEN.exception("The access token is missing.");
         }
-        return tokens.findAccessToken(hasher.hash(bearerToken))
-                .filter(token -> token.isActive(now))
+        return lookup.apply(hasher.hash(bearerToken))
+                .filter(found -> tokenOf.apply(found).isActive(now))
                 .orElseThrow(ErrorCode.INVALID_TOKEN::exception);
     }
 }

@@ -2,9 +2,9 @@ package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.TokenInfo;
-import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.AccessTokenLookup;
+import dev.connect.oauth.application.port.out.DescribedAccessToken;
 import dev.connect.oauth.application.port.out.SecretHasher;
-import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ErrorCode;
@@ -15,33 +15,35 @@ import java.util.Objects;
 
 /**
  * {@code /info} (seed 003): the account behind an active access token carrying {@code connect}.
- * A client credentials token names no account, so it describes nothing.
+ * A client credentials token names no account, so it describes nothing. Resource servers call it
+ * on every request, so the token and its account come from one lookup.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3.1">RFC 6750 §3.1</a>
  */
 public final class DescribeTokenService implements DescribeTokenUseCase {
-    private final BearerTokens bearerTokens;
-    private final AccountRepository accounts;
+    private final AccessTokenLookup lookup;
+    private final SecretHasher hasher;
     private final Clock clock;
 
     @Inject
-    public DescribeTokenService(TokenRepository tokens, AccountRepository accounts, SecretHasher hasher,
-                                Clock clock) {
-        this.bearerTokens = new BearerTokens(tokens, hasher);
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
+    public DescribeTokenService(AccessTokenLookup lookup, SecretHasher hasher, Clock clock) {
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public TokenInfo describe(String bearerToken) {
-        AccessToken token = bearerTokens.requireActive(bearerToken, clock.instant());
+        DescribedAccessToken found = BearerTokens.requireActive(bearerToken, clock.instant(), hasher,
+                lookup::findWithAccount, DescribedAccessToken::token);
+        AccessToken token = found.token();
         if (token.accountId().isEmpty()) {
             throw ErrorCode.INVALID_TOKEN.exception("The access token has no account.");
         }
         if (!token.scopes().contains(Scope.CONNECT)) {
             throw ErrorCode.INSUFFICIENT_SCOPE.exception();
         }
-        Account account = accounts.findById(token.accountId().get())
+        Account account = found.account()
                 .orElseThrow(() -> ErrorCode.INVALID_TOKEN.exception("The account no longer exists."));
         return new TokenInfo(account, token.clientId(), token.scopes());
     }

@@ -120,7 +120,7 @@ public final class TestApplication {
                 p.audit(), clock, policy);
         issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.grants(), p.tokens(),
                 codec, generator, secretHasher, clock, policy);
-        describeToken = new DescribeTokenService(p.tokens(), p.accounts(), secretHasher, clock);
+        describeToken = new DescribeTokenService(p.accessTokenLookup(), secretHasher, clock);
         invalidateToken = new InvalidateTokenService(p.tokens(), secretHasher, clock);
         revokeToken = new RevokeTokenService(p.clients(), p.tokens(), p.grants(), secretHasher, clock);
         introspectToken = new IntrospectTokenService(p.clients(), p.tokens(), p.accounts(), secretHasher, clock);

@@ -9,7 +9,7 @@ import java.util.Objects;
 public record StorePorts(ClientRepository clients, AccountRepository accounts, ApiKeyRepository apiKeys,
                          GrantRepository grants, AuthorizationCodeStore codes, TokenRepository tokens,
                          SessionRepository sessions, SigningKeyRepository signingKeys, AuditLog audit,
-                         StoreHealth health) {
+                         StoreHealth health, AccessTokenLookup accessTokenLookup) {
     public StorePorts {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(accounts, "accounts");
@@ -21,5 +21,6 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(accessTokenLookup, "accessTokenLookup");
     }
 }
