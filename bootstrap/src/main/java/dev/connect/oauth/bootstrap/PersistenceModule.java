@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
+import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
 import dev.connect.oauth.application.port.out.AuditLog;
@@ -57,6 +58,11 @@ interface PersistenceModule {
     @Provides
     static TokenRepository tokens(PersistenceAdapter persistence) {
         return persistence.tokens();
+    }
+
+    @Provides
+    static AccessTokenLookup accessTokenLookup(PersistenceAdapter persistence) {
+        return persistence.accessTokenLookup();
     }
 
     @Provides

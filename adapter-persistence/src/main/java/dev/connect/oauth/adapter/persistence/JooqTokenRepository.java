@@ -1,5 +1,6 @@
 package dev.connect.oauth.adapter.persistence;
 
+import static dev.connect.oauth.adapter.persistence.TokenMapper.GRANT_REVOKED_AT;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.ACCESS_TOKENS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.REFRESH_TOKENS;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -31,8 +31,6 @@ import org.jooq.impl.DSL;
  * others return false having written nothing.
  */
 final class JooqTokenRepository implements TokenRepository {
-    private static final Field<Long> GRANT_REVOKED_AT = GRANTS.REVOKED_AT.as("grant_revoked_at");
-
     private final JooqDatabase database;
 
     JooqTokenRepository(JooqDatabase database) {
@@ -84,7 +82,7 @@ final class JooqTokenRepository implements TokenRepository {
                 .from(ACCESS_TOKENS)
                 .join(GRANTS).on(GRANTS.ID.eq(ACCESS_TOKENS.GRANT_ID))
                 .where(ACCESS_TOKENS.HASH.eq(hash.hex()))
-                .fetchOptional(row -> TokenMapper.toAccessToken(row.into(ACCESS_TOKENS), row.get(GRANT_REVOKED_AT))));
+                .fetchOptional(TokenMapper::toAccessToken));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
 import dev.connect.oauth.application.port.out.AuditLog;
@@ -55,6 +56,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final SigningKeyRepository signingKeys;
     private final AuditLog auditLog;
     private final StoreHealth health;
+    private final AccessTokenLookup accessTokenLookup;
 
     private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect) {
         this.pool = pool;
@@ -69,6 +71,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.signingKeys = new JooqSigningKeyRepository(database);
         this.auditLog = new JooqAuditLog(database);
         this.health = new JooqStoreHealth(database);
+        this.accessTokenLookup = new JooqAccessTokenLookup(database);
     }
 
     /**
@@ -131,6 +134,11 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public StoreHealth health() {
         return health;
+    }
+
+    /** The access token with its account in one query: the lookup of {@code /info}. */
+    public AccessTokenLookup accessTokenLookup() {
+        return accessTokenLookup;
     }
 
     /** Closes the pool; calls made afterwards fail. */

@@ -1,5 +1,8 @@
 package dev.connect.oauth.adapter.persistence;
 
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.ACCESS_TOKENS;
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
+
 import dev.connect.oauth.adapter.persistence.jooq.tables.records.AccessTokensRecord;
 import dev.connect.oauth.adapter.persistence.jooq.tables.records.RefreshTokensRecord;
 import dev.connect.oauth.domain.AccessToken;
@@ -14,6 +17,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jooq.Field;
+import org.jooq.Record;
 
 /**
  * {@link AccessToken} and {@link RefreshToken} to and from rows of {@code access_tokens} and
@@ -21,6 +26,9 @@ import java.util.stream.Stream;
  * its grant's, which the lookup joins in.
  */
 final class TokenMapper {
+    /** The grant's revocation time, selected beside a token's columns by every token lookup. */
+    static final Field<Long> GRANT_REVOKED_AT = GRANTS.REVOKED_AT.as("grant_revoked_at");
+
     private TokenMapper() {
     }
 
@@ -45,6 +53,11 @@ final class TokenMapper {
                 ScopeSet.parse(row.getScopes()), Optional.ofNullable(row.getRefreshTokenId()).map(TokenId::parse),
                 EpochNanos.toInstant(row.getIssuedAt()), EpochNanos.toInstant(row.getExpiresAt()),
                 earlier(row.getRevokedAt(), grantRevokedAt));
+    }
+
+    /** The access token of a row holding the columns of {@code access_tokens} and {@link #GRANT_REVOKED_AT}. */
+    static AccessToken toAccessToken(Record row) {
+        return toAccessToken(row.into(ACCESS_TOKENS), row.get(GRANT_REVOKED_AT));
     }
 
     static RefreshToken toRefreshToken(RefreshTokensRecord row, Long grantRevokedAt) {

@@ -1,5 +1,6 @@
 package dev.connect.oauth.adapter.persistence;
 
+import dev.connect.oauth.application.port.out.AccessTokenLookupContract;
 import dev.connect.oauth.application.port.out.AccountRepositoryContract;
 import dev.connect.oauth.application.port.out.ApiKeyRepositoryContract;
 import dev.connect.oauth.application.port.out.AuditLogContract;
@@ -126,6 +127,14 @@ abstract class DatabaseSuite {
 
     @Nested
     class Tokens extends TokenRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class AccessTokenLookups extends AccessTokenLookupContract {
         @Override
         protected StorePorts openStore() {
             return emptyStore();

@@ -1,0 +1,47 @@
+package dev.connect.oauth.adapter.persistence;
+
+import static dev.connect.oauth.adapter.persistence.TokenMapper.GRANT_REVOKED_AT;
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.ACCESS_TOKENS;
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.ACCOUNTS;
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
+
+import dev.connect.oauth.application.port.out.AccessTokenLookup;
+import dev.connect.oauth.application.port.out.DescribedAccessToken;
+import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.SecretHash;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.Record;
+
+/**
+ * {@link AccessTokenLookup} as one SELECT: the access token by the unique index on its hash, its
+ * grant by primary key (for the grant's revocation, as {@link JooqTokenRepository} reads it) and its
+ * account by primary key, left joined because a client credentials token names none. One
+ * statement is one round trip and one consistent snapshot.
+ */
+final class JooqAccessTokenLookup implements AccessTokenLookup {
+    private final JooqDatabase database;
+
+    JooqAccessTokenLookup(JooqDatabase database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public Optional<DescribedAccessToken> findWithAccount(SecretHash hash) {
+        Objects.requireNonNull(hash, "hash");
+        // Columns named, not table.*: both tables have an id, and each mapper reads its own table's.
+        return database.query(ctx -> ctx.select(ACCESS_TOKENS.fields())
+                .select(GRANT_REVOKED_AT)
+                .select(ACCOUNTS.fields())
+                .from(ACCESS_TOKENS)
+                .join(GRANTS).on(GRANTS.ID.eq(ACCESS_TOKENS.GRANT_ID))
+                .leftJoin(ACCOUNTS).on(ACCOUNTS.ID.eq(ACCESS_TOKENS.ACCOUNT_ID))
+                .where(ACCESS_TOKENS.HASH.eq(hash.hex()))
+                .fetchOptional(row -> new DescribedAccessToken(TokenMapper.toAccessToken(row), account(row))));
+    }
+
+    /** The account columns of {@code row}, all null when the token names no account. */
+    private static Optional<Account> account(Record row) {
+        return row.get(ACCOUNTS.ID) == null ? Optional.empty() : Optional.of(AccountMapper.toAccount(row.into(ACCOUNTS)));
+    }
+}
