@@ -53,7 +53,6 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         }
     }
 
-    private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[\\s,]+");
 
     public ServerConfig {
@@ -91,9 +90,9 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         if (adminEmail.isPresent() != adminKey.isPresent()) {
             throw new ConfigException("CONNECT_BOOTSTRAP_ADMIN_EMAIL and CONNECT_BOOTSTRAP_ADMIN_API_KEY must be set together");
         }
-        String latest = vars.get("CONNECT_API_VERSION_LATEST", "1.8.0", ServerConfig::version);
-        String minimum = vars.get("CONNECT_API_VERSION_MINIMUM", "1.0.0", ServerConfig::version);
-        if (compareVersions(minimum, latest) > 0) {
+        String latest = vars.get("CONNECT_API_VERSION_LATEST", "1.8.0", HttpSettings::checkVersion);
+        String minimum = vars.get("CONNECT_API_VERSION_MINIMUM", "1.0.0", HttpSettings::checkVersion);
+        if (HttpSettings.isOlderVersion(latest, minimum)) {
             throw new ConfigException("CONNECT_API_VERSION_MINIMUM must not be newer than CONNECT_API_VERSION_LATEST");
         }
         return new ServerConfig(
@@ -115,19 +114,6 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
                 vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
                 vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()));
-    }
-
-    /** Compares two MAJOR.MINOR.PATCH versions numerically. */
-    static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < 3; i++) {
-            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
     }
 
     private static Map<String, String> withConfigFile(Map<String, String> environment) {
@@ -217,13 +203,6 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
 
     private static String apiKey(String value) {
         ApiKey.parse(value);
-        return value;
-    }
-
-    private static String version(String value) {
-        if (!VERSION.matcher(value).matches()) {
-            throw new IllegalArgumentException("must be MAJOR.MINOR.PATCH");
-        }
         return value;
     }
 

@@ -74,6 +74,8 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_ALLOW_PLAIN_PKCE", "yes"), "CONNECT_ALLOW_PLAIN_PKCE");
         assertBad(Map.of("CONNECT_CODE_TTL_SECONDS", "601"), "CONNECT_CODE_TTL_SECONDS");
         assertBad(Map.of("CONNECT_API_VERSION_LATEST", "1.8"), "CONNECT_API_VERSION_LATEST");
+        // The HTTP adapter reads no leading zeros: a value it would refuse must not pass here.
+        assertBad(Map.of("CONNECT_API_VERSION_LATEST", "01.8.0"), "CONNECT_API_VERSION_LATEST");
         assertBad(Map.of("CONNECT_API_VERSION_MINIMUM", "2.0.0"), "CONNECT_API_VERSION_MINIMUM");
         assertBad(Map.of("CONNECT_SCOPES", "connect \"bad"), "CONNECT_SCOPES");
         assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "not-an-email", "CONNECT_BOOTSTRAP_ADMIN_API_KEY", KEY),

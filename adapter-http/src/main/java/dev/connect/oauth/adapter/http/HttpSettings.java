@@ -60,10 +60,11 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         corsOrigins.forEach(HttpSettings::checkOrigin);
         corsOrigins = Set.copyOf(corsOrigins);
         issuer = checkIssuer(issuer);
-        ApiVersion latest = ApiVersion.require(latestVersion, "latestVersion");
-        ApiVersion minimum = ApiVersion.require(minimumVersion, "minimumVersion");
-        if (latest.isOlderThan(minimum)) {
-            throw new IllegalArgumentException("latestVersion " + latest + " is older than minimumVersion " + minimum);
+        checkVersion(latestVersion);
+        checkVersion(minimumVersion);
+        if (isOlderVersion(latestVersion, minimumVersion)) {
+            throw new IllegalArgumentException("latestVersion " + latestVersion + " is older than minimumVersion "
+                    + minimumVersion);
         }
         if (retryAfter.toSeconds() < 1) {
             throw new IllegalArgumentException("retryAfter must be at least one second");
@@ -135,6 +136,23 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         }
         throw new IllegalArgumentException(origin + " is not an origin: write http(s)://host[:port] in lower case,"
                 + " without path, query, fragment, trailing slash or default port");
+    }
+
+    /**
+     * Checks an {@code X-VERSION} value as this adapter reads it ({@code MAJOR.MINOR.PATCH}, no
+     * leading zeros), so configuration can refuse what the adapter would refuse.
+     *
+     * @return {@code version}
+     * @throws IllegalArgumentException when it is not such a version
+     */
+    public static String checkVersion(String version) {
+        ApiVersion.require(version, "version");
+        return version;
+    }
+
+    /** Whether the version {@code a} is older than {@code b}, numerically; both must pass {@link #checkVersion}. */
+    public static boolean isOlderVersion(String a, String b) {
+        return ApiVersion.require(a, "version").isOlderThan(ApiVersion.require(b, "version"));
     }
 
     private static String checkIssuer(String issuer) {
