@@ -41,4 +41,8 @@ select_jdk() {
   fi
   export JAVA_HOME=$best
   export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven 3.8's own Guava calls sun.misc.Unsafe, which JDK 24+ warns about on every build.
+  if [ "$(jdk_major "$JAVA_HOME")" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *unsafe-memory-access* ]]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+  fi
 }
