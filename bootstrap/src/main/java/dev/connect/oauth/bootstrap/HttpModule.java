@@ -47,6 +47,7 @@ interface HttpModule {
                 .maxConcurrentUseCases(config.dbPoolSize() * 4)
                 .clock(clock)
                 .corsOrigins(config.corsOrigins())
+                .timeouts(config.httpTimeouts())
                 .build();
     }
 

@@ -35,7 +35,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, String latestApiVersion,
                            String minimumApiVersion, boolean maintenance, int dbPoolSize,
-                           int tokenRequestsPerMinute, Set<String> corsOrigins) {
+                           int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -70,6 +70,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         Objects.requireNonNull(minimumApiVersion, "minimumApiVersion");
         Objects.requireNonNull(corsOrigins, "corsOrigins");
         corsOrigins = Set.copyOf(corsOrigins);
+        Objects.requireNonNull(httpTimeouts, "httpTimeouts");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -113,7 +114,12 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
                 vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
                 vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
-                vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()));
+                vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()),
+                new HttpSettings.Timeouts(
+                        vars.get("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", seconds(HttpSettings.Timeouts.DEFAULT.idle()),
+                                s -> seconds(s, Duration.ofDays(1))),
+                        vars.get("CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", seconds(HttpSettings.Timeouts.DEFAULT.request()),
+                                s -> seconds(s, Duration.ofHours(1)))));
     }
 
     private static Map<String, String> withConfigFile(Map<String, String> environment) {
@@ -151,6 +157,10 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
 
     private static Duration seconds(String value, Duration max) {
         return Duration.ofSeconds(intIn(value, 1, (int) max.toSeconds()));
+    }
+
+    private static String seconds(Duration value) {
+        return Long.toString(value.toSeconds());
     }
 
     private static boolean bool(String value) {

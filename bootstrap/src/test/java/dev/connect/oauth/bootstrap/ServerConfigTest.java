@@ -3,6 +3,7 @@ package dev.connect.oauth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.connect.oauth.adapter.http.HttpSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,17 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com", "CONNECT_BOOTSTRAP_ADMIN_API_KEY", "ck_short"),
                 "CONNECT_BOOTSTRAP_ADMIN_API_KEY");
         assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com"), "CONNECT_BOOTSTRAP_ADMIN_EMAIL");
+        assertBad(Map.of("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", "0"), "CONNECT_HTTP_IDLE_TIMEOUT_SECONDS");
+        assertBad(Map.of("CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", "soon"), "CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS");
+    }
+
+    @Test
+    void fromWhenHttpTimeoutsGivenThenKeptElseTheAdapterDefaults() {
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", "120",
+                "CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", "5"));
+
+        assertThat(config.httpTimeouts()).isEqualTo(new HttpSettings.Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(5)));
+        assertThat(ServerConfig.from(Map.of()).httpTimeouts()).isEqualTo(HttpSettings.Timeouts.DEFAULT);
     }
 
     @Test

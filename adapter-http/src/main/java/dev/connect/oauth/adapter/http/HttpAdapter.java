@@ -164,7 +164,7 @@ public final class HttpAdapter {
         AtomicInteger bound = new AtomicInteger(port);
         DeploymentOptions options = new DeploymentOptions().setInstances(settings.serverInstances());
         return vertx.deployVerticle(() -> new HttpServerVerticle(() -> router(vertx), this::refuse, host,
-                        sharedPort, settings.shutdownGrace(), bound::set), options)
+                        sharedPort, settings.shutdownGrace(), settings.timeouts(), bound::set), options)
                 .map(id -> {
                     synchronized (this) {
                         deployedOn = vertx;

@@ -26,17 +26,19 @@ final class HttpServerVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final Duration grace;
+    private final HttpSettings.Timeouts timeouts;
     private final IntConsumer boundPort;
     private HttpServer server;
 
     /** {@code refuse} answers a request with an error, before or instead of routing. */
     HttpServerVerticle(Supplier<Router> router, BiConsumer<HttpServerRequest, OAuthException> refuse, String host,
-                       int port, Duration grace, IntConsumer boundPort) {
+                       int port, Duration grace, HttpSettings.Timeouts timeouts, IntConsumer boundPort) {
         this.router = Objects.requireNonNull(router, "router");
         this.refuse = Objects.requireNonNull(refuse, "refuse");
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
         this.grace = Objects.requireNonNull(grace, "grace");
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.boundPort = Objects.requireNonNull(boundPort, "boundPort");
     }
 
@@ -44,11 +46,15 @@ final class HttpServerVerticle extends VerticleBase {
     public Future<?> start() {
         // Long enough for an authorization URL with a large state; Netty refuses longer lines. Clients
         // such as curl ask "Expect: 100-continue" before a larger body and would otherwise wait.
+        // No HTTP/2 over cleartext: Vert.x would wait for a request's first bytes before it set up
+        // the connection, and a client that sent none would escape the request deadline.
         HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(8192)
-                .setHandle100ContinueAutomatically(true);
-        // Netty could not decode these (a line or header too long, a broken request line).
+                .setHandle100ContinueAutomatically(true).setHttp2ClearTextEnabled(false)
+                .setIdleTimeout((int) timeouts.idle().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         server = vertx.createHttpServer(options)
+                .connectionHandler(connection -> RequestDeadline.watch(connection, timeouts.request()))
                 .requestHandler(new RequestGate(router.get(), refuse))
+                // Netty could not decode these (a line or header too long, a broken request line).
                 .invalidRequestHandler(request -> refuse.accept(request, ErrorCode.BAD_REQUEST.exception()))
                 // The server speaks no WebSocket. Having a handshake handler at all is what makes
                 // Vert.x pass requests of an unknown HTTP version on to the gate instead of answering 501 itself.
