@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Throws generated hostile input at every endpoint of the running server on MariaDB: malformed
- * and wrongly typed JSON, duplicated, oversized and wrongly encoded form parameters, junk
- * credentials and headers, odd path parameters and every method on every path, a few thousand
- * requests in all. No answer may be a 5xx or carry a stack trace, every error has the one error
+ * and wrongly typed JSON, duplicated, oversized and wrongly encoded form parameters, malformed
+ * chunked bodies, junk credentials and headers, odd path parameters and every method on every
+ * path, a few thousand requests in all. No answer may be a 5xx or carry a stack trace, every error has the one error
  * shape, and the stored data (everything but the audit trail and the abuse counters, which exist
  * to record such traffic) is byte for byte what it was.
  */
@@ -187,6 +187,10 @@ class HostileInputE2eTest extends ServerSuite {
                 "a=1&".repeat(5_000).getBytes(StandardCharsets.UTF_8)));
         attacks.add(attack(name + " not utf-8", endpoint.method(), path, headers, FORM,
                 new byte[] {'a', '=', (byte) 0xC3, (byte) 0x28, (byte) 0xFF}));
+        Attack plain = attack(name + " malformed chunk", endpoint.method(), path, headers, FORM, new byte[0]);
+        String chunked = new String(plain.bytes(), StandardCharsets.ISO_8859_1)
+                .replace("Content-Length: 0\r\n", "Transfer-Encoding: chunked\r\n") + "ZZ\r\nabc\r\n0\r\n\r\n";
+        attacks.add(new Attack(plain.name(), chunked.getBytes(StandardCharsets.ISO_8859_1)));
         return attacks;
     }
 
