@@ -1,6 +1,7 @@
 package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
+import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
@@ -42,7 +43,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     public record Database(String url, String user, String password) {
         @Override
         public String toString() {
-            return "Database[url=" + url + ", user=" + user + ", password=redacted]";
+            return "Database[url=" + DatabaseSettings.redacted(url) + ", user=" + user + ", password=redacted]";
         }
     }
 
@@ -193,8 +194,9 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     }
 
     private static String jdbcUrl(String value) {
-        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:h2:")) {
-            throw new IllegalArgumentException("must be a jdbc:mysql:// (or jdbc:h2:) URL");
+        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:mysql:loadbalance://")
+                && !value.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("must be a jdbc:mysql:// or jdbc:mysql:loadbalance:// (or jdbc:h2:) URL");
         }
         return value;
     }

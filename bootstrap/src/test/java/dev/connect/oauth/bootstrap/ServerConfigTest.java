@@ -34,6 +34,18 @@ class ServerConfigTest {
     }
 
     @Test
+    void fromWhenMultiHostDatabaseUrlThenAcceptedAndItsPasswordHidden() {
+        String url = "jdbc:mysql://connect:s3cret-pa55@db1:3306,db2:3306/connect?failOverReadOnly=false";
+
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_DB_URL", url));
+
+        assertThat(config.database()).hasValueSatisfying(database -> assertThat(database.url()).isEqualTo(url));
+        assertThat(config.toString()).doesNotContain("s3cret-pa55").contains("db1:3306,db2:3306");
+        assertThat(ServerConfig.from(Map.of("CONNECT_DB_URL", "jdbc:mysql:loadbalance://db1,db2/connect")).database())
+                .isPresent();
+    }
+
+    @Test
     void fromWhenRetryGraceZeroThenOff() {
         assertThat(ServerConfig.from(Map.of("CONNECT_RETRY_GRACE_SECONDS", "0")).retryGrace()).isZero();
     }
