@@ -100,6 +100,11 @@ final class MigrationLease {
                 .fetchOptional(row -> new Holder(row.value1(), Instant.ofEpochMilli(row.value2())));
     }
 
+    /** Whether {@code holder}, as read, leaves the lease to be taken: nobody holds it, or its term ran out. */
+    boolean isFree(Optional<Holder> holder) {
+        return holder.map(held -> held.expiresAt().toEpochMilli() < clock.millis()).orElse(true);
+    }
+
     /**
      * Runs {@code work} while renewing the lease every third of its term, then releases it (also
      * when {@code work} throws), so waiting nodes go on at once.

@@ -89,25 +89,26 @@ final class SchemaMigrations {
     private SchemaMigration migrateOrWait() {
         lease.createTable();
         long start = System.nanoTime();
-        Optional<MigrationLease.Holder> reported = Optional.empty();
+        Optional<String> reported = Optional.empty();
         while (true) {
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            if (lease.tryAcquire()) {
-                return lease.holding(() -> migrateHolding(waited));
-            }
             Optional<MigrationLease.Holder> holder = lease.holder();
-            if (holder.isEmpty() && isCurrent(flyway)) {
-                LOG.log(Level.INFO, "Schema migrated by another node; waited {0} ms", waited.toMillis());
+            // Right after the fast path the schema was not current; once a holder is gone it may be.
+            if (holder.isEmpty() && reported.isPresent() && isCurrent(flyway)) {
+                LOG.log(Level.INFO, "Schema migrated by node {0}; waited {1} ms", reported.get(), Long.toString(waited.toMillis()));
                 return new SchemaMigration(0, false, waited);
+            }
+            if (lease.isFree(holder) && lease.tryAcquire()) {
+                return lease.holding(() -> migrateHolding(waited));
             }
             if (waited.compareTo(maxWait) >= 0) {
                 throw new IllegalStateException("Gave up waiting for the schema migration after " + maxWait.toSeconds()
                         + " s: " + holder.map(h -> "node " + h.owner() + " holds the migration lease until "
                         + h.expiresAt()).orElse("the schema is still not current"));
             }
-            if (holder.isPresent() && !holder.equals(reported)) {
+            if (holder.isPresent() && !holder.map(MigrationLease.Holder::owner).equals(reported)) {
                 LOG.log(Level.INFO, "Waiting while node {0} migrates the schema", holder.get().owner());
-                reported = holder;
+                reported = holder.map(MigrationLease.Holder::owner);
             }
             pause();
         }
