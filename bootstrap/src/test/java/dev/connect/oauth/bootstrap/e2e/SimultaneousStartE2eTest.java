@@ -75,17 +75,88 @@ class SimultaneousStartE2eTest {
                 databasePorts.size(), readyMillis);
     }
 
-    /** One round on a new database; returns the milliseconds until every node was ready. */
+    /**
+     * One round on a new database: the nodes start at once on the empty schema; then, with their
+     * admin deleted, they start at once again on the current schema, with a new first admin, so
+     * that the race for it is not decided by who migrated. Returns the milliseconds until every
+     * node was ready the first time.
+     */
     private long round(String backend, int round, List<Integer> databasePorts) throws Exception {
         String database = "connect_start_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        execute(databasePorts.getFirst(), "CREATE DATABASE " + database);
-        ExecutorService starter = Executors.newFixedThreadPool(databasePorts.size());
-        List<ConnectServer> servers = new ArrayList<>();
+        int checkPort = databasePorts.getFirst();
+        execute(checkPort, "", "CREATE DATABASE " + database);
         try {
             for (int port : databasePorts) {
                 awaitVisible(port, database);
             }
-            String adminKey = E2eServer.newApiKey();
+            Start first = startAtOnce(databasePorts, database, backend + " round " + round);
+            int retries;
+            int migrations = query(checkPort, database, "SELECT COUNT(*) FROM " + HISTORY
+                    + " WHERE success = 1 AND type <> 'BASELINE'");
+            try {
+                assertThat(query(checkPort, database, "SELECT COUNT(*) FROM " + HISTORY + " WHERE success = 0"))
+                        .as("failed migrations").isZero();
+                assertThat(query(checkPort, database, "SELECT COUNT(*) FROM (SELECT version FROM " + HISTORY
+                        + " WHERE success = 1 AND type <> 'BASELINE' GROUP BY version HAVING COUNT(*) > 1) twice"))
+                        .as("migrations recorded twice").isZero();
+                assertThat(first.servers()).extracting(server -> server.schemaMigration().applied())
+                        .as("migrations applied per node").containsOnly(0, migrations)
+                        .filteredOn(applied -> applied > 0).hasSize(1);
+                retries = assertOneAdminAndEveryNodeServes(first, checkPort, database);
+            } finally {
+                first.close();
+            }
+            System.out.printf("%s round %d: %d nodes ready in %d ms; migrated by node %d (%d migration(s)), the "
+                            + "others waited %s ms; admin created by node %d; %d retried token request(s)%n",
+                    backend, round, first.servers().size(), first.readyMillis(),
+                    first.nodeWhere(s -> s.schemaMigration().applied() > 0), migrations,
+                    first.servers().stream().map(s -> s.schemaMigration().waited().toMillis()).toList(),
+                    first.nodeWhere(s -> s.bootstrappedAdmin().isPresent()), retries);
+
+            execute(checkPort, database, "DELETE FROM api_keys");
+            execute(checkPort, database, "DELETE FROM accounts");
+            Start again = startAtOnce(databasePorts, database, backend + " round " + round + " restart");
+            try {
+                assertThat(again.servers()).extracting(ConnectServer::schemaMigration)
+                        .allSatisfy(migration -> assertThat(migration.applied()).isZero());
+                retries = assertOneAdminAndEveryNodeServes(again, checkPort, database);
+            } finally {
+                again.close();
+            }
+            System.out.printf("%s round %d restart on the current schema: %d nodes ready in %d ms; admin created by "
+                            + "node %d; %d retried token request(s)%n", backend, round, again.servers().size(),
+                    again.readyMillis(), again.nodeWhere(s -> s.bootstrappedAdmin().isPresent()), retries);
+            return first.readyMillis();
+        } finally {
+            execute(checkPort, "", "DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    /** Nodes started together, how long until all were ready, and the admin key they were given. */
+    private record Start(List<ConnectServer> servers, long readyMillis, String adminKey) {
+        int nodeWhere(Predicate<ConnectServer> test) {
+            for (int node = 0; node < servers.size(); node++) {
+                if (test.test(servers.get(node))) {
+                    return node + 1;
+                }
+            }
+            return 0;
+        }
+
+        void close() throws Exception {
+            for (ConnectServer server : servers) {
+                server.close();
+            }
+        }
+    }
+
+    /** Starts one node per database port at once, all with the same new first admin; every one must start. */
+    private static Start startAtOnce(List<Integer> databasePorts, String database, String what) throws Exception {
+        String adminKey = E2eServer.newApiKey();
+        ExecutorService starter = Executors.newFixedThreadPool(databasePorts.size());
+        List<ConnectServer> servers = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<ConnectServer>> starts = new ArrayList<>();
             for (int port : databasePorts) {
@@ -105,7 +176,6 @@ class SimultaneousStartE2eTest {
             }
             long begin = System.nanoTime();
             go.countDown();
-            List<Throwable> failures = new ArrayList<>();
             for (Future<ConnectServer> start : starts) {
                 try {
                     servers.add(start.get(2, TimeUnit.MINUTES));
@@ -114,36 +184,25 @@ class SimultaneousStartE2eTest {
                 }
             }
             long ready = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
-            assertThat(failures).as("%s round %d: nodes that failed to start", backend, round).isEmpty();
-
-            int checkPort = databasePorts.getFirst();
-            assertThat(query(checkPort, database, "SELECT COUNT(*) FROM " + HISTORY + " WHERE success = 0"))
-                    .as("failed migrations").isZero();
-            assertThat(query(checkPort, database, "SELECT COUNT(*) FROM (SELECT version FROM " + HISTORY
-                    + " WHERE success = 1 AND type <> 'BASELINE' GROUP BY version HAVING COUNT(*) > 1) twice"))
-                    .as("migrations recorded twice").isZero();
-            int migrations = query(checkPort, database, "SELECT COUNT(*) FROM " + HISTORY
-                    + " WHERE success = 1 AND type <> 'BASELINE'");
-            assertThat(servers).extracting(server -> server.schemaMigration().applied())
-                    .as("migrations applied per node").containsOnly(0, migrations)
-                    .filteredOn(applied -> applied > 0).hasSize(1);
-            assertThat(query(checkPort, database, "SELECT COUNT(*) FROM accounts WHERE role = 'admin'"))
-                    .as("admin accounts").isEqualTo(1);
-            int causalRetries = assertEveryNodeIssuesTokens(servers, adminKey);
-
-            System.out.printf("%s round %d: %d nodes ready in %d ms; migrated by node %d (%d migration(s)), the "
-                            + "others waited %s ms; admin created by node %d; %d retried token request(s)%n",
-                    backend, round, servers.size(), ready, nodeWhere(servers, s -> s.schemaMigration().applied() > 0),
-                    migrations, servers.stream().map(s -> s.schemaMigration().waited().toMillis()).toList(),
-                    nodeWhere(servers, s -> s.bootstrappedAdmin().isPresent()), causalRetries);
-            return ready;
-        } finally {
-            starter.shutdownNow();
+            assertThat(failures).as("%s: nodes that failed to start", what).isEmpty();
+            return new Start(List.copyOf(servers), ready, adminKey);
+        } catch (Exception | AssertionError e) {
             for (ConnectServer server : servers) {
                 server.close();
             }
-            execute(databasePorts.getFirst(), "DROP DATABASE IF EXISTS " + database);
+            throw e;
+        } finally {
+            starter.shutdownNow();
         }
+    }
+
+    /** @return how many token requests were retried (see {@link #assertEveryNodeIssuesTokens}) */
+    private int assertOneAdminAndEveryNodeServes(Start start, int checkPort, String database) throws Exception {
+        assertThat(query(checkPort, database, "SELECT COUNT(*) FROM accounts WHERE role = 'admin'"))
+                .as("admin accounts").isEqualTo(1);
+        assertThat(start.servers()).filteredOn(server -> server.bootstrappedAdmin().isPresent())
+                .as("nodes that created the admin").hasSize(1);
+        return assertEveryNodeIssuesTokens(start.servers(), start.adminKey());
     }
 
     /**
@@ -185,15 +244,6 @@ class SimultaneousStartE2eTest {
         return new E2eRequest(http, method, URI.create("http://" + HOST + ":" + server.port() + path));
     }
 
-    private static int nodeWhere(List<ConnectServer> servers, Predicate<ConnectServer> test) {
-        for (int node = 0; node < servers.size(); node++) {
-            if (test.test(servers.get(node))) {
-                return node + 1;
-            }
-        }
-        return 0;
-    }
-
     /** A database created on one Galera node reaches the others in total order, not at once. */
     private static void awaitVisible(int port, String database) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
@@ -212,8 +262,8 @@ class SimultaneousStartE2eTest {
         }
     }
 
-    private static void execute(int port, String sql) throws SQLException {
-        try (Connection connection = connect(port, ""); Statement statement = connection.createStatement()) {
+    private static void execute(int port, String database, String sql) throws SQLException {
+        try (Connection connection = connect(port, database); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
