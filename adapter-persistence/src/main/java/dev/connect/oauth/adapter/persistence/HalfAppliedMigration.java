@@ -97,8 +97,7 @@ final class HalfAppliedMigration {
             return false;
         }
         String sql = LINE_COMMENT.matcher(script.get()).replaceAll("");
-        List<String> existing = dsl.fetchValues("SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = DATABASE()").stream().map(String::valueOf).toList();
+        List<String> existing = tablesOf(dsl);
         List<String> tables = new ArrayList<>();
         Matcher table = CREATE_TABLE.matcher(sql);
         while (table.find()) {
@@ -143,6 +142,12 @@ final class HalfAppliedMigration {
     private boolean indexExists(String table, String index) {
         return dsl.fetchExists(DSL.selectOne().from("information_schema.statistics")
                 .where("table_schema = DATABASE() AND table_name = ? AND index_name = ?", table, index));
+    }
+
+    /** The tables of the connection's database (MySQL). */
+    static List<String> tablesOf(DSLContext dsl) {
+        return dsl.fetchValues("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
+                .stream().map(String::valueOf).toList();
     }
 
     private static boolean contains(List<String> names, String name) {

@@ -114,12 +114,21 @@ final class MigrationLease {
         ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("connect-migration-lease").daemon().factory());
         renewal.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+        T result;
         try {
-            return work.get();
-        } finally {
+            result = work.get();
+        } catch (RuntimeException failure) {
             renewal.shutdownNow();
-            release();
+            try {
+                release();
+            } catch (RuntimeException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
+            throw failure;
         }
+        renewal.shutdownNow();
+        release();
+        return result;
     }
 
     private void renew() {

@@ -89,13 +89,14 @@ final class SchemaMigrations {
     private SchemaMigration migrateOrWait() {
         lease.createTable();
         long start = System.nanoTime();
-        Optional<String> reported = Optional.empty();
-        while (true) {
+        Optional<String> awaited = Optional.empty();
+        for (boolean first = true; ; first = false) {
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             Optional<MigrationLease.Holder> holder = lease.holder();
-            // Right after the fast path the schema was not current; once a holder is gone it may be.
-            if (holder.isEmpty() && reported.isPresent() && isCurrent(flyway)) {
-                LOG.log(Level.INFO, "Schema migrated by node {0}; waited {1} ms", reported.get(), Long.toString(waited.toMillis()));
+            // The fast path just found the schema behind; after a holder let go it may be current.
+            if (holder.isEmpty() && !first && isCurrent(flyway)) {
+                LOG.log(Level.INFO, "Schema migrated by node {0}; waited {1} ms", awaited.orElse("(another)"),
+                        Long.toString(waited.toMillis()));
                 return new SchemaMigration(0, false, waited);
             }
             if (lease.isFree(holder) && lease.tryAcquire()) {
@@ -106,9 +107,10 @@ final class SchemaMigrations {
                         + " s: " + holder.map(h -> "node " + h.owner() + " holds the migration lease until "
                         + h.expiresAt()).orElse("the schema is still not current"));
             }
-            if (holder.isPresent() && !holder.map(MigrationLease.Holder::owner).equals(reported)) {
-                LOG.log(Level.INFO, "Waiting while node {0} migrates the schema", holder.get().owner());
-                reported = holder.map(MigrationLease.Holder::owner);
+            Optional<String> owner = holder.map(MigrationLease.Holder::owner);
+            if (owner.isPresent() && !owner.equals(awaited)) {
+                LOG.log(Level.INFO, "Waiting while node {0} migrates the schema", owner.get());
+                awaited = owner;
             }
             pause();
         }
@@ -129,9 +131,8 @@ final class SchemaMigrations {
      * plain Flyway, which refuses it as before.
      */
     private Flyway migrator() {
-        List<String> tables = dsl.fetchValues("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                + "DATABASE()").stream().map(String::valueOf).toList();
-        if (!tables.equals(List.of(MigrationLease.TABLE))) {
+        List<String> tables = HalfAppliedMigration.tablesOf(dsl);
+        if (tables.size() != 1 || !tables.getFirst().equalsIgnoreCase(MigrationLease.TABLE)) {
             return flyway;
         }
         return Flyway.configure().configuration(flyway.getConfiguration())
