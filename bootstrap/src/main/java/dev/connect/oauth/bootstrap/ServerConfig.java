@@ -36,7 +36,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            Optional<Database> database, Optional<BootstrapAdmin> bootstrapAdmin,
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, Duration retryGrace, String latestApiVersion,
-                           String minimumApiVersion, boolean maintenance, int dbPoolSize,
+                           String minimumApiVersion, boolean maintenance, int dbPoolSize, Duration dbMigrationWait,
                            int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
@@ -70,6 +70,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         Objects.requireNonNull(sessionTtl, "sessionTtl");
         Objects.requireNonNull(latestApiVersion, "latestApiVersion");
         Objects.requireNonNull(minimumApiVersion, "minimumApiVersion");
+        Objects.requireNonNull(dbMigrationWait, "dbMigrationWait");
         Objects.requireNonNull(corsOrigins, "corsOrigins");
         corsOrigins = Set.copyOf(corsOrigins);
         Objects.requireNonNull(httpTimeouts, "httpTimeouts");
@@ -117,6 +118,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 minimum,
                 vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
                 vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
+                vars.get("CONNECT_DB_MIGRATION_WAIT_SECONDS", "600", s -> seconds(s, Duration.ofDays(1))),
                 vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
                 vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()),
                 new HttpSettings.Timeouts(

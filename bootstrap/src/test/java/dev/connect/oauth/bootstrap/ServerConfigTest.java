@@ -32,6 +32,7 @@ class ServerConfigTest {
         assertThat(config.latestApiVersion()).isEqualTo("1.8.0");
         assertThat(config.minimumApiVersion()).isEqualTo("1.0.0");
         assertThat(config.maintenance()).isFalse();
+        assertThat(config.dbMigrationWait()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -90,6 +91,7 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_ISSUER", "ftp://example.com"), "CONNECT_ISSUER");
         assertBad(Map.of("CONNECT_ISSUER", "https://example.com/"), "CONNECT_ISSUER");
         assertBad(Map.of("CONNECT_DB_URL", "postgres://x"), "CONNECT_DB_URL");
+        assertBad(Map.of("CONNECT_DB_MIGRATION_WAIT_SECONDS", "0"), "CONNECT_DB_MIGRATION_WAIT_SECONDS");
         assertBad(Map.of("CONNECT_ALLOW_PLAIN_PKCE", "yes"), "CONNECT_ALLOW_PLAIN_PKCE");
         assertBad(Map.of("CONNECT_CODE_TTL_SECONDS", "601"), "CONNECT_CODE_TTL_SECONDS");
         assertBad(Map.of("CONNECT_RETRY_GRACE_SECONDS", "-1"), "CONNECT_RETRY_GRACE_SECONDS");
