@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AttemptCounterStore;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
@@ -57,6 +59,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final AuditLog auditLog;
     private final StoreHealth health;
     private final AccessTokenLookup accessTokenLookup;
+    private final MaintenanceSwitchStore maintenance;
+    private final AttemptCounterStore attempts;
 
     private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect) {
         this.pool = pool;
@@ -72,6 +76,8 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.auditLog = new JooqAuditLog(database);
         this.health = new JooqStoreHealth(database);
         this.accessTokenLookup = new JooqAccessTokenLookup(database);
+        this.maintenance = new JooqMaintenanceSwitchStore(database);
+        this.attempts = new JooqAttemptCounterStore(database);
     }
 
     /**
@@ -139,6 +145,16 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The access token with its account in one query: the lookup of {@code /info}. */
     public AccessTokenLookup accessTokenLookup() {
         return accessTokenLookup;
+    }
+
+    /** The fleet's maintenance switch. */
+    public MaintenanceSwitchStore maintenance() {
+        return maintenance;
+    }
+
+    /** The failed-attempt counters of the abuse limits. */
+    public AttemptCounterStore attempts() {
+        return attempts;
     }
 
     /** Closes the pool; calls made afterwards fail. */
