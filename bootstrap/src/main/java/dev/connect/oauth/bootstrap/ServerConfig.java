@@ -1,6 +1,7 @@
 package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
+import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Email;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +37,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, String latestApiVersion,
                            String minimumApiVersion, boolean maintenance, int dbPoolSize,
-                           int tokenRequestsPerMinute, Set<String> corsOrigins) {
+                           int tokenRequestsPerMinute, Set<String> corsOrigins, Duration maintenanceRefresh,
+                           List<String> trustedProxies, AbuseLimits abuseLimits) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -70,6 +73,9 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         Objects.requireNonNull(minimumApiVersion, "minimumApiVersion");
         Objects.requireNonNull(corsOrigins, "corsOrigins");
         corsOrigins = Set.copyOf(corsOrigins);
+        Objects.requireNonNull(maintenanceRefresh, "maintenanceRefresh");
+        trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(abuseLimits, "abuseLimits");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -95,6 +101,18 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         if (HttpSettings.isOlderVersion(latest, minimum)) {
             throw new ConfigException("CONNECT_API_VERSION_MINIMUM must not be newer than CONNECT_API_VERSION_LATEST");
         }
+        AbuseLimits defaults = AbuseLimits.defaults();
+        AbuseLimits limits = new AbuseLimits(
+                vars.get("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", "" + defaults.signInFailuresPerAccount(),
+                        s -> intIn(s, 1, AbuseLimits.MAX_FAILURES_PER_ACCOUNT_AND_HOUR)),
+                vars.get("CONNECT_SIGN_IN_FAILURES_PER_SOURCE", "" + defaults.signInFailuresPerSource(),
+                        s -> intIn(s, 1, 1_000_000)),
+                vars.get("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE", "" + defaults.signInFailuresPerAccountAndSource(),
+                        s -> intIn(s, 1, AbuseLimits.MAX_FAILURES_PER_ACCOUNT_AND_HOUR)),
+                defaults.signInWindow(),
+                vars.get("CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", "" + defaults.clientFailuresPerSource(),
+                        s -> intIn(s, 1, 1_000_000)),
+                defaults.clientFailureWindow());
         return new ServerConfig(
                 vars.get("CONNECT_HTTP_HOST", "0.0.0.0", ServerConfig::host),
                 port,
@@ -113,7 +131,10 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
                 vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
                 vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
-                vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()));
+                vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()),
+                vars.get("CONNECT_MAINTENANCE_REFRESH_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 100, 60_000))),
+                vars.optional("CONNECT_TRUSTED_PROXIES", ServerConfig::trustedProxies).orElse(List.of()),
+                limits);
     }
 
     private static Map<String, String> withConfigFile(Map<String, String> environment) {
@@ -187,6 +208,12 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     private static Set<String> origins(String value) {
         return Stream.of(LIST_SEPARATORS.split(value)).filter(origin -> !origin.isEmpty())
                 .map(HttpSettings::checkOrigin).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Address blocks separated by spaces or commas, each as the HTTP adapter reads it. */
+    private static List<String> trustedProxies(String value) {
+        return Stream.of(LIST_SEPARATORS.split(value)).filter(block -> !block.isEmpty())
+                .map(HttpSettings::checkTrustedProxy).toList();
     }
 
     private static String jdbcUrl(String value) {
