@@ -87,10 +87,11 @@ public final class HttpAdapter {
         RequestSources sources = new RequestSources(settings.trustedProxyBlocks());
         this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies,
                 new TokenBuckets(settings.signInPerAddress(), settings.clock()), sources, settings.basePath());
+        ClientAuthenticationLimit clientFailures = new ClientAuthenticationLimit(useCases.limitClientFailures(), sources);
         this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()),
-                sources, metrics);
+                clientFailures, metrics);
         this.bearer = new BearerEndpoints(useCases, executor);
-        this.revocation = new RevocationEndpoints(useCases, executor, settings.issuer());
+        this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);
         this.operations = new OperationsEndpoints(useCases, executor, metrics);

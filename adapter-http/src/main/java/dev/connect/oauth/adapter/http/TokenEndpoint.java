@@ -4,10 +4,8 @@ import dev.connect.oauth.application.port.in.ClientCredentials;
 import dev.connect.oauth.application.port.in.ClientCredentialsCommand;
 import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.RefreshTokenCommand;
-import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.domain.ErrorCode;
-import dev.connect.oauth.domain.OAuthException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
@@ -20,10 +18,10 @@ import java.util.concurrent.Callable;
  * API.md §3 shows them.
  *
  * <p>Two limits, neither of which lets others exhaust a client's allowance: failed client
- * authentications per claimed client id and source, counted in the shared store (RFC 6749 §10.10),
- * so failures from one source never block the client elsewhere; and successful requests per
- * client in this node's {@link TokenBuckets}, charged only once a request has succeeded, which
- * only the client itself can do.
+ * authentications per claimed client id and source ({@link ClientAuthenticationLimit}), so
+ * failures from one source never block the client elsewhere; and successful requests per client
+ * in this node's {@link TokenBuckets}, charged only once a request has succeeded, which only the
+ * client itself can do.
  */
 final class TokenEndpoint {
     static final String AUTHORIZATION_CODE = "authorization_code";
@@ -33,15 +31,15 @@ final class TokenEndpoint {
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
     private final TokenBuckets perClient;
-    private final RequestSources sources;
+    private final ClientAuthenticationLimit failures;
     private final HttpMetrics metrics;
 
-    TokenEndpoint(HttpUseCases useCases, UseCaseExecutor executor, TokenBuckets perClient, RequestSources sources,
-                  HttpMetrics metrics) {
+    TokenEndpoint(HttpUseCases useCases, UseCaseExecutor executor, TokenBuckets perClient,
+                  ClientAuthenticationLimit failures, HttpMetrics metrics) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.perClient = Objects.requireNonNull(perClient, "perClient");
-        this.sources = Objects.requireNonNull(sources, "sources");
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -74,22 +72,11 @@ final class TokenEndpoint {
                     new ClientCredentialsCommand(client, params.get("scope")));
             default -> throw ErrorCode.UNSUPPORTED_GRANT_TYPE.exception();
         };
-        RequestSource source = sources.of(ctx);
-        useCases.limitClientFailures().waitBefore(client.clientId(), source)
-                .or(() -> perClient.waitFor(client.clientId()))
-                .ifPresent(wait -> {
-                    throw HttpProblem.tooManyRequests(wait);
-                });
-        executor.call(ctx, () -> {
-            try {
-                return grant.call();
-            } catch (OAuthException refused) {
-                if (refused.errorCode() == ErrorCode.INVALID_CLIENT) {
-                    useCases.limitClientFailures().recordFailure(client.clientId(), source);
-                }
-                throw refused;
-            }
-        }, tokens -> {
+        Callable<TokenResponse> guarded = failures.guard(ctx, client, grant);
+        perClient.waitFor(client.clientId()).ifPresent(wait -> {
+            throw HttpProblem.tooManyRequests(wait);
+        });
+        executor.call(ctx, guarded, tokens -> {
             perClient.take(client.clientId());
             metrics.recordTokenIssued(grantType);
             Replies.json(ctx, 200, json(tokens));

@@ -56,8 +56,7 @@ class AbuseLimitsTest {
         try (TestServer server = TestServer.start(TWO_CLIENT_FAILURES, settings -> settings)) {
             RegisteredClient victim = server.confidentialClient();
 
-            token(server, forgedBasic(victim), "203.0.113.1");
-            token(server, forgedBasic(victim), "203.0.113.2");
+            failFrom(server, victim, "203.0.113.1", "203.0.113.2");
 
             assertThat(token(server, TestServer.basic(victim), "203.0.113.3").status()).isEqualTo(429);
         }
@@ -68,8 +67,7 @@ class AbuseLimitsTest {
         try (TestServer server = TestServer.start(TWO_CLIENT_FAILURES, behindLoopbackProxy())) {
             RegisteredClient victim = server.confidentialClient();
 
-            token(server, forgedBasic(victim), "2001:db8:1:2::1");
-            token(server, forgedBasic(victim), "2001:db8:1:2:ffff:ffff:ffff:fffe");
+            failFrom(server, victim, "2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:fffe");
 
             assertThat(token(server, TestServer.basic(victim), "2001:db8:1:2:abcd::9").status()).isEqualTo(429);
             assertThat(token(server, TestServer.basic(victim), "2001:db8:1:3::1").status()).isEqualTo(200);
@@ -81,11 +79,27 @@ class AbuseLimitsTest {
         try (TestServer server = TestServer.start(TWO_CLIENT_FAILURES, behindLoopbackProxy())) {
             RegisteredClient victim = server.confidentialClient();
 
-            token(server, forgedBasic(victim), "192.0.2.1, 203.0.113.66");
-            token(server, forgedBasic(victim), "192.0.2.2, 203.0.113.66");
+            failFrom(server, victim, "192.0.2.1, 203.0.113.66", "192.0.2.2, 203.0.113.66");
 
             assertThat(token(server, TestServer.basic(victim), "203.0.113.66").status()).isEqualTo(429);
             assertThat(token(server, TestServer.basic(victim), "203.0.113.66, 192.0.2.1").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void whenClientAuthenticationFailsAtIntrospectionThenItCountsTowardTheSameLimit() {
+        try (TestServer server = TestServer.start(TWO_CLIENT_FAILURES, behindLoopbackProxy())) {
+            RegisteredClient victim = server.confidentialClient();
+            for (int i = 0; i < 2; i++) {
+                assertThat(server.postForm("/oauth/introspect", "token=x", "Authorization", forgedBasic(victim),
+                        RequestSources.FORWARDED_FOR, "203.0.113.66").status()).isEqualTo(401);
+            }
+
+            assertThat(server.postForm("/oauth/revoke", "token=x", "Authorization", TestServer.basic(victim),
+                    RequestSources.FORWARDED_FOR, "203.0.113.66").status()).isEqualTo(429);
+            assertThat(token(server, TestServer.basic(victim), "203.0.113.66").status()).isEqualTo(429);
+            assertThat(server.postForm("/oauth/revoke", "token=x", "Authorization", TestServer.basic(victim),
+                    RequestSources.FORWARDED_FOR, "198.51.100.7").status()).isEqualTo(200);
         }
     }
 
@@ -110,6 +124,13 @@ class AbuseLimitsTest {
 
     private static UnaryOperator<HttpSettings.Builder> behindLoopbackProxy() {
         return settings -> settings.trustedProxies(List.of("127.0.0.1/32"));
+    }
+
+    /** One failed client authentication of {@code victim} from each source. */
+    private static void failFrom(TestServer server, RegisteredClient victim, String... forwardedFor) {
+        for (String source : forwardedFor) {
+            assertThat(token(server, forgedBasic(victim), source).status()).as("from %s", source).isEqualTo(401);
+        }
     }
 
     private static Reply token(TestServer server, String authorization, String forwardedFor) {
