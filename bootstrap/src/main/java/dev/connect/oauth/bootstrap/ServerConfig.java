@@ -102,16 +102,14 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
             throw new ConfigException("CONNECT_API_VERSION_MINIMUM must not be newer than CONNECT_API_VERSION_LATEST");
         }
         AbuseLimits defaults = AbuseLimits.defaults();
+        int perAccountCeiling = AbuseLimits.MAX_FAILURES_PER_ACCOUNT_AND_HOUR;
         AbuseLimits limits = new AbuseLimits(
-                vars.get("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", "" + defaults.signInFailuresPerAccount(),
-                        s -> intIn(s, 1, AbuseLimits.MAX_FAILURES_PER_ACCOUNT_AND_HOUR)),
-                vars.get("CONNECT_SIGN_IN_FAILURES_PER_SOURCE", "" + defaults.signInFailuresPerSource(),
-                        s -> intIn(s, 1, 1_000_000)),
-                vars.get("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE", "" + defaults.signInFailuresPerAccountAndSource(),
-                        s -> intIn(s, 1, AbuseLimits.MAX_FAILURES_PER_ACCOUNT_AND_HOUR)),
+                vars.count("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", defaults.signInFailuresPerAccount(), perAccountCeiling),
+                vars.count("CONNECT_SIGN_IN_FAILURES_PER_SOURCE", defaults.signInFailuresPerSource(), 1_000_000),
+                vars.count("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE", defaults.signInFailuresPerAccountAndSource(),
+                        perAccountCeiling),
                 defaults.signInWindow(),
-                vars.get("CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", "" + defaults.clientFailuresPerSource(),
-                        s -> intIn(s, 1, 1_000_000)),
+                vars.count("CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", defaults.clientFailuresPerSource(), 1_000_000),
                 defaults.clientFailureWindow());
         return new ServerConfig(
                 vars.get("CONNECT_HTTP_HOST", "0.0.0.0", ServerConfig::host),
@@ -245,6 +243,11 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     private record Variables(Map<String, String> values) {
         <T> T get(String name, String fallback, Function<String, T> parser) {
             return optional(name, parser).orElseGet(() -> parser.apply(fallback));
+        }
+
+        /** A whole number from 1 to {@code max}, {@code fallback} when unset. */
+        int count(String name, int fallback, int max) {
+            return get(name, Integer.toString(fallback), value -> intIn(value, 1, max));
         }
 
         <T> Optional<T> optional(String name, Function<String, T> parser) {
