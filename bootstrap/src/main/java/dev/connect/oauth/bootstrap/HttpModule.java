@@ -51,6 +51,7 @@ interface HttpModule {
                 .clock(clock)
                 .corsOrigins(config.corsOrigins())
                 .trustedProxies(config.trustedProxies())
+                .timeouts(config.httpTimeouts())
                 .build();
     }
 

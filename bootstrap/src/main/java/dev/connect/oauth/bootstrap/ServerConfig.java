@@ -37,8 +37,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, String latestApiVersion,
                            String minimumApiVersion, boolean maintenance, int dbPoolSize,
-                           int tokenRequestsPerMinute, Set<String> corsOrigins, Duration maintenanceRefresh,
-                           List<String> trustedProxies, AbuseLimits abuseLimits) {
+                           int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts,
+                           Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -73,6 +73,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         Objects.requireNonNull(minimumApiVersion, "minimumApiVersion");
         Objects.requireNonNull(corsOrigins, "corsOrigins");
         corsOrigins = Set.copyOf(corsOrigins);
+        Objects.requireNonNull(httpTimeouts, "httpTimeouts");
         Objects.requireNonNull(maintenanceRefresh, "maintenanceRefresh");
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(abuseLimits, "abuseLimits");
@@ -130,6 +131,11 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
                 vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
                 vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()),
+                new HttpSettings.Timeouts(
+                        vars.get("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", seconds(HttpSettings.Timeouts.DEFAULT.idle()),
+                                s -> seconds(s, Duration.ofDays(1))),
+                        vars.get("CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", seconds(HttpSettings.Timeouts.DEFAULT.request()),
+                                s -> seconds(s, Duration.ofHours(1)))),
                 vars.get("CONNECT_MAINTENANCE_REFRESH_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 100, 60_000))),
                 vars.optional("CONNECT_TRUSTED_PROXIES", ServerConfig::trustedProxies).orElse(List.of()),
                 limits);
@@ -170,6 +176,10 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
 
     private static Duration seconds(String value, Duration max) {
         return Duration.ofSeconds(intIn(value, 1, (int) max.toSeconds()));
+    }
+
+    private static String seconds(Duration value) {
+        return Long.toString(value.toSeconds());
     }
 
     private static boolean bool(String value) {

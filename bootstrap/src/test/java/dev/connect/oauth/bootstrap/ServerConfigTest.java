@@ -3,6 +3,7 @@ package dev.connect.oauth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.application.AbuseLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,12 +104,23 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com", "CONNECT_BOOTSTRAP_ADMIN_API_KEY", "ck_short"),
                 "CONNECT_BOOTSTRAP_ADMIN_API_KEY");
         assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com"), "CONNECT_BOOTSTRAP_ADMIN_EMAIL");
+        assertBad(Map.of("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", "0"), "CONNECT_HTTP_IDLE_TIMEOUT_SECONDS");
+        assertBad(Map.of("CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", "soon"), "CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS");
         assertBad(Map.of("CONNECT_MAINTENANCE_REFRESH_MILLIS", "10"), "CONNECT_MAINTENANCE_REFRESH_MILLIS");
         assertBad(Map.of("CONNECT_TRUSTED_PROXIES", "proxy.example.com"), "CONNECT_TRUSTED_PROXIES");
         assertBad(Map.of("CONNECT_TRUSTED_PROXIES", "10.0.0.0/33"), "CONNECT_TRUSTED_PROXIES");
         // ASVS 2.2.1: never more than 100 failed attempts per account and hour.
         assertBad(Map.of("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", "101"), "CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT");
         assertBad(Map.of("CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", "0"), "CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE");
+    }
+
+    @Test
+    void fromWhenHttpTimeoutsGivenThenKeptElseTheAdapterDefaults() {
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", "120",
+                "CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", "5"));
+
+        assertThat(config.httpTimeouts()).isEqualTo(new HttpSettings.Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(5)));
+        assertThat(ServerConfig.from(Map.of()).httpTimeouts()).isEqualTo(HttpSettings.Timeouts.DEFAULT);
     }
 
     @Test

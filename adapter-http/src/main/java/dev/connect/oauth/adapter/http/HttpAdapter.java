@@ -5,7 +5,7 @@ import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
-import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.OAuthException;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -165,8 +165,8 @@ public final class HttpAdapter {
         int sharedPort = port == 0 && settings.serverInstances() > 1 ? SHARED_RANDOM_PORTS.decrementAndGet() : port;
         AtomicInteger bound = new AtomicInteger(port);
         DeploymentOptions options = new DeploymentOptions().setInstances(settings.serverInstances());
-        return vertx.deployVerticle(() -> new HttpServerVerticle(() -> router(vertx), this::invalidRequest, host,
-                        sharedPort, settings.shutdownGrace(), bound::set), options)
+        return vertx.deployVerticle(() -> new HttpServerVerticle(() -> router(vertx), this::refuse, host,
+                        sharedPort, settings.shutdownGrace(), settings.timeouts(), bound::set), options)
                 .map(id -> {
                     synchronized (this) {
                         deployedOn = vertx;
@@ -186,12 +186,12 @@ public final class HttpAdapter {
         return undeployed.andThen(done -> executor.shutdown());
     }
 
-    /** A request Netty could not decode (a line or header too long, a broken request line): JSON 400. */
-    private void invalidRequest(HttpServerRequest request) {
+    /** Answers {@code error} before any route ran, with the common headers, and closes the connection. */
+    private void refuse(HttpServerRequest request, OAuthException error) {
         HttpServerResponse response = request.response();
         commonHeaders.apply(response.headers(), CommonHeaders.requestId(request));
-        response.putHeader("Connection", "close").setStatusCode(400).putHeader("Content-Type", Replies.JSON)
-                .end(ErrorMapper.body(ErrorCode.BAD_REQUEST.exception()).encode());
+        response.putHeader("Connection", "close").setStatusCode(ErrorStatus.of(error.errorCode()))
+                .putHeader("Content-Type", Replies.JSON).end(ErrorMapper.body(error).encode());
     }
 
     private static List<String> oauth(String name) {

@@ -42,12 +42,13 @@ import java.util.Set;
  * @param trustedProxies        address blocks ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, or single
  *                              addresses) of the proxies whose {@code X-Forwarded-For} names the client;
  *                              empty: the header is ignored and the peer is the client
+ * @param timeouts              how long a connection may idle, and a request take to arrive
  */
 public record HttpSettings(String issuer, String latestVersion, String minimumVersion, boolean maintenance,
                            Duration retryAfter, RateLimit tokenPerClient, RateLimit signInPerAddress,
                            boolean allowPlainPkce, ScopeSet scopeCatalogue, long maxBodyBytes,
                            int maxConcurrentUseCases, int serverInstances, Duration shutdownGrace, Clock clock,
-                           Set<String> corsOrigins, List<String> trustedProxies) {
+                           Set<String> corsOrigins, List<String> trustedProxies, Timeouts timeouts) {
     public static final String DEFAULT_LATEST_VERSION = "1.8.0";
     public static final String DEFAULT_MINIMUM_VERSION = "1.0.0";
 
@@ -62,6 +63,7 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(corsOrigins, "corsOrigins");
+        Objects.requireNonNull(timeouts, "timeouts");
         corsOrigins.forEach(HttpSettings::checkOrigin);
         corsOrigins = Set.copyOf(corsOrigins);
         Objects.requireNonNull(trustedProxies, "trustedProxies");
@@ -231,6 +233,7 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         private Clock clock = Clock.systemUTC();
         private Set<String> corsOrigins = Set.of();
         private List<String> trustedProxies = List.of();
+        private Timeouts timeouts = Timeouts.DEFAULT;
 
         private Builder(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -307,10 +310,37 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
             return this;
         }
 
+        public Builder timeouts(Timeouts value) {
+            this.timeouts = value;
+            return this;
+        }
+
         public HttpSettings build() {
             return new HttpSettings(issuer, latestVersion, minimumVersion, maintenance, retryAfter, tokenPerClient,
                     signInPerAddress, allowPlainPkce, scopeCatalogue, maxBodyBytes, maxConcurrentUseCases,
-                    serverInstances, shutdownGrace, clock, corsOrigins, trustedProxies);
+                    serverInstances, shutdownGrace, clock, corsOrigins, trustedProxies, timeouts);
+        }
+    }
+
+    /**
+     * What keeps slow or silent clients (slowloris) from holding connections open forever.
+     *
+     * @param idle    a connection that sends and receives nothing for this long is closed (the
+     *                time a keep-alive connection may wait between requests; keep it above the load
+     *                balancer's own idle timeout, so the balancer closes first)
+     * @param request a request must arrive whole, head and body, within this time of its first
+     *                byte, and a new connection must send its first request within it; otherwise
+     *                the connection is closed
+     */
+    public record Timeouts(Duration idle, Duration request) {
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(75), Duration.ofSeconds(15));
+
+        public Timeouts {
+            Objects.requireNonNull(idle, "idle");
+            Objects.requireNonNull(request, "request");
+            if (idle.toMillis() < 1000 || request.toMillis() < 100) {
+                throw new IllegalArgumentException("The idle timeout must be at least 1 s and the request timeout 100 ms");
+            }
         }
     }
 }
