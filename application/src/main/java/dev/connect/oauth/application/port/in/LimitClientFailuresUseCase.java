@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The abuse limit of client authentication at the token endpoint (RFC 6749 §2.3.1, §10.10;
- * RFC 9700 §4.15): failures are counted per <em>claimed</em> client id and {@link RequestSource},
+ * The abuse limit of client authentication at the token, revocation and introspection endpoints
+ * (RFC 6749 §2.3.1, §10.10): failures are counted per <em>claimed</em> client id and {@link RequestSource},
  * in the store every node shares, so that failures from one source never block the same client
  * elsewhere, and one source cannot drain another's allowance.
  */
