@@ -10,20 +10,24 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running server: the object graph, one Vert.x instance and the HTTP listener. {@link #close()}
- * stops taking connections, lets in-flight requests finish, then closes the database pool.
+ * A running server: the object graph, one Vert.x instance, the HTTP listener and the background
+ * refresh of the shared state. {@link #close()} stops taking connections, lets in-flight requests
+ * finish, then stops the refresh and closes the database pool.
  */
 public final class ConnectServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final ServerComponent component;
     private final Vertx vertx;
+    private final SharedStateRefresh sharedState;
     private final int port;
     private final Optional<CreatedAccount> bootstrappedAdmin;
 
-    private ConnectServer(ServerComponent component, Vertx vertx, int port, Optional<CreatedAccount> admin) {
+    private ConnectServer(ServerComponent component, Vertx vertx, SharedStateRefresh sharedState, int port,
+                          Optional<CreatedAccount> admin) {
         this.component = component;
         this.vertx = vertx;
+        this.sharedState = sharedState;
         this.port = port;
         this.bootstrappedAdmin = admin;
     }
@@ -40,13 +44,16 @@ public final class ConnectServer implements AutoCloseable {
         component.persistence();
         Optional<CreatedAccount> admin = config.bootstrapAdmin().flatMap(first -> component.bootstrapAdmin()
                 .bootstrap(new BootstrapAdminCommand(first.email(), "Administrator", Optional.of(first.apiKey()), true)));
+        SharedStateRefresh sharedState = new SharedStateRefresh(component.refreshMaintenance(),
+                component.purgeAttemptCounts(), config.maintenanceRefresh());
         Vertx vertx = Vertx.vertx();
         try {
             int port = component.http().listen(vertx, config.httpHost(), config.httpPort())
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new ConnectServer(component, vertx, port, admin);
+            return new ConnectServer(component, vertx, sharedState, port, admin);
         } catch (Exception e) {
             vertx.close();
+            sharedState.close();
             component.persistence().close();
             throw e;
         }
@@ -76,6 +83,7 @@ public final class ConnectServer implements AutoCloseable {
             component.http().close().toCompletionStage().toCompletableFuture().get();
             vertx.close().toCompletionStage().toCompletableFuture().get();
         } finally {
+            sharedState.close();
             component.persistence().close();
         }
     }

@@ -7,10 +7,12 @@ import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AttemptCounterStore;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
@@ -83,5 +85,15 @@ interface PersistenceModule {
     @Provides
     static StoreHealth health(PersistenceAdapter persistence) {
         return persistence.health();
+    }
+
+    @Provides
+    static MaintenanceSwitchStore maintenance(PersistenceAdapter persistence) {
+        return persistence.maintenance();
+    }
+
+    @Provides
+    static AttemptCounterStore attempts(PersistenceAdapter persistence) {
+        return persistence.attempts();
     }
 }

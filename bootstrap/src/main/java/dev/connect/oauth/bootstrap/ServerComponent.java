@@ -6,6 +6,8 @@ import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
+import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
+import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import jakarta.inject.Singleton;
 
 /** The composition root: every port bound to an adapter, every in-port to its service. */
@@ -20,6 +22,10 @@ interface ServerComponent {
     SigningKeys signingKeys();
 
     BootstrapAdminUseCase bootstrapAdmin();
+
+    RefreshMaintenanceUseCase refreshMaintenance();
+
+    PurgeAttemptCountsUseCase purgeAttemptCounts();
 
     @Component.Factory
     interface Factory {

@@ -2,6 +2,7 @@ package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
+import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +39,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, Duration retryGrace, String latestApiVersion,
                            String minimumApiVersion, boolean maintenance, int dbPoolSize, Duration dbMigrationWait,
-                           int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts) {
+                           int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts,
+                           Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -74,6 +77,9 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         Objects.requireNonNull(corsOrigins, "corsOrigins");
         corsOrigins = Set.copyOf(corsOrigins);
         Objects.requireNonNull(httpTimeouts, "httpTimeouts");
+        Objects.requireNonNull(maintenanceRefresh, "maintenanceRefresh");
+        trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(abuseLimits, "abuseLimits");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -99,6 +105,16 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         if (HttpSettings.isOlderVersion(latest, minimum)) {
             throw new ConfigException("CONNECT_API_VERSION_MINIMUM must not be newer than CONNECT_API_VERSION_LATEST");
         }
+        AbuseLimits defaults = AbuseLimits.defaults();
+        int perAccountCeiling = AbuseLimits.MAX_FAILURES_PER_ACCOUNT_AND_HOUR;
+        AbuseLimits limits = new AbuseLimits(
+                vars.count("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", defaults.signInFailuresPerAccount(), perAccountCeiling),
+                vars.count("CONNECT_SIGN_IN_FAILURES_PER_SOURCE", defaults.signInFailuresPerSource(), 1_000_000),
+                vars.count("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE", defaults.signInFailuresPerAccountAndSource(),
+                        perAccountCeiling),
+                defaults.signInWindow(),
+                vars.count("CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", defaults.clientFailuresPerSource(), 1_000_000),
+                defaults.clientFailureWindow());
         return new ServerConfig(
                 vars.get("CONNECT_HTTP_HOST", "0.0.0.0", ServerConfig::host),
                 port,
@@ -125,7 +141,10 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                         vars.get("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", seconds(HttpSettings.Timeouts.DEFAULT.idle()),
                                 s -> seconds(s, Duration.ofDays(1))),
                         vars.get("CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", seconds(HttpSettings.Timeouts.DEFAULT.request()),
-                                s -> seconds(s, Duration.ofHours(1)))));
+                                s -> seconds(s, Duration.ofHours(1)))),
+                vars.get("CONNECT_MAINTENANCE_REFRESH_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 100, 60_000))),
+                vars.optional("CONNECT_TRUSTED_PROXIES", ServerConfig::trustedProxies).orElse(List.of()),
+                limits);
     }
 
     private static Map<String, String> withConfigFile(Map<String, String> environment) {
@@ -205,6 +224,12 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 .map(HttpSettings::checkOrigin).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Address blocks separated by spaces or commas, each as the HTTP adapter reads it. */
+    private static List<String> trustedProxies(String value) {
+        return Stream.of(LIST_SEPARATORS.split(value)).filter(block -> !block.isEmpty())
+                .map(HttpSettings::checkTrustedProxy).toList();
+    }
+
     private static String jdbcUrl(String value) {
         if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:mysql:loadbalance://")
                 && !value.startsWith("jdbc:h2:")) {
@@ -235,6 +260,11 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     private record Variables(Map<String, String> values) {
         <T> T get(String name, String fallback, Function<String, T> parser) {
             return optional(name, parser).orElseGet(() -> parser.apply(fallback));
+        }
+
+        /** A whole number from 1 to {@code max}, {@code fallback} when unset. */
+        int count(String name, int fallback, int max) {
+            return get(name, Integer.toString(fallback), value -> intIn(value, 1, max));
         }
 
         <T> Optional<T> optional(String name, Function<String, T> parser) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
+import dev.connect.oauth.application.AbuseLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,9 @@ class ServerConfigTest {
         assertThat(config.minimumApiVersion()).isEqualTo("1.0.0");
         assertThat(config.maintenance()).isFalse();
         assertThat(config.dbMigrationWait()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.maintenanceRefresh()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.trustedProxies()).isEmpty();
+        assertThat(config.abuseLimits()).isEqualTo(AbuseLimits.defaults());
     }
 
     @Test
@@ -50,6 +54,22 @@ class ServerConfigTest {
     @Test
     void fromWhenRetryGraceZeroThenOff() {
         assertThat(ServerConfig.from(Map.of("CONNECT_RETRY_GRACE_SECONDS", "0")).retryGrace()).isZero();
+    }
+
+    @Test
+    void fromWhenSharedStateSettingsGivenThenKept() {
+        ServerConfig config = ServerConfig.from(Map.of(
+                "CONNECT_MAINTENANCE_REFRESH_MILLIS", "250",
+                "CONNECT_TRUSTED_PROXIES", "10.0.0.0/8, 2001:db8::/32 192.0.2.1",
+                "CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", "50",
+                "CONNECT_SIGN_IN_FAILURES_PER_SOURCE", "1000",
+                "CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE", "5",
+                "CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", "7"));
+
+        assertThat(config.maintenanceRefresh()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.trustedProxies()).containsExactly("10.0.0.0/8", "2001:db8::/32", "192.0.2.1");
+        assertThat(config.abuseLimits()).isEqualTo(new AbuseLimits(50, 1000, 5, Duration.ofHours(1), 7,
+                Duration.ofMinutes(5)));
     }
 
     @Test
@@ -108,6 +128,12 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com"), "CONNECT_BOOTSTRAP_ADMIN_EMAIL");
         assertBad(Map.of("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", "0"), "CONNECT_HTTP_IDLE_TIMEOUT_SECONDS");
         assertBad(Map.of("CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", "soon"), "CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS");
+        assertBad(Map.of("CONNECT_MAINTENANCE_REFRESH_MILLIS", "10"), "CONNECT_MAINTENANCE_REFRESH_MILLIS");
+        assertBad(Map.of("CONNECT_TRUSTED_PROXIES", "proxy.example.com"), "CONNECT_TRUSTED_PROXIES");
+        assertBad(Map.of("CONNECT_TRUSTED_PROXIES", "10.0.0.0/33"), "CONNECT_TRUSTED_PROXIES");
+        // ASVS 2.2.1: never more than 100 failed attempts per account and hour.
+        assertBad(Map.of("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", "101"), "CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT");
+        assertBad(Map.of("CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", "0"), "CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE");
     }
 
     @Test

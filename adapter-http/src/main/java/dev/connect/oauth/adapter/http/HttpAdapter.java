@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  *       {@code /<name>}: authorize (with the sign-in and consent pages), token, refresh, info,
  *       invalidate, revoke, introspect, jwks, and {@code /.well-known/oauth-authorization-server};</li>
  *   <li>the account and client API v1 under {@code /api/v1}, with API keys, and the admin
- *       maintenance switch {@code PUT /api/v1/maintenance {"enabled": true}};</li>
+ *       maintenance switch of the whole fleet {@code PUT /api/v1/maintenance {"enabled": true}};</li>
  *   <li>{@code /health/live}, {@code /health/ready} and Prometheus {@code /metrics}.</li>
  * </ul>
  *
@@ -77,19 +77,21 @@ public final class HttpAdapter {
         Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = new UseCaseExecutor(settings.maxConcurrentUseCases(), settings.retryAfter());
-        this.maintenance = new MaintenanceMode(settings.maintenance(), settings.retryAfter());
+        this.maintenance = new MaintenanceMode(useCases.checkMaintenance(), settings.maintenance(), settings.retryAfter());
         this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion());
         this.errorMapper = new ErrorMapper(settings.retryAfter(), pages, commonHeaders);
         this.versions = new VersionNegotiation(ApiVersion.require(settings.latestVersion(), "latestVersion"),
                 ApiVersion.require(settings.minimumVersion(), "minimumVersion"));
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
         BrowserCookies cookies = new BrowserCookies(settings.secureCookies(), settings.clock());
+        RequestSources sources = new RequestSources(settings.trustedProxyBlocks());
         this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies,
-                new TokenBuckets(settings.signInPerEmail(), settings.clock()),
-                new TokenBuckets(settings.signInPerAddress(), settings.clock()), settings.basePath());
-        this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()), metrics);
+                new TokenBuckets(settings.signInPerAddress(), settings.clock()), sources, settings.basePath());
+        ClientAuthenticationLimit clientFailures = new ClientAuthenticationLimit(useCases.limitClientFailures(), sources);
+        this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()),
+                clientFailures, metrics);
         this.bearer = new BearerEndpoints(useCases, executor);
-        this.revocation = new RevocationEndpoints(useCases, executor, settings.issuer());
+        this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);
         this.operations = new OperationsEndpoints(useCases, executor, metrics);

@@ -111,6 +111,32 @@ class OperationsTest {
     }
 
     @Test
+    void maintenanceWhenForcedByConfigurationThenTheFleetSwitchCannotLiftItOnThisNode() {
+        try (TestServer forced = TestServer.start(settings -> settings.maintenance(true))) {
+            String admin = forced.adminKey();
+
+            Reply off = forced.send("PUT", "/api/v1/maintenance", "application/json", "{\"enabled\":false}".getBytes(),
+                    "ACCESSTOKEN", admin);
+
+            assertThat(off.json().getBoolean("enabled")).isFalse();
+            assertThat(off.json().getBoolean("forced_on_this_node")).isTrue();
+            assertThat(forced.get("/oauth/jwks").status()).isEqualTo(503);
+            assertThat(forced.app.ports.maintenance().isOn()).isFalse();
+        }
+    }
+
+    @Test
+    void maintenanceWhenSwitchedThenStoredForTheFleet() {
+        String admin = server.adminKey();
+
+        server.send("PUT", "/api/v1/maintenance", "application/json", "{\"enabled\":true}".getBytes(), "ACCESSTOKEN", admin);
+
+        assertThat(server.app.ports.maintenance().isOn()).isTrue();
+        server.send("PUT", "/api/v1/maintenance", "application/json", "{\"enabled\":false}".getBytes(), "ACCESSTOKEN", admin);
+        assertThat(server.app.ports.maintenance().isOn()).isFalse();
+    }
+
+    @Test
     void maintenanceToggleWhenCustomerThen403AndNothingChanges() {
         String customer = server.customer().apiKey().key().value();
 

@@ -1,5 +1,7 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
 import dev.connect.oauth.application.port.in.CreateAccountCommand;
@@ -58,7 +60,12 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(UnaryOperator<HttpSettings.Builder> settings) {
-        TestApplication app = new TestApplication();
+        return start(AbuseLimits.defaults(), settings);
+    }
+
+    /** A server whose use cases apply {@code limits}. */
+    static TestServer start(AbuseLimits limits, UnaryOperator<HttpSettings.Builder> settings) {
+        TestApplication app = new TestApplication(OAuthPolicy.defaults(TestApplication.ISSUER), limits);
         return start(app, settings, useCases(app));
     }
 
@@ -79,7 +86,7 @@ final class TestServer implements AutoCloseable {
                 app.introspectToken, jwkSet, app.signIn, app.resolveSession, app.authenticateApiKey,
                 app.createAccount, app.issueApiKey, app.revokeApiKey, app.listConnections, app.disconnectClient,
                 app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
-                readiness);
+                readiness, app.maintenance, app.maintenance, app.clientFailures);
     }
 
     @Override

@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AttemptCounterStore;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
@@ -59,6 +61,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final StoreHealth health;
     private final AccessTokenLookup accessTokenLookup;
     private final SchemaMigration schemaMigration;
+    private final MaintenanceSwitchStore maintenance;
+    private final AttemptCounterStore attempts;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration) {
         this.pool = pool;
@@ -75,6 +79,8 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.auditLog = new JooqAuditLog(database);
         this.health = new JooqStoreHealth(database);
         this.accessTokenLookup = new JooqAccessTokenLookup(database);
+        this.maintenance = new JooqMaintenanceSwitchStore(database);
+        this.attempts = new JooqAttemptCounterStore(database);
     }
 
     /**
@@ -153,6 +159,16 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** What {@link #open} did to the schema: migrated it, waited for another node, or found it current. */
     public SchemaMigration schemaMigration() {
         return schemaMigration;
+    }
+
+    /** The fleet's maintenance switch. */
+    public MaintenanceSwitchStore maintenance() {
+        return maintenance;
+    }
+
+    /** The failed-attempt counters of the abuse limits. */
+    public AttemptCounterStore attempts() {
+        return attempts;
     }
 
     /** Closes the pool; calls made afterwards fail. */
