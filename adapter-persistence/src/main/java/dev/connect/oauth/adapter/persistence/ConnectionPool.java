@@ -3,6 +3,8 @@ package dev.connect.oauth.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -12,7 +14,8 @@ import java.time.Duration;
  * connection, a connection is tested within {@code validationTimeout}, and the MySQL driver gives
  * up a TCP connect after {@code connectionTimeout} and a silent socket after {@code socketTimeout}.
  * Broken connections are dropped and new ones opened as needed, so the pool recovers by itself
- * once the database is back.
+ * once the database is back. The pool's meters (connections active, idle, pending, acquire and
+ * usage times, timeouts) go to the registry it is given.
  */
 final class ConnectionPool {
     private static final Duration MAX_VALIDATION_TIMEOUT = Duration.ofSeconds(1);
@@ -21,8 +24,9 @@ final class ConnectionPool {
     }
 
     /** Opens the pool and one connection, failing at once when the database cannot be reached. */
-    static HikariDataSource open(DatabaseSettings settings) {
+    static HikariDataSource open(DatabaseSettings settings, MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         config.setPoolName("connect-db");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());

@@ -15,10 +15,12 @@ import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.opentelemetry.api.trace.Tracer;
 import java.util.Objects;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import org.jooq.tools.jdbc.JDBCUtils;
 
 /**
@@ -58,9 +60,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final StoreHealth health;
     private final AccessTokenLookup accessTokenLookup;
 
-    private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect) {
+    private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect, Tracer tracer) {
         this.pool = pool;
-        JooqDatabase database = new JooqDatabase(DSL.using(pool, dialect, new Settings().withExecuteLogging(false)));
+        JooqDatabase database = new JooqDatabase(DSL.using(new DefaultConfiguration().set(pool).set(dialect)
+                .set(new Settings().withExecuteLogging(false))
+                .set(new TracingExecuteListener(tracer, dialect))));
         this.clients = new JooqClientRepository(database);
         this.accounts = new JooqAccountRepository(database);
         this.apiKeys = new JooqApiKeyRepository(database);
@@ -75,21 +79,33 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
 
     /**
-     * Opens the pool, migrates the schema to the latest version and returns the adapter.
+     * Opens the pool, migrates the schema to the latest version and returns the adapter, which
+     * keeps no meter and records no span.
      *
      * @throws StoreUnavailableException when the database cannot be reached within the timeouts
      */
     public static PersistenceAdapter open(DatabaseSettings settings) {
+        return open(settings, PersistenceTelemetry.none());
+    }
+
+    /**
+     * Opens the pool with its meters in {@code telemetry}'s registry, migrates the schema to the
+     * latest version and returns the adapter, whose statements are traced by {@code telemetry}'s tracer.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached within the timeouts
+     */
+    public static PersistenceAdapter open(DatabaseSettings settings, PersistenceTelemetry telemetry) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(telemetry, "telemetry");
         HikariDataSource pool;
         try {
-            pool = ConnectionPool.open(settings);
+            pool = ConnectionPool.open(settings, telemetry.meters());
         } catch (RuntimeException e) {
             throw StoreFailures.translate(e);
         }
         try {
             SchemaMigrations.migrate(settings);
-            return new PersistenceAdapter(pool, dialectOf(pool));
+            return new PersistenceAdapter(pool, dialectOf(pool), telemetry.tracer());
         } catch (RuntimeException e) {
             pool.close();
             throw StoreFailures.translate(e);
