@@ -21,8 +21,10 @@ interface ServerComponent {
 
     BootstrapAdminUseCase bootstrapAdmin();
 
+    Telemetry telemetry();
+
     @Component.Factory
     interface Factory {
-        ServerComponent create(@BindsInstance ServerConfig config);
+        ServerComponent create(@BindsInstance ServerConfig config, @BindsInstance Telemetry telemetry);
     }
 }
