@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.application.AbuseLimits;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,6 +188,49 @@ class ServerConfigTest {
     @Test
     void fromWhenConfigFileMissingThenNamesTheVariable(@TempDir Path dir) {
         assertBad(Map.of("CONNECT_CONFIG_FILE", dir.resolve("absent.properties").toString()), "CONNECT_CONFIG_FILE");
+    }
+
+    @Test
+    void fromWhenNothingSaidThenPlainLogsAndNoSpansRecorded() {
+        ServerConfig.Observability observability = ServerConfig.from(Map.of()).observability();
+
+        assertThat(observability.logFormat()).isEqualTo(ServerConfig.LogFormat.PLAIN);
+        assertThat(observability.otlpEndpoint()).isEmpty();
+        assertThat(observability.sampleRatio()).isEqualTo(1.0);
+    }
+
+    @Test
+    void fromWhenOtlpExporterOnThenEndpointFromConnectVariableElseStandardOneElseLocalCollector() {
+        assertThat(ServerConfig.from(Map.of("CONNECT_OTEL_EXPORTER", "otlp")).observability().otlpEndpoint())
+                .contains(URI.create("http://localhost:4318"));
+        assertThat(ServerConfig.from(Map.of("CONNECT_OTEL_EXPORTER", "otlp",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318/")).observability().otlpEndpoint())
+                .contains(URI.create("http://collector:4318"));
+        assertThat(ServerConfig.from(Map.of("CONNECT_OTEL_EXPORTER", "otlp",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
+                "CONNECT_OTEL_ENDPOINT", "https://otel.example.com")).observability().otlpEndpoint())
+                .contains(URI.create("https://otel.example.com"));
+        assertThat(ServerConfig.from(Map.of("CONNECT_OTEL_ENDPOINT", "https://otel.example.com")).observability()
+                .otlpEndpoint()).isEmpty();
+    }
+
+    @Test
+    void fromWhenJsonLogsAndRatioGivenThenKept() {
+        ServerConfig.Observability observability = ServerConfig.from(Map.of(
+                "CONNECT_LOG_FORMAT", "json", "CONNECT_OTEL_SAMPLE_RATIO", "0.25")).observability();
+
+        assertThat(observability.logFormat()).isEqualTo(ServerConfig.LogFormat.JSON);
+        assertThat(observability.sampleRatio()).isEqualTo(0.25);
+    }
+
+    @Test
+    void fromWhenObservabilityValueBadThenNamesTheVariable() {
+        assertBad(Map.of("CONNECT_LOG_FORMAT", "xml"), "CONNECT_LOG_FORMAT");
+        assertBad(Map.of("CONNECT_OTEL_EXPORTER", "zipkin"), "CONNECT_OTEL_EXPORTER");
+        assertBad(Map.of("CONNECT_OTEL_EXPORTER", "otlp", "CONNECT_OTEL_ENDPOINT", "collector:4318"), "CONNECT_OTEL_ENDPOINT");
+        assertBad(Map.of("CONNECT_OTEL_EXPORTER", "otlp", "OTEL_EXPORTER_OTLP_ENDPOINT", "ftp://x"), "OTEL_EXPORTER_OTLP_ENDPOINT");
+        assertBad(Map.of("CONNECT_OTEL_SAMPLE_RATIO", "1.5"), "CONNECT_OTEL_SAMPLE_RATIO");
+        assertBad(Map.of("CONNECT_OTEL_SAMPLE_RATIO", "NaN"), "CONNECT_OTEL_SAMPLE_RATIO");
     }
 
     private static void assertBad(Map<String, String> environment, String variable) {
