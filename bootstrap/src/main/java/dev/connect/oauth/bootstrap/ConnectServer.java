@@ -2,7 +2,9 @@ package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
+import dev.connect.oauth.adapter.crypto.KeyEncryptionException;
 import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  * stops taking connections, lets in-flight requests finish, then closes the database pool.
  */
 public final class ConnectServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ConnectServer.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final ServerComponent component;
@@ -28,13 +31,22 @@ public final class ConnectServer implements AutoCloseable {
     }
 
     /**
-     * Opens (and migrates) the database, creates the first admin when the configuration names one
-     * and no admin exists yet, and listens.
+     * Opens (and migrates) the database, checks that the key-encryption key opens the stored
+     * signing keys (sealing any stored in clear), creates the first admin when the configuration
+     * names one and no admin exists yet, and listens.
+     *
+     * @throws ConfigException when the key-encryption key does not open the stored signing keys
      */
     public static ConnectServer start(ServerConfig config) throws Exception {
         Objects.requireNonNull(config, "config");
         ServerComponent component = DaggerServerComponent.factory().create(config);
         component.persistence();
+        try {
+            checkSigningKeys(component);
+        } catch (RuntimeException e) {
+            component.persistence().close();
+            throw e;
+        }
         Optional<CreatedAccount> admin = config.bootstrapAdmin().flatMap(first -> component.bootstrapAdmin()
                 .bootstrap(new BootstrapAdminCommand(first.email(), "Administrator", Optional.of(first.apiKey()), true)));
         Vertx vertx = Vertx.vertx();
@@ -66,6 +78,22 @@ public final class ConnectServer implements AutoCloseable {
             vertx.close().toCompletionStage().toCompletableFuture().get();
         } finally {
             component.persistence().close();
+        }
+    }
+
+    /**
+     * Refuses to go on with a key-encryption key that does not open the stored signing keys, and
+     * seals the keys a release before encryption at rest stored in clear.
+     */
+    static void checkSigningKeys(ServerComponent component) {
+        try {
+            int sealed = component.signingKeys().checkStoredKeys();
+            if (sealed > 0) {
+                LOG.log(Level.INFO, "Sealed {0} signing key(s) stored in clear with the key-encryption key", sealed);
+            }
+        } catch (KeyEncryptionException e) {
+            throw new ConfigException("CONNECT_KEK does not open the stored signing keys (wrong key-encryption key?): "
+                    + e.getMessage());
         }
     }
 

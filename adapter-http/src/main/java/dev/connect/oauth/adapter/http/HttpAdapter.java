@@ -78,12 +78,13 @@ public final class HttpAdapter {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = new UseCaseExecutor(settings.maxConcurrentUseCases(), settings.retryAfter());
         this.maintenance = new MaintenanceMode(settings.maintenance(), settings.retryAfter());
-        this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion());
+        this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion(),
+                settings.httpsIssuer());
         this.errorMapper = new ErrorMapper(settings.retryAfter(), pages, commonHeaders);
         this.versions = new VersionNegotiation(ApiVersion.require(settings.latestVersion(), "latestVersion"),
                 ApiVersion.require(settings.minimumVersion(), "minimumVersion"));
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
-        BrowserCookies cookies = new BrowserCookies(settings.secureCookies(), settings.clock());
+        BrowserCookies cookies = new BrowserCookies(settings.httpsIssuer(), settings.clock());
         this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies,
                 new TokenBuckets(settings.signInPerEmail(), settings.clock()),
                 new TokenBuckets(settings.signInPerAddress(), settings.clock()), settings.basePath());

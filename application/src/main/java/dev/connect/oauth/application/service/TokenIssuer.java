@@ -51,7 +51,7 @@ final class TokenIssuer {
         Instant now = seconds(at);
         String refreshValue = generator.secret();
         RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), grant.id(), grant.clientId(),
-                grant.accountId(), scopes, Optional.empty(), now, now.plus(policy.refreshTokenTtl()),
+                grant.accountId(), scopes, Optional.empty(), now, policy.refreshTokenLifetime().expiresAt(now, grant.createdAt()),
                 Optional.empty(), Optional.empty());
         Secret<AccessToken> access = mintAccess(refresh.grantId(), refresh.clientId(), refresh.accountId(), scopes,
                 Optional.of(refresh.id()), now);
@@ -70,14 +70,18 @@ final class TokenIssuer {
 
     /**
      * Rotation (RFC 6749 §6): a new access token for {@code accessScopes} and the successor of
-     * {@code retiring}, which keeps its scopes. Empty, storing nothing, when {@code retiring} was
-     * retired or revoked meanwhile: another request rotated it first.
+     * {@code retiring}, which keeps its scopes and never outlives the grant's maximum lifetime.
+     * Empty, storing nothing, when {@code retiring} was retired or revoked meanwhile: another
+     * request rotated it first.
+     *
+     * @param grantCreatedAt when the grant of {@code retiring} was created, where its maximum lifetime counts from
+     * @throws dev.connect.oauth.domain.OAuthException {@code invalid_grant} when the grant's refresh tokens have reached that maximum
      */
-    Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, Instant at) {
+    Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, Instant grantCreatedAt, Instant at) {
         Instant now = seconds(at);
         String successorValue = generator.secret();
         RefreshToken successor = retiring.successor(newId(), hasher.hash(successorValue), now,
-                now.plus(policy.refreshTokenTtl()));
+                policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt));
         Secret<AccessToken> access = mintAccess(successor.grantId(), successor.clientId(), successor.accountId(),
                 accessScopes, Optional.of(successor.id()), now);
         if (!tokens.rotate(retiring.id(), now, access.kept(), successor)) {
