@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running server: the object graph, one Vert.x instance and the HTTP listener. {@link #close()}
- * stops taking connections, lets in-flight requests finish, then closes the database pool.
+ * A running server: the object graph, one Vert.x instance, the HTTP listener and the scheduled
+ * purge of expired data. {@link #close()} stops the purge, stops taking connections, lets
+ * in-flight requests finish, then closes the database pool.
  */
 public final class ConnectServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ConnectServer.class.getName());
@@ -22,12 +23,15 @@ public final class ConnectServer implements AutoCloseable {
     private final Vertx vertx;
     private final int port;
     private final Optional<CreatedAccount> bootstrappedAdmin;
+    private final PurgeSchedule purge;
 
-    private ConnectServer(ServerComponent component, Vertx vertx, int port, Optional<CreatedAccount> admin) {
+    private ConnectServer(ServerComponent component, Vertx vertx, int port, Optional<CreatedAccount> admin,
+                          PurgeSchedule purge) {
         this.component = component;
         this.vertx = vertx;
         this.port = port;
         this.bootstrappedAdmin = admin;
+        this.purge = purge;
     }
 
     /**
@@ -53,7 +57,9 @@ public final class ConnectServer implements AutoCloseable {
         try {
             int port = component.http().listen(vertx, config.httpHost(), config.httpPort())
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new ConnectServer(component, vertx, port, admin);
+            PurgeSchedule purge = PurgeSchedule.start(component.purgeExpiredData(), config.purgeInterval(),
+                    config.auditRetention());
+            return new ConnectServer(component, vertx, port, admin, purge);
         } catch (Exception e) {
             vertx.close();
             component.persistence().close();
@@ -73,6 +79,7 @@ public final class ConnectServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        purge.close();
         try {
             component.http().close().toCompletionStage().toCompletableFuture().get();
             vertx.close().toCompletionStage().toCompletableFuture().get();

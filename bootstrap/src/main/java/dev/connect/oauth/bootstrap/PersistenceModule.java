@@ -14,6 +14,7 @@ import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
+import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import jakarta.inject.Singleton;
 
@@ -83,5 +84,10 @@ interface PersistenceModule {
     @Provides
     static StoreHealth health(PersistenceAdapter persistence) {
         return persistence.health();
+    }
+
+    @Provides
+    static StorePurge purge(PersistenceAdapter persistence) {
+        return persistence.purge();
     }
 }

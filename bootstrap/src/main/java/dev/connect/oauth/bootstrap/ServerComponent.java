@@ -6,6 +6,7 @@ import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
+import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import jakarta.inject.Singleton;
 
 /** The composition root: every port bound to an adapter, every in-port to its service. */
@@ -20,6 +21,8 @@ interface ServerComponent {
     SigningKeys signingKeys();
 
     BootstrapAdminUseCase bootstrapAdmin();
+
+    PurgeExpiredDataUseCase purgeExpiredData();
 
     @Component.Factory
     interface Factory {

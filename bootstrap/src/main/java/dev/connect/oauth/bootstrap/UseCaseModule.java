@@ -20,6 +20,7 @@ import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
 import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
+import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -45,6 +46,7 @@ import dev.connect.oauth.application.service.IssueApiKeyService;
 import dev.connect.oauth.application.service.IssueClientCredentialsTokenService;
 import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
+import dev.connect.oauth.application.service.PurgeExpiredDataService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
 import dev.connect.oauth.application.service.ResolveSessionService;
@@ -130,4 +132,7 @@ interface UseCaseModule {
 
     @Binds
     SignInUseCase signInUseCase(SignInService service);
+
+    @Binds
+    PurgeExpiredDataUseCase purgeExpiredDataUseCase(PurgeExpiredDataService service);
 }

@@ -11,6 +11,7 @@ import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
+import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import java.sql.Connection;
@@ -57,6 +58,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final AuditLog auditLog;
     private final StoreHealth health;
     private final AccessTokenLookup accessTokenLookup;
+    private final StorePurge purge;
 
     private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect) {
         this.pool = pool;
@@ -72,6 +74,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.auditLog = new JooqAuditLog(database);
         this.health = new JooqStoreHealth(database);
         this.accessTokenLookup = new JooqAccessTokenLookup(database);
+        this.purge = new JooqStorePurge(database);
     }
 
     /**
@@ -139,6 +142,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The access token with its account in one query: the lookup of {@code /info}. */
     public AccessTokenLookup accessTokenLookup() {
         return accessTokenLookup;
+    }
+
+    /** Bounded deletes of expired rows, for the scheduled purge. */
+    public StorePurge purge() {
+        return purge;
     }
 
     /** Closes the pool; calls made afterwards fail. */

@@ -9,7 +9,7 @@ import java.util.Objects;
 public record StorePorts(ClientRepository clients, AccountRepository accounts, ApiKeyRepository apiKeys,
                          GrantRepository grants, AuthorizationCodeStore codes, TokenRepository tokens,
                          SessionRepository sessions, SigningKeyRepository signingKeys, AuditLog audit,
-                         StoreHealth health, AccessTokenLookup accessTokenLookup) {
+                         StoreHealth health, AccessTokenLookup accessTokenLookup, StorePurge purge) {
     public StorePorts {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(accounts, "accounts");
@@ -22,5 +22,6 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(accessTokenLookup, "accessTokenLookup");
+        Objects.requireNonNull(purge, "purge");
     }
 }
