@@ -28,6 +28,7 @@ import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
+import dev.connect.oauth.application.port.in.SignOutUseCase;
 import dev.connect.oauth.application.service.AuthenticateApiKeyService;
 import dev.connect.oauth.application.service.AuthorizeService;
 import dev.connect.oauth.application.service.BootstrapAdminService;
@@ -54,6 +55,7 @@ import dev.connect.oauth.application.service.RevokeApiKeyService;
 import dev.connect.oauth.application.service.RevokeTokenService;
 import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
+import dev.connect.oauth.application.service.SignOutService;
 
 /** Each in-port bound to the service that implements it. */
 @Module
@@ -132,6 +134,9 @@ interface UseCaseModule {
 
     @Binds
     SignInUseCase signInUseCase(SignInService service);
+
+    @Binds
+    SignOutUseCase signOutUseCase(SignOutService service);
 
     @Binds
     PurgeExpiredDataUseCase purgeExpiredDataUseCase(PurgeExpiredDataService service);

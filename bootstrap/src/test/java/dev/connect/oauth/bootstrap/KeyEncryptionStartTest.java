@@ -3,6 +3,8 @@ package dev.connect.oauth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.JWK;
+import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,6 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,6 +71,25 @@ class KeyEncryptionStartTest {
         if (Files.getFileStore(kek).supportsFileAttributeView("posix")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kek))).isEqualTo("rw-------");
         }
+    }
+
+    @Test
+    void startThenTheStoredSigningKeyIsSealedNotAJwk() throws Exception {
+        serve(Map.of("CONNECT_KEK", newKek()));
+
+        DatabaseSettings embedded = DatabaseSettings.embedded(dir.resolve("data"));
+        List<String> stored = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(embedded.jdbcUrl(), embedded.user(), embedded.password());
+             ResultSet rows = connection.createStatement().executeQuery("SELECT private_jwk FROM signing_keys")) {
+            while (rows.next()) {
+                stored.add(rows.getString(1));
+            }
+        }
+
+        assertThat(stored).singleElement().satisfies(sealed -> {
+            assertThat(sealed).startsWith("A256GCM.").doesNotContain("\"d\"").doesNotContain("kty");
+            assertThatThrownBy(() -> JWK.parse(sealed)).isInstanceOf(ParseException.class);
+        });
     }
 
     @Test

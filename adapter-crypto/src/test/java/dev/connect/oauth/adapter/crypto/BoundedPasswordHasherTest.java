@@ -8,6 +8,8 @@ import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.TemporarilyUnavailableException;
 import dev.connect.oauth.domain.PasswordHash;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,6 +72,28 @@ class BoundedPasswordHasherTest {
         assertThat(bounded.verify("password", HASH)).isTrue();
         assertThat(bounded.hash("password")).isEqualTo(HASH);
         assertThat(bounded.verify("password", HASH)).isTrue();
+    }
+
+    @Test
+    void verifyThenHashesOnAPlatformThreadSoVirtualCallersNeverHoldACarrier() throws Exception {
+        release.countDown();
+        List<Boolean> virtual = new CopyOnWriteArrayList<>();
+        PasswordHasher watching = new BoundedPasswordHasher(new PasswordHasher() {
+            @Override
+            public PasswordHash hash(String password) {
+                return HASH;
+            }
+
+            @Override
+            public boolean verify(String password, PasswordHash hash) {
+                virtual.add(Thread.currentThread().isVirtual());
+                return true;
+            }
+        }, 1, Duration.ofSeconds(1));
+
+        assertThat(threads.submit(() -> watching.verify("password", HASH)).get(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(virtual).containsExactly(false);
     }
 
     @Test

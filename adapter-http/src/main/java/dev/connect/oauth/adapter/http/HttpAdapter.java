@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>OAuth 2.0 (RFC 6749, 7636, 7009, 7662, 8414) at {@code /oauth/<name>} and the bare
  *       {@code /<name>}: authorize (with the sign-in and consent pages), token, refresh, info,
- *       invalidate, revoke, introspect, jwks, and {@code /.well-known/oauth-authorization-server};</li>
+ *       invalidate, revoke, introspect, jwks, logout, and {@code /.well-known/oauth-authorization-server};</li>
  *   <li>the account and client API v1 under {@code /api/v1}, with API keys, and the admin
  *       maintenance switch {@code PUT /api/v1/maintenance {"enabled": true}};</li>
  *   <li>{@code /health/live}, {@code /health/ready} and Prometheus {@code /metrics}.</li>
@@ -114,6 +114,7 @@ public final class HttpAdapter {
                 .on(POST, oauth("authorize"), authorization::authorize)
                 .on(POST, List.of(AuthorizationEndpoint.SIGN_IN_PATH, "/authorize/sign-in"), authorization::signIn)
                 .on(POST, List.of(AuthorizationEndpoint.CONSENT_PATH, "/authorize/consent"), authorization::consent)
+                .on(POST, oauth("logout"), authorization::signOut)
                 .on(POST, oauth("token"), json, token::token)
                 .on(POST, oauth("refresh"), json, token::refresh)
                 .on(GET, oauth("info"), json, bearer::info)
