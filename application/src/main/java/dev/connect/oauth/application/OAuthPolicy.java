@@ -1,6 +1,7 @@
 package dev.connect.oauth.application;
 
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.RefreshTokenLifetime;
 import dev.connect.oauth.domain.ScopeSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +18,11 @@ import java.util.Objects;
  *                        client may present it again and get a fresh pair instead of a revocation,
  *                        as long as what the first request issued was never used: the first answer
  *                        may have been lost to a failure after the commit. Zero turns it off.
+ * @param refreshTokenMaxLifetime how long the refresh tokens of one grant may live in all, however often rotated
  */
 public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogue, Duration accessTokenTtl,
                           Duration refreshTokenTtl, Duration codeTtl, Duration sessionTtl, boolean allowPlainPkce,
-                          Duration retryGrace) {
+                          Duration retryGrace, Duration refreshTokenMaxLifetime) {
     public OAuthPolicy {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(audience, "audience");
@@ -34,6 +36,8 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
         requirePositive(refreshTokenTtl, "refreshTokenTtl");
         requirePositive(sessionTtl, "sessionTtl");
         requirePositive(codeTtl, "codeTtl");
+        Objects.requireNonNull(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
+        requirePositive(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
         if (codeTtl.compareTo(AuthorizationCode.MAX_TTL) > 0) {
             throw new IllegalArgumentException("codeTtl must be at most " + AuthorizationCode.MAX_TTL);
         }
@@ -49,21 +53,23 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
     public static final Duration DEFAULT_RETRY_GRACE = Duration.ofSeconds(10);
     /** A longer grace would keep a stolen, just-used credential replayable for longer. */
     public static final Duration MAX_RETRY_GRACE = Duration.ofMinutes(1);
+    /** How long a grant's refresh tokens live in all unless configured (RFC 9700 §4.14.2). */
+    public static final Duration DEFAULT_REFRESH_TOKEN_MAX_LIFETIME = Duration.ofDays(90);
 
     /**
-     * Defaults: one-hour access tokens, 30-day refresh tokens, 60-second codes, 8-hour sessions, a
-     * 10-second retry grace.
+     * Defaults: one-hour access tokens, 30-day refresh tokens in families of at most 90 days,
+     * 60-second codes, 8-hour sessions, a 10-second retry grace.
      */
     public static OAuthPolicy defaults(String issuer) {
         return new OAuthPolicy(issuer, issuer, ScopeSet.parse("connect triggers actions tests"),
                 Duration.ofHours(1), Duration.ofDays(30), AuthorizationCode.DEFAULT_TTL, Duration.ofHours(8), true,
-                DEFAULT_RETRY_GRACE);
+                DEFAULT_RETRY_GRACE, DEFAULT_REFRESH_TOKEN_MAX_LIFETIME);
     }
 
     /** This policy with another retry grace ({@link Duration#ZERO} turns it off). */
     public OAuthPolicy withRetryGrace(Duration grace) {
         return new OAuthPolicy(issuer, audience, scopeCatalogue, accessTokenTtl, refreshTokenTtl, codeTtl, sessionTtl,
-                allowPlainPkce, grace);
+                allowPlainPkce, grace, refreshTokenMaxLifetime);
     }
 
     /**
@@ -72,6 +78,11 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
      */
     public boolean withinRetryGrace(Instant usedAt, Instant now) {
         return !retryGrace.isZero() && now.isBefore(usedAt.plus(retryGrace));
+    }
+
+    /** The life of refresh tokens: {@link #refreshTokenTtl} each, {@link #refreshTokenMaxLifetime} per grant. */
+    public RefreshTokenLifetime refreshTokenLifetime() {
+        return new RefreshTokenLifetime(refreshTokenTtl, refreshTokenMaxLifetime);
     }
 
     private static void requirePositive(Duration duration, String name) {

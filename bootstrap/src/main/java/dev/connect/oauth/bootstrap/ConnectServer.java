@@ -3,21 +3,25 @@ package dev.connect.oauth.bootstrap;
 import dev.connect.oauth.adapter.persistence.SchemaMigration;
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
+import dev.connect.oauth.adapter.crypto.KeyEncryptionException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running server: the object graph, one Vert.x instance, the HTTP listener and the background
- * refresh of the shared state. {@link #close()} stops taking connections, lets in-flight requests
- * finish, then stops the refresh and closes the database pool.
+ * A running server: the object graph, one Vert.x instance, the HTTP listener, the background
+ * refresh of the shared state and the scheduled purge of expired data. {@link #close()} stops the
+ * purge, stops taking connections, lets in-flight requests finish, then stops the refresh and
+ * closes the database pool.
  */
 public final class ConnectServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ConnectServer.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final ServerComponent component;
@@ -25,21 +29,26 @@ public final class ConnectServer implements AutoCloseable {
     private final SharedStateRefresh sharedState;
     private final int port;
     private final Optional<CreatedAccount> bootstrappedAdmin;
+    private final PurgeSchedule purge;
 
     private ConnectServer(ServerComponent component, Vertx vertx, SharedStateRefresh sharedState, int port,
-                          Optional<CreatedAccount> admin) {
+                          Optional<CreatedAccount> admin, PurgeSchedule purge) {
         this.component = component;
         this.vertx = vertx;
         this.sharedState = sharedState;
         this.port = port;
         this.bootstrappedAdmin = admin;
+        this.purge = purge;
     }
 
     /**
-     * Opens (and migrates) the database, creates the first admin when the configuration names one
-     * and no admin exists yet, and listens. Any number of nodes may start at once on one database:
-     * one migrates while the others wait, and those that lose the race for the same first admin
-     * start without creating it.
+     * Opens (and migrates) the database, checks that the key-encryption key opens the stored
+     * signing keys (sealing any stored in clear), creates the first admin when the configuration
+     * names one and no admin exists yet, and listens. Any number of nodes may start at once on one
+     * database: one migrates while the others wait, and those that lose the race for the same
+     * first admin start without creating it.
+     *
+     * @throws ConfigException when the key-encryption key does not open the stored signing keys
      */
     public static ConnectServer start(ServerConfig config) throws Exception {
         Objects.requireNonNull(config, "config");
@@ -50,6 +59,12 @@ public final class ConnectServer implements AutoCloseable {
     static ConnectServer start(ServerConfig config, Telemetry telemetry) throws Exception {
         ServerComponent component = components(config, telemetry);
         component.persistence();
+        try {
+            checkSigningKeys(component);
+        } catch (RuntimeException e) {
+            component.persistence().close();
+            throw e;
+        }
         Optional<CreatedAccount> admin = config.bootstrapAdmin().flatMap(first -> component.bootstrapAdmin()
                 .bootstrap(new BootstrapAdminCommand(first.email(), "Administrator", Optional.of(first.apiKey()), true)));
         SharedStateRefresh sharedState = new SharedStateRefresh(component.refreshMaintenance(),
@@ -62,7 +77,9 @@ public final class ConnectServer implements AutoCloseable {
         try {
             int port = component.http().listen(vertx, config.httpHost(), config.httpPort())
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new ConnectServer(component, vertx, sharedState, port, admin);
+            PurgeSchedule purge = PurgeSchedule.start(component.purgeExpiredData(), config.purgeInterval(),
+                    config.auditRetention());
+            return new ConnectServer(component, vertx, sharedState, port, admin, purge);
         } catch (Exception e) {
             vertx.close();
             sharedState.close();
@@ -92,6 +109,7 @@ public final class ConnectServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        purge.close();
         try {
             component.http().close().toCompletionStage().toCompletableFuture().get();
             vertx.close().toCompletionStage().toCompletableFuture().get();
@@ -102,6 +120,22 @@ public final class ConnectServer implements AutoCloseable {
             } finally {
                 component.telemetry().close();
             }
+        }
+    }
+
+    /**
+     * Refuses to go on with a key-encryption key that does not open the stored signing keys, and
+     * seals the keys a release before encryption at rest stored in clear.
+     */
+    static void checkSigningKeys(ServerComponent component) {
+        try {
+            int sealed = component.signingKeys().checkStoredKeys();
+            if (sealed > 0) {
+                LOG.log(Level.INFO, "Sealed {0} signing key(s) stored in clear with the key-encryption key", sealed);
+            }
+        } catch (KeyEncryptionException e) {
+            throw new ConfigException("CONNECT_KEK does not open the stored signing keys (wrong key-encryption key?): "
+                    + e.getMessage());
         }
     }
 

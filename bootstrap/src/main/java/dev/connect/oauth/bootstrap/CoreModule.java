@@ -21,7 +21,7 @@ interface CoreModule {
     static OAuthPolicy policy(ServerConfig config) {
         return new OAuthPolicy(config.issuer(), config.issuer(), config.scopes(), config.accessTokenTtl(),
                 config.refreshTokenTtl(), config.codeTtl(), config.sessionTtl(), config.allowPlainPkce(),
-                config.retryGrace());
+                config.retryGrace(), config.refreshTokenMaxLifetime());
     }
 
     @Provides

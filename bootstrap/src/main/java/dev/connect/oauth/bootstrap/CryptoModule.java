@@ -3,6 +3,7 @@ package dev.connect.oauth.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.adapter.crypto.CryptoAdapter;
+import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.PasswordHasher;
@@ -10,15 +11,38 @@ import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import jakarta.inject.Singleton;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** Signing, hashing and randomness from the crypto adapter. */
 @Module
 interface CryptoModule {
+    /** The embedded default's key-encryption key file in the data folder. */
+    String KEK_FILE = "kek";
+    System.Logger LOG = System.getLogger(CryptoModule.class.getName());
+
     @Provides
     @Singleton
     static SigningKeys signingKeys(SigningKeyRepository repository, Clock clock, ServerConfig config) {
-        return CryptoAdapter.signingKeys(repository, clock, config.accessTokenTtl());
+        KeyEncryptionKey kek = config.kek().orElseGet(() -> embeddedKek(config.dataDir()));
+        return CryptoAdapter.signingKeys(repository, clock, config.accessTokenTtl(), kek, config.previousKek());
+    }
+
+    /**
+     * The embedded default's key-encryption key, kept beside the database in the data folder: made
+     * on the first start (owner-only), read on the next ones. ServerConfig requires one for MySQL.
+     */
+    private static KeyEncryptionKey embeddedKek(Path dataDir) {
+        Path file = dataDir.resolve(KEK_FILE);
+        if (Files.exists(file)) {
+            return KeyEncryptionKey.readFile(file);
+        }
+        KeyEncryptionKey created = KeyEncryptionKey.createFile(file);
+        LOG.log(Level.INFO, "Generated the key-encryption key of the signing keys into {0} (owner-only); "
+                + "keep it safe and apart from database backups, or set CONNECT_KEK", file);
+        return created;
     }
 
     @Provides
@@ -28,8 +52,8 @@ interface CryptoModule {
 
     @Provides
     @Singleton
-    static PasswordHasher passwordHasher() {
-        return CryptoAdapter.passwordHasher();
+    static PasswordHasher passwordHasher(ServerConfig config) {
+        return CryptoAdapter.passwordHasher(config.passwordHashConcurrency());
     }
 
     @Provides

@@ -33,6 +33,7 @@ import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
+import dev.connect.oauth.application.port.in.SignOutUseCase;
 import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -69,7 +70,7 @@ interface HttpModule {
             IssueClientCredentialsTokenUseCase issueClientCredentialsToken, DescribeTokenUseCase describeToken,
             InvalidateTokenUseCase invalidateToken, RevokeTokenUseCase revokeToken,
             IntrospectTokenUseCase introspectToken, GetJwkSetUseCase getJwkSet, SignInUseCase signIn,
-            ResolveSessionUseCase resolveSession, AuthenticateApiKeyUseCase authenticateApiKey,
+            ResolveSessionUseCase resolveSession, SignOutUseCase signOut, AuthenticateApiKeyUseCase authenticateApiKey,
             CreateAccountUseCase createAccount, IssueApiKeyUseCase issueApiKey, RevokeApiKeyUseCase revokeApiKey,
             ListConnectionsUseCase listConnections, DisconnectClientUseCase disconnectClient,
             RegisterClientUseCase registerClient, ListClientsUseCase listClients, GetClientUseCase getClient,
@@ -78,7 +79,7 @@ interface HttpModule {
             SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
-                signIn, resolveSession, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
+                signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures);
     }

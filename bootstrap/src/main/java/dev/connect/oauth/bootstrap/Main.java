@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code serve} (the default), {@code create-admin}, {@code rotate-keys},
- * {@code migrate}. Configuration comes from the environment (see {@link ServerConfig}).
+ * {@code rewrap-keys}, {@code migrate}. Configuration comes from the environment (see {@link ServerConfig}).
  */
 public final class Main {
     private static final String JAR = "java -jar bootstrap/target/connect-oauth.jar";
@@ -19,6 +19,7 @@ public final class Main {
             "  serve                                      run the server (default)",
             "  create-admin --email EMAIL [--name NAME]   create an admin and print its API key once",
             "  rotate-keys                                start signing with a new key (old keys stay published)",
+            "  rewrap-keys                                encrypt every stored signing key with CONNECT_KEK (after a KEK rotation)",
             "  migrate                                    create or upgrade the database schema, then exit",
             "Configuration: CONNECT_* environment variables (see README.md).");
 
@@ -37,6 +38,7 @@ public final class Main {
                 case "serve" -> serve(ServerConfig.fromEnvironment(), out);
                 case "create-admin" -> createAdmin(ServerConfig.fromEnvironment(), options, out);
                 case "rotate-keys" -> rotateKeys(ServerConfig.fromEnvironment(), out);
+                case "rewrap-keys" -> rewrapKeys(ServerConfig.fromEnvironment(), out);
                 case "migrate" -> migrate(ServerConfig.fromEnvironment(), out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
@@ -100,6 +102,24 @@ public final class Main {
         try {
             out.println("New signing key " + component.signingKeys().rotate()
                     + " signs within a minute; older keys stay published until their tokens expire.");
+            return 0;
+        } finally {
+            component.persistence().close();
+        }
+    }
+
+    /**
+     * The last step of a key-encryption key rotation: with {@code CONNECT_KEK} the new key and
+     * {@code CONNECT_KEK_PREVIOUS} the old one (as every node runs during the roll), seals every
+     * stored signing key with the new key; afterwards the old one can be dropped.
+     */
+    static int rewrapKeys(ServerConfig config, PrintStream out) {
+        ServerComponent component = ConnectServer.components(config);
+        try {
+            ConnectServer.checkSigningKeys(component);
+            int rewrapped = component.signingKeys().rewrap();
+            out.println("Sealed " + rewrapped + " signing key(s) with the current key-encryption key; "
+                    + "CONNECT_KEK_PREVIOUS is no longer needed.");
             return 0;
         } finally {
             component.persistence().close();

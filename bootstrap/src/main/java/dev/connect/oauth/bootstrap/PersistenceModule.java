@@ -17,6 +17,7 @@ import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
+import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import jakarta.inject.Singleton;
 
@@ -98,5 +99,10 @@ interface PersistenceModule {
     @Provides
     static AttemptCounterStore attempts(PersistenceAdapter persistence) {
         return persistence.attempts();
+    }
+
+    @Provides
+    static StorePurge purge(PersistenceAdapter persistence) {
+        return persistence.purge();
     }
 }

@@ -7,6 +7,7 @@ import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
 import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
+import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import jakarta.inject.Singleton;
 
@@ -26,6 +27,9 @@ interface ServerComponent {
     RefreshMaintenanceUseCase refreshMaintenance();
 
     PurgeAttemptCountsUseCase purgeAttemptCounts();
+
+    PurgeExpiredDataUseCase purgeExpiredData();
+
     Telemetry telemetry();
 
     @Component.Factory

@@ -1,5 +1,6 @@
 package dev.connect.oauth.bootstrap;
 
+import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.AbuseLimits;
@@ -41,7 +42,9 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            String minimumApiVersion, boolean maintenance, int dbPoolSize, Duration dbMigrationWait,
                            int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts,
                            Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits,
-                           Observability observability) {
+                           Observability observability, Optional<KeyEncryptionKey> kek,
+                           Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
+                           Duration auditRetention, Duration refreshTokenMaxLifetime) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -108,6 +111,11 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(abuseLimits, "abuseLimits");
         Objects.requireNonNull(observability, "observability");
+        Objects.requireNonNull(kek, "kek");
+        Objects.requireNonNull(previousKek, "previousKek");
+        Objects.requireNonNull(purgeInterval, "purgeInterval");
+        Objects.requireNonNull(auditRetention, "auditRetention");
+        Objects.requireNonNull(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -143,6 +151,15 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 defaults.signInWindow(),
                 vars.count("CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", defaults.clientFailuresPerSource(), 1_000_000),
                 defaults.clientFailureWindow());
+        Optional<KeyEncryptionKey> kek = kek(vars);
+        if (database.isPresent() && kek.isEmpty()) {
+            throw new ConfigException("CONNECT_KEK (or CONNECT_KEK_FILE) is required with CONNECT_DB_URL: "
+                    + "base64 of 32 random bytes that encrypts the signing keys in the database");
+        }
+        Optional<KeyEncryptionKey> previousKek = vars.optional("CONNECT_KEK_PREVIOUS", KeyEncryptionKey::parse);
+        if (previousKek.isPresent() && kek.isEmpty()) {
+            throw new ConfigException("CONNECT_KEK_PREVIOUS needs CONNECT_KEK (or CONNECT_KEK_FILE), the key to rewrap to");
+        }
         return new ServerConfig(
                 vars.get("CONNECT_HTTP_HOST", "0.0.0.0", ServerConfig::host),
                 port,
@@ -173,7 +190,14 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 vars.get("CONNECT_MAINTENANCE_REFRESH_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 100, 60_000))),
                 vars.optional("CONNECT_TRUSTED_PROXIES", ServerConfig::trustedProxies).orElse(List.of()),
                 limits,
-                observability(vars));
+                observability(vars),
+                kek,
+                previousKek,
+                vars.get("CONNECT_PASSWORD_HASH_CONCURRENCY",
+                        Integer.toString(Runtime.getRuntime().availableProcessors()), s -> intIn(s, 1, 256)),
+                vars.get("CONNECT_PURGE_INTERVAL_SECONDS", "3600", s -> seconds(s, Duration.ofDays(7))),
+                vars.get("CONNECT_AUDIT_RETENTION_DAYS", "90", s -> Duration.ofDays(intIn(s, 1, 36_500))),
+                vars.get("CONNECT_REFRESH_TOKEN_MAX_LIFETIME_DAYS", "90", s -> Duration.ofDays(intIn(s, 1, 3_650))));
     }
 
     /**
@@ -226,6 +250,23 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
             // reported below
         }
         throw new IllegalArgumentException("must be a number from 0 to 1");
+    }
+
+    /**
+     * The key-encryption key of the signing keys, from {@code CONNECT_KEK} or the file
+     * {@code CONNECT_KEK_FILE} names (one of them); empty when neither is set.
+     */
+    private static Optional<KeyEncryptionKey> kek(Variables vars) {
+        Optional<KeyEncryptionKey> given = vars.optional("CONNECT_KEK", KeyEncryptionKey::parse);
+        Optional<KeyEncryptionKey> fromFile = vars.optional("CONNECT_KEK_FILE", ServerConfig::kekFile);
+        if (given.isPresent() && fromFile.isPresent()) {
+            throw new ConfigException("CONNECT_KEK and CONNECT_KEK_FILE are both set: set one");
+        }
+        return given.or(() -> fromFile);
+    }
+
+    private static KeyEncryptionKey kekFile(String value) {
+        return KeyEncryptionKey.readFile(Path.of(value));
     }
 
     private static Map<String, String> withConfigFile(Map<String, String> environment) {

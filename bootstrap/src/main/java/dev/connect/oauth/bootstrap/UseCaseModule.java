@@ -23,6 +23,7 @@ import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
+import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
@@ -31,6 +32,7 @@ import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
+import dev.connect.oauth.application.port.in.SignOutUseCase;
 import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
 import dev.connect.oauth.application.service.AuthenticateApiKeyService;
 import dev.connect.oauth.application.service.AuthorizeService;
@@ -53,6 +55,7 @@ import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
 import dev.connect.oauth.application.service.PurgeAttemptCountsService;
+import dev.connect.oauth.application.service.PurgeExpiredDataService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
 import dev.connect.oauth.application.service.ResolveSessionService;
@@ -60,6 +63,7 @@ import dev.connect.oauth.application.service.RevokeApiKeyService;
 import dev.connect.oauth.application.service.RevokeTokenService;
 import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
+import dev.connect.oauth.application.service.SignOutService;
 
 /** Each in-port bound to the service that implements it. */
 @Module
@@ -153,4 +157,10 @@ interface UseCaseModule {
 
     @Binds
     PurgeAttemptCountsUseCase purgeAttemptCountsUseCase(PurgeAttemptCountsService service);
+
+    @Binds
+    SignOutUseCase signOutUseCase(SignOutService service);
+
+    @Binds
+    PurgeExpiredDataUseCase purgeExpiredDataUseCase(PurgeExpiredDataService service);
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServerConfigTest {
     private static final String KEY = "ck_" + "A".repeat(43);
+    private static final String KEK = "q".repeat(43) + "=";
 
     @Test
     void fromWhenEmptyThenDefaultsOfApiMd() {
@@ -44,11 +45,12 @@ class ServerConfigTest {
     void fromWhenMultiHostDatabaseUrlThenAcceptedAndItsPasswordHidden() {
         String url = "jdbc:mysql://connect:s3cret-pa55@db1:3306,db2:3306/connect?failOverReadOnly=false";
 
-        ServerConfig config = ServerConfig.from(Map.of("CONNECT_DB_URL", url));
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_DB_URL", url, "CONNECT_KEK", KEK));
 
         assertThat(config.database()).hasValueSatisfying(database -> assertThat(database.url()).isEqualTo(url));
         assertThat(config.toString()).doesNotContain("s3cret-pa55").contains("db1:3306,db2:3306");
-        assertThat(ServerConfig.from(Map.of("CONNECT_DB_URL", "jdbc:mysql:loadbalance://db1,db2/connect")).database())
+        assertThat(ServerConfig.from(Map.of("CONNECT_DB_URL", "jdbc:mysql:loadbalance://db1,db2/connect",
+                "CONNECT_KEK", KEK)).database())
                 .isPresent();
     }
 
@@ -82,6 +84,7 @@ class ServerConfigTest {
     void fromWhenDatabaseUrlGivenThenMySqlWithCredentials() {
         ServerConfig config = ServerConfig.from(Map.of(
                 "CONNECT_DB_URL", "jdbc:mysql://127.0.0.1:3306/connect",
+                "CONNECT_KEK", KEK,
                 "CONNECT_DB_USER", "connect",
                 "CONNECT_DB_PASSWORD", "s3cret"));
 
@@ -106,6 +109,44 @@ class ServerConfigTest {
     }
 
     @Test
+    void fromWhenMySqlWithoutKekThenRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("CONNECT_DB_URL", "jdbc:mysql://127.0.0.1:3306/connect")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("CONNECT_KEK (or CONNECT_KEK_FILE) is required with CONNECT_DB_URL")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void fromWhenKekGivenThenKeptButNeverPrinted(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("kek"), KEK + "\n");
+
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_KEK_FILE", file.toString(), "CONNECT_KEK_PREVIOUS",
+                "A".repeat(43) + "="));
+
+        assertThat(config.kek()).isPresent();
+        assertThat(config.previousKek()).isPresent().isNotEqualTo(config.kek());
+        assertThat(config.toString()).doesNotContain(KEK).doesNotContain("AAAA");
+        assertThat(ServerConfig.from(Map.of()).kek()).isEmpty();
+    }
+
+    @Test
+    void fromWhenHardeningValuesGivenThenRead() {
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_PASSWORD_HASH_CONCURRENCY", "3",
+                "CONNECT_PURGE_INTERVAL_SECONDS", "60", "CONNECT_AUDIT_RETENTION_DAYS", "30",
+                "CONNECT_REFRESH_TOKEN_MAX_LIFETIME_DAYS", "10"));
+
+        assertThat(config.passwordHashConcurrency()).isEqualTo(3);
+        assertThat(config.purgeInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.auditRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.refreshTokenMaxLifetime()).isEqualTo(Duration.ofDays(10));
+        ServerConfig defaults = ServerConfig.from(Map.of());
+        assertThat(defaults.purgeInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(defaults.auditRetention()).isEqualTo(Duration.ofDays(90));
+        assertThat(defaults.refreshTokenMaxLifetime()).isEqualTo(Duration.ofDays(90));
+        assertThat(defaults.passwordHashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
     void fromWhenValueBadThenOneLineNamingTheVariable() {
         assertBad(Map.of("CONNECT_HTTP_PORT", "http"), "CONNECT_HTTP_PORT");
         assertBad(Map.of("CONNECT_HTTP_PORT", "70000"), "CONNECT_HTTP_PORT");
@@ -113,6 +154,14 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_ISSUER", "https://example.com/"), "CONNECT_ISSUER");
         assertBad(Map.of("CONNECT_DB_URL", "postgres://x"), "CONNECT_DB_URL");
         assertBad(Map.of("CONNECT_DB_MIGRATION_WAIT_SECONDS", "0"), "CONNECT_DB_MIGRATION_WAIT_SECONDS");
+        assertBad(Map.of("CONNECT_KEK", "c2VjcmV0"), "CONNECT_KEK");
+        assertBad(Map.of("CONNECT_KEK_FILE", "/nonexistent/kek"), "CONNECT_KEK_FILE");
+        assertBad(Map.of("CONNECT_KEK", KEK, "CONNECT_KEK_FILE", "/x"), "CONNECT_KEK");
+        assertBad(Map.of("CONNECT_KEK_PREVIOUS", KEK), "CONNECT_KEK_PREVIOUS");
+        assertBad(Map.of("CONNECT_PASSWORD_HASH_CONCURRENCY", "0"), "CONNECT_PASSWORD_HASH_CONCURRENCY");
+        assertBad(Map.of("CONNECT_PURGE_INTERVAL_SECONDS", "0"), "CONNECT_PURGE_INTERVAL_SECONDS");
+        assertBad(Map.of("CONNECT_AUDIT_RETENTION_DAYS", "x"), "CONNECT_AUDIT_RETENTION_DAYS");
+        assertBad(Map.of("CONNECT_REFRESH_TOKEN_MAX_LIFETIME_DAYS", "0"), "CONNECT_REFRESH_TOKEN_MAX_LIFETIME_DAYS");
         assertBad(Map.of("CONNECT_ALLOW_PLAIN_PKCE", "yes"), "CONNECT_ALLOW_PLAIN_PKCE");
         assertBad(Map.of("CONNECT_CODE_TTL_SECONDS", "601"), "CONNECT_CODE_TTL_SECONDS");
         assertBad(Map.of("CONNECT_RETRY_GRACE_SECONDS", "-1"), "CONNECT_RETRY_GRACE_SECONDS");

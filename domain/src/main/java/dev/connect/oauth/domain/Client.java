@@ -46,15 +46,19 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
     }
 
     /**
-     * The registered redirect URI equal to {@code candidate}, character for character.
+     * {@code candidate} when a registered redirect URI admits it: equal character for character,
+     * or a loopback IP literal with another port (RFC 8252 §7.3). The candidate is returned, not the
+     * registered URI, because the code is bound to, and the browser sent back to, the URI requested.
      *
      * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.1.3">RFC 9700 §4.1.3</a>
+     * @see RedirectUri#admits(String)
      */
     public Optional<RedirectUri> registeredRedirectUri(String candidate) {
         if (candidate == null) {
             return Optional.empty();
         }
-        return redirectUris.stream().filter(uri -> uri.matches(candidate)).findFirst();
+        return redirectUris.stream().filter(uri -> uri.admits(candidate)).findFirst()
+                .map(registered -> registered.matches(candidate) ? registered : RedirectUri.parse(candidate));
     }
 
     /** Resolves a requested scope list against {@link #allowedScopes()} ({@code *} expands). */

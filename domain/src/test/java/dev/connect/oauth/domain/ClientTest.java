@@ -61,9 +61,16 @@ class ClientTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://a.example.com/cb/", "https://a.example.com/c", "https://a.example.com/cb?x",
-        "http://localhost:8080/cb", "http://127.0.0.1:8081/cb", "HTTPS://a.example.com/cb", ""})
+        "http://localhost:8080/cb", "http://127.0.0.1:8081/cb/", "http://127.0.0.1/cb?x", "HTTPS://a.example.com/cb", ""})
     void registeredRedirectUriWhenNotExactlyRegisteredThenEmpty(String candidate) {
         assertThat(confidential().registeredRedirectUri(candidate)).isEmpty();
+    }
+
+    @Test
+    void registeredRedirectUriWhenLoopbackOnAnotherPortThenTheRequestedUri() {
+        assertThat(confidential().registeredRedirectUri("http://127.0.0.1:51004/cb"))
+                .contains(RedirectUri.parse("http://127.0.0.1:51004/cb"));
+        assertThat(confidential().registeredRedirectUri("http://127.0.0.1/cb")).contains(RedirectUri.parse("http://127.0.0.1/cb"));
     }
 
     @Test

@@ -107,4 +107,37 @@ class RedirectUriTest {
     void matchesWhenNullThenFalse() {
         assertThat(RedirectUri.parse(REGISTERED).matches(null)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080/cb", "http://127.0.0.1:51004/cb", "http://127.0.0.1/cb",
+        "http://127.0.0.1:1/cb"})
+    void admitsWhenLoopbackIpv4OnAnyPortThenTrue(String candidate) {
+        assertThat(RedirectUri.parse("http://127.0.0.1:8080/cb").admits(candidate)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[::1]:8080/cb?x=1", "http://[::1]:65000/cb?x=1", "http://[::1]/cb?x=1"})
+    void admitsWhenLoopbackIpv6OnAnyPortThenTrue(String candidate) {
+        assertThat(RedirectUri.parse("http://[::1]/cb?x=1").admits(candidate)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080/cb/", "http://127.0.0.1:8080/cbx", "http://127.0.0.1:8080/cb?x",
+        "http://127.0.0.1:8080/cb#f", "http://[::1]:8080/cb", "http://localhost:8080/cb", "https://127.0.0.1:8080/cb",
+        "http://127.0.0.1:8080@evil.example/cb", "http://127.0.0.1:8080.evil.example/cb", "http://127.0.0.2:8080/cb", ""})
+    void admitsWhenLoopbackDiffersBeyondThePortThenFalse(String candidate) {
+        assertThat(RedirectUri.parse("http://127.0.0.1:9/cb").admits(candidate)).isFalse();
+    }
+
+    @Test
+    void admitsWhenLocalhostOrHttpsOnAnotherPortThenFalse() {
+        assertThat(RedirectUri.parse("http://localhost:8080/cb").admits("http://localhost:8081/cb")).isFalse();
+        assertThat(RedirectUri.parse("https://app.example.com:8443/cb").admits("https://app.example.com:9443/cb")).isFalse();
+        assertThat(RedirectUri.parse("http://127.0.0.1:8080/cb").admits(null)).isFalse();
+    }
+
+    @Test
+    void matchesWhenLoopbackOnAnotherPortThenFalseSinceTheCodeIsBoundToTheExactUri() {
+        assertThat(RedirectUri.parse("http://127.0.0.1:8080/cb").matches("http://127.0.0.1:8081/cb")).isFalse();
+    }
 }

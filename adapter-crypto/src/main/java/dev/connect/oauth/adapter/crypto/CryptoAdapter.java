@@ -6,6 +6,7 @@ import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The crypto adapter's one entry point: factories for the out-ports it implements, for the
@@ -13,8 +14,9 @@ import java.time.Duration;
  *
  * <ul>
  *   <li>{@link #signingKeys}: RFC 9068 JWT access tokens signed with ES256 and the JWK Set that
- *       verifies them (RFC 7517), keys shared through a {@link SigningKeyRepository};</li>
- *   <li>{@link #passwordHasher()}: Argon2id (RFC 9106) for account passwords;</li>
+ *       verifies them (RFC 7517), keys shared through a {@link SigningKeyRepository}, sealed there
+ *       with a {@link KeyEncryptionKey};</li>
+ *   <li>{@link #passwordHasher(int)}: Argon2id (RFC 9106) for account passwords, a bounded number at once;</li>
  *   <li>{@link #secretHasher()}: SHA-256 for high-entropy secrets;</li>
  *   <li>{@link #secretGenerator()}: 256-bit secrets and 128-bit identifiers, base64url.</li>
  * </ul>
@@ -28,6 +30,11 @@ public final class CryptoAdapter {
      * it signs: long enough to spare the store, short enough that a rotation is live in a minute.
      */
     private static final Duration KEY_REFRESH = Duration.ofSeconds(60);
+    /**
+     * How long a password hash waits for a free slot before it is refused: a few hash times, so a
+     * burst is smoothed but a flood is answered 503 at once instead of queueing.
+     */
+    private static final Duration HASH_SLOT_WAIT = Duration.ofMillis(200);
 
     private CryptoAdapter() {
     }
@@ -37,15 +44,27 @@ public final class CryptoAdapter {
      * here, so building the object graph needs no store.
      *
      * @param accessTokenTtl how long access tokens are valid: retired keys stay published that much longer
+     * @param kek            seals the private keys in the store; new and resealed keys use it
+     * @param previousKek    the key-encryption key before the last rotation, still accepted for reading
      * @throws IllegalArgumentException when {@code accessTokenTtl} is not positive
      */
-    public static SigningKeys signingKeys(SigningKeyRepository repository, Clock clock, Duration accessTokenTtl) {
-        return new SigningKeys(new KeyRing(repository, clock, new KeyLifetime(KEY_REFRESH, accessTokenTtl)));
+    public static SigningKeys signingKeys(SigningKeyRepository repository, Clock clock, Duration accessTokenTtl,
+                                          KeyEncryptionKey kek, Optional<KeyEncryptionKey> previousKek) {
+        return new SigningKeys(new KeyRing(repository, new KeySealer(kek, previousKek), clock,
+                new KeyLifetime(KEY_REFRESH, accessTokenTtl)));
     }
 
-    /** Argon2id with m=19 MiB, t=2, p=1 (OWASP); verifies hashes of any cost within sane bounds. */
-    public static PasswordHasher passwordHasher() {
-        return new Argon2idPasswordHasher(Argon2idCost.RECOMMENDED);
+    /**
+     * Argon2id with m=19 MiB, t=2, p=1 (OWASP); verifies hashes of any cost within sane bounds.
+     * At most {@code concurrency} hashes run at once; one that finds no slot within a fraction of
+     * a second fails with {@link dev.connect.oauth.application.port.out.TemporarilyUnavailableException}.
+     *
+     * @param concurrency how many hashes may run at once: about the number of cores
+     * @throws IllegalArgumentException when {@code concurrency} is below 1
+     */
+    public static PasswordHasher passwordHasher(int concurrency) {
+        return new BoundedPasswordHasher(new Argon2idPasswordHasher(Argon2idCost.RECOMMENDED), concurrency,
+                HASH_SLOT_WAIT);
     }
 
     /** SHA-256 as 64 lower-case hex digits, compared in constant time. */

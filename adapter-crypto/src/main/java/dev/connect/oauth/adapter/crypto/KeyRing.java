@@ -29,13 +29,15 @@ final class KeyRing {
     private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
 
     private final SigningKeyRepository repository;
+    private final KeySealer sealer;
     private final Clock clock;
     private final KeyLifetime lifetime;
     private final ReentrantLock loading = new ReentrantLock();
     private volatile Snapshot snapshot;
 
-    KeyRing(SigningKeyRepository repository, Clock clock, KeyLifetime lifetime) {
+    KeyRing(SigningKeyRepository repository, KeySealer sealer, Clock clock, KeyLifetime lifetime) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
@@ -96,6 +98,29 @@ final class KeyRing {
     }
 
     /**
+     * Opens every stored key, and seals again with the current key-encryption key those stored in
+     * clear (from before encryption at rest) and, when {@code rewrapPrevious}, those sealed with
+     * the previous one. Each replacement is a compare-and-set, so nodes doing it at once agree.
+     *
+     * @return how many keys were sealed again
+     * @throws KeyEncryptionException when a stored key does not open with this node's key-encryption keys
+     */
+    int reseal(boolean rewrapPrevious) {
+        int resealed = 0;
+        for (SigningKey key : repository.findAll()) {
+            KeySealer.Opened opened = sealer.open(key.kid(), key.sealedPrivateKey());
+            boolean reseal = opened.seal() == KeySealer.Seal.CLEAR
+                    || (rewrapPrevious && opened.seal() == KeySealer.Seal.PREVIOUS);
+            if (reseal
+                    && repository.replaceSealedPrivateKey(key.kid(), key.sealedPrivateKey(),
+                            sealer.seal(key.kid(), opened.privateJwk()))) {
+                resealed++;
+            }
+        }
+        return resealed;
+    }
+
+    /**
      * The snapshot, reloaded when older than the propagation delay. Only the first load blocks;
      * afterwards one caller reloads while the others go on with the previous snapshot.
      */
@@ -132,7 +157,9 @@ final class KeyRing {
             repository.add(generate(now()));
             stored = repository.findAll();
         }
-        List<ParsedSigningKey> keys = stored.stream().map(ParsedSigningKey::parse).toList();
+        List<ParsedSigningKey> keys = stored.stream()
+                .map(key -> ParsedSigningKey.parse(key, sealer.open(key.kid(), key.sealedPrivateKey()).privateJwk()))
+                .toList();
         return new Snapshot(keys, at.plus(lifetime.propagation()));
     }
 
@@ -144,7 +171,7 @@ final class KeyRing {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static SigningKey generate(Instant createdAt) {
+    private SigningKey generate(Instant createdAt) {
         try {
             // P-256 for ES256; the kid is the RFC 7638 thumbprint, unique without coordination.
             ECKey key = new ECKeyGenerator(Curve.P_256)
@@ -152,7 +179,8 @@ final class KeyRing {
                     .algorithm(ALGORITHM)
                     .keyIDFromThumbprint(true)
                     .generate();
-            return new SigningKey(key.getKeyID(), ALGORITHM.getName(), key.toJSONString(), createdAt, Optional.empty());
+            return new SigningKey(key.getKeyID(), ALGORITHM.getName(), sealer.seal(key.getKeyID(), key.toJSONString()),
+                    createdAt, Optional.empty());
         } catch (JOSEException e) {
             throw new IllegalStateException("Every Java platform can generate P-256 keys", e);
         }

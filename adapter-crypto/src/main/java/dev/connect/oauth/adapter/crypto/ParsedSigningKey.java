@@ -31,14 +31,15 @@ record ParsedSigningKey(SigningKey stored, JWSSigner signer, JWSHeader header, J
     }
 
     /**
-     * Parses {@code stored}; a key that cannot sign is a broken store, an infrastructure fault.
+     * Parses {@code privateJwk}, the opened private key of {@code stored}; a key that cannot sign
+     * is a broken store, an infrastructure fault.
      *
      * @throws IllegalStateException when the JWK is malformed, public only, of another algorithm or another kid
      */
-    static ParsedSigningKey parse(SigningKey stored) {
+    static ParsedSigningKey parse(SigningKey stored, String privateJwk) {
         JWK jwk;
         try {
-            jwk = JWK.parse(stored.privateJwk());
+            jwk = JWK.parse(privateJwk);
         } catch (ParseException e) {
             // The cause is left out on purpose: a parser's message may quote the private key.
             throw new IllegalStateException("Signing key " + stored.kid() + " is not a JWK");

@@ -10,7 +10,8 @@ import java.util.Objects;
  * every minute, and rotates with overlap: a new key is published on every node before any node
  * signs with it, and a retired key stays published until the last token it signed has expired,
  * so rotation needs no downtime and no resource server ever meets an unknown {@code kid}.
- * Thread-safe.
+ * The private keys are stored sealed with the operator's {@link KeyEncryptionKey} (AES-256-GCM),
+ * so the store alone cannot sign. Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7517#section-5">RFC 7517 §5 (JWK Set)</a>
@@ -37,5 +38,27 @@ public final class SigningKeys {
      */
     public String rotate() {
         return ring.rotate();
+    }
+
+    /**
+     * Checks, at start, that this node's key-encryption keys open every stored key, and seals those
+     * still stored in clear (a store from before encryption at rest). Safe on many nodes at once.
+     *
+     * @return how many keys were stored in clear and are now sealed
+     * @throws KeyEncryptionException when a stored key does not open: the wrong key-encryption key
+     */
+    public int checkStoredKeys() {
+        return ring.reseal(false);
+    }
+
+    /**
+     * Seals every stored key with the current key-encryption key (the last step of rotating it:
+     * afterwards the previous one is no longer needed). Safe while nodes serve.
+     *
+     * @return how many keys were sealed again
+     * @throws KeyEncryptionException when a stored key does not open with the current or previous key
+     */
+    public int rewrap() {
+        return ring.reseal(true);
     }
 }

@@ -14,7 +14,7 @@ class Argon2idPasswordHasherTest {
     private static final String PASSWORD = "correct horse battery staple";
     private static final String B64 = "[A-Za-z0-9+/]";
 
-    private final PasswordHasher hasher = CryptoAdapter.passwordHasher();
+    private final PasswordHasher hasher = CryptoAdapter.passwordHasher(2);
 
     @Test
     void hashWhenHashedThenIsAnArgon2idPhcStringWithTheRecommendedCost() {

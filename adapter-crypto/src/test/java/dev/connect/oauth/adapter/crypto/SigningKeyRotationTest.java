@@ -30,7 +30,7 @@ class SigningKeyRotationTest {
 
     private final MutableClock clock = new MutableClock();
     private final SigningKeyRepository repository = new InMemorySigningKeyRepository(new InMemoryStore());
-    private final SigningKeys node = CryptoAdapter.signingKeys(repository, clock, TTL);
+    private final SigningKeys node = TestSigningKeys.node(repository, clock);
 
     @Test
     void rotateWhenDoneThenTokensSignedBeforeStillVerify() throws Exception {
@@ -72,7 +72,7 @@ class SigningKeyRotationTest {
 
     @Test
     void publicJwkSetJsonWhenRotatedElsewhereThenThisNodeRereadsTheStoreWithinAMinute() throws Exception {
-        SigningKeys otherNode = CryptoAdapter.signingKeys(repository, clock, TTL);
+        SigningKeys otherNode = TestSigningKeys.node(repository, clock);
         String oldKid = ResourceServer.kidOf(encode(node));
         clock.advance(Duration.ofSeconds(30));
 

@@ -37,11 +37,13 @@ import java.util.Optional;
  * the browser back here (303); with one, the consent page, posting to
  * {@code /oauth/authorize/consent}, whose Approve redirects with a code and Deny with
  * {@code access_denied}. Both forms carry the request's parameters and a CSRF token; each post
- * checks the request again, so a tampered field gains nothing.
+ * checks the request again, so a tampered field gains nothing. The consent page also offers
+ * logout, a CSRF-protected post to {@code /oauth/logout} that deletes the session and its cookie.
  */
 final class AuthorizationEndpoint {
     static final String SIGN_IN_PATH = "/oauth/authorize/sign-in";
     static final String CONSENT_PATH = "/oauth/authorize/consent";
+    static final String SIGN_OUT_PATH = "/oauth/logout";
     private static final String AUTHORIZE_PATH = "/oauth/authorize";
     private static final List<String> REQUEST_PARAMETERS = List.of("response_type", "client_id", "redirect_uri",
             "scope", "state", "code_challenge", "code_challenge_method");
@@ -151,6 +153,24 @@ final class AuthorizationEndpoint {
         }, step -> render(ctx, request, step));
     }
 
+    /**
+     * {@code POST /oauth/logout}: deletes the session row and clears its cookie. CSRF-protected
+     * like every form here, so another site cannot sign the user out. Errors are pages, or JSON
+     * for a caller that prefers it.
+     */
+    void signOut(RoutingContext ctx) {
+        ctx.put(ErrorMapper.AS_PAGE, !MediaTypes.prefersJson(ctx.request().getHeader(HttpHeaders.ACCEPT)));
+        cookies.verifyCsrf(ctx, Parameters.fromBody(ctx));
+        String session = cookies.sessionToken(ctx);
+        executor.call(ctx, () -> {
+            useCases.signOut().signOut(session);
+            return session;
+        }, ended -> {
+            cookies.endSession(ctx);
+            Replies.html(ctx, 200, pages.signedOut(Messages.forAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE))));
+        });
+    }
+
     private void authorizeWithApiKey(RoutingContext ctx) {
         if (MediaTypes.quality(ctx.request().getHeader(HttpHeaders.ACCEPT), MediaTypes.JSON) <= 0) {
             throw ErrorCode.NOT_ACCEPTABLE.exception();
@@ -215,7 +235,8 @@ final class AuthorizationEndpoint {
             case Step.SignInForm form -> Replies.html(ctx, 200, pages.signIn(messages, form.checked().client().name(),
                     basePath + SIGN_IN_PATH, hiddenFields(ctx, request), form.email(), form.failed()));
             case Step.ConsentForm form -> Replies.html(ctx, 200, pages.consent(messages, form.checked().client().name(),
-                    form.checked().scopes(), form.account(), basePath + CONSENT_PATH, hiddenFields(ctx, request)));
+                    form.checked().scopes(), form.account(), basePath + CONSENT_PATH, hiddenFields(ctx, request),
+                    basePath + SIGN_OUT_PATH, Html.hidden(BrowserCookies.CSRF_FIELD, cookies.csrfToken(ctx))));
             case Step.SessionStarted started -> {
                 cookies.startSession(ctx, started.session());
                 Replies.redirect(ctx, 303, AuthorizationResponses.location(basePath + AUTHORIZE_PATH, fields(request)));

@@ -61,6 +61,11 @@ final class BrowserCookies {
         ctx.response().addCookie(cookie(sessionCookie, session.sessionToken(), CookieSameSite.LAX).setMaxAge(maxAge));
     }
 
+    /** Clears the session cookie (logout): an expired cookie of the same name, path and flags. */
+    void endSession(RoutingContext ctx) {
+        ctx.response().addCookie(cookie(sessionCookie, "", CookieSameSite.LAX).setMaxAge(0));
+    }
+
     /** The CSRF token for a form: the cookie's when it has one, else a new one set as the cookie. */
     String csrfToken(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(csrfCookie);

@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.application.port.in.AuthorizationRedirectException;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
+import dev.connect.oauth.application.port.out.TemporarilyUnavailableException;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
 import io.vertx.core.Handler;
@@ -17,7 +18,7 @@ import java.util.Objects;
 /**
  * The one place a failure becomes an answer (API.md §1): an {@link OAuthException} travels with
  * the status of {@link ErrorStatus} and the body {@code {"error", "error_description", "code"}};
- * an unreachable store is 503 with {@code Retry-After}; anything else is a 500 with a generic
+ * an unreachable store or an adapter at capacity is 503 with {@code Retry-After}; anything else is a 500 with a generic
  * message and the request id, its detail only in the log. Pages of the browser flow get the same
  * status as an HTML page, and their authorization errors, once the redirect URI is known to be
  * the client's, are redirected to it.
@@ -109,6 +110,10 @@ final class ErrorMapper implements Handler<RoutingContext> {
                         unavailable.getMessage());
             }
             return HttpProblem.unavailable("The database is unavailable. Try again later.", retryAfter);
+        }
+        if (failure instanceof TemporarilyUnavailableException busy) {
+            // Not logged: under a flood this is the expected answer, once per refused request.
+            return HttpProblem.unavailable("The server is busy. Try again later.", busy.retryAfter().orElse(retryAfter));
         }
         if (failure instanceof HttpException http && http.getStatusCode() < 500) {
             return fromStatus(http.getStatusCode());

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>OAuth 2.0 (RFC 6749, 7636, 7009, 7662, 8414) at {@code /oauth/<name>} and the bare
  *       {@code /<name>}: authorize (with the sign-in and consent pages), token, refresh, info,
- *       invalidate, revoke, introspect, jwks, and {@code /.well-known/oauth-authorization-server};</li>
+ *       invalidate, revoke, introspect, jwks, logout, and {@code /.well-known/oauth-authorization-server};</li>
  *   <li>the account and client API v1 under {@code /api/v1}, with API keys, and the admin
  *       maintenance switch of the whole fleet {@code PUT /api/v1/maintenance {"enabled": true}};</li>
  *   <li>{@code /health/live}, {@code /health/ready} and Prometheus {@code /metrics}.</li>
@@ -89,12 +89,13 @@ public final class HttpAdapter {
         this.requestTelemetry = new RequestTelemetry(metrics, telemetry.openTelemetry());
         this.executor = new UseCaseExecutor(settings.maxConcurrentUseCases(), settings.retryAfter());
         this.maintenance = new MaintenanceMode(useCases.checkMaintenance(), settings.maintenance(), settings.retryAfter());
-        this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion());
+        this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion(),
+                settings.httpsIssuer());
         this.errorMapper = new ErrorMapper(settings.retryAfter(), pages, commonHeaders);
         this.versions = new VersionNegotiation(ApiVersion.require(settings.latestVersion(), "latestVersion"),
                 ApiVersion.require(settings.minimumVersion(), "minimumVersion"));
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
-        BrowserCookies cookies = new BrowserCookies(settings.secureCookies(), settings.clock());
+        BrowserCookies cookies = new BrowserCookies(settings.httpsIssuer(), settings.clock());
         RequestSources sources = new RequestSources(settings.trustedProxyBlocks());
         this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies,
                 new TokenBuckets(settings.signInPerAddress(), settings.clock()), sources, settings.basePath());
@@ -126,6 +127,7 @@ public final class HttpAdapter {
                 .on(POST, oauth("authorize"), authorization::authorize)
                 .on(POST, List.of(AuthorizationEndpoint.SIGN_IN_PATH, "/authorize/sign-in"), authorization::signIn)
                 .on(POST, List.of(AuthorizationEndpoint.CONSENT_PATH, "/authorize/consent"), authorization::consent)
+                .on(POST, oauth("logout"), authorization::signOut)
                 .on(POST, oauth("token"), json, token::token)
                 .on(POST, oauth("refresh"), json, token::refresh)
                 .on(GET, oauth("info"), json, bearer::info)

@@ -106,7 +106,8 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         return new Builder(issuer);
     }
 
-    boolean secureCookies() {
+    /** Whether the issuer is https: cookies are then {@code Secure} and answers carry HSTS. */
+    boolean httpsIssuer() {
         return issuer.startsWith("https:");
     }
 

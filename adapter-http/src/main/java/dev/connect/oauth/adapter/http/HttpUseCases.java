@@ -26,6 +26,7 @@ import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
+import dev.connect.oauth.application.port.in.SignOutUseCase;
 import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
 import java.util.Objects;
 
@@ -48,6 +49,7 @@ public record HttpUseCases(
         // Browser sign-in
         SignInUseCase signIn,
         ResolveSessionUseCase resolveSession,
+        SignOutUseCase signOut,
         // Account and client API v1 (API.md §4)
         AuthenticateApiKeyUseCase authenticateApiKey,
         CreateAccountUseCase createAccount,
@@ -79,6 +81,7 @@ public record HttpUseCases(
         Objects.requireNonNull(getJwkSet, "getJwkSet");
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(resolveSession, "resolveSession");
+        Objects.requireNonNull(signOut, "signOut");
         Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
         Objects.requireNonNull(createAccount, "createAccount");
         Objects.requireNonNull(issueApiKey, "issueApiKey");

@@ -22,6 +22,7 @@ final class Pages implements ErrorMapper.ErrorPage {
     private final Template signIn = Template.load("pages/sign-in.html");
     private final Template consent = Template.load("pages/consent.html");
     private final Template error = Template.load("pages/error.html");
+    private final Template signedOut = Template.load("pages/signed-out.html");
     private final String contentSecurityPolicy;
 
     Pages() {
@@ -50,24 +51,39 @@ final class Pages implements ErrorMapper.ErrorPage {
         return page(messages, messages.text("signIn.title"), content);
     }
 
-    /** The consent form naming the client and each requested scope in words. */
-    String consent(Messages messages, String clientName, ScopeSet scopes, Account account, String action, Html hidden) {
+    /**
+     * The consent form naming the client and each requested scope in words, and a logout form
+     * posting to {@code signOutAction} with its own CSRF field {@code signOutHidden}.
+     */
+    String consent(Messages messages, String clientName, ScopeSet scopes, Account account, String action, Html hidden,
+                   String signOutAction, Html signOutHidden) {
         Html items = Html.EMPTY;
         for (Scope scope : scopes.scopes()) {
             String words = messages.optionalText("scope." + scope.value())
                     .orElseGet(() -> messages.text("scope.other", scope.value()));
             items = items.append(Html.element("li", "scope-" + scope.value(), null, words));
         }
-        Html content = consent.render(Map.of(
-                "heading", messages.text("consent.heading", clientName),
-                "intro", messages.text("consent.intro", clientName),
-                "scopes", items,
-                "signedInAs", messages.text("consent.signedInAs", account.email().value()),
-                "action", action,
-                "hidden", hidden,
-                "approve", messages.text("consent.approve"),
-                "deny", messages.text("consent.deny")));
+        Html content = consent.render(Map.ofEntries(
+                Map.entry("heading", messages.text("consent.heading", clientName)),
+                Map.entry("intro", messages.text("consent.intro", clientName)),
+                Map.entry("scopes", items),
+                Map.entry("signedInAs", messages.text("consent.signedInAs", account.email().value())),
+                Map.entry("action", action),
+                Map.entry("hidden", hidden),
+                Map.entry("approve", messages.text("consent.approve")),
+                Map.entry("deny", messages.text("consent.deny")),
+                Map.entry("signOutAction", signOutAction),
+                Map.entry("signOutHidden", signOutHidden),
+                Map.entry("signOut", messages.text("signOut.submit"))));
         return page(messages, messages.text("consent.title", clientName), content);
+    }
+
+    /** The page after logout. */
+    String signedOut(Messages messages) {
+        Html content = signedOut.render(Map.of(
+                "heading", messages.text("signOut.heading"),
+                "text", messages.text("signOut.text")));
+        return page(messages, messages.text("signOut.title"), content);
     }
 
     @Override

@@ -162,6 +162,40 @@ class AuthorizationPagesTest {
     }
 
     @Test
+    void whenSignedOutFromTheConsentPageThenSessionRowAndCookieGone() {
+        Reply consent = signIn("connect", "s");
+        String session = browser.cookie("connect_session");
+        assertThat(consent.body()).contains("id=\"sign-out\"").contains("action=\"/oauth/logout\"");
+
+        Reply signedOut = browser.post("/oauth/logout", "csrf_token=" + browser.cookie("connect_csrf"));
+
+        assertThat(signedOut.status()).isEqualTo(200);
+        assertThat(signedOut.body()).contains("id=\"signed-out\"");
+        assertThat(signedOut.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("connect_session=").containsIgnoringCase("Max-Age=0"));
+        assertThat(browser.cookie("connect_session")).isNull();
+        assertThat(server.app.resolveSession.resolve(session)).isEmpty();
+        assertThat(browser.get(authorizeUrl("connect", "s")).body()).contains("id=\"sign-in\"");
+    }
+
+    @Test
+    void whenLogoutPostedWithoutCsrfTokenThen403AndTheSessionLives() {
+        signIn("connect", "s");
+        String session = browser.cookie("connect_session");
+
+        Reply forged = browser.post("/logout", "");
+        Reply json = server.postForm("/oauth/logout", "csrf_token=" + "A".repeat(43), "Accept", "application/json",
+                "Cookie", "connect_session=" + session + "; connect_csrf=" + "B".repeat(43));
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.header("Content-Type")).startsWith("text/html");
+        assertThat(json.status()).isEqualTo(403);
+        assertThat(json.json().getString("error")).isEqualTo("forbidden");
+        assertThat(json.json().getInteger("code")).isEqualTo(403);
+        assertThat(server.app.resolveSession.resolve(session)).isPresent();
+    }
+
+    @Test
     void whenConsentPostedWithoutSessionThenSignInPage() {
         Reply consent = signIn("connect", "s");
         browser.forget("connect_session");

@@ -62,10 +62,14 @@ final class Browser {
                 .collect(Collectors.joining("&"));
     }
 
-    /** The page's hidden inputs, form-encoded, as a browser would send them. */
+    /**
+     * The hidden inputs of the page's first form (the sign-in or consent form, not the logout form
+     * after it), form-encoded, as a browser would send them.
+     */
     static List<String> hiddenFields(Reply page) {
         List<String> fields = new ArrayList<>();
-        Matcher matcher = HIDDEN.matcher(page.body());
+        int end = page.body().indexOf("</form>");
+        Matcher matcher = HIDDEN.matcher(end < 0 ? page.body() : page.body().substring(0, end));
         while (matcher.find()) {
             fields.add(FormCodec.encode(unescape(matcher.group(1))) + "=" + FormCodec.encode(unescape(matcher.group(2))));
         }

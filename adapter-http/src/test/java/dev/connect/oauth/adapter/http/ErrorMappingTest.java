@@ -3,8 +3,11 @@ package dev.connect.oauth.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.in.CreatedAccount;
+import dev.connect.oauth.application.port.out.TemporarilyUnavailableException;
 import dev.connect.oauth.application.testdata.TestApplication;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +116,21 @@ class ErrorMappingTest {
         assertConnectError(reply, 503, "temporarily_unavailable", 503);
         assertThat(reply.header("Retry-After")).isEqualTo("30");
         assertThat(reply.body()).doesNotContain("in-memory");
+    }
+
+    @Test
+    void whenAnAdapterIsAtCapacityThen503WithItsRetryAfter() {
+        TestApplication app = new TestApplication();
+        HttpUseCases busy = TestServer.useCases(app, () -> {
+            throw new TemporarilyUnavailableException("hashing at capacity", Optional.of(Duration.ofSeconds(1)), null);
+        }, app.checkReadiness);
+        try (TestServer full = TestServer.start(app, settings -> settings, busy)) {
+            Reply reply = full.get("/oauth/jwks");
+
+            assertConnectError(reply, 503, "temporarily_unavailable", 503);
+            assertThat(reply.header("Retry-After")).isEqualTo("1");
+            assertThat(reply.body()).doesNotContain("hashing");
+        }
     }
 
     @Test

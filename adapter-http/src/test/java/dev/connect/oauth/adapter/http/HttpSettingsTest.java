@@ -17,7 +17,7 @@ class HttpSettingsTest {
         assertThat(settings.latestVersion()).isEqualTo("1.8.0");
         assertThat(settings.minimumVersion()).isEqualTo("1.0.0");
         assertThat(settings.maintenance()).isFalse();
-        assertThat(settings.secureCookies()).isFalse();
+        assertThat(settings.httpsIssuer()).isFalse();
         assertThat(settings.basePath()).isEmpty();
     }
 
@@ -29,7 +29,7 @@ class HttpSettingsTest {
 
         assertThat(settings.issuer()).isEqualTo("https://auth.example.com/connect");
         assertThat(settings.scopeCatalogue()).isEqualTo(policy.scopeCatalogue());
-        assertThat(settings.secureCookies()).isTrue();
+        assertThat(settings.httpsIssuer()).isTrue();
         assertThat(settings.basePath()).isEqualTo("/connect");
     }
 

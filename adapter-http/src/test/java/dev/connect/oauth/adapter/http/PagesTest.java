@@ -31,10 +31,17 @@ class PagesTest {
     @Test
     void consentPageNamesUnknownScopesByTheirName() {
         String page = pages.consent(Messages.forAcceptLanguage("de"), "App", ScopeSet.parse("connect custom<b>"),
-                TestAccounts.customer().build(), "/oauth/authorize/consent", Html.EMPTY);
+                TestAccounts.customer().build(), "/oauth/authorize/consent", Html.EMPTY, "/oauth/logout", Html.EMPTY);
 
-        assertThat(page).contains("<html lang=\"de\">").contains("Ihr Konto sehen")
+        assertThat(page).contains("<html lang=\"de\">").contains("Ihr Konto sehen").contains(">Abmelden</button>")
                 .contains("Die Berechtigung \u201ecustom&lt;b&gt;\u201c verwenden").doesNotContain("custom<b>");
+    }
+
+    @Test
+    void signedOutPageInTheCallersLanguage() {
+        assertThat(pages.signedOut(Messages.forAcceptLanguage("de"))).contains("<html lang=\"de\">")
+                .contains("Sie sind abgemeldet");
+        assertThat(pages.signedOut(Messages.forAcceptLanguage("en"))).contains("You are signed out");
     }
 
     @Test

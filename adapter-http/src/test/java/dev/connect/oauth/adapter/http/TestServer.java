@@ -89,7 +89,7 @@ final class TestServer implements AutoCloseable {
     static HttpUseCases useCases(TestApplication app, GetJwkSetUseCase jwkSet, CheckReadinessUseCase readiness) {
         return new HttpUseCases(app.checkAuthorizationRequest, app.authorize, app.exchangeCode, app.refreshToken,
                 app.issueClientCredentialsToken, app.describeToken, app.invalidateToken, app.revokeToken,
-                app.introspectToken, jwkSet, app.signIn, app.resolveSession, app.authenticateApiKey,
+                app.introspectToken, jwkSet, app.signIn, app.resolveSession, app.signOut, app.authenticateApiKey,
                 app.createAccount, app.issueApiKey, app.revokeApiKey, app.listConnections, app.disconnectClient,
                 app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
                 readiness, app.maintenance, app.maintenance, app.clientFailures);

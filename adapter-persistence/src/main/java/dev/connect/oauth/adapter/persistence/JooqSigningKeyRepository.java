@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** {@link SigningKeyRepository} on {@code signing_keys}, the one place every node reads its keys from. */
+/**
+ * {@link SigningKeyRepository} on {@code signing_keys}, the one place every node reads its keys
+ * from. The {@code private_jwk} column holds the key as the crypto adapter sealed it.
+ */
 final class JooqSigningKeyRepository implements SigningKeyRepository {
     private final JooqDatabase database;
 
@@ -22,7 +25,7 @@ final class JooqSigningKeyRepository implements SigningKeyRepository {
         database.execute(ctx -> ctx.insertInto(SIGNING_KEYS)
                 .set(SIGNING_KEYS.KID, key.kid())
                 .set(SIGNING_KEYS.ALGORITHM, key.algorithm())
-                .set(SIGNING_KEYS.PRIVATE_JWK, key.privateJwk())
+                .set(SIGNING_KEYS.PRIVATE_JWK, key.sealedPrivateKey())
                 .set(SIGNING_KEYS.CREATED_AT, EpochNanos.of(key.createdAt()))
                 .set(SIGNING_KEYS.RETIRED_AT, EpochNanos.of(key.retiredAt()))
                 .execute());
@@ -53,5 +56,17 @@ final class JooqSigningKeyRepository implements SigningKeyRepository {
         return database.query(ctx -> ctx.deleteFrom(SIGNING_KEYS)
                 .where(SIGNING_KEYS.RETIRED_AT.lt(EpochNanos.of(retiredBefore)))
                 .execute());
+    }
+
+    /** One conditional {@code UPDATE}: the compare-and-set holds across nodes. */
+    @Override
+    public boolean replaceSealedPrivateKey(String kid, String expected, String replacement) {
+        Objects.requireNonNull(kid, "kid");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(replacement, "replacement");
+        return database.query(ctx -> ctx.update(SIGNING_KEYS)
+                .set(SIGNING_KEYS.PRIVATE_JWK, replacement)
+                .where(SIGNING_KEYS.KID.eq(kid).and(SIGNING_KEYS.PRIVATE_JWK.eq(expected)))
+                .execute()) == 1;
     }
 }

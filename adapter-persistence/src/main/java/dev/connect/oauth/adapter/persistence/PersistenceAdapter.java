@@ -13,6 +13,7 @@ import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
+import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import java.sql.Connection;
@@ -65,6 +66,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final SchemaMigration schemaMigration;
     private final MaintenanceSwitchStore maintenance;
     private final AttemptCounterStore attempts;
+    private final StorePurge purge;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration) {
         this.pool = pool;
@@ -83,6 +85,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.accessTokenLookup = new JooqAccessTokenLookup(database);
         this.maintenance = new JooqMaintenanceSwitchStore(database);
         this.attempts = new JooqAttemptCounterStore(database);
+        this.purge = new JooqStorePurge(database);
     }
 
     /**
@@ -186,6 +189,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The failed-attempt counters of the abuse limits. */
     public AttemptCounterStore attempts() {
         return attempts;
+    }
+
+    /** Bounded deletes of expired rows, for the scheduled purge. */
+    public StorePurge purge() {
+        return purge;
     }
 
     /** Closes the pool; calls made afterwards fail. */

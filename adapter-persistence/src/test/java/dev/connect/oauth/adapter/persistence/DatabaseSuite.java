@@ -30,12 +30,14 @@ import dev.connect.oauth.application.port.out.SessionRepositoryContract;
 import dev.connect.oauth.application.port.out.SigningKeyRepositoryContract;
 import dev.connect.oauth.application.port.out.StoreHealthContract;
 import dev.connect.oauth.application.port.out.StorePorts;
+import dev.connect.oauth.application.port.out.StorePurgeContract;
 import dev.connect.oauth.application.port.out.TokenRepositoryContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.application.port.out.BrowserSession;
+import dev.connect.oauth.application.port.out.SigningKey;
 import dev.connect.oauth.application.port.out.StoreContract;
 import dev.connect.oauth.application.testdata.TestAccounts;
 import dev.connect.oauth.application.testdata.TestClients;
@@ -170,6 +172,14 @@ abstract class DatabaseSuite {
 
     @Nested
     class SigningKeys extends SigningKeyRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Purge extends StorePurgeContract {
         @Override
         protected StorePorts openStore() {
             return emptyStore();
@@ -483,8 +493,14 @@ abstract class DatabaseSuite {
                     at(4).plus(Duration.ofHours(1))));
             List<String> hashedSecrets = List.of(clientSecret, code.value(), refresh.value(), access.value(),
                     nextRefresh.value(), nextAccess.value(), apiKey, sessionCookie);
+            // The crypto adapter hands the store the private key sealed; the store keeps it as given.
+            String sealedKey = "A256GCM.kek-id.bm9uY2U." + TestIds.secret();
+            store.signingKeys().add(new SigningKey(TestIds.identifier(), "ES256", sealedKey, at(5), Optional.empty()));
 
             List<String> stored = SecretsAtRest.everyStoredText(database.settings());
+
+            assertThat(stored).as("the sealed signing key, and no private JWK member anywhere").contains(sealedKey)
+                    .noneMatch(value -> value.contains("\"d\"") || value.contains("\"kty\""));
 
             for (String secret : hashedSecrets) {
                 assertThat(stored).as("stored text values").noneMatch(value -> value.contains(secret));

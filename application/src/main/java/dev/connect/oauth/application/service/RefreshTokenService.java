@@ -13,6 +13,7 @@ import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ScopeSet;
@@ -41,6 +42,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private static final String REUSED = "The refresh token was already used.";
 
     private final ClientAuthenticator authenticator;
+    private final GrantRepository grants;
     private final TokenRepository tokens;
     private final SecretHasher hasher;
     private final TokenIssuer issuer;
@@ -53,6 +55,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
                                AccessTokenCodec codec, SecretGenerator generator, SecretHasher hasher,
                                AuditLog auditLog, Clock clock, OAuthPolicy policy) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.grants = Objects.requireNonNull(grants, "grants");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
@@ -81,7 +84,13 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token has expired.");
         }
         ScopeSet scopes = narrowedScopes(command.scope(), token);
-        return issuer.rotate(token, scopes, now).orElseThrow(() -> reused(token, now));
+        return issuer.rotate(token, scopes, grantCreatedAt(token), now).orElseThrow(() -> reused(token, now));
+    }
+
+    /** When the token's family began: its successor lives no longer than the family's maximum. */
+    private Instant grantCreatedAt(RefreshToken token) {
+        return grants.findById(token.grantId()).map(Grant::createdAt)
+                .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
     }
 
     /** A fresh successor when presenting the retired {@code token} again is a retry, not reuse. */
@@ -95,7 +104,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         } catch (OAuthException notTheSameRequest) {
             return Optional.empty();
         }
-        return issuer.reissueAfter(token, scopes, now);
+        return issuer.reissueAfter(token, scopes, grantCreatedAt(token), now);
     }
 
     private OAuthException reused(RefreshToken token, Instant now) {

@@ -75,11 +75,15 @@ final class TokenIssuer {
 
     /**
      * Rotation (RFC 6749 §6): a new access token for {@code accessScopes} and the successor of
-     * {@code retiring}, which keeps its scopes. Empty, storing nothing, when {@code retiring} was
-     * retired or revoked meanwhile: another request rotated it first.
+     * {@code retiring}, which keeps its scopes and never outlives the grant's maximum lifetime.
+     * Empty, storing nothing, when {@code retiring} was retired or revoked meanwhile: another
+     * request rotated it first.
+     *
+     * @param grantCreatedAt when the grant of {@code retiring} was created, where its maximum lifetime counts from
+     * @throws dev.connect.oauth.domain.OAuthException {@code invalid_grant} when the grant's refresh tokens have reached that maximum
      */
-    Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, Instant at) {
-        Pair pair = successorPair(retiring, accessScopes, seconds(at));
+    Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, Instant grantCreatedAt, Instant at) {
+        Pair pair = successorPair(retiring, accessScopes, grantCreatedAt, seconds(at));
         if (!tokens.rotate(retiring.id(), pair.issuedAt(), pair.access().kept(), pair.refresh().kept())) {
             return Optional.empty();
         }
@@ -91,8 +95,9 @@ final class TokenIssuer {
      * one the first rotation issued, if that one was never used (see {@link TokenRepository#reissue}).
      * Empty, storing nothing, otherwise.
      */
-    Optional<TokenResponse> reissueAfter(RefreshToken retired, ScopeSet accessScopes, Instant at) {
-        return reissue(successorPair(retired, accessScopes, seconds(at)));
+    Optional<TokenResponse> reissueAfter(RefreshToken retired, ScopeSet accessScopes, Instant grantCreatedAt,
+                                         Instant at) {
+        return reissue(successorPair(retired, accessScopes, grantCreatedAt, seconds(at)));
     }
 
     private Optional<TokenResponse> reissue(Pair pair) {
@@ -102,18 +107,19 @@ final class TokenIssuer {
         return Optional.of(pair.response());
     }
 
+    /** The code is issued with its grant, at the grant's creation: the family's life starts there. */
     private Pair rootPair(AuthorizationCode code, Instant now) {
         String refreshValue = generator.secret();
         RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), code.grantId(), code.clientId(),
                 Optional.of(code.accountId()), code.scopes(), Optional.empty(), now,
-                now.plus(policy.refreshTokenTtl()), Optional.empty(), Optional.empty());
+                policy.refreshTokenLifetime().expiresAt(now, code.issuedAt()), Optional.empty(), Optional.empty());
         return pairWith(new Secret<>(refreshValue, refresh), code.scopes(), now);
     }
 
-    private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, Instant now) {
+    private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, Instant grantCreatedAt, Instant now) {
         String successorValue = generator.secret();
         RefreshToken successor = parent.successor(newId(), hasher.hash(successorValue), now,
-                now.plus(policy.refreshTokenTtl()));
+                policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt));
         return pairWith(new Secret<>(successorValue, successor), accessScopes, now);
     }
 

@@ -21,6 +21,7 @@ public final class InMemoryPorts {
                 new InMemoryAuthorizationCodeStore(store), new InMemoryTokenRepository(store),
                 new InMemorySessionRepository(store), new InMemorySigningKeyRepository(store),
                 new InMemoryAuditLog(store), new InMemoryStoreHealth(store), new InMemoryAccessTokenLookup(store),
-                new InMemoryMaintenanceSwitchStore(store), new InMemoryAttemptCounterStore(store));
+                new InMemoryMaintenanceSwitchStore(store), new InMemoryAttemptCounterStore(store),
+                new InMemoryStorePurge(store));
     }
 }

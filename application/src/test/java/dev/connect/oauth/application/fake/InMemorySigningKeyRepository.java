@@ -45,7 +45,7 @@ public final class InMemorySigningKeyRepository implements SigningKeyRepository 
             for (int i = 0; i < store.signingKeys.size(); i++) {
                 SigningKey key = store.signingKeys.get(i);
                 if (key.retiredAt().isEmpty() && key.createdAt().isBefore(createdBefore)) {
-                    store.signingKeys.set(i, new SigningKey(key.kid(), key.algorithm(), key.privateJwk(),
+                    store.signingKeys.set(i, new SigningKey(key.kid(), key.algorithm(), key.sealedPrivateKey(),
                             key.createdAt(), Optional.of(at)));
                     retired++;
                 }
@@ -62,6 +62,24 @@ public final class InMemorySigningKeyRepository implements SigningKeyRepository 
             int before = store.signingKeys.size();
             store.signingKeys.removeIf(expired);
             return before - store.signingKeys.size();
+        });
+    }
+
+    @Override
+    public boolean replaceSealedPrivateKey(String kid, String expected, String replacement) {
+        Objects.requireNonNull(kid, "kid");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(replacement, "replacement");
+        return store.atomically(() -> {
+            for (int i = 0; i < store.signingKeys.size(); i++) {
+                SigningKey key = store.signingKeys.get(i);
+                if (key.kid().equals(kid) && key.sealedPrivateKey().equals(expected)) {
+                    store.signingKeys.set(i, new SigningKey(kid, key.algorithm(), replacement, key.createdAt(),
+                            key.retiredAt()));
+                    return true;
+                }
+            }
+            return false;
         });
     }
 }

@@ -40,6 +40,26 @@ class RefreshTokenServiceTest {
     }
 
     @Test
+    void refreshWhenRotatedMonthlyThenTheFamilyEndsAtItsMaximumLifetime() {
+        Duration maximum = app.policy.refreshTokenMaxLifetime();
+        String current = refreshToken;
+        Duration lived = Duration.ZERO;
+        long lastExpiresIn = 0;
+        while (lived.plus(Duration.ofDays(29)).compareTo(maximum) < 0) {
+            app.clock.advance(Duration.ofDays(29));
+            lived = lived.plus(Duration.ofDays(29));
+            TokenResponse rotated = scenario.refresh(client, current);
+            current = rotated.refreshToken().orElseThrow();
+            lastExpiresIn = rotated.refreshExpiresIn().orElseThrow();
+        }
+
+        assertThat(Duration.ofSeconds(lastExpiresIn)).isEqualTo(maximum.minus(lived));
+        app.clock.advance(maximum.minus(lived));
+        String expired = current;
+        assertRejected(() -> scenario.refresh(client, expired), ErrorCode.INVALID_GRANT);
+    }
+
+    @Test
     void refreshWhenRotatedThenSuccessorRefreshesAgain() {
         TokenResponse second = scenario.refresh(client, refreshToken);
 

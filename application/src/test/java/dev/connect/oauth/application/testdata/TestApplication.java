@@ -33,6 +33,7 @@ import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
+import dev.connect.oauth.application.port.in.SignOutUseCase;
 import dev.connect.oauth.application.port.out.StorePorts;
 import dev.connect.oauth.application.service.AuthenticateApiKeyService;
 import dev.connect.oauth.application.service.AuthorizeService;
@@ -62,6 +63,7 @@ import dev.connect.oauth.application.service.RevokeApiKeyService;
 import dev.connect.oauth.application.service.RevokeTokenService;
 import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
+import dev.connect.oauth.application.service.SignOutService;
 import java.util.Objects;
 
 /**
@@ -95,6 +97,7 @@ public final class TestApplication {
     public final CheckReadinessUseCase checkReadiness;
     public final SignInUseCase signIn;
     public final ResolveSessionUseCase resolveSession;
+    public final SignOutUseCase signOut;
     public final AuthenticateApiKeyUseCase authenticateApiKey;
     public final CreateAccountUseCase createAccount;
     public final IssueApiKeyUseCase issueApiKey;
@@ -142,6 +145,7 @@ public final class TestApplication {
         signIn = new SignInService(p.accounts(), p.sessions(), passwordHasher, generator, secretHasher, p.audit(),
                 clock, policy, p.attempts(), limits);
         resolveSession = new ResolveSessionService(p.sessions(), p.accounts(), secretHasher, clock);
+        signOut = new SignOutService(p.sessions(), secretHasher);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
         createAccount = new CreateAccountService(p.accounts(), passwordHasher, generator, secretHasher, p.audit(),
                 clock);

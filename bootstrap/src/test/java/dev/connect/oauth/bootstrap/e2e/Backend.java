@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +33,8 @@ enum Backend {
             return new Database(Map.of(
                     "CONNECT_DB_URL", SERVER_URL + name,
                     "CONNECT_DB_USER", USER,
-                    "CONNECT_DB_PASSWORD", PASSWORD), () -> execute("DROP DATABASE IF EXISTS " + name));
+                    "CONNECT_DB_PASSWORD", PASSWORD,
+                    "CONNECT_KEK", newKek()), () -> execute("DROP DATABASE IF EXISTS " + name));
         }
     };
 
@@ -55,6 +58,13 @@ enum Backend {
     }
 
     abstract Database create(Path dir) throws Exception;
+
+    /** A key-encryption key as an operator makes one: base64 of 32 random bytes. */
+    static String newKek() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
 
     private static boolean reachable() {
         try (Socket socket = new Socket()) {

@@ -153,6 +153,7 @@ class SimultaneousStartE2eTest {
     /** Starts one node per database port at once, all with the same new first admin; every one must start. */
     private static Start startAtOnce(List<Integer> databasePorts, String database, String what) throws Exception {
         String adminKey = E2eServer.newApiKey();
+        String kek = Backend.newKek();
         ExecutorService starter = Executors.newFixedThreadPool(databasePorts.size());
         List<ConnectServer> servers = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
@@ -168,7 +169,8 @@ class SimultaneousStartE2eTest {
                         "CONNECT_DB_PASSWORD", "",
                         "CONNECT_DB_POOL_SIZE", "4",
                         "CONNECT_BOOTSTRAP_ADMIN_EMAIL", E2eServer.ADMIN_EMAIL,
-                        "CONNECT_BOOTSTRAP_ADMIN_API_KEY", adminKey);
+                        "CONNECT_BOOTSTRAP_ADMIN_API_KEY", adminKey,
+                        "CONNECT_KEK", kek);
                 starts.add(starter.submit(() -> {
                     go.await();
                     return ConnectServer.start(ServerConfig.from(environment));

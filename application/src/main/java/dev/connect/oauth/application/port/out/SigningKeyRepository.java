@@ -15,4 +15,13 @@ public interface SigningKeyRepository {
 
     /** Deletes keys retired before {@code retiredBefore}: their tokens have all expired. */
     int deleteRetiredBefore(Instant retiredBefore);
+
+    /**
+     * Replaces the sealed private key of {@code kid} when it is still {@code expected} (a
+     * compare-and-set: two nodes resealing at once cannot undo each other, and a key rotated away
+     * meanwhile is left alone).
+     *
+     * @return whether it was replaced
+     */
+    boolean replaceSealedPrivateKey(String kid, String expected, String replacement);
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The promise of {@link SigningKeyRepository}: keys newest first, retirement, deletion. */
+/** The promise of {@link SigningKeyRepository}: keys newest first, retirement, deletion, resealing. */
 public abstract class SigningKeyRepositoryContract extends StoreContract {
     /** A private EC P-256 JWK of the size real keys have (a test value, never used to sign). */
     private static final String PRIVATE_JWK = "{\"kty\":\"EC\",\"crv\":\"P-256\","
@@ -60,7 +60,7 @@ public abstract class SigningKeyRepositoryContract extends StoreContract {
         assertThat(store.signingKeys().retireOlderThan(at(5_000), at(6_000))).isEqualTo(1);
 
         assertThat(store.signingKeys().findAll()).containsExactly(current,
-                new SigningKey(old.kid(), old.algorithm(), old.privateJwk(), old.createdAt(), Optional.of(at(6_000))),
+                new SigningKey(old.kid(), old.algorithm(), old.sealedPrivateKey(), old.createdAt(), Optional.of(at(6_000))),
                 alreadyRetired);
         assertThat(store.signingKeys().retireOlderThan(at(5_000), at(7_000))).isZero();
     }
@@ -77,5 +77,26 @@ public abstract class SigningKeyRepositoryContract extends StoreContract {
 
         assertThat(store.signingKeys().findAll()).containsExactly(active, recentlyRetired);
         assertThat(store.signingKeys().deleteRetiredBefore(at(5_000))).isZero();
+    }
+
+    @Test
+    void replaceSealedPrivateKeyWhenStillExpectedThenReplacedKeepingTheRest() {
+        SigningKey key = key(at(1_000), Optional.of(at(2_000)));
+        store.signingKeys().add(key);
+
+        assertThat(store.signingKeys().replaceSealedPrivateKey(key.kid(), PRIVATE_JWK, "A256GCM.sealed")).isTrue();
+
+        assertThat(store.signingKeys().findAll()).containsExactly(
+                new SigningKey(key.kid(), key.algorithm(), "A256GCM.sealed", key.createdAt(), key.retiredAt()));
+    }
+
+    @Test
+    void replaceSealedPrivateKeyWhenChangedMeanwhileOrUnknownThenFalseAndUntouched() {
+        SigningKey key = storedKey(at(1_000));
+
+        assertThat(store.signingKeys().replaceSealedPrivateKey(key.kid(), "A256GCM.other", "A256GCM.sealed")).isFalse();
+        assertThat(store.signingKeys().replaceSealedPrivateKey("unknown", PRIVATE_JWK, "A256GCM.sealed")).isFalse();
+
+        assertThat(store.signingKeys().findAll()).containsExactly(key);
     }
 }

@@ -10,7 +10,7 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
                          GrantRepository grants, AuthorizationCodeStore codes, TokenRepository tokens,
                          SessionRepository sessions, SigningKeyRepository signingKeys, AuditLog audit,
                          StoreHealth health, AccessTokenLookup accessTokenLookup, MaintenanceSwitchStore maintenance,
-                         AttemptCounterStore attempts) {
+                         AttemptCounterStore attempts, StorePurge purge) {
     public StorePorts {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(accounts, "accounts");
@@ -25,5 +25,6 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
         Objects.requireNonNull(accessTokenLookup, "accessTokenLookup");
         Objects.requireNonNull(maintenance, "maintenance");
         Objects.requireNonNull(attempts, "attempts");
+        Objects.requireNonNull(purge, "purge");
     }
 }
