@@ -90,17 +90,17 @@ final class JooqDatabase {
     }
 
     /**
-     * Rolls back after a failure. Not on a connection that failed: the server rolls back what the
-     * lost connection left open, and a rollback on a link that stopped answering would only wait for
-     * the socket timeout a second time. When the rollback fails too, the connection is broken (the
-     * pool drops it on the connection error) and the first failure is the one to report.
+     * Rolls back after a failure. Not on a connection the pool already closed because it broke: the
+     * server rolls back what the lost connection left open, and a rollback on a link that stopped
+     * answering would only wait for the socket timeout a second time. When the rollback fails too,
+     * the connection is broken (the pool drops it on the connection error) and the first failure is
+     * the one to report.
      */
     private static void rollback(Connection connection, Throwable failure) {
-        if (StoreFailures.isUnavailable(failure)) {
-            return;
-        }
         try {
-            run(connection, "ROLLBACK");
+            if (!connection.isClosed()) {
+                run(connection, "ROLLBACK");
+            }
         } catch (SQLException | RuntimeException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
