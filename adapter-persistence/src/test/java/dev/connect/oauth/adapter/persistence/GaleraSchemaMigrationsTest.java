@@ -17,4 +17,10 @@ class GaleraSchemaMigrationsTest extends SchemaMigrationsSuite {
     String howToStart() {
         return "`bash .ci/galera start`";
     }
+
+    /** A Galera node applies the others' commits a moment later; this makes a read wait for them. */
+    @Override
+    String causalReads() {
+        return "?sessionVariables=wsrep_sync_wait=1";
+    }
 }

@@ -57,6 +57,9 @@ abstract class SchemaMigrationsSuite {
     /** What to start when the servers cannot be reached. */
     abstract String howToStart();
 
+    /** The URL options that make a check read everything committed before, through any server. */
+    abstract String causalReads();
+
     @BeforeEach
     final void createDatabase() throws SQLException, InterruptedException {
         String candidate = "connect_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
@@ -268,9 +271,12 @@ abstract class SchemaMigrationsSuite {
         }
     }
 
-    /** Node 0's connection: the checks and the prepared states go through it. */
+    /**
+     * Node 0's connection: the checks and the prepared states go through it. Its reads must see
+     * what the nodes wrote through the other servers (on Galera, see {@link #causalReads()}).
+     */
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(settings(0).jdbcUrl(), "root", "");
+        return DriverManager.getConnection(settings(0).jdbcUrl() + causalReads(), "root", "");
     }
 
     private DatabaseSettings settings(int node) {
