@@ -37,14 +37,13 @@ import org.jooq.impl.DSL;
  *       applied created them, and no node served on them, since nodes serve only once the
  *       schema is current. They are dropped, newest first (so foreign keys never block), but only
  *       when all of them are empty; a leftover holding rows means the history is wrong, and the
- *       start stops with that, dropping nothing. Indexes its plain {@code CREATE INDEX}
- *       statements add to older tables are dropped too (no data lives in an index).</li>
+ *       start stops with that, dropping nothing. (The indexes of those tables go with them.)</li>
  * </ol>
- * V1 creates tables and indexes only, so this recovers it from a cut at any statement without
- * changing it (its checksum is recorded by every existing database). A later migration that alters
- * existing tables is recovered only if its statements can run twice: write them with
- * {@code IF NOT EXISTS} / {@code IF EXISTS} (which MariaDB accepts on {@code ADD COLUMN} and
- * {@code CREATE INDEX}), which this class then leaves alone.
+ * V1 creates tables and indexes on them only, so this recovers it from a cut at any statement
+ * without changing it (its checksum is recorded by every existing database). A later migration
+ * that changes existing tables is recovered only if its statements can run twice: write them with
+ * {@code IF NOT EXISTS} / {@code IF EXISTS} (MariaDB accepts them on {@code ADD COLUMN},
+ * {@code CREATE INDEX} and {@code DROP}); this class leaves statements written so alone.
  */
 final class HalfAppliedMigration {
     private static final System.Logger LOG = System.getLogger(HalfAppliedMigration.class.getName());
@@ -52,8 +51,6 @@ final class HalfAppliedMigration {
     private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "(?i)\\bCREATE\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)`?");
-    private static final Pattern CREATE_INDEX = Pattern.compile(
-            "(?i)\\bCREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)`?\\s+ON\\s+`?(\\w+)`?");
 
     private final Flyway flyway;
     private final DSLContext dsl;
@@ -112,7 +109,6 @@ final class HalfAppliedMigration {
                         + "the migration by hand (nothing was dropped)");
             }
         }
-        boolean dropped = dropIndexes(sql, tables);
         for (String leftover : tables.reversed()) {
             dsl.dropTable(DSL.name(leftover)).execute();
         }
@@ -120,28 +116,7 @@ final class HalfAppliedMigration {
             LOG.log(Level.WARNING, "Dropped the empty tables {0}, left by a cut run of migration {1}", tables,
                     migration.getVersion());
         }
-        return dropped || !tables.isEmpty();
-    }
-
-    /** The indexes the script adds to tables it did not create that exist already. */
-    private boolean dropIndexes(String sql, List<String> leftoverTables) {
-        boolean dropped = false;
-        Matcher index = CREATE_INDEX.matcher(sql);
-        while (index.find()) {
-            String name = index.group(2);
-            String table = index.group(3);
-            if (index.group(1) == null && !contains(leftoverTables, table) && indexExists(table, name)) {
-                dsl.dropIndex(DSL.name(name)).on(DSL.name(table)).execute();
-                LOG.log(Level.WARNING, "Dropped index {0} on {1}, left by a cut migration", name, table);
-                dropped = true;
-            }
-        }
-        return dropped;
-    }
-
-    private boolean indexExists(String table, String index) {
-        return dsl.fetchExists(DSL.selectOne().from("information_schema.statistics")
-                .where("table_schema = DATABASE() AND table_name = ? AND index_name = ?", table, index));
+        return !tables.isEmpty();
     }
 
     /** The tables of the connection's database (MySQL). */
