@@ -1,5 +1,6 @@
 package dev.connect.oauth.bootstrap;
 
+import dev.connect.oauth.adapter.persistence.SchemaMigration;
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import io.vertx.core.Vertx;
@@ -33,7 +34,9 @@ public final class ConnectServer implements AutoCloseable {
 
     /**
      * Opens (and migrates) the database, creates the first admin when the configuration names one
-     * and no admin exists yet, and listens.
+     * and no admin exists yet, and listens. Any number of nodes may start at once on one database:
+     * one migrates while the others wait, and those that lose the race for the same first admin
+     * start without creating it.
      */
     public static ConnectServer start(ServerConfig config) throws Exception {
         Objects.requireNonNull(config, "config");
@@ -59,6 +62,14 @@ public final class ConnectServer implements AutoCloseable {
     /** The port bound: the configured one, or the one the system chose for port 0. */
     public int port() {
         return port;
+    }
+
+    /**
+     * What opening the database did to the schema at this start: migrated it, waited while
+     * another node migrated it, or found it current.
+     */
+    public SchemaMigration schemaMigration() {
+        return component.persistence().schemaMigration();
     }
 
     /** The admin created from the environment at this start, if any. */

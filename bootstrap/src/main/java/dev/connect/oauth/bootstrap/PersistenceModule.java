@@ -29,7 +29,7 @@ interface PersistenceModule {
                 .map(db -> DatabaseSettings.of(db.url(), db.user(), db.password()))
                 .orElseGet(() -> DatabaseSettings.embedded(config.dataDir()));
         return PersistenceAdapter.open(new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(),
-                config.dbPoolSize(), settings.connectionTimeout(), settings.socketTimeout()));
+                config.dbPoolSize(), settings.connectionTimeout(), settings.socketTimeout(), config.dbMigrationWait()));
     }
 
     @Provides

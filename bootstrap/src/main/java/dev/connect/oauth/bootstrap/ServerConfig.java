@@ -1,7 +1,9 @@
 package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
+import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Email;
@@ -35,8 +37,8 @@ import java.util.stream.Stream;
 public record ServerConfig(String httpHost, int httpPort, String issuer, Path dataDir,
                            Optional<Database> database, Optional<BootstrapAdmin> bootstrapAdmin,
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
-                           Duration sessionTtl, boolean allowPlainPkce, String latestApiVersion,
-                           String minimumApiVersion, boolean maintenance, int dbPoolSize,
+                           Duration sessionTtl, boolean allowPlainPkce, Duration retryGrace, String latestApiVersion,
+                           String minimumApiVersion, boolean maintenance, int dbPoolSize, Duration dbMigrationWait,
                            int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts,
                            Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits) {
 
@@ -44,7 +46,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     public record Database(String url, String user, String password) {
         @Override
         public String toString() {
-            return "Database[url=" + url + ", user=" + user + ", password=redacted]";
+            return "Database[url=" + DatabaseSettings.redacted(url) + ", user=" + user + ", password=redacted]";
         }
     }
 
@@ -71,6 +73,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         Objects.requireNonNull(sessionTtl, "sessionTtl");
         Objects.requireNonNull(latestApiVersion, "latestApiVersion");
         Objects.requireNonNull(minimumApiVersion, "minimumApiVersion");
+        Objects.requireNonNull(dbMigrationWait, "dbMigrationWait");
         Objects.requireNonNull(corsOrigins, "corsOrigins");
         corsOrigins = Set.copyOf(corsOrigins);
         Objects.requireNonNull(httpTimeouts, "httpTimeouts");
@@ -125,10 +128,13 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 vars.get("CONNECT_CODE_TTL_SECONDS", "60", s -> seconds(s, AuthorizationCode.MAX_TTL)),
                 vars.get("CONNECT_SESSION_TTL_SECONDS", "28800", s -> seconds(s, Duration.ofDays(30))),
                 vars.get("CONNECT_ALLOW_PLAIN_PKCE", "true", ServerConfig::bool),
+                vars.get("CONNECT_RETRY_GRACE_SECONDS", Long.toString(OAuthPolicy.DEFAULT_RETRY_GRACE.toSeconds()),
+                        s -> Duration.ofSeconds(intIn(s, 0, (int) OAuthPolicy.MAX_RETRY_GRACE.toSeconds()))),
                 latest,
                 minimum,
                 vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
                 vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
+                vars.get("CONNECT_DB_MIGRATION_WAIT_SECONDS", "600", s -> seconds(s, Duration.ofDays(1))),
                 vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
                 vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()),
                 new HttpSettings.Timeouts(
@@ -225,8 +231,9 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     }
 
     private static String jdbcUrl(String value) {
-        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:h2:")) {
-            throw new IllegalArgumentException("must be a jdbc:mysql:// (or jdbc:h2:) URL");
+        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:mysql:loadbalance://")
+                && !value.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("must be a jdbc:mysql:// or jdbc:mysql:loadbalance:// (or jdbc:h2:) URL");
         }
         return value;
     }

@@ -52,7 +52,7 @@ final class HttpServerVerticle extends VerticleBase {
                 .setHandle100ContinueAutomatically(true).setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) timeouts.idle().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         server = vertx.createHttpServer(options)
-                .connectionHandler(connection -> RequestDeadline.watch(connection, timeouts.request()))
+                .connectionHandler(connection -> Http1Pipeline.prepare(connection, timeouts.request()))
                 .requestHandler(new RequestGate(router.get(), refuse))
                 // Netty could not decode these (a line or header too long, a broken request line).
                 .invalidRequestHandler(request -> refuse.accept(request, ErrorCode.BAD_REQUEST.exception()))

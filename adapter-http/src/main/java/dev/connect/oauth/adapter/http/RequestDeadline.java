@@ -4,10 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.impl.HttpServerConnection;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,15 +16,11 @@ import java.util.concurrent.TimeUnit;
  * silence between requests is the idle timeout's business.
  *
  * <p>Vert.x has no such timeout, so this watches the connection's Netty pipeline around Vert.x's
- * HTTP decoder: one handler sees raw bytes arrive before the decoder, one sees decoded requests
- * end after it. It reaches the pipeline through Vert.x's {@code impl} connection type and the
- * decoder's handler name; {@code MalformedInputTest} fails if a Vert.x upgrade moves either.
- * It needs the connection set up when it opens, which is why the server turns HTTP/2 over
- * cleartext off (see {@code HttpServerVerticle}).
+ * HTTP decoder (see {@link Http1Pipeline}): one handler sees raw bytes arrive before the decoder,
+ * one sees decoded requests end after it. It needs the connection set up when it opens, which is
+ * why the server turns HTTP/2 over cleartext off (see {@code HttpServerVerticle}).
  */
 final class RequestDeadline {
-    static final String DECODER = "httpDecoder";
-
     private final Duration timeout;
     private ScheduledFuture<?> pending;
 
@@ -35,21 +28,12 @@ final class RequestDeadline {
         this.timeout = timeout;
     }
 
-    /** Watches {@code connection}, which has just opened. Call on its event loop. */
-    static void watch(HttpConnection connection, Duration timeout) {
-        Objects.requireNonNull(connection, "connection");
-        Objects.requireNonNull(timeout, "timeout");
-        if (!(connection instanceof HttpServerConnection internal)) {
-            return;
-        }
-        ChannelHandlerContext context = internal.channelHandlerContext();
-        ChannelPipeline pipeline = context.pipeline();
-        if (pipeline.get(DECODER) == null) {
-            return;
-        }
+    /** Watches the connection of {@code context}, which has just opened. */
+    static void watch(ChannelHandlerContext context, Duration timeout) {
         RequestDeadline deadline = new RequestDeadline(timeout);
-        pipeline.addBefore(DECODER, "connect-request-start", deadline.new Bytes());
-        pipeline.addAfter(DECODER, "connect-request-end", deadline.new Requests());
+        ChannelPipeline pipeline = context.pipeline();
+        pipeline.addBefore(Http1Pipeline.DECODER, "connect-request-start", deadline.new Bytes());
+        pipeline.addAfter(Http1Pipeline.DECODER, "connect-request-end", deadline.new Requests());
         deadline.start(context);
     }
 

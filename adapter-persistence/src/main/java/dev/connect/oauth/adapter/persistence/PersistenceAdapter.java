@@ -18,6 +18,7 @@ import dev.connect.oauth.application.port.out.TokenRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -61,10 +62,12 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final AccessTokenLookup accessTokenLookup;
     private final MaintenanceSwitchStore maintenance;
     private final AttemptCounterStore attempts;
+    private final SchemaMigration schemaMigration;
 
-    private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect) {
+    private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration) {
         this.pool = pool;
-        JooqDatabase database = new JooqDatabase(DSL.using(pool, dialect, new Settings().withExecuteLogging(false)));
+        this.schemaMigration = schemaMigration;
+        JooqDatabase database = new JooqDatabase(dsl);
         this.clients = new JooqClientRepository(database);
         this.accounts = new JooqAccountRepository(database);
         this.apiKeys = new JooqApiKeyRepository(database);
@@ -81,9 +84,15 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
 
     /**
-     * Opens the pool, migrates the schema to the latest version and returns the adapter.
+     * Opens the pool, migrates the schema to the latest version and returns the adapter. Any number
+     * of nodes may open one database at once (on MySQL, MariaDB or Galera): exactly one migrates,
+     * the others wait for it, and a migration that an earlier start cut halfway is cleared and run
+     * again; see {@link SchemaMigrations}.
      *
      * @throws StoreUnavailableException when the database cannot be reached within the timeouts
+     * @throws IllegalStateException     when another node's migration outlasted
+     *                                   {@link DatabaseSettings#migrationWait()}, or the schema
+     *                                   holds what a cut migration left and cannot be cleared safely
      */
     public static PersistenceAdapter open(DatabaseSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -94,8 +103,8 @@ public final class PersistenceAdapter implements AutoCloseable {
             throw StoreFailures.translate(e);
         }
         try {
-            SchemaMigrations.migrate(settings);
-            return new PersistenceAdapter(pool, dialectOf(pool));
+            DSLContext dsl = DSL.using(pool, dialectOf(pool), new Settings().withExecuteLogging(false));
+            return new PersistenceAdapter(pool, dsl, SchemaMigrations.migrate(settings, dsl));
         } catch (RuntimeException e) {
             pool.close();
             throw StoreFailures.translate(e);
@@ -155,6 +164,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The failed-attempt counters of the abuse limits. */
     public AttemptCounterStore attempts() {
         return attempts;
+    }
+
+    /** What {@link #open} did to the schema: migrated it, waited for another node, or found it current. */
+    public SchemaMigration schemaMigration() {
+        return schemaMigration;
     }
 
     /** Closes the pool; calls made afterwards fail. */

@@ -4,8 +4,9 @@
  * mode, with HikariCP pooling and Flyway migrations as the one source of the schema.
  *
  * <p>{@link dev.connect.oauth.adapter.persistence.PersistenceAdapter} is the one public entry:
- * {@code PersistenceAdapter.open(DatabaseSettings)} migrates the schema, opens the pool and hands
- * out the ports. Everything else is package-private: a {@code Jooq*} class per port and a small
+ * {@code PersistenceAdapter.open(DatabaseSettings)} migrates the schema (one node at a time when
+ * many start at once, also across Galera nodes: see {@code SchemaMigrations}), opens the pool and
+ * hands out the ports. Everything else is package-private: a {@code Jooq*} class per port and a small
  * mapper per table beside it.
  *
  * <p>Single use and rotation are conditional updates ({@code UPDATE ... WHERE redeemed_at IS

@@ -116,6 +116,11 @@ final class E2eServer {
         return adminKey;
     }
 
+    /** The JDBC URL of the server's database, when it is not the embedded one. */
+    Optional<String> databaseUrl() {
+        return Optional.ofNullable(database.environment().get("CONNECT_DB_URL"));
+    }
+
     URI uri(String pathAndQuery) {
         return URI.create(issuer + pathAndQuery);
     }
