@@ -4,6 +4,9 @@ import dev.connect.oauth.adapter.persistence.SchemaMigration;
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,13 +43,22 @@ public final class ConnectServer implements AutoCloseable {
      */
     public static ConnectServer start(ServerConfig config) throws Exception {
         Objects.requireNonNull(config, "config");
-        ServerComponent component = DaggerServerComponent.factory().create(config);
+        return start(config, Telemetry.start(config.observability()));
+    }
+
+    /** Starts with the given metrics registry and tracing, which {@link #close()} closes. */
+    static ConnectServer start(ServerConfig config, Telemetry telemetry) throws Exception {
+        ServerComponent component = components(config, telemetry);
         component.persistence();
         Optional<CreatedAccount> admin = config.bootstrapAdmin().flatMap(first -> component.bootstrapAdmin()
                 .bootstrap(new BootstrapAdminCommand(first.email(), "Administrator", Optional.of(first.apiKey()), true)));
         SharedStateRefresh sharedState = new SharedStateRefresh(component.refreshMaintenance(),
                 component.purgeAttemptCounts(), config.maintenanceRefresh());
-        Vertx vertx = Vertx.vertx();
+        // Vert.x's own meters (event loops, connections, bytes, pools) join the server's registry.
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(component.telemetry().meters()))
+                .build();
         try {
             int port = component.http().listen(vertx, config.httpHost(), config.httpPort())
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -55,6 +67,7 @@ public final class ConnectServer implements AutoCloseable {
             vertx.close();
             sharedState.close();
             component.persistence().close();
+            component.telemetry().close();
             throw e;
         }
     }
@@ -84,12 +97,21 @@ public final class ConnectServer implements AutoCloseable {
             vertx.close().toCompletionStage().toCompletableFuture().get();
         } finally {
             sharedState.close();
-            component.persistence().close();
+            try {
+                component.persistence().close();
+            } finally {
+                component.telemetry().close();
+            }
         }
     }
 
-    /** The object graph, for the CLI commands that need no listener. */
+    /** The object graph, for the CLI commands that need no listener; logging follows the configuration from here on. */
     static ServerComponent components(ServerConfig config) {
-        return DaggerServerComponent.factory().create(config);
+        return components(config, Telemetry.start(config.observability()));
+    }
+
+    private static ServerComponent components(ServerConfig config, Telemetry telemetry) {
+        LogOutput.use(config.observability().logFormat());
+        return DaggerServerComponent.factory().create(config, telemetry);
     }
 }

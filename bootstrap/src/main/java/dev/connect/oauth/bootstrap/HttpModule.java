@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.http.HttpSettings;
+import dev.connect.oauth.adapter.http.HttpTelemetry;
 import dev.connect.oauth.adapter.http.HttpUseCases;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.AuthenticateApiKeyUseCase;
@@ -57,8 +58,8 @@ interface HttpModule {
 
     @Provides
     @Singleton
-    static HttpAdapter http(HttpUseCases useCases, HttpSettings settings) {
-        return new HttpAdapter(useCases, settings);
+    static HttpAdapter http(HttpUseCases useCases, HttpSettings settings, Telemetry telemetry) {
+        return new HttpAdapter(useCases, settings, new HttpTelemetry(telemetry.meters(), telemetry.openTelemetry()));
     }
 
     @Provides

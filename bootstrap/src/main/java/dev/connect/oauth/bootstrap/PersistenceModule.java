@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
+import dev.connect.oauth.adapter.persistence.PersistenceTelemetry;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
@@ -24,12 +25,14 @@ import jakarta.inject.Singleton;
 interface PersistenceModule {
     @Provides
     @Singleton
-    static PersistenceAdapter persistence(ServerConfig config) {
+    static PersistenceAdapter persistence(ServerConfig config, Telemetry telemetry) {
         DatabaseSettings settings = config.database()
                 .map(db -> DatabaseSettings.of(db.url(), db.user(), db.password()))
                 .orElseGet(() -> DatabaseSettings.embedded(config.dataDir()));
         return PersistenceAdapter.open(new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(),
-                config.dbPoolSize(), settings.connectionTimeout(), settings.socketTimeout(), config.dbMigrationWait()));
+                config.dbPoolSize(), settings.connectionTimeout(), settings.socketTimeout(), config.dbMigrationWait()),
+                new PersistenceTelemetry(telemetry.meters(),
+                        telemetry.openTelemetry().getTracer("dev.connect.oauth.adapter.persistence")));
     }
 
     @Provides

@@ -26,9 +26,10 @@ interface ServerComponent {
     RefreshMaintenanceUseCase refreshMaintenance();
 
     PurgeAttemptCountsUseCase purgeAttemptCounts();
+    Telemetry telemetry();
 
     @Component.Factory
     interface Factory {
-        ServerComponent create(@BindsInstance ServerConfig config);
+        ServerComponent create(@BindsInstance ServerConfig config, @BindsInstance Telemetry telemetry);
     }
 }

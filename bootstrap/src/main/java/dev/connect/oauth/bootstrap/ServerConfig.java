@@ -40,7 +40,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            Duration sessionTtl, boolean allowPlainPkce, Duration retryGrace, String latestApiVersion,
                            String minimumApiVersion, boolean maintenance, int dbPoolSize, Duration dbMigrationWait,
                            int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts,
-                           Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits) {
+                           Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits,
+                           Observability observability) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -55,6 +56,32 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         @Override
         public String toString() {
             return "BootstrapAdmin[email=" + email + ", apiKey=redacted]";
+        }
+    }
+
+    /** How log lines are written ({@code CONNECT_LOG_FORMAT}). */
+    public enum LogFormat {
+        /** One human-readable line per event: the default. */
+        PLAIN,
+        /** One JSON object per line, with the request and trace ids as fields when known. */
+        JSON
+    }
+
+    /**
+     * What the server tells operators beyond {@code /metrics}.
+     *
+     * @param logFormat    how log lines are written
+     * @param otlpEndpoint the base URL of the OTLP/HTTP collector spans are exported to
+     *                     ({@code /v1/traces} is appended); empty: no span is recorded or exported
+     * @param sampleRatio  the share of new traces recorded (0 to 1); a caller's sampled trace is always followed
+     */
+    public record Observability(LogFormat logFormat, Optional<URI> otlpEndpoint, double sampleRatio) {
+        public Observability {
+            Objects.requireNonNull(logFormat, "logFormat");
+            Objects.requireNonNull(otlpEndpoint, "otlpEndpoint");
+            if (!(sampleRatio >= 0 && sampleRatio <= 1)) {
+                throw new IllegalArgumentException("sampleRatio must be from 0 to 1");
+            }
         }
     }
 
@@ -80,6 +107,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         Objects.requireNonNull(maintenanceRefresh, "maintenanceRefresh");
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(abuseLimits, "abuseLimits");
+        Objects.requireNonNull(observability, "observability");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -144,7 +172,60 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                                 s -> seconds(s, Duration.ofHours(1)))),
                 vars.get("CONNECT_MAINTENANCE_REFRESH_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 100, 60_000))),
                 vars.optional("CONNECT_TRUSTED_PROXIES", ServerConfig::trustedProxies).orElse(List.of()),
-                limits);
+                limits,
+                observability(vars));
+    }
+
+    /**
+     * The OTLP endpoint is {@code CONNECT_OTEL_ENDPOINT}, else the SDK's standard
+     * {@code OTEL_EXPORTER_OTLP_ENDPOINT}, else a collector on this host; read only when
+     * {@code CONNECT_OTEL_EXPORTER=otlp}.
+     */
+    private static Observability observability(Variables vars) {
+        boolean otlp = vars.get("CONNECT_OTEL_EXPORTER", "none", value -> switch (value) {
+            case "none" -> false;
+            case "otlp" -> true;
+            default -> throw new IllegalArgumentException("must be none or otlp");
+        });
+        Optional<URI> endpoint = Optional.empty();
+        if (otlp) {
+            String fallback = vars.get("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318", ServerConfig::collector)
+                    .toString();
+            endpoint = Optional.of(vars.get("CONNECT_OTEL_ENDPOINT", fallback, ServerConfig::collector));
+        }
+        return new Observability(
+                vars.get("CONNECT_LOG_FORMAT", "plain", value -> switch (value) {
+                    case "plain" -> LogFormat.PLAIN;
+                    case "json" -> LogFormat.JSON;
+                    default -> throw new IllegalArgumentException("must be plain or json");
+                }),
+                endpoint,
+                vars.get("CONNECT_OTEL_SAMPLE_RATIO", "1", ServerConfig::ratio));
+    }
+
+    private static URI collector(String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            if (http && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be an http(s) URL without query or fragment");
+    }
+
+    private static double ratio(String value) {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed >= 0 && parsed <= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be a number from 0 to 1");
     }
 
     private static Map<String, String> withConfigFile(Map<String, String> environment) {

@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  *   <li>{@code /health/live}, {@code /health/ready} and Prometheus {@code /metrics}.</li>
  * </ul>
  *
+ * <p>Each request is timed per route template into the {@link HttpTelemetry#meters()} registry and
+ * traced as a server span that continues the caller's W3C trace (see {@link HttpTelemetry}).
+ *
  * <p>Handlers only parse, call an in-port and render. The in-ports block, so they never run on an
  * event loop: each call gets a virtual thread (see {@code UseCaseExecutor}), and a bounded number
  * run at once. Every failure goes through one error mapper (API.md §1); no input yields a 500
@@ -57,7 +60,7 @@ public final class HttpAdapter {
     private final HttpSettings settings;
     private final UseCaseExecutor executor;
     private final Pages pages = new Pages();
-    private final HttpMetrics metrics = new HttpMetrics();
+    private final RequestTelemetry requestTelemetry;
     private final MaintenanceMode maintenance;
     private final ErrorMapper errorMapper;
     private final CommonHeaders commonHeaders;
@@ -73,9 +76,17 @@ public final class HttpAdapter {
     private Vertx deployedOn;
     private String deploymentId;
 
+    /** An adapter with a metrics registry of its own and no span recorded ({@link HttpTelemetry#standalone()}). */
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
+        this(useCases, settings, HttpTelemetry.standalone());
+    }
+
+    public HttpAdapter(HttpUseCases useCases, HttpSettings settings, HttpTelemetry telemetry) {
         Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(telemetry, "telemetry");
+        HttpMetrics metrics = new HttpMetrics(telemetry.meters());
+        this.requestTelemetry = new RequestTelemetry(metrics, telemetry.openTelemetry());
         this.executor = new UseCaseExecutor(settings.maxConcurrentUseCases(), settings.retryAfter());
         this.maintenance = new MaintenanceMode(useCases.checkMaintenance(), settings.maintenance(), settings.retryAfter());
         this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion());
@@ -94,7 +105,7 @@ public final class HttpAdapter {
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);
-        this.operations = new OperationsEndpoints(useCases, executor, metrics);
+        this.operations = new OperationsEndpoints(useCases, executor, telemetry.meters());
     }
 
     /**
@@ -104,7 +115,7 @@ public final class HttpAdapter {
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         RouteTable routes = new RouteTable(router);
-        Route common = router.route().handler(commonHeaders).handler(operations::track)
+        Route common = router.route().handler(commonHeaders).handler(requestTelemetry)
                 .handler(RouteTable::requireDecodablePath).handler(RouteTable::requireImplementedMethod);
         if (!settings.corsOrigins().isEmpty()) {
             common.handler(new CrossOriginRequests(settings.corsOrigins(), CROSS_ORIGIN_PATHS, routes::methodsOf));

@@ -69,12 +69,10 @@ class OperationsTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
         assertThat(metrics.body())
-                .contains("# TYPE http_server_requests_total counter")
-                .contains("http_server_requests_total{method=\"GET\",route=\"/api/v1/clients/:id\",status=\"404\"} 2")
-                .contains("http_server_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 2")
-                .contains("# TYPE http_server_request_duration_seconds histogram")
-                .contains("http_server_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/clients/:id\"} 2")
-                .contains("http_server_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/clients/:id\",le=\"+Inf\"} 2")
+                .contains("# TYPE http_server_requests_seconds histogram")
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/clients/:id\",status=\"404\"} 2")
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"} 2")
+                .contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/v1/clients/:id\",status=\"404\",le=\"+Inf\"} 2")
                 .doesNotContain("first").doesNotContain("/no/such");
     }
 

@@ -49,9 +49,9 @@ final class TestServer implements AutoCloseable {
     private Principal admin;
     private String adminKey;
 
-    private TestServer(TestApplication app, HttpSettings settings, HttpUseCases useCases) {
+    private TestServer(TestApplication app, HttpSettings settings, HttpUseCases useCases, HttpTelemetry telemetry) {
         this.app = app;
-        this.adapter = new HttpAdapter(useCases, settings);
+        this.adapter = new HttpAdapter(useCases, settings, telemetry);
         this.port = await(adapter.listen(VERTX, "127.0.0.1", 0).toCompletionStage().toCompletableFuture());
     }
 
@@ -70,9 +70,15 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(TestApplication app, UnaryOperator<HttpSettings.Builder> settings, HttpUseCases useCases) {
+        return start(app, settings, useCases, HttpTelemetry.standalone());
+    }
+
+    /** A server reporting to the given registry and tracer. */
+    static TestServer start(TestApplication app, UnaryOperator<HttpSettings.Builder> settings, HttpUseCases useCases,
+                            HttpTelemetry telemetry) {
         HttpSettings built = settings.apply(HttpSettings.builder(app.policy).clock(app.clock).serverInstances(1)
                 .shutdownGrace(Duration.ofSeconds(5))).build();
-        return new TestServer(app, built, useCases);
+        return new TestServer(app, built, useCases, telemetry);
     }
 
     static HttpUseCases useCases(TestApplication app) {

@@ -17,11 +17,13 @@ import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.opentelemetry.api.trace.Tracer;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import org.jooq.tools.jdbc.JDBCUtils;
 
 /**
@@ -60,9 +62,9 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final AuditLog auditLog;
     private final StoreHealth health;
     private final AccessTokenLookup accessTokenLookup;
+    private final SchemaMigration schemaMigration;
     private final MaintenanceSwitchStore maintenance;
     private final AttemptCounterStore attempts;
-    private final SchemaMigration schemaMigration;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration) {
         this.pool = pool;
@@ -84,10 +86,10 @@ public final class PersistenceAdapter implements AutoCloseable {
     }
 
     /**
-     * Opens the pool, migrates the schema to the latest version and returns the adapter. Any number
-     * of nodes may open one database at once (on MySQL, MariaDB or Galera): exactly one migrates,
-     * the others wait for it, and a migration that an earlier start cut halfway is cleared and run
-     * again; see {@link SchemaMigrations}.
+     * Opens the pool, migrates the schema to the latest version and returns the adapter, which
+     * keeps no meter and records no span. Any number of nodes may open one database at once (on
+     * MySQL, MariaDB or Galera): exactly one migrates, the others wait for it, and a migration that
+     * an earlier start cut halfway is cleared and run again; see {@link SchemaMigrations}.
      *
      * @throws StoreUnavailableException when the database cannot be reached within the timeouts
      * @throws IllegalStateException     when another node's migration outlasted
@@ -95,15 +97,30 @@ public final class PersistenceAdapter implements AutoCloseable {
      *                                   holds what a cut migration left and cannot be cleared safely
      */
     public static PersistenceAdapter open(DatabaseSettings settings) {
+        return open(settings, PersistenceTelemetry.none());
+    }
+
+    /**
+     * Opens the pool with its meters in {@code telemetry}'s registry, migrates the schema to the
+     * latest version and returns the adapter, whose statements are traced by {@code telemetry}'s tracer.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached within the timeouts
+     * @throws IllegalStateException     as {@link #open(DatabaseSettings)} says
+     */
+    public static PersistenceAdapter open(DatabaseSettings settings, PersistenceTelemetry telemetry) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(telemetry, "telemetry");
         HikariDataSource pool;
         try {
-            pool = ConnectionPool.open(settings);
+            pool = ConnectionPool.open(settings, telemetry.meters());
         } catch (RuntimeException e) {
             throw StoreFailures.translate(e);
         }
         try {
-            DSLContext dsl = DSL.using(pool, dialectOf(pool), new Settings().withExecuteLogging(false));
+            SQLDialect dialect = dialectOf(pool);
+            DSLContext dsl = DSL.using(new DefaultConfiguration().set(pool).set(dialect)
+                    .set(new Settings().withExecuteLogging(false))
+                    .set(new TracingExecuteListener(telemetry.tracer(), dialect)));
             return new PersistenceAdapter(pool, dsl, SchemaMigrations.migrate(settings, dsl));
         } catch (RuntimeException e) {
             pool.close();
@@ -156,6 +173,11 @@ public final class PersistenceAdapter implements AutoCloseable {
         return accessTokenLookup;
     }
 
+    /** What {@link #open} did to the schema: migrated it, waited for another node, or found it current. */
+    public SchemaMigration schemaMigration() {
+        return schemaMigration;
+    }
+
     /** The fleet's maintenance switch. */
     public MaintenanceSwitchStore maintenance() {
         return maintenance;
@@ -164,11 +186,6 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The failed-attempt counters of the abuse limits. */
     public AttemptCounterStore attempts() {
         return attempts;
-    }
-
-    /** What {@link #open} did to the schema: migrated it, waited for another node, or found it current. */
-    public SchemaMigration schemaMigration() {
-        return schemaMigration;
     }
 
     /** Closes the pool; calls made afterwards fail. */
