@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
-import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
@@ -27,13 +26,12 @@ import org.jooq.impl.DSL;
  * count. {@code hits} is assigned first, so both conditions read the row's old window end.
  *
  * <p>Two first adds of one key may both take the insert branch where the engine does not lock
- * the missing row (H2's {@code MERGE}), and a multi-primary cluster may refuse one of two
- * concurrent adds at commit (Galera's certification, SQLSTATE 40001). Either loser was rolled
- * back without counting, so it is tried again, a few times at most: the row now exists.
+ * the missing row (H2's {@code MERGE}): the loser fails on the primary key, rolled back without
+ * counting, and is tried again, a few times at most, when the row exists. Deadlocks and Galera
+ * certification conflicts are {@link JooqDatabase}'s to retry.
  */
 final class JooqAttemptCounterStore implements AttemptCounterStore {
     private static final int ATTEMPTS = 3;
-    private static final String SERIALIZATION_FAILURE = "40001";
 
     private final JooqDatabase database;
 
@@ -51,11 +49,9 @@ final class JooqAttemptCounterStore implements AttemptCounterStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 return upsert(key, now, end);
-            } catch (DataAccessException lost) {
-                boolean retryable = lost instanceof IntegrityConstraintViolationException
-                        || SERIALIZATION_FAILURE.equals(lost.sqlState());
-                if (!retryable || attempt == ATTEMPTS) {
-                    throw lost;
+            } catch (IntegrityConstraintViolationException lostTheInsert) {
+                if (attempt == ATTEMPTS) {
+                    throw lostTheInsert;
                 }
             }
         }
