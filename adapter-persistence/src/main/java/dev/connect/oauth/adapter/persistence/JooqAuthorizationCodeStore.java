@@ -4,6 +4,7 @@ import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUTHORIZATION_CO
 
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * {@link AuthorizationCodeStore} on {@code authorization_codes}, keyed by the code's hash.
  *
  * <p>{@link #redeem} is one conditional update, {@code UPDATE ... SET redeemed_at = ? WHERE hash = ?
- * AND redeemed_at IS NULL AND EXISTS (<i>the grant is not revoked</i>)}: the database's row lock
+ * AND client_id = ? AND redeemed_at IS NULL AND EXISTS (<i>the grant is not revoked</i>)}: the database's row lock
  * lets exactly one of any number of concurrent callers, on any node, change the row; every other
  * one finds it already redeemed. Because the grant is part of the same statement, the database
  * orders a redemption and a revocation of its grant, whatever the clocks of the nodes say: a
@@ -35,18 +36,20 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
     }
 
     @Override
-    public Redemption redeem(SecretHash hash, Instant at) {
+    public Redemption redeem(SecretHash hash, ClientId presenter, Instant at) {
         Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(presenter, "presenter");
         Objects.requireNonNull(at, "at");
         return database.query(ctx -> {
             boolean redeemedNow = ctx.update(AUTHORIZATION_CODES)
                     .set(AUTHORIZATION_CODES.REDEEMED_AT, EpochNanos.of(at))
                     .where(AUTHORIZATION_CODES.HASH.eq(hash.hex())
+                            .and(AUTHORIZATION_CODES.CLIENT_ID.eq(presenter.value()))
                             .and(AUTHORIZATION_CODES.REDEEMED_AT.isNull())
                             .and(JooqGrantRepository.stands(AUTHORIZATION_CODES.GRANT_ID)))
                     .execute() == 1;
             Optional<AuthorizationCode> stored = ctx.selectFrom(AUTHORIZATION_CODES)
-                    .where(AUTHORIZATION_CODES.HASH.eq(hash.hex()))
+                    .where(AUTHORIZATION_CODES.HASH.eq(hash.hex()).and(AUTHORIZATION_CODES.CLIENT_ID.eq(presenter.value())))
                     .fetchOptional(AuthorizationCodeMapper::toCode);
             if (stored.isEmpty()) {
                 return new Redemption.Unknown();

@@ -264,7 +264,7 @@ abstract class DatabaseSuite {
             AuthorizationCode code = TestCodes.from(grant).build();
             store.codes().add(code);
 
-            List<Redemption> outcomes = race(racer -> node(racer).codes().redeem(code.hash(), at(1_000 + racer)));
+            List<Redemption> outcomes = race(racer -> node(racer).codes().redeem(code.hash(), code.clientId(), at(1_000 + racer)));
 
             assertThat(outcomes).filteredOn(Redemption.Redeemed.class::isInstance).hasSize(1);
             assertThat(outcomes).filteredOn(Redemption.AlreadyRedeemed.class::isInstance).hasSize(RACERS - 1);
@@ -481,7 +481,7 @@ abstract class DatabaseSuite {
             store.grants().add(grant);
             TestCodes.Builder code = TestCodes.from(grant);
             store.codes().add(code.build());
-            store.codes().redeem(code.build().hash(), at(1));
+            store.codes().redeem(code.build().hash(), code.build().clientId(), at(1));
             TestTokens.RefreshTokenBuilder refresh = TestTokens.refresh(grant);
             TestTokens.AccessTokenBuilder access = TestTokens.access(grant).with(refresh.build());
             store.tokens().add(access.build(), Optional.of(refresh.build()));

@@ -68,7 +68,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
             throw ErrorCode.INVALID_REQUEST.exception("code is required.");
         }
         Instant now = clock.instant();
-        return switch (codes.redeem(hasher.hash(command.code()), now)) {
+        return switch (codes.redeem(hasher.hash(command.code()), client.id(), now)) {
             // The store redeemed it while the grant stood: the tokens are issued even if a replay
             // revokes the grant meanwhile, and are then dead on arrival, as §4.1.2 wants.
             case Redemption.Redeemed redeemed -> {
@@ -88,8 +88,8 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
     private Optional<TokenResponse> retried(AuthorizationCode code, Client client, ExchangeCodeCommand command,
                                             Instant now) {
         Instant redeemedAt = code.redeemedAt().orElseThrow();
-        boolean mayRetry = policy.withinRetryGrace(redeemedAt, now) && code.clientId().equals(client.id())
-                && (code.challenge().isPresent() || !client.isPublic());
+        // The store hands out only codes issued to this client, so the presenter is the code's own.
+        boolean mayRetry = policy.withinRetryGrace(redeemedAt, now) && (code.challenge().isPresent() || !client.isPublic());
         if (!mayRetry) {
             return Optional.empty();
         }

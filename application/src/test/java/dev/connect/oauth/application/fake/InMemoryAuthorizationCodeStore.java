@@ -2,6 +2,7 @@ package dev.connect.oauth.application.fake;
 
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
@@ -30,12 +31,13 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
     }
 
     @Override
-    public Redemption redeem(SecretHash hash, Instant at) {
+    public Redemption redeem(SecretHash hash, ClientId presenter, Instant at) {
         Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(presenter, "presenter");
         Objects.requireNonNull(at, "at");
         return store.atomically(() -> {
             AuthorizationCode code = store.codes.get(hash);
-            if (code == null) {
+            if (code == null || !code.clientId().equals(presenter)) {
                 return new Redemption.Unknown();
             }
             if (code.isRedeemed()) {

@@ -137,7 +137,7 @@ public class PersistenceBenchmark {
 
     @Benchmark
     public Redemption redeemCodeAndStoreTokens(Store store, IssuedCode issued) {
-        Redemption redemption = store.adapter.authorizationCodes().redeem(issued.code.hash(), NOW);
+        Redemption redemption = store.adapter.authorizationCodes().redeem(issued.code.hash(), issued.code.clientId(), NOW);
         if (!(redemption instanceof Redemption.Redeemed)) {
             throw new IllegalStateException("A fresh code was not redeemed: " + redemption);
         }

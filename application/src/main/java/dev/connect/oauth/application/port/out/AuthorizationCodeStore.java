@@ -1,6 +1,7 @@
 package dev.connect.oauth.application.port.out;
 
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 
@@ -12,7 +13,9 @@ import java.time.Instant;
  * never read-then-write). Whether the code's grant still stands is part of that one step, so the
  * store, not the clocks of the nodes, orders a redemption and a revocation of its grant: a code
  * redeemed before its grant was revoked stays redeemed (the revocation kills the tokens issued
- * from it afterwards, RFC 6749 §4.1.2), and one presented after is refused.
+ * from it afterwards, RFC 6749 §4.1.2), and one presented after is refused. The client presenting
+ * the code is part of it too: a code presented by any other client is {@link Redemption.Unknown}
+ * to it and stays as it was, so a leaked code cannot be burned, nor its grant revoked, by a stranger.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  */
@@ -20,10 +23,13 @@ public interface AuthorizationCodeStore {
     void add(AuthorizationCode code);
 
     /**
-     * Marks the code redeemed if it was neither redeemed nor its grant revoked, and says which case
-     * happened. A redeemed code wins whatever happens to its grant afterwards.
+     * Marks the code redeemed if it was issued to {@code presenter} and was neither redeemed nor its
+     * grant revoked, and says which case happened. A redeemed code wins whatever happens to its
+     * grant afterwards.
+     *
+     * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 §4.1.3</a>
      */
-    Redemption redeem(SecretHash hash, Instant at);
+    Redemption redeem(SecretHash hash, ClientId presenter, Instant at);
 
     /** What {@link #redeem} found. */
     sealed interface Redemption {
@@ -39,7 +45,7 @@ public interface AuthorizationCodeStore {
         record GrantRevoked(AuthorizationCode code) implements Redemption {
         }
 
-        /** No code has this hash. */
+        /** No code has this hash, or it was issued to another client than the presenter. */
         record Unknown() implements Redemption {
         }
     }

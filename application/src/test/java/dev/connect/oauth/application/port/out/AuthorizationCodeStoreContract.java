@@ -6,6 +6,7 @@ import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.application.testdata.TestCodes;
 import dev.connect.oauth.application.testdata.TestIds;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.PkceMethod;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The promise of {@link AuthorizationCodeStore}: a code is redeemed at most once, however many race,
- * and only while its grant stands, as ordered by the store.
+ * only by the client it was issued to and only while its grant stands, as ordered by the store.
  */
 public abstract class AuthorizationCodeStoreContract extends StoreContract {
 
@@ -31,7 +32,7 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
         AuthorizationCode code = storedCode(TestCodes.from(grant).redirectUri("http://localhost:8080/cb?app=1")
                 .scopes("connect").issuedAt(at(1_001)).ttl(Duration.ofMinutes(10)));
 
-        Redemption redemption = store.codes().redeem(code.hash(), at(2_000));
+        Redemption redemption = store.codes().redeem(code.hash(), code.clientId(), at(2_000));
 
         assertThat(redemption).isEqualTo(new Redemption.Redeemed(code));
     }
@@ -42,7 +43,19 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
         AuthorizationCode code = storedCode(TestCodes.from(grant)
                 .challenge(new PkceChallenge(TestCodes.VERIFIER, PkceMethod.PLAIN)));
 
-        assertThat(store.codes().redeem(code.hash(), at(2_000))).isEqualTo(new Redemption.Redeemed(code));
+        assertThat(store.codes().redeem(code.hash(), code.clientId(), at(2_000))).isEqualTo(new Redemption.Redeemed(code));
+    }
+
+    /** RFC 9700 §4.5: a leaked code presented by another client neither burns it nor counts as a replay. */
+    @Test
+    void redeemWhenPresentedByAnotherClientThenUnknownAndStillRedeemableByItsOwn() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant));
+
+        Redemption stranger = store.codes().redeem(code.hash(), new ClientId(TestIds.identifier()), at(2_000));
+
+        assertThat(stranger).isEqualTo(new Redemption.Unknown());
+        assertThat(store.codes().redeem(code.hash(), code.clientId(), at(3_000))).isEqualTo(new Redemption.Redeemed(code));
     }
 
     @Test
@@ -50,7 +63,7 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
         Grant grant = storedGrant();
         AuthorizationCode code = storedCode(TestCodes.from(grant).withoutChallenge());
 
-        Redemption redemption = store.codes().redeem(code.hash(), at(2_000));
+        Redemption redemption = store.codes().redeem(code.hash(), code.clientId(), at(2_000));
 
         assertThat(redemption).isEqualTo(new Redemption.Redeemed(code));
         assertThat(((Redemption.Redeemed) redemption).code().challenge()).isEmpty();
@@ -60,9 +73,9 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
     void redeemWhenRedeemedBeforeThenAlreadyRedeemedWithTheCodesGrant() {
         Grant grant = storedGrant();
         AuthorizationCode code = storedCode(TestCodes.from(grant));
-        store.codes().redeem(code.hash(), at(2_000));
+        store.codes().redeem(code.hash(), code.clientId(), at(2_000));
 
-        Redemption replay = store.codes().redeem(code.hash(), at(3_000));
+        Redemption replay = store.codes().redeem(code.hash(), code.clientId(), at(3_000));
 
         assertThat(replay).isInstanceOfSatisfying(Redemption.AlreadyRedeemed.class, already -> {
             assertThat(already.code().hash()).isEqualTo(code.hash());
@@ -75,7 +88,8 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
     void redeemWhenUnknownThenUnknown() {
         storedCode(TestCodes.from(storedGrant()));
 
-        assertThat(store.codes().redeem(TestIds.hashOf("not an issued code"), at(1))).isEqualTo(new Redemption.Unknown());
+        assertThat(store.codes().redeem(TestIds.hashOf("not an issued code"), new ClientId(TestIds.identifier()), at(1)))
+                .isEqualTo(new Redemption.Unknown());
     }
 
     @Test
@@ -84,9 +98,9 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
         AuthorizationCode first = storedCode(TestCodes.from(grant));
         AuthorizationCode second = storedCode(TestCodes.from(grant));
 
-        store.codes().redeem(first.hash(), at(1));
+        store.codes().redeem(first.hash(), first.clientId(), at(1));
 
-        assertThat(store.codes().redeem(second.hash(), at(2))).isEqualTo(new Redemption.Redeemed(second));
+        assertThat(store.codes().redeem(second.hash(), second.clientId(), at(2))).isEqualTo(new Redemption.Redeemed(second));
     }
 
     @Test
@@ -95,18 +109,18 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
         AuthorizationCode code = storedCode(TestCodes.from(grant));
         store.grants().revoke(grant.id(), at(1_000));
 
-        assertThat(store.codes().redeem(code.hash(), at(2_000))).isEqualTo(new Redemption.GrantRevoked(code));
-        assertThat(store.codes().redeem(code.hash(), at(3_000))).isEqualTo(new Redemption.GrantRevoked(code));
+        assertThat(store.codes().redeem(code.hash(), code.clientId(), at(2_000))).isEqualTo(new Redemption.GrantRevoked(code));
+        assertThat(store.codes().redeem(code.hash(), code.clientId(), at(3_000))).isEqualTo(new Redemption.GrantRevoked(code));
     }
 
     @Test
     void redeemWhenGrantRevokedAfterTheRedemptionThenAReplayIsStillAlreadyRedeemed() {
         Grant grant = storedGrant();
         AuthorizationCode code = storedCode(TestCodes.from(grant));
-        store.codes().redeem(code.hash(), at(2_000));
+        store.codes().redeem(code.hash(), code.clientId(), at(2_000));
         store.grants().revoke(grant.id(), at(1_000));
 
-        assertThat(store.codes().redeem(code.hash(), at(3_000))).isInstanceOfSatisfying(Redemption.AlreadyRedeemed.class,
+        assertThat(store.codes().redeem(code.hash(), code.clientId(), at(3_000))).isInstanceOfSatisfying(Redemption.AlreadyRedeemed.class,
                 replay -> assertThat(replay.code().redeemedAt()).contains(at(2_000)));
     }
 
@@ -121,7 +135,7 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
                 store.grants().revoke(grant.id(), at(500));
                 return new Redemption.Unknown();
             }
-            return store.codes().redeem(code.hash(), at(1_000 + racer));
+            return store.codes().redeem(code.hash(), code.clientId(), at(1_000 + racer));
         });
 
         List<Redemption> redemptions = outcomes.subList(1, RACERS);
@@ -138,7 +152,7 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
     void redeemWhenRacingThenExactlyOneRedeemed() throws Exception {
         AuthorizationCode code = storedCode(TestCodes.from(storedGrant()));
 
-        List<Redemption> outcomes = race(racer -> store.codes().redeem(code.hash(), at(1_000 + racer)));
+        List<Redemption> outcomes = race(racer -> store.codes().redeem(code.hash(), code.clientId(), at(1_000 + racer)));
 
         assertThat(outcomes).filteredOn(Redemption.Redeemed.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(Redemption.AlreadyRedeemed.class::isInstance).hasSize(RACERS - 1);

@@ -174,7 +174,7 @@ public abstract class GrantRepositoryContract extends StoreContract {
         store.grants().revoke(grant.id(), at(10));
 
         // The store may refuse the code outright, or redeem it while its grant reports the revocation.
-        Redemption redemption = store.codes().redeem(code.hash(), at(20));
+        Redemption redemption = store.codes().redeem(code.hash(), code.clientId(), at(20));
         boolean usable = redemption instanceof Redemption.Redeemed(AuthorizationCode redeemed)
                 && store.grants().findById(redeemed.grantId()).map(Grant::isActive).orElse(false);
         assertThat(usable).isFalse();

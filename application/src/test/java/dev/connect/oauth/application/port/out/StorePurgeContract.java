@@ -44,9 +44,9 @@ public abstract class StorePurgeContract extends StoreContract {
         assertThat(store.purge().deleteExpiredCodes(CUTOFF, 10)).isEqualTo(1);
         assertThat(store.purge().deleteExpiredCodes(CUTOFF, 10)).isZero();
 
-        assertThat(store.codes().redeem(expired.hash(), at(20_000))).isInstanceOf(Redemption.Unknown.class);
-        assertThat(store.codes().redeem(alsoExpired.hash(), at(20_000))).isInstanceOf(Redemption.Unknown.class);
-        assertThat(store.codes().redeem(live.hash(), at(20_000))).isInstanceOf(Redemption.Redeemed.class);
+        assertThat(store.codes().redeem(expired.hash(), expired.clientId(), at(20_000))).isInstanceOf(Redemption.Unknown.class);
+        assertThat(store.codes().redeem(alsoExpired.hash(), alsoExpired.clientId(), at(20_000))).isInstanceOf(Redemption.Unknown.class);
+        assertThat(store.codes().redeem(live.hash(), live.clientId(), at(20_000))).isInstanceOf(Redemption.Redeemed.class);
     }
 
     @Test
