@@ -28,15 +28,17 @@ public final class ConnectServer implements AutoCloseable {
     private final Vertx vertx;
     private final SharedStateRefresh sharedState;
     private final int port;
+    private final int adminPort;
     private final Optional<CreatedAccount> bootstrappedAdmin;
     private final PurgeSchedule purge;
 
     private ConnectServer(ServerComponent component, Vertx vertx, SharedStateRefresh sharedState, int port,
-                          Optional<CreatedAccount> admin, PurgeSchedule purge) {
+                          int adminPort, Optional<CreatedAccount> admin, PurgeSchedule purge) {
         this.component = component;
         this.vertx = vertx;
         this.sharedState = sharedState;
         this.port = port;
+        this.adminPort = adminPort;
         this.bootstrappedAdmin = admin;
         this.purge = purge;
     }
@@ -77,9 +79,11 @@ public final class ConnectServer implements AutoCloseable {
         try {
             int port = component.http().listen(vertx, config.httpHost(), config.httpPort())
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            int adminPort = component.http().listenAdmin(vertx, config.adminHost(), config.adminPort())
+                    .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             PurgeSchedule purge = PurgeSchedule.start(component.purgeExpiredData(), config.purgeInterval(),
                     config.auditRetention());
-            return new ConnectServer(component, vertx, sharedState, port, admin, purge);
+            return new ConnectServer(component, vertx, sharedState, port, adminPort, admin, purge);
         } catch (Exception e) {
             vertx.close();
             sharedState.close();
@@ -92,6 +96,11 @@ public final class ConnectServer implements AutoCloseable {
     /** The port bound: the configured one, or the one the system chose for port 0. */
     public int port() {
         return port;
+    }
+
+    /** The port of the admin listener (metrics and health): the configured one, or the one chosen for 0. */
+    public int adminPort() {
+        return adminPort;
     }
 
     /**

@@ -74,8 +74,9 @@ public final class Main {
                 stopped.countDown();
             }
         }, "connect-oauth-shutdown"));
-        out.printf("Connect OAuth listening on http://%s:%d (issuer %s, %s). First admin: %s create-admin --email you@example.com%n",
-                config.httpHost(), server.port(), config.issuer(),
+        out.printf("Connect OAuth listening on http://%s:%d, metrics and health on http://%s:%d (issuer %s, %s)."
+                        + " First admin: %s create-admin --email you@example.com%n",
+                config.httpHost(), server.port(), config.adminHost(), server.adminPort(), config.issuer(),
                 config.database().map(db -> "MySQL").orElse("embedded H2 in " + config.dataDir()), JAR);
         stopped.await();
         return 0;

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * Nothing else reads the environment. Every value is validated here: a bad one stops the start with
  * a one-line message naming the variable.
  */
-public record ServerConfig(String httpHost, int httpPort, String issuer, Path dataDir,
+public record ServerConfig(String httpHost, int httpPort, String adminHost, int adminPort, String issuer,
+                           Path dataDir,
                            Optional<Database> database, Optional<BootstrapAdmin> bootstrapAdmin,
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, Duration retryGrace, String latestApiVersion,
@@ -92,6 +93,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(adminHost, "adminHost");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
@@ -163,6 +165,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         return new ServerConfig(
                 vars.get("CONNECT_HTTP_HOST", "0.0.0.0", ServerConfig::host),
                 port,
+                vars.get("CONNECT_ADMIN_HOST", "127.0.0.1", ServerConfig::host),
+                vars.get("CONNECT_ADMIN_PORT", "9090", ServerConfig::port),
                 issuer,
                 vars.get("CONNECT_DATA_DIR", "./data", Path::of),
                 database,

@@ -39,7 +39,8 @@ class KeyEncryptionStartTest {
 
     private Map<String, String> environment(Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(Map.of("CONNECT_DATA_DIR", dir.resolve("data").toString(),
-                "CONNECT_HTTP_HOST", "127.0.0.1", "CONNECT_HTTP_PORT", "0"));
+                "CONNECT_HTTP_HOST", "127.0.0.1", "CONNECT_HTTP_PORT", "0",
+                "CONNECT_ADMIN_PORT", "0"));
         environment.putAll(extra);
         return environment;
     }

@@ -58,6 +58,7 @@ class ObservabilityTest {
         ServerConfig config = ServerConfig.from(Map.of(
                 "CONNECT_HTTP_HOST", "127.0.0.1",
                 "CONNECT_HTTP_PORT", "0",
+                "CONNECT_ADMIN_PORT", "0",
                 "CONNECT_DATA_DIR", dataDir.toString(),
                 "CONNECT_BOOTSTRAP_ADMIN_EMAIL", "admin@observability.example",
                 "CONNECT_BOOTSTRAP_ADMIN_API_KEY", adminKey,
@@ -79,7 +80,8 @@ class ObservabilityTest {
         }
         issueClientCredentialsToken();
 
-        HttpResponse<String> scrape = send(get("/metrics"));
+        HttpResponse<String> scrape = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.adminPort() + "/metrics")).timeout(Duration.ofSeconds(10)).GET());
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");

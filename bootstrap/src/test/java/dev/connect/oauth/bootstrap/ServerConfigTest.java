@@ -35,6 +35,8 @@ class ServerConfigTest {
         assertThat(config.latestApiVersion()).isEqualTo("1.8.0");
         assertThat(config.minimumApiVersion()).isEqualTo("1.0.0");
         assertThat(config.maintenance()).isFalse();
+        assertThat(config.adminHost()).isEqualTo("127.0.0.1");
+        assertThat(config.adminPort()).isEqualTo(9090);
         assertThat(config.dbMigrationWait()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.maintenanceRefresh()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.trustedProxies()).isEmpty();
@@ -150,6 +152,8 @@ class ServerConfigTest {
     void fromWhenValueBadThenOneLineNamingTheVariable() {
         assertBad(Map.of("CONNECT_HTTP_PORT", "http"), "CONNECT_HTTP_PORT");
         assertBad(Map.of("CONNECT_HTTP_PORT", "70000"), "CONNECT_HTTP_PORT");
+        assertBad(Map.of("CONNECT_ADMIN_PORT", "x"), "CONNECT_ADMIN_PORT");
+        assertBad(Map.of("CONNECT_ADMIN_HOST", "bad host"), "CONNECT_ADMIN_HOST");
         assertBad(Map.of("CONNECT_ISSUER", "ftp://example.com"), "CONNECT_ISSUER");
         assertBad(Map.of("CONNECT_ISSUER", "https://example.com/"), "CONNECT_ISSUER");
         assertBad(Map.of("CONNECT_DB_URL", "postgres://x"), "CONNECT_DB_URL");

@@ -15,10 +15,13 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,7 +35,8 @@ import java.util.stream.Stream;
  *       invalidate, revoke, introspect, jwks, logout, and {@code /.well-known/oauth-authorization-server};</li>
  *   <li>the account and client API v1 under {@code /api/v1}, with API keys, and the admin
  *       maintenance switch of the whole fleet {@code PUT /api/v1/maintenance {"enabled": true}};</li>
- *   <li>{@code /health/live}, {@code /health/ready} and Prometheus {@code /metrics}.</li>
+ *   <li>{@code /health/live} and {@code /health/ready}; Prometheus {@code /metrics} only on the admin
+ *       listener ({@link #listenAdmin}), with the health checks again.</li>
  * </ul>
  *
  * <p>Each request is timed per route template into the {@link HttpTelemetry#meters()} registry and
@@ -46,8 +50,9 @@ import java.util.stream.Stream;
  * <p>With {@link HttpSettings#corsOrigins()} set, the endpoints a single-page app fetches (token,
  * refresh, revoke, info, invalidate, JWKS, metadata) answer CORS requests from those origins.
  *
- * <p>Typical use: {@code new HttpAdapter(useCases, settings).listen(vertx, "0.0.0.0", 8080)}, and
- * {@link #close()} on shutdown, which lets in-flight requests finish.
+ * <p>Typical use: {@code adapter.listen(vertx, "0.0.0.0", 8080)} and
+ * {@code adapter.listenAdmin(vertx, "127.0.0.1", 9090)}, and {@link #close()} on shutdown, which lets
+ * in-flight requests finish.
  */
 public final class HttpAdapter {
     private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
@@ -73,8 +78,8 @@ public final class HttpAdapter {
     private final DiscoveryEndpoints discovery;
     private final ApiEndpoints api;
     private final OperationsEndpoints operations;
-    private Vertx deployedOn;
-    private String deploymentId;
+    /** The listeners serving, by what they serve ({@code public} or {@code admin}). */
+    private final Map<String, Deployment> deployments = new LinkedHashMap<>();
 
     /** An adapter with a metrics registry of its own and no span recorded ({@link HttpTelemetry#standalone()}). */
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
@@ -152,6 +157,21 @@ public final class HttpAdapter {
                 .on(PUT, MaintenanceMode.TOGGLE_PATH, json, api::setMaintenance)
                 .on(GET, "/health/live", operations::live)
                 .on(GET, "/health/ready", operations::ready)
+                .finish();
+        return router;
+    }
+
+    /**
+     * The operator's routes, for a listener of their own that the internet does not reach: the
+     * Prometheus {@code /metrics}, which tells anyone who reads it the server's traffic and inner
+     * state, and the health checks (also on the public router, where load balancers probe them).
+     */
+    public Router adminRouter(Vertx vertx) {
+        Router router = Router.router(vertx);
+        RouteTable routes = new RouteTable(router);
+        router.route().handler(commonHeaders).handler(RouteTable::requireImplementedMethod).failureHandler(errorMapper);
+        routes.on(GET, "/health/live", operations::live)
+                .on(GET, "/health/ready", operations::ready)
                 .on(GET, "/metrics", operations::metrics)
                 .finish();
         return router;
@@ -165,25 +185,40 @@ public final class HttpAdapter {
      * @return the port bound
      */
     public synchronized Future<Integer> listen(Vertx vertx, String host, int port) {
+        return deploy("public", vertx, () -> router(vertx), host, port, settings.serverInstances());
+    }
+
+    /**
+     * Serves {@link #adminRouter} on {@code host:port}, from one event loop: meant for a loopback
+     * or internal address.
+     *
+     * @param port the port, or 0 for one the system chooses
+     * @return the port bound
+     */
+    public synchronized Future<Integer> listenAdmin(Vertx vertx, String host, int port) {
+        return deploy("admin", vertx, () -> adminRouter(vertx), host, port, 1);
+    }
+
+    private Future<Integer> deploy(String listener, Vertx vertx, Supplier<Router> routes, String host, int port,
+                                   int instances) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(host, "host");
         if (port < 0) {
             throw new IllegalArgumentException("port must not be negative");
         }
-        if (deploymentId != null) {
+        if (deployments.containsKey(listener)) {
             return Future.failedFuture(new IllegalStateException("Already listening"));
         }
         // Vert.x gives every instance asked for port 0 a port of its own. A negative port is one
-        // random port shared by every server asking for that same negative number: one per adapter.
-        int sharedPort = port == 0 && settings.serverInstances() > 1 ? SHARED_RANDOM_PORTS.decrementAndGet() : port;
+        // random port shared by every server asking for that same negative number: one per listener.
+        int sharedPort = port == 0 && instances > 1 ? SHARED_RANDOM_PORTS.decrementAndGet() : port;
         AtomicInteger bound = new AtomicInteger(port);
-        DeploymentOptions options = new DeploymentOptions().setInstances(settings.serverInstances());
-        return vertx.deployVerticle(() -> new HttpServerVerticle(() -> router(vertx), this::refuse, host,
-                        sharedPort, settings.shutdownGrace(), settings.timeouts(), bound::set), options)
+        DeploymentOptions options = new DeploymentOptions().setInstances(instances);
+        return vertx.deployVerticle(() -> new HttpServerVerticle(routes, this::refuse, host, sharedPort,
+                        settings.shutdownGrace(), settings.timeouts(), bound::set), options)
                 .map(id -> {
                     synchronized (this) {
-                        deployedOn = vertx;
-                        deploymentId = id;
+                        deployments.put(listener, new Deployment(vertx, id));
                     }
                     return bound.get();
                 });
@@ -194,9 +229,10 @@ public final class HttpAdapter {
      * {@link HttpSettings#shutdownGrace()} to finish; then the use-case threads are released.
      */
     public synchronized Future<Void> close() {
-        Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : deployedOn.undeploy(deploymentId);
-        deploymentId = null;
-        return undeployed.andThen(done -> executor.shutdown());
+        List<Future<Void>> undeployed = deployments.values().stream()
+                .map(deployment -> deployment.vertx().undeploy(deployment.id())).toList();
+        deployments.clear();
+        return Future.join(undeployed).<Void>mapEmpty().andThen(done -> executor.shutdown());
     }
 
     /** Answers {@code error} before any route ran, with the common headers, and closes the connection. */
@@ -205,6 +241,10 @@ public final class HttpAdapter {
         commonHeaders.apply(response.headers(), CommonHeaders.requestId(request));
         response.putHeader("Connection", "close").setStatusCode(ErrorStatus.of(error.errorCode()))
                 .putHeader("Content-Type", Replies.JSON).end(ErrorMapper.body(error).encode());
+    }
+
+    /** One listener's verticles, as Vert.x deployed them. */
+    private record Deployment(Vertx vertx, String id) {
     }
 
     private static List<String> oauth(String name) {

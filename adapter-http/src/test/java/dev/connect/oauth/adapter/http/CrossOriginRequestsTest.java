@@ -160,7 +160,7 @@ class CrossOriginRequestsTest {
     void preflightWhenAnsweredThenCountedUnderItsRoute() {
         preflight("/oauth/revoke", APP, "POST");
 
-        assertThat(server.get("/metrics").body())
+        assertThat(server.getAdmin("/metrics").body())
                 .contains("http_server_requests_seconds_count{method=\"OPTIONS\",route=\"/oauth/revoke\",status=\"204\"} 1");
     }
 

@@ -64,7 +64,7 @@ class OperationsTest {
         server.get("/no/such/path/1");
         server.get("/no/such/path/2");
 
-        Reply metrics = server.get("/metrics");
+        Reply metrics = server.getAdmin("/metrics");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
@@ -74,6 +74,25 @@ class OperationsTest {
                 .contains("http_server_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"} 2")
                 .contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/v1/clients/:id\",status=\"404\",le=\"+Inf\"} 2")
                 .doesNotContain("first").doesNotContain("/no/such");
+    }
+
+    /** Metrics tell the server's traffic and inner state: only the admin listener serves them. */
+    @Test
+    void metricsWhenAskedOnThePublicListenerThen404AndOnTheAdminListenerThenServed() {
+        assertThat(server.get("/metrics").status()).isEqualTo(404);
+        assertThat(server.get("/metrics").json().getString("error")).isEqualTo("not_found");
+
+        assertThat(server.getAdmin("/metrics").status()).isEqualTo(200);
+        assertThat(server.getAdmin("/health/live").status()).isEqualTo(200);
+        assertThat(server.getAdmin("/health/ready").status()).isEqualTo(200);
+        assertThat(server.getAdmin("/oauth/token").status()).isEqualTo(404);
+    }
+
+    @Test
+    void adminListenerWhenMaintenanceOnThenStillServesMetrics() {
+        try (TestServer maintained = TestServer.start(settings -> settings.maintenance(true))) {
+            assertThat(maintained.getAdmin("/metrics").status()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -46,6 +46,7 @@ final class TestServer implements AutoCloseable {
     final TestApplication app;
     final HttpAdapter adapter;
     final int port;
+    final int adminPort;
     private Principal admin;
     private String adminKey;
 
@@ -53,6 +54,7 @@ final class TestServer implements AutoCloseable {
         this.app = app;
         this.adapter = new HttpAdapter(useCases, settings, telemetry);
         this.port = await(adapter.listen(VERTX, "127.0.0.1", 0).toCompletionStage().toCompletableFuture());
+        this.adminPort = await(adapter.listenAdmin(VERTX, "127.0.0.1", 0).toCompletionStage().toCompletableFuture());
     }
 
     static TestServer start() {
@@ -118,9 +120,18 @@ final class TestServer implements AutoCloseable {
         return post(path, MediaTypes.JSON, json, headers);
     }
 
+    /** A GET on the admin listener. */
+    Reply getAdmin(String path) {
+        return send(adminPort, "GET", path, null, null);
+    }
+
     /** Any method and body; {@code headers} are name-value pairs. */
     Reply send(String method, String path, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return send(port, method, path, contentType, body, headers);
+    }
+
+    private Reply send(int to, String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

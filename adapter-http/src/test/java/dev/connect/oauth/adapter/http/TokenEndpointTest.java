@@ -218,7 +218,7 @@ class TokenEndpointTest {
         tokens();
         server.postForm("/oauth/token", "grant_type=client_credentials", "Authorization", TestServer.basic(client));
 
-        String metrics = server.get("/metrics").body();
+        String metrics = server.getAdmin("/metrics").body();
 
         assertThat(metrics).contains("oauth_tokens_issued_total{grant_type=\"authorization_code\"} 1")
                 .contains("oauth_tokens_issued_total{grant_type=\"client_credentials\"} 1");

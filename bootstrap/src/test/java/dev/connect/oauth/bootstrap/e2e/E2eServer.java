@@ -96,6 +96,7 @@ final class E2eServer {
             environment.putAll(Map.of(
                     "CONNECT_HTTP_HOST", HOST,
                     "CONNECT_HTTP_PORT", Integer.toString(port),
+                    "CONNECT_ADMIN_PORT", "0",
                     "CONNECT_ISSUER", issuer,
                     "CONNECT_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL,
                     "CONNECT_BOOTSTRAP_ADMIN_API_KEY", adminKey));

@@ -165,6 +165,7 @@ class SimultaneousStartE2eTest {
                 Map<String, String> environment = Map.of(
                         "CONNECT_HTTP_HOST", HOST,
                         "CONNECT_HTTP_PORT", Integer.toString(freePort()),
+                        "CONNECT_ADMIN_PORT", "0",
                         "CONNECT_DB_URL", "jdbc:mysql://" + HOST + ":" + port + "/" + database,
                         "CONNECT_DB_USER", "root",
                         "CONNECT_DB_PASSWORD", "",
