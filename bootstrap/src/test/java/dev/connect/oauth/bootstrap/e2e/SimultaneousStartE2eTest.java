@@ -84,13 +84,14 @@ class SimultaneousStartE2eTest {
      */
     private long round(String backend, int round, List<Integer> databasePorts) throws Exception {
         String database = "connect_start_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String kek = Backend.newKek();
         int checkPort = databasePorts.getFirst();
         execute(checkPort, "", "CREATE DATABASE " + database);
         try {
             for (int port : databasePorts) {
                 awaitVisible(port, database);
             }
-            Start first = startAtOnce(databasePorts, database, backend + " round " + round);
+            Start first = startAtOnce(databasePorts, database, kek, backend + " round " + round);
             int retries;
             int migrations = query(checkPort, database, "SELECT COUNT(*) FROM " + HISTORY
                     + " WHERE success = 1 AND type <> 'BASELINE'");
@@ -116,7 +117,7 @@ class SimultaneousStartE2eTest {
 
             execute(checkPort, database, "DELETE FROM api_keys");
             execute(checkPort, database, "DELETE FROM accounts");
-            Start again = startAtOnce(databasePorts, database, backend + " round " + round + " restart");
+            Start again = startAtOnce(databasePorts, database, kek, backend + " round " + round + " restart");
             try {
                 assertThat(again.servers()).extracting(ConnectServer::schemaMigration)
                         .allSatisfy(migration -> assertThat(migration.applied()).isZero());
@@ -151,10 +152,13 @@ class SimultaneousStartE2eTest {
         }
     }
 
-    /** Starts one node per database port at once, all with the same new first admin; every one must start. */
-    private static Start startAtOnce(List<Integer> databasePorts, String database, String what) throws Exception {
+    /**
+     * Starts one node per database port at once, all with the same new first admin and the
+     * database's key-encryption key; every one must start.
+     */
+    private static Start startAtOnce(List<Integer> databasePorts, String database, String kek, String what)
+            throws Exception {
         String adminKey = E2eServer.newApiKey();
-        String kek = Backend.newKek();
         ExecutorService starter = Executors.newFixedThreadPool(databasePorts.size());
         List<ConnectServer> servers = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
