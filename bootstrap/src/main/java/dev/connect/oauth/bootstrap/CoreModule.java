@@ -19,6 +19,7 @@ interface CoreModule {
     @Singleton
     static OAuthPolicy policy(ServerConfig config) {
         return new OAuthPolicy(config.issuer(), config.issuer(), config.scopes(), config.accessTokenTtl(),
-                config.refreshTokenTtl(), config.codeTtl(), config.sessionTtl(), config.allowPlainPkce());
+                config.refreshTokenTtl(), config.codeTtl(), config.sessionTtl(), config.allowPlainPkce(),
+                config.retryGrace());
     }
 }

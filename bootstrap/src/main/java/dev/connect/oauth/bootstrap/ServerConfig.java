@@ -1,6 +1,8 @@
 package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
+import dev.connect.oauth.adapter.persistence.DatabaseSettings;
+import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Email;
@@ -33,7 +35,7 @@ import java.util.stream.Stream;
 public record ServerConfig(String httpHost, int httpPort, String issuer, Path dataDir,
                            Optional<Database> database, Optional<BootstrapAdmin> bootstrapAdmin,
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
-                           Duration sessionTtl, boolean allowPlainPkce, String latestApiVersion,
+                           Duration sessionTtl, boolean allowPlainPkce, Duration retryGrace, String latestApiVersion,
                            String minimumApiVersion, boolean maintenance, int dbPoolSize,
                            int tokenRequestsPerMinute, Set<String> corsOrigins) {
 
@@ -41,7 +43,7 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     public record Database(String url, String user, String password) {
         @Override
         public String toString() {
-            return "Database[url=" + url + ", user=" + user + ", password=redacted]";
+            return "Database[url=" + DatabaseSettings.redacted(url) + ", user=" + user + ", password=redacted]";
         }
     }
 
@@ -108,6 +110,8 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 vars.get("CONNECT_CODE_TTL_SECONDS", "60", s -> seconds(s, AuthorizationCode.MAX_TTL)),
                 vars.get("CONNECT_SESSION_TTL_SECONDS", "28800", s -> seconds(s, Duration.ofDays(30))),
                 vars.get("CONNECT_ALLOW_PLAIN_PKCE", "true", ServerConfig::bool),
+                vars.get("CONNECT_RETRY_GRACE_SECONDS", Long.toString(OAuthPolicy.DEFAULT_RETRY_GRACE.toSeconds()),
+                        s -> Duration.ofSeconds(intIn(s, 0, (int) OAuthPolicy.MAX_RETRY_GRACE.toSeconds()))),
                 latest,
                 minimum,
                 vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
@@ -190,8 +194,9 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     }
 
     private static String jdbcUrl(String value) {
-        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:h2:")) {
-            throw new IllegalArgumentException("must be a jdbc:mysql:// (or jdbc:h2:) URL");
+        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:mysql:loadbalance://")
+                && !value.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("must be a jdbc:mysql:// or jdbc:mysql:loadbalance:// (or jdbc:h2:) URL");
         }
         return value;
     }

@@ -27,9 +27,27 @@ class ServerConfigTest {
         assertThat(config.scopes()).hasToString("actions connect tests triggers");
         assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(config.codeTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.retryGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.latestApiVersion()).isEqualTo("1.8.0");
         assertThat(config.minimumApiVersion()).isEqualTo("1.0.0");
         assertThat(config.maintenance()).isFalse();
+    }
+
+    @Test
+    void fromWhenMultiHostDatabaseUrlThenAcceptedAndItsPasswordHidden() {
+        String url = "jdbc:mysql://connect:s3cret-pa55@db1:3306,db2:3306/connect?failOverReadOnly=false";
+
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_DB_URL", url));
+
+        assertThat(config.database()).hasValueSatisfying(database -> assertThat(database.url()).isEqualTo(url));
+        assertThat(config.toString()).doesNotContain("s3cret-pa55").contains("db1:3306,db2:3306");
+        assertThat(ServerConfig.from(Map.of("CONNECT_DB_URL", "jdbc:mysql:loadbalance://db1,db2/connect")).database())
+                .isPresent();
+    }
+
+    @Test
+    void fromWhenRetryGraceZeroThenOff() {
+        assertThat(ServerConfig.from(Map.of("CONNECT_RETRY_GRACE_SECONDS", "0")).retryGrace()).isZero();
     }
 
     @Test
@@ -73,6 +91,8 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_DB_URL", "postgres://x"), "CONNECT_DB_URL");
         assertBad(Map.of("CONNECT_ALLOW_PLAIN_PKCE", "yes"), "CONNECT_ALLOW_PLAIN_PKCE");
         assertBad(Map.of("CONNECT_CODE_TTL_SECONDS", "601"), "CONNECT_CODE_TTL_SECONDS");
+        assertBad(Map.of("CONNECT_RETRY_GRACE_SECONDS", "-1"), "CONNECT_RETRY_GRACE_SECONDS");
+        assertBad(Map.of("CONNECT_RETRY_GRACE_SECONDS", "61"), "CONNECT_RETRY_GRACE_SECONDS");
         assertBad(Map.of("CONNECT_API_VERSION_LATEST", "1.8"), "CONNECT_API_VERSION_LATEST");
         // The HTTP adapter reads no leading zeros: a value it would refuse must not pass here.
         assertBad(Map.of("CONNECT_API_VERSION_LATEST", "01.8.0"), "CONNECT_API_VERSION_LATEST");

@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.persistence;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,13 @@ import java.util.regex.Pattern;
  * <p>Two kinds of URL are supported: {@code jdbc:mysql://...} for MySQL 8 and MariaDB 10.11+ (the
  * shared store of several nodes), and {@code jdbc:h2:...} for the embedded default of a single
  * node, see {@link #embedded(Path)}. The same migrations and queries run on both.
+ *
+ * <p>MySQL URLs may name several hosts, as mysql-connector-j reads them: sequential failover
+ * {@code jdbc:mysql://h1:3306,h2:3306/db?failOverReadOnly=false} (every connection goes to the first
+ * host that answers, so the nodes of a fleet write through one Galera node and rarely conflict) or
+ * load balancing {@code jdbc:mysql:loadbalance://h1:3306,h2:3306/db} (connections spread over the
+ * hosts; conflicts between them are retried). Replication URLs (one writer, read-only replicas) are
+ * refused: every port call may write.
  *
  * @param jdbcUrl           the JDBC URL
  * @param user              the database user
@@ -28,7 +36,11 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     public static final int DEFAULT_MAX_POOL_SIZE = 10;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(5);
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+    /** {@code password=} in the query string or in a multi-host {@code (key=value, ...)} block. */
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;),]*");
+    /** {@code user:password@host}, which mysql-connector-j also accepts before each host. */
+    private static final Pattern USER_INFO_IN_URL = Pattern.compile("([/,(][^/,:@()]+:)[^/,@()]*@");
+    private static final List<String> MYSQL_PREFIXES = List.of("jdbc:mysql://", "jdbc:mysql:loadbalance://");
     /** HikariCP refuses to wait less than this for a connection. */
     private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
@@ -46,7 +58,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         Objects.requireNonNull(socketTimeout, "socketTimeout");
         if (!isMySql(jdbcUrl) && !isH2(jdbcUrl)) {
-            throw new IllegalArgumentException("The database URL must start with jdbc:mysql: or jdbc:h2:");
+            throw new IllegalArgumentException(
+                    "The database URL must start with jdbc:mysql://, jdbc:mysql:loadbalance:// or jdbc:h2:");
         }
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("The pool needs at least one connection");
@@ -83,17 +96,23 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     }
 
     private static boolean isMySql(String url) {
-        return url.startsWith("jdbc:mysql:");
+        return MYSQL_PREFIXES.stream().anyMatch(url::startsWith);
     }
 
     private static boolean isH2(String url) {
         return url.startsWith("jdbc:h2:");
     }
 
+    /** {@code jdbcUrl} with any password it carries replaced by {@code [redacted]}, fit for a log. */
+    public static String redacted(String jdbcUrl) {
+        String withoutUserInfo = USER_INFO_IN_URL.matcher(jdbcUrl).replaceAll("$1[redacted]@");
+        return PASSWORD_IN_URL.matcher(withoutUserInfo).replaceAll("$1[redacted]");
+    }
+
     /** The password stays out of logs and error messages, also when the URL carries one. */
     @Override
     public String toString() {
-        return "DatabaseSettings[jdbcUrl=" + PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1[redacted]") + ", user=" + user + ", password=[redacted], maxPoolSize="
+        return "DatabaseSettings[jdbcUrl=" + redacted(jdbcUrl) + ", user=" + user + ", password=[redacted], maxPoolSize="
                 + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", socketTimeout=" + socketTimeout + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.persistence;
 
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUTHORIZATION_CODES;
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
 
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.domain.AuthorizationCode;
@@ -8,16 +9,19 @@ import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.impl.DSL;
 
 /**
  * {@link AuthorizationCodeStore} on {@code authorization_codes}, keyed by the code's hash.
  *
  * <p>{@link #redeem} is one conditional update, {@code UPDATE ... SET redeemed_at = ? WHERE hash = ?
- * AND redeemed_at IS NULL}: the database's row lock lets exactly one of any number of concurrent
- * callers, on any node, change the row; every other one finds it already redeemed. The row is then
- * read back, which is safe outside a transaction because nothing but {@code redeemed_at} ever
- * changes and it changes once. Like the in-memory store, it does not look at the grant: whether the
- * grant still stands is the service's check.
+ * AND redeemed_at IS NULL AND EXISTS (<i>the grant is not revoked</i>)}: the database's row lock
+ * lets exactly one of any number of concurrent callers, on any node, change the row; every other
+ * one finds it already redeemed. Because the grant is part of the same statement, the database
+ * orders a redemption and a revocation of its grant, whatever the clocks of the nodes say: a
+ * replayer revokes only after it saw the code redeemed, so it can never make the winner fail. The
+ * row is then read back, which is safe outside a transaction because nothing but
+ * {@code redeemed_at} ever changes and it changes once.
  */
 final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
     private final JooqDatabase database;
@@ -39,7 +43,10 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
         return database.query(ctx -> {
             boolean redeemedNow = ctx.update(AUTHORIZATION_CODES)
                     .set(AUTHORIZATION_CODES.REDEEMED_AT, EpochNanos.of(at))
-                    .where(AUTHORIZATION_CODES.HASH.eq(hash.hex()).and(AUTHORIZATION_CODES.REDEEMED_AT.isNull()))
+                    .where(AUTHORIZATION_CODES.HASH.eq(hash.hex())
+                            .and(AUTHORIZATION_CODES.REDEEMED_AT.isNull())
+                            .andExists(DSL.selectOne().from(GRANTS).where(GRANTS.ID.eq(AUTHORIZATION_CODES.GRANT_ID)
+                                    .and(GRANTS.REVOKED_AT.isNull()))))
                     .execute() == 1;
             Optional<AuthorizationCode> stored = ctx.selectFrom(AUTHORIZATION_CODES)
                     .where(AUTHORIZATION_CODES.HASH.eq(hash.hex()))
@@ -48,7 +55,10 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
                 return new Redemption.Unknown();
             }
             AuthorizationCode code = stored.get();
-            return redeemedNow ? new Redemption.Redeemed(asIssued(code)) : new Redemption.AlreadyRedeemed(code);
+            if (redeemedNow) {
+                return new Redemption.Redeemed(asIssued(code));
+            }
+            return code.isRedeemed() ? new Redemption.AlreadyRedeemed(code) : new Redemption.GrantRevoked(code);
         });
     }
 

@@ -11,10 +11,14 @@ import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record3;
+import org.jooq.Result;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
@@ -29,6 +33,13 @@ import org.jooq.impl.DSL;
  * <i>the grant is not revoked</i>}. The row lock makes it succeed for exactly one of any number of
  * concurrent callers on any node; only that caller goes on to insert the successor pair, and the
  * others return false having written nothing.
+ *
+ * <p>{@link #reissue} runs in one transaction: it reads the siblings (by the index on
+ * {@code parent_id}, or on {@code grant_id} for the tokens issued from the code), then replaces the
+ * one active sibling with the same kind of conditional update, {@code SET revoked_at = ?} where it is
+ * neither retired nor revoked and the grant stands. A concurrent reissue or rotation of that sibling
+ * blocks on its row lock (on Galera, one of them fails certification and is run again) and then
+ * matches no row, so exactly one of them wins.
  */
 final class JooqTokenRepository implements TokenRepository {
     private final JooqDatabase database;
@@ -69,6 +80,51 @@ final class JooqTokenRepository implements TokenRepository {
             if (retired == 0) {
                 return false;
             }
+            insert(ctx, refreshToken);
+            insert(ctx, accessToken);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean reissue(AccessToken accessToken, RefreshToken refreshToken, Instant at) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        Objects.requireNonNull(at, "at");
+        Condition siblings = refreshToken.parentId()
+                .map(parent -> REFRESH_TOKENS.PARENT_ID.eq(parent.value()))
+                .orElse(REFRESH_TOKENS.PARENT_ID.isNull())
+                .and(REFRESH_TOKENS.GRANT_ID.eq(refreshToken.grantId().value()));
+        return database.transaction(ctx -> {
+            Result<Record3<String, Long, Long>> found = ctx
+                    .select(REFRESH_TOKENS.ID, REFRESH_TOKENS.RETIRED_AT, REFRESH_TOKENS.REVOKED_AT)
+                    .from(REFRESH_TOKENS)
+                    .where(siblings)
+                    .fetch();
+            List<String> active = found.stream()
+                    .filter(row -> row.value2() == null && row.value3() == null)
+                    .map(Record3::value1)
+                    .toList();
+            if (active.size() != 1 || found.stream().anyMatch(row -> row.value2() != null)) {
+                return false;
+            }
+            String replaced = active.get(0);
+            long revokedAt = EpochNanos.of(at);
+            int revoked = ctx.update(REFRESH_TOKENS)
+                    .set(REFRESH_TOKENS.REVOKED_AT, revokedAt)
+                    .where(REFRESH_TOKENS.ID.eq(replaced)
+                            .and(REFRESH_TOKENS.RETIRED_AT.isNull())
+                            .and(REFRESH_TOKENS.REVOKED_AT.isNull())
+                            .andExists(DSL.selectOne().from(GRANTS)
+                                    .where(GRANTS.ID.eq(REFRESH_TOKENS.GRANT_ID).and(GRANTS.REVOKED_AT.isNull()))))
+                    .execute();
+            if (revoked == 0) {
+                return false;
+            }
+            ctx.update(ACCESS_TOKENS)
+                    .set(ACCESS_TOKENS.REVOKED_AT, revokedAt)
+                    .where(ACCESS_TOKENS.REFRESH_TOKEN_ID.eq(replaced).and(ACCESS_TOKENS.REVOKED_AT.isNull()))
+                    .execute();
             insert(ctx, refreshToken);
             insert(ctx, accessToken);
             return true;

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -12,14 +13,19 @@ import java.util.Set;
 
 /**
  * Tells a database that cannot be reached or does not answer from every other failure, and turns
- * the first into {@link StoreUnavailableException} (which the HTTP adapter answers with 503). Other
- * failures, such as a violated constraint, are bugs or conflicts the caller handles, and pass
- * through unchanged.
+ * the first into {@link StoreUnavailableException} (which the HTTP adapter answers with 503). It
+ * also tells a conflict the database resolved by rolling the work back (a deadlock, or a Galera
+ * certification failure), which {@link JooqDatabase} retries. Other failures, such as a violated
+ * constraint, are bugs or outcomes the caller handles, and pass through unchanged.
  */
 final class StoreFailures {
     /** SQLSTATE class 08: connection exception (SQL:2016 and every driver used here). */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
     private static final String UNAVAILABLE = "The database is unavailable";
+    /** SQLSTATE 40001: serialization failure, the transaction was rolled back (SQL:2016). */
+    private static final String SERIALIZATION_FAILURE = "40001";
+    /** MySQL and MariaDB: ER_LOCK_DEADLOCK, "Deadlock found ... try restarting transaction". */
+    private static final int MYSQL_DEADLOCK = 1213;
 
     private StoreFailures() {
     }
@@ -30,6 +36,26 @@ final class StoreFailures {
             return failure;
         }
         return new StoreUnavailableException(UNAVAILABLE, failure);
+    }
+
+    /**
+     * Whether anything in the cause chain says the database rolled the work back to resolve a
+     * conflict, so that running it again is safe: SQLSTATE 40001, or MySQL's error 1213, which
+     * Galera also raises when a transaction fails certification against one committed on another
+     * node (mysql-connector-j throws both as {@code MySQLTransactionRollbackException}).
+     */
+    static boolean isConflict(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && (SERIALIZATION_FAILURE.equals(sql.getSQLState())
+                    || sql.getErrorCode() == MYSQL_DEADLOCK)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

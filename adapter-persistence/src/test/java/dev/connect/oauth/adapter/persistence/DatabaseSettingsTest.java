@@ -47,6 +47,34 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void constructorWhenMultiHostUrlThenAccepted() {
+        assertThat(DatabaseSettings.of("jdbc:mysql://db1:3306,db2:3306,db3:3306/connect?failOverReadOnly=false",
+                "u", "").isMySql()).isTrue();
+        assertThat(DatabaseSettings.of("jdbc:mysql:loadbalance://db1:3306,db2:3306/connect", "u", "").isMySql())
+                .isTrue();
+        assertThat(DatabaseSettings.of(
+                "jdbc:mysql://address=(host=db1)(port=3306),address=(host=db2)(port=3306)/connect", "u", "").isMySql())
+                .isTrue();
+    }
+
+    @Test
+    void constructorWhenReplicationUrlThenRejected() {
+        assertThatThrownBy(() -> DatabaseSettings.of("jdbc:mysql:replication://db1,db2/connect", "u", "p"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void toStringWhenMultiHostUrlCarriesPasswordsThenHidesEveryOneAndKeepsTheHosts() {
+        String url = "jdbc:mysql://connect:s3cret-pa55@db1:3306,(host=db2,port=3306,user=connect,password=s3cret-pa56),"
+                + "address=(host=db3)(port=3306)(password=s3cret-pa57)/connect?password=s3cret-pa58&failOverReadOnly=false";
+
+        String shown = DatabaseSettings.of(url, "connect", "").toString();
+
+        assertThat(shown).doesNotContain("s3cret-pa55", "s3cret-pa56", "s3cret-pa57", "s3cret-pa58")
+                .contains("db1:3306", "host=db2", "(host=db3)(port=3306)", "failOverReadOnly=false");
+    }
+
+    @Test
     void constructorWhenUrlOfAnotherDatabaseThenRejected() {
         assertThatThrownBy(() -> DatabaseSettings.of("jdbc:postgresql://db/connect", "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -7,8 +7,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A TCP forwarder on 127.0.0.1 in front of a database server, which a test can cut and restore to
@@ -16,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * and refuses new ones (a database that is down), {@link #blackhole()} keeps every connection open
  * and swallows every byte (a database, or a network, that stopped answering), {@link #restore()}
  * forwards again on the same port.
+ *
+ * <p>{@link #failNextCommit} plays the ambiguous commit: the next {@code COMMIT} a client sends
+ * (a MySQL protocol text query) reaches the server, which commits; then the connection stalls,
+ * either right after forwarding the server's acknowledgement or with the acknowledgement lost.
  *
  * <p>Shared through this module's test-jar: the fleet tests of {@code bootstrap} put it between a
  * server process and MariaDB.
@@ -27,6 +33,21 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
     private volatile boolean swallowing;
+    private final AtomicReference<CommitFault> nextCommit = new AtomicReference<>();
+
+    /** What happens to the connection that sends the next {@code COMMIT}. */
+    enum CommitFault {
+        /** The acknowledgement is forwarded, then the connection stalls. */
+        STALL_AFTER_ANSWER,
+        /** The server commits, the acknowledgement is lost and the connection stalls. */
+        LOSE_ANSWER
+    }
+
+    /** One client connection and its server connection: the commit fault acts on both directions. */
+    private static final class Link {
+        private volatile CommitFault fault;
+        private volatile boolean stalled;
+    }
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -54,6 +75,11 @@ public final class TcpProxy implements AutoCloseable {
     /** Stops forwarding: open connections go silent, new ones are accepted and never answered. */
     public synchronized void blackhole() {
         swallowing = true;
+    }
+
+    /** Arms {@code fault} for the next {@code COMMIT} any connection sends; it acts once. */
+    void failNextCommit(CommitFault fault) {
+        nextCommit.set(fault);
     }
 
     /** Forwards again, on the same port; connections that lived through the cut are dropped. */
@@ -94,27 +120,39 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void serve(Socket client) {
+        Link link = new Link();
         if (swallowing) {
-            pump(client, null);
+            pump(client, null, link, false);
             return;
         }
         try {
             Socket server = new Socket(targetHost, targetPort);
             sockets.add(server);
-            Thread.ofVirtual().start(() -> pump(server, client));
-            pump(client, server);
+            Thread.ofVirtual().start(() -> pump(server, client, link, false));
+            pump(client, server, link, true);
         } catch (IOException e) {
             drop(client);
         }
     }
 
-    /** Copies {@code from} to {@code to} (or nowhere, when {@code to} is null) until either side closes. */
-    private void pump(Socket from, Socket to) {
+    /**
+     * Copies {@code from} to {@code to} (or nowhere, when {@code to} is null) until either side
+     * closes; {@code toServer} tells the direction, for the commit fault.
+     */
+    private void pump(Socket from, Socket to, Link link, boolean toServer) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream()) {
             OutputStream out = to == null ? OutputStream.nullOutputStream() : to.getOutputStream();
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                if (!swallowing) {
+                boolean forward = !swallowing && !link.stalled;
+                if (toServer && link.fault == null && isCommit(buffer, read)) {
+                    // Armed before the COMMIT leaves, so the answer cannot overtake it.
+                    link.fault = nextCommit.getAndSet(null);
+                } else if (!toServer && link.fault != null && !link.stalled) {
+                    forward = forward && link.fault == CommitFault.STALL_AFTER_ANSWER;
+                    link.stalled = true;
+                }
+                if (forward) {
                     out.write(buffer, 0, read);
                     out.flush();
                 }
@@ -127,6 +165,12 @@ public final class TcpProxy implements AutoCloseable {
                 drop(to);
             }
         }
+    }
+
+    /** A whole MySQL packet holding the text query {@code COMMIT}: length 7, sequence, COM_QUERY (3). */
+    private static boolean isCommit(byte[] buffer, int read) {
+        return read == 11 && (buffer[0] & 0xff) == 7 && buffer[1] == 0 && buffer[2] == 0 && buffer[4] == 3
+                && new String(buffer, 5, 6, StandardCharsets.US_ASCII).equalsIgnoreCase("COMMIT");
     }
 
     private void dropConnections() {

@@ -9,6 +9,14 @@ interface TestDatabase extends AutoCloseable {
     /** How to reach the database. */
     DatabaseSettings settings();
 
+    /**
+     * How a second node reaches the same database: through another server of a multi-primary
+     * cluster, or the same one.
+     */
+    default DatabaseSettings secondNodeSettings() {
+        return settings();
+    }
+
     /** The port of 127.0.0.1 the database server listens on, for a {@link TcpProxy} to forward to. */
     int serverPort();
 

@@ -16,7 +16,7 @@ import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
-import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.OAuthException;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +28,13 @@ import java.util.Optional;
  * store redeems a code at most once, so of any number of concurrent requests one wins; a code
  * presented again is a replay, and the grant it created is revoked with every token issued from it.
  *
+ * <p>One exception keeps a client whose answer was lost (a failure after the commit) from being
+ * punished as a replayer: within the policy's retry grace after the redemption, the same client
+ * presenting the same code with the same {@code redirect_uri} and a verifier that answers the
+ * code's challenge gets a fresh pair, provided the refresh token the first redemption issued was
+ * never used; that token is replaced, so of concurrent retries one wins. Without PKCE, only an
+ * authenticated confidential client may retry: for a public client the code alone would do.
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 §4.1.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.6">RFC 7636 §4.6</a>
@@ -35,11 +42,11 @@ import java.util.Optional;
 public final class ExchangeCodeService implements ExchangeCodeUseCase {
     private final ClientAuthenticator authenticator;
     private final AuthorizationCodeStore codes;
-    private final GrantRepository grants;
     private final SecretHasher hasher;
     private final TokenIssuer issuer;
     private final ReplayedGrant replayed;
     private final Clock clock;
+    private final OAuthPolicy policy;
 
     @Inject
     public ExchangeCodeService(ClientRepository clients, AuthorizationCodeStore codes, GrantRepository grants,
@@ -47,11 +54,11 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
                                SecretHasher hasher, AuditLog auditLog, Clock clock, OAuthPolicy policy) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
         this.codes = Objects.requireNonNull(codes, "codes");
-        this.grants = Objects.requireNonNull(grants, "grants");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.replayed = new ReplayedGrant(grants, auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
@@ -61,20 +68,37 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
             throw ErrorCode.INVALID_REQUEST.exception("code is required.");
         }
         Instant now = clock.instant();
-        AuthorizationCode code = switch (codes.redeem(hasher.hash(command.code()), now)) {
-            case Redemption.Redeemed redeemed -> redeemed.code();
-            case Redemption.AlreadyRedeemed replay -> throw replayed.revoke(AuditTrail.CODE_REPLAYED,
-                    replay.code().grantId(), replay.code().clientId(), Optional.of(replay.code().accountId()),
-                    "The authorization code was already used.", now);
+        return switch (codes.redeem(hasher.hash(command.code()), now)) {
+            // The store redeemed it while the grant stood: the tokens are issued even if a replay
+            // revokes the grant meanwhile, and are then dead on arrival, as §4.1.2 wants.
+            case Redemption.Redeemed redeemed -> {
+                redeemed.code().checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), now);
+                yield issuer.withRefreshToken(redeemed.code(), now);
+            }
+            case Redemption.AlreadyRedeemed replay -> retried(replay.code(), client, command, now)
+                    .orElseThrow(() -> replayed.revoke(AuditTrail.CODE_REPLAYED, replay.code().grantId(),
+                            replay.code().clientId(), Optional.of(replay.code().accountId()),
+                            "The authorization code was already used.", now));
+            case Redemption.GrantRevoked revoked -> throw ErrorCode.INVALID_GRANT.exception("The authorization was revoked.");
             case Redemption.Unknown unknown -> throw ErrorCode.INVALID_GRANT.exception("Unknown authorization code.");
         };
-        code.checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), now);
-        // A grant revoked before this redemption (the account disconnected the client) takes its code
-        // with it. One revoked since was revoked by a concurrent replay of this very code: its tokens
-        // are still issued to the one redemption that won, and are dead on arrival, as §4.1.2 wants.
-        Grant grant = grants.findById(code.grantId())
-                .filter(found -> found.revokedAt().filter(revokedAt -> revokedAt.isBefore(now)).isEmpty())
-                .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("The authorization was revoked."));
-        return issuer.withRefreshToken(grant, code.scopes(), now);
+    }
+
+    /** A fresh pair when presenting the redeemed {@code code} again is a retry, not a replay. */
+    private Optional<TokenResponse> retried(AuthorizationCode code, Client client, ExchangeCodeCommand command,
+                                            Instant now) {
+        Instant redeemedAt = code.redeemedAt().orElseThrow();
+        boolean mayRetry = policy.withinRetryGrace(redeemedAt, now) && code.clientId().equals(client.id())
+                && (code.challenge().isPresent() || !client.isPublic());
+        if (!mayRetry) {
+            return Optional.empty();
+        }
+        try {
+            // Checked as of the redemption: the code may have expired since, the retry is of that request.
+            code.checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), redeemedAt);
+        } catch (OAuthException differentRequest) {
+            return Optional.empty();
+        }
+        return issuer.reissueForCode(code, now);
     }
 }

@@ -20,12 +20,19 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code grant_type=refresh_token}: rotates a refresh token. The new access token may carry a
  * narrower scope; the successor refresh token keeps the original one. A retired token presented
  * again, or a rotation lost to a concurrent one, means two parties hold the token: the whole grant
  * is revoked, the legitimate holder's newest tokens with it.
+ *
+ * <p>One exception keeps a client whose answer was lost (a failure after the commit) from being
+ * punished as a replayer: within the policy's retry grace after the rotation, the same client
+ * presenting the retired token again gets a fresh successor, provided the successor the rotation
+ * issued was never used; that successor is replaced, so of concurrent retries one wins, and the
+ * others, like any presentation after the successor was used or past the grace, are reuse.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
@@ -39,6 +46,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final TokenIssuer issuer;
     private final ReplayedGrant replayed;
     private final Clock clock;
+    private final OAuthPolicy policy;
 
     @Inject
     public RefreshTokenService(ClientRepository clients, GrantRepository grants, TokenRepository tokens,
@@ -50,6 +58,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.replayed = new ReplayedGrant(grants, auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
@@ -66,13 +75,27 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token was revoked.");
         }
         if (token.isRetired()) {
-            throw reused(token, now);
+            return retried(token, command.scope(), now).orElseThrow(() -> reused(token, now));
         }
         if (!token.isActive(now)) {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token has expired.");
         }
         ScopeSet scopes = narrowedScopes(command.scope(), token);
         return issuer.rotate(token, scopes, now).orElseThrow(() -> reused(token, now));
+    }
+
+    /** A fresh successor when presenting the retired {@code token} again is a retry, not reuse. */
+    private Optional<TokenResponse> retried(RefreshToken token, String requestedScope, Instant now) {
+        if (!policy.withinRetryGrace(token.retiredAt().orElseThrow(), now)) {
+            return Optional.empty();
+        }
+        ScopeSet scopes;
+        try {
+            scopes = narrowedScopes(requestedScope, token);
+        } catch (OAuthException notTheSameRequest) {
+            return Optional.empty();
+        }
+        return issuer.reissueAfter(token, scopes, now);
     }
 
     private OAuthException reused(RefreshToken token, Instant now) {

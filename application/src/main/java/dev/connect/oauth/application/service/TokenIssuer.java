@@ -9,6 +9,7 @@ import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AccountId;
+import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
@@ -46,17 +47,21 @@ final class TokenIssuer {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** An access token and a refresh token for {@code scopes} of the grant (authorization code grant). */
-    TokenResponse withRefreshToken(Grant grant, ScopeSet scopes, Instant at) {
-        Instant now = seconds(at);
-        String refreshValue = generator.secret();
-        RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), grant.id(), grant.clientId(),
-                grant.accountId(), scopes, Optional.empty(), now, now.plus(policy.refreshTokenTtl()),
-                Optional.empty(), Optional.empty());
-        Secret<AccessToken> access = mintAccess(refresh.grantId(), refresh.clientId(), refresh.accountId(), scopes,
-                Optional.of(refresh.id()), now);
-        tokens.add(access.kept(), Optional.of(refresh));
-        return response(access, Optional.of(new Secret<>(refreshValue, refresh)), now);
+    /** An access token and a refresh token for the code's scopes of its grant (authorization code grant). */
+    TokenResponse withRefreshToken(AuthorizationCode code, Instant at) {
+        Pair pair = rootPair(code, seconds(at));
+        tokens.add(pair.access().kept(), Optional.of(pair.refresh().kept()));
+        return pair.response();
+    }
+
+    /**
+     * The pair of {@link #withRefreshToken} again, for a retried redemption: stored only if the
+     * refresh token the first redemption issued was never used, which it replaces (see
+     * {@link TokenRepository#reissue}). Empty, storing nothing, otherwise.
+     */
+    Optional<TokenResponse> reissueForCode(AuthorizationCode code, Instant at) {
+        Pair pair = rootPair(code, seconds(at));
+        return reissue(pair);
     }
 
     /** An access token alone (client credentials grant, RFC 6749 §4.4.3: no refresh token). */
@@ -74,16 +79,49 @@ final class TokenIssuer {
      * retired or revoked meanwhile: another request rotated it first.
      */
     Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, Instant at) {
-        Instant now = seconds(at);
-        String successorValue = generator.secret();
-        RefreshToken successor = retiring.successor(newId(), hasher.hash(successorValue), now,
-                now.plus(policy.refreshTokenTtl()));
-        Secret<AccessToken> access = mintAccess(successor.grantId(), successor.clientId(), successor.accountId(),
-                accessScopes, Optional.of(successor.id()), now);
-        if (!tokens.rotate(retiring.id(), now, access.kept(), successor)) {
+        Pair pair = successorPair(retiring, accessScopes, seconds(at));
+        if (!tokens.rotate(retiring.id(), pair.issuedAt(), pair.access().kept(), pair.refresh().kept())) {
             return Optional.empty();
         }
-        return Optional.of(response(access, Optional.of(new Secret<>(successorValue, successor)), now));
+        return Optional.of(pair.response());
+    }
+
+    /**
+     * Rotation of {@code retired} again, for a retried refresh: a new successor that replaces the
+     * one the first rotation issued, if that one was never used (see {@link TokenRepository#reissue}).
+     * Empty, storing nothing, otherwise.
+     */
+    Optional<TokenResponse> reissueAfter(RefreshToken retired, ScopeSet accessScopes, Instant at) {
+        return reissue(successorPair(retired, accessScopes, seconds(at)));
+    }
+
+    private Optional<TokenResponse> reissue(Pair pair) {
+        if (!tokens.reissue(pair.access().kept(), pair.refresh().kept(), pair.issuedAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(pair.response());
+    }
+
+    private Pair rootPair(AuthorizationCode code, Instant now) {
+        String refreshValue = generator.secret();
+        RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), code.grantId(), code.clientId(),
+                Optional.of(code.accountId()), code.scopes(), Optional.empty(), now,
+                now.plus(policy.refreshTokenTtl()), Optional.empty(), Optional.empty());
+        return pairWith(new Secret<>(refreshValue, refresh), code.scopes(), now);
+    }
+
+    private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, Instant now) {
+        String successorValue = generator.secret();
+        RefreshToken successor = parent.successor(newId(), hasher.hash(successorValue), now,
+                now.plus(policy.refreshTokenTtl()));
+        return pairWith(new Secret<>(successorValue, successor), accessScopes, now);
+    }
+
+    private Pair pairWith(Secret<RefreshToken> refresh, ScopeSet accessScopes, Instant now) {
+        RefreshToken kept = refresh.kept();
+        Secret<AccessToken> access = mintAccess(kept.grantId(), kept.clientId(), kept.accountId(), accessScopes,
+                Optional.of(kept.id()), now);
+        return new Pair(access, refresh, now, response(access, Optional.of(refresh), now));
     }
 
     private Secret<AccessToken> mintAccess(GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
@@ -115,5 +153,10 @@ final class TokenIssuer {
 
     /** A token's value, handed out once, beside what the server keeps of it. */
     private record Secret<T>(String value, T kept) {
+    }
+
+    /** An access token and the refresh token issued with it, and the answer that hands both out. */
+    private record Pair(Secret<AccessToken> access, Secret<RefreshToken> refresh, Instant issuedAt,
+                        TokenResponse response) {
     }
 }

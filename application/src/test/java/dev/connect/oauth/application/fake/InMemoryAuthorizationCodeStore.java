@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * {@link AuthorizationCodeStore} on an {@link InMemoryStore}: {@link #redeem} is a
- * compare-and-set under the store's lock, so one caller wins however many race. It does not look
- * at the grant: whether the grant still stands is the service's check.
+ * compare-and-set under the store's lock, which also checks that the code's grant stands, so one
+ * caller wins however many race, and a redemption and its grant's revocation are ordered by the lock.
  */
 public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
     private final InMemoryStore store;
@@ -40,6 +40,9 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
             }
             if (code.isRedeemed()) {
                 return new Redemption.AlreadyRedeemed(code);
+            }
+            if (!store.grants.get(code.grantId()).isActive()) {
+                return new Redemption.GrantRevoked(code);
             }
             store.codes.put(hash, code.redeem(at));
             return new Redemption.Redeemed(code);

@@ -8,6 +8,7 @@ import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -52,6 +53,35 @@ public final class InMemoryTokenRepository implements TokenRepository {
             store.refreshTokens.put(retiring, new RefreshToken(old.id(), old.hash(), old.grantId(), old.clientId(),
                     old.accountId(), old.scopes(), old.parentId(), old.issuedAt(), old.expiresAt(), Optional.of(at),
                     old.revokedAt()));
+            putRefreshToken(refreshToken);
+            putAccessToken(accessToken);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean reissue(AccessToken accessToken, RefreshToken refreshToken, Instant at) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        Objects.requireNonNull(at, "at");
+        return store.atomically(() -> {
+            List<RefreshToken> siblings = store.refreshTokens.values().stream()
+                    .filter(token -> token.grantId().equals(refreshToken.grantId())
+                            && token.parentId().equals(refreshToken.parentId()))
+                    .toList();
+            List<RefreshToken> active = siblings.stream()
+                    .filter(token -> token.revokedAt().isEmpty() && !token.isRetired())
+                    .toList();
+            boolean grantRevoked = revokedAt(Optional.empty(), refreshToken.grantId()).isPresent();
+            if (grantRevoked || active.size() != 1 || siblings.stream().anyMatch(RefreshToken::isRetired)) {
+                return false;
+            }
+            checkRefreshToken(refreshToken);
+            checkAccessToken(accessToken, Optional.of(refreshToken));
+            TokenId replaced = active.get(0).id();
+            store.refreshTokens.put(replaced, withRevokedAt(active.get(0), Optional.of(at)));
+            store.accessTokens.replaceAll((id, token) -> token.refreshTokenId().equals(Optional.of(replaced))
+                    && token.revokedAt().isEmpty() ? withRevokedAt(token, Optional.of(at)) : token);
             putRefreshToken(refreshToken);
             putAccessToken(accessToken);
             return true;

@@ -44,10 +44,12 @@ class AuditTrailTest {
         TokenResponse tokens = app.exchangeCode.exchange(Scenario.exchange(client, code));
         secrets.add(tokens.accessToken());
         secrets.add(tokens.refreshToken().orElseThrow());
+        app.clock.advance(app.policy.retryGrace());
         assertRejected(() -> app.exchangeCode.exchange(Scenario.exchange(client, code)), ErrorCode.INVALID_GRANT);
         TokenResponse second = scenario.tokens(client, account);
         secrets.add(second.refreshToken().orElseThrow());
         secrets.add(scenario.refresh(client, second.refreshToken().orElseThrow()).accessToken());
+        app.clock.advance(app.policy.retryGrace());
         assertRejected(() -> scenario.refresh(client, second.refreshToken().orElseThrow()), ErrorCode.INVALID_GRANT);
         assertRejected(() -> app.signIn.signIn(new SignInCommand("ada@example.com", "wrong-password")),
                 ErrorCode.ACCESS_DENIED);

@@ -141,7 +141,7 @@ class CheckAuthorizationRequestServiceTest {
         OAuthPolicy defaults = OAuthPolicy.defaults(TestApplication.ISSUER);
         Scenario strict = new Scenario(new OAuthPolicy(defaults.issuer(), defaults.audience(),
                 defaults.scopeCatalogue(), defaults.accessTokenTtl(), defaults.refreshTokenTtl(), defaults.codeTtl(),
-                defaults.sessionTtl(), false));
+                defaults.sessionTtl(), false, defaults.retryGrace()));
         Client client = strict.publicClient();
 
         assertRedirected(() -> strict.app.checkAuthorizationRequest.check(

@@ -64,9 +64,10 @@ class ExchangeCodeServiceTest {
     }
 
     @Test
-    void exchangeWhenCodeReplayedThenInvalidGrantAndRevokesTokens() {
+    void exchangeWhenCodeReplayedAfterTheRetryGraceThenInvalidGrantAndRevokesTokens() {
         String code = scenario.code(publicClient, account);
         TokenResponse first = app.exchangeCode.exchange(exchange(publicClient, code));
+        app.clock.advance(app.policy.retryGrace());
 
         assertRejected(() -> app.exchangeCode.exchange(exchange(publicClient, code)), ErrorCode.INVALID_GRANT);
 
@@ -184,20 +185,115 @@ class ExchangeCodeServiceTest {
     }
 
     @Test
-    void exchangeWhen32ThreadsRedeemOneCodeThenExactlyOneSucceeds() throws Exception {
+    void exchangeWhen32ThreadsRedeemOneCodeWithoutRetryGraceThenExactlyOneSucceeds() throws Exception {
+        Scenario strict = new Scenario(app.policy.withRetryGrace(Duration.ZERO));
+        Client client = strict.publicClient();
+        String code = strict.code(client, strict.customer());
+
+        List<TokenResponse> succeeded = new ArrayList<>();
+        List<ErrorCode> failures = new ArrayList<>();
+        redeemConcurrently(strict, client, code, succeeded, failures);
+
+        assertThat(succeeded).hasSize(1);
+        assertThat(failures).hasSize(THREADS - 1).containsOnly(ErrorCode.INVALID_GRANT);
+        // The 31 others were replays: the tokens of the one that won are revoked with the grant.
+        assertRejected(() -> strict.app.describeToken.describe(succeeded.getFirst().accessToken()),
+                ErrorCode.INVALID_TOKEN);
+    }
+
+    @Test
+    void exchangeWhen32ThreadsRedeemOneCodeWithinTheGraceThenAtMostOnePairStaysUsable() throws Exception {
         String code = scenario.code(publicClient, account);
-        int threads = 32;
+
+        List<TokenResponse> succeeded = new ArrayList<>();
+        List<ErrorCode> failures = new ArrayList<>();
+        redeemConcurrently(scenario, publicClient, code, succeeded, failures);
+
+        // Same client, same verifier: each request that found the pair before it unused took it over
+        // as a retry; one that lost such a takeover was a replay and revoked the grant.
+        assertThat(succeeded).isNotEmpty();
+        assertThat(failures).hasSize(THREADS - succeeded.size()).allMatch(ErrorCode.INVALID_GRANT::equals);
+        long usable = succeeded.stream().filter(tokens -> isUsable(tokens.accessToken())).count();
+        assertThat(usable).isEqualTo(failures.isEmpty() ? 1 : 0);
+    }
+
+    private boolean isUsable(String accessToken) {
+        try {
+            app.describeToken.describe(accessToken);
+            return true;
+        } catch (OAuthException rejected) {
+            return false;
+        }
+    }
+
+    @Test
+    void exchangeWhenRetriedWithinTheGraceThenAFreshPairReplacesTheUnusedOneAndTheGrantStands() {
+        String code = scenario.code(publicClient, account);
+        TokenResponse lost = app.exchangeCode.exchange(exchange(publicClient, code));
+        app.clock.advance(app.policy.retryGrace().minusSeconds(1));
+
+        TokenResponse retried = app.exchangeCode.exchange(exchange(publicClient, code));
+
+        assertThat(retried.refreshToken()).isPresent().isNotEqualTo(lost.refreshToken());
+        assertThat(app.describeToken.describe(retried.accessToken()).account()).isEqualTo(account);
+        assertThat(scenario.refresh(publicClient, retried.refreshToken().orElseThrow()).refreshToken()).isPresent();
+        assertRejected(() -> app.describeToken.describe(lost.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> scenario.refresh(publicClient, lost.refreshToken().orElseThrow()), ErrorCode.INVALID_GRANT);
+        assertThat(app.ports.audit().recent(10)).noneMatch(event -> event.type().equals(AuditTrail.CODE_REPLAYED));
+    }
+
+    @Test
+    void exchangeWhenRetriedAfterTheFirstRefreshTokenWasUsedThenReplayRevokesTheGrant() {
+        String code = scenario.code(publicClient, account);
+        TokenResponse first = app.exchangeCode.exchange(exchange(publicClient, code));
+        TokenResponse refreshed = scenario.refresh(publicClient, first.refreshToken().orElseThrow());
+
+        assertRejected(() -> app.exchangeCode.exchange(exchange(publicClient, code)), ErrorCode.INVALID_GRANT);
+
+        assertRejected(() -> app.describeToken.describe(refreshed.accessToken()), ErrorCode.INVALID_TOKEN);
+    }
+
+    @Test
+    void exchangeWhenRetriedWithAnotherVerifierOrRedirectUriThenReplayRevokesTheGrant() {
+        String code = scenario.code(publicClient, account);
+        TokenResponse first = app.exchangeCode.exchange(exchange(publicClient, code));
+
+        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), code,
+                TestClients.REDIRECT_URI, TestCodes.VERIFIER + "x")), ErrorCode.INVALID_GRANT);
+
+        assertRejected(() -> app.describeToken.describe(first.accessToken()), ErrorCode.INVALID_TOKEN);
+        String other = scenario.code(publicClient, account);
+        TokenResponse second = app.exchangeCode.exchange(exchange(publicClient, other));
+        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), other,
+                "https://elsewhere.example.com/cb", TestCodes.VERIFIER)), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> app.describeToken.describe(second.accessToken()), ErrorCode.INVALID_TOKEN);
+    }
+
+    @Test
+    void exchangeWhenRetriedByAnotherClientThenReplayRevokesTheGrant() {
+        String code = scenario.code(confidential, account);
+        TokenResponse first = app.exchangeCode.exchange(exchange(confidential, code));
+
+        assertRejected(() -> app.exchangeCode.exchange(exchange(scenario.confidentialClient(), code)),
+                ErrorCode.INVALID_GRANT);
+
+        assertRejected(() -> app.describeToken.describe(first.accessToken()), ErrorCode.INVALID_TOKEN);
+    }
+
+    private static final int THREADS = 32;
+
+    private static void redeemConcurrently(Scenario on, Client client, String code, List<TokenResponse> succeeded,
+                                           List<ErrorCode> failures) throws Exception {
+        int threads = THREADS;
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<TokenResponse>> attempts = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             attempts.add(() -> {
                 start.await();
-                return app.exchangeCode.exchange(exchange(publicClient, code));
+                return on.app.exchangeCode.exchange(exchange(client, code));
             });
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<TokenResponse> succeeded = new ArrayList<>();
-        List<ErrorCode> failures = new ArrayList<>();
         try {
             List<Future<TokenResponse>> results = attempts.stream().map(pool::submit).toList();
             start.countDown();
@@ -211,11 +307,6 @@ class ExchangeCodeServiceTest {
         } finally {
             pool.shutdownNow();
         }
-
-        assertThat(succeeded).hasSize(1);
-        assertThat(failures).hasSize(threads - 1).containsOnly(ErrorCode.INVALID_GRANT);
-        // The 31 others were replays: the tokens of the one that won are revoked with the grant.
-        assertRejected(() -> app.describeToken.describe(succeeded.getFirst().accessToken()), ErrorCode.INVALID_TOKEN);
     }
 
     private void assertInvalidClient(ClientCredentials presented, String code) {

@@ -49,8 +49,9 @@ class RefreshTokenServiceTest {
     }
 
     @Test
-    void refreshWhenRetiredTokenReusedThenFamilyRevokedWithNewestTokens() {
+    void refreshWhenRetiredTokenReusedAfterTheRetryGraceThenFamilyRevokedWithNewestTokens() {
         TokenResponse legitimate = scenario.refresh(client, refreshToken);
+        app.clock.advance(app.policy.retryGrace());
 
         assertRejected(() -> scenario.refresh(client, refreshToken), ErrorCode.INVALID_GRANT);
 
@@ -65,6 +66,55 @@ class RefreshTokenServiceTest {
             assertThat(event.accountId()).contains(account.id().value());
             assertThat(event.detail()).doesNotContain(refreshToken);
         });
+    }
+
+    @Test
+    void refreshWhenRetriedWithinTheGraceThenAFreshSuccessorReplacesTheUnusedOneAndTheGrantStands() {
+        TokenResponse lost = scenario.refresh(client, refreshToken);
+        app.clock.advance(app.policy.retryGrace().minusSeconds(1));
+
+        TokenResponse retried = scenario.refresh(client, refreshToken);
+        TokenResponse again = scenario.refresh(client, refreshToken);
+
+        assertThat(List.of(lost.refreshToken(), retried.refreshToken(), again.refreshToken())).doesNotHaveDuplicates();
+        assertThat(app.describeToken.describe(again.accessToken()).account()).isEqualTo(account);
+        assertThat(scenario.refresh(client, again.refreshToken().orElseThrow()).refreshToken()).isPresent();
+        assertRejected(() -> app.describeToken.describe(lost.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(retried.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> scenario.refresh(client, lost.refreshToken().orElseThrow()), ErrorCode.INVALID_GRANT);
+        assertThat(app.ports.audit().recent(20)).noneMatch(event -> event.type().equals(AuditTrail.REFRESH_TOKEN_REUSED));
+    }
+
+    @Test
+    void refreshWhenRetriedAfterTheSuccessorWasUsedThenFamilyRevoked() {
+        TokenResponse second = scenario.refresh(client, refreshToken);
+        TokenResponse third = scenario.refresh(client, second.refreshToken().orElseThrow());
+
+        assertRejected(() -> scenario.refresh(client, refreshToken), ErrorCode.INVALID_GRANT);
+
+        assertRejected(() -> app.describeToken.describe(third.accessToken()), ErrorCode.INVALID_TOKEN);
+    }
+
+    @Test
+    void refreshWhenRetriedWithAWiderScopeThenFamilyRevoked() {
+        TokenResponse second = scenario.refresh(client, refreshToken);
+
+        assertRejected(() -> app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), refreshToken,
+                "connect triggers actions")), ErrorCode.INVALID_GRANT);
+
+        assertRejected(() -> app.describeToken.describe(second.accessToken()), ErrorCode.INVALID_TOKEN);
+    }
+
+    @Test
+    void refreshWhenRetryGraceOffThenAnyReuseRevokesTheFamily() {
+        Scenario strict = new Scenario(app.policy.withRetryGrace(Duration.ZERO));
+        Client strictClient = strict.confidentialClient();
+        String first = strict.tokens(strictClient, strict.customer()).refreshToken().orElseThrow();
+        TokenResponse second = strict.refresh(strictClient, first);
+
+        assertRejected(() -> strict.refresh(strictClient, first), ErrorCode.INVALID_GRANT);
+
+        assertRejected(() -> strict.app.describeToken.describe(second.accessToken()), ErrorCode.INVALID_TOKEN);
     }
 
     @Test

@@ -40,6 +40,11 @@ final class StaleReadTokenRepository implements TokenRepository {
     }
 
     @Override
+    public boolean reissue(AccessToken accessToken, RefreshToken refreshToken, Instant at) {
+        return store.reissue(accessToken, refreshToken, at);
+    }
+
+    @Override
     public Optional<AccessToken> findAccessToken(SecretHash hash) {
         return store.findAccessToken(hash);
     }

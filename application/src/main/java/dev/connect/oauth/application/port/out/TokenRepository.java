@@ -14,7 +14,9 @@ import java.util.Optional;
  *
  * <p>Atomicity: {@link #add} stores both tokens or neither; {@link #rotate} retires the old
  * refresh token and stores the new pair in one step, and succeeds at most once per refresh token
- * across every node sharing the store.
+ * across every node sharing the store; {@link #reissue} replaces an unused refresh token and stores
+ * the new pair in one step, and succeeds at most once per replaced token, so that of concurrent
+ * retries, and of a retry racing the replaced token's own rotation, exactly one wins.
  */
 public interface TokenRepository {
     /** Stores an access token and, when given, the refresh token issued with it. */
@@ -26,6 +28,21 @@ public interface TokenRepository {
      * @return false, storing nothing, when {@code retiring} was already retired or revoked
      */
     boolean rotate(TokenId retiring, Instant at, AccessToken accessToken, RefreshToken refreshToken);
+
+    /**
+     * Issues again what an earlier request issued and, as far as the store can tell, never
+     * delivered: the <em>siblings</em> of {@code refreshToken} are the refresh tokens of its grant
+     * with its {@code parentId} (those rotated from the same token; for an empty {@code parentId},
+     * those issued from the grant's code). If none of them was used (retired by rotation) and
+     * exactly one is active, that one is revoked with the access tokens issued with it, and the new
+     * pair stored, in one step. The replaced token's access tokens die with it: the client never
+     * received them (else it would not retry), and a token nobody should hold should not work.
+     *
+     * @return false, storing nothing, when there is no active sibling, one was used, the grant is
+     *         revoked, or a concurrent call replaced or rotated the sibling first
+     * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+     */
+    boolean reissue(AccessToken accessToken, RefreshToken refreshToken, Instant at);
 
     Optional<AccessToken> findAccessToken(SecretHash hash);
 

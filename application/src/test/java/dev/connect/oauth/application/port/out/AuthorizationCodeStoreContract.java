@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The promise of {@link AuthorizationCodeStore}: a code is redeemed at most once, however many race. */
+/**
+ * The promise of {@link AuthorizationCodeStore}: a code is redeemed at most once, however many race,
+ * and only while its grant stands, as ordered by the store.
+ */
 public abstract class AuthorizationCodeStoreContract extends StoreContract {
 
     private AuthorizationCode storedCode(TestCodes.Builder builder) {
@@ -84,6 +87,51 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
         store.codes().redeem(first.hash(), at(1));
 
         assertThat(store.codes().redeem(second.hash(), at(2))).isEqualTo(new Redemption.Redeemed(second));
+    }
+
+    @Test
+    void redeemWhenGrantRevokedThenGrantRevokedAndTheCodeStaysUnredeemed() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant));
+        store.grants().revoke(grant.id(), at(1_000));
+
+        assertThat(store.codes().redeem(code.hash(), at(2_000))).isEqualTo(new Redemption.GrantRevoked(code));
+        assertThat(store.codes().redeem(code.hash(), at(3_000))).isEqualTo(new Redemption.GrantRevoked(code));
+    }
+
+    @Test
+    void redeemWhenGrantRevokedAfterTheRedemptionThenAReplayIsStillAlreadyRedeemed() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant));
+        store.codes().redeem(code.hash(), at(2_000));
+        store.grants().revoke(grant.id(), at(1_000));
+
+        assertThat(store.codes().redeem(code.hash(), at(3_000))).isInstanceOfSatisfying(Redemption.AlreadyRedeemed.class,
+                replay -> assertThat(replay.code().redeemedAt()).contains(at(2_000)));
+    }
+
+    @Test
+    void redeemWhenRacingARevocationOfTheGrantThenTheStoreOrdersThem() throws Exception {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant));
+
+        // The revocation carries the earlier clock reading, as a replayer on a slower node would.
+        List<Redemption> outcomes = race(racer -> {
+            if (racer == 0) {
+                store.grants().revoke(grant.id(), at(500));
+                return new Redemption.Unknown();
+            }
+            return store.codes().redeem(code.hash(), at(1_000 + racer));
+        });
+
+        List<Redemption> redemptions = outcomes.subList(1, RACERS);
+        long redeemed = redemptions.stream().filter(Redemption.Redeemed.class::isInstance).count();
+        assertThat(redeemed).isLessThanOrEqualTo(1);
+        if (redeemed == 0) {
+            assertThat(redemptions).allMatch(Redemption.GrantRevoked.class::isInstance);
+        } else {
+            assertThat(redemptions).filteredOn(Redemption.AlreadyRedeemed.class::isInstance).hasSize(RACERS - 2);
+        }
     }
 
     @Test

@@ -233,6 +233,143 @@ public abstract class TokenRepositoryContract extends StoreContract {
         assertThat(store.tokens().findAccessToken(kept.hash())).contains(kept);
     }
 
+    /** A successor of {@code parent} (a root token of the grant when empty) with its access token, stored by rotation or add. */
+    private Pair issuedFrom(Grant grant, Optional<RefreshToken> parent, long at) {
+        TestTokens.RefreshTokenBuilder builder = TestTokens.refresh(grant).issuedAt(at(at));
+        parent.ifPresent(builder::parent);
+        RefreshToken refreshToken = builder.build();
+        AccessToken accessToken = TestTokens.access(grant).with(refreshToken).issuedAt(at(at)).build();
+        return new Pair(accessToken, refreshToken);
+    }
+
+    private record Pair(AccessToken access, RefreshToken refresh) {
+    }
+
+    @Test
+    void reissueWhenTheSuccessorWasNeverUsedThenReplacesItWithItsAccessTokenAndStoresTheNewPair() {
+        Grant grant = storedGrant();
+        RefreshToken old = storedPair(grant);
+        Pair first = issuedFrom(grant, Optional.of(old), 1_000);
+        store.tokens().rotate(old.id(), at(1_000), first.access(), first.refresh());
+        Pair again = issuedFrom(grant, Optional.of(old), 2_000);
+
+        assertThat(store.tokens().reissue(again.access(), again.refresh(), at(2_000))).isTrue();
+
+        assertThat(store.tokens().findRefreshToken(first.refresh().hash()).orElseThrow().revokedAt()).contains(at(2_000));
+        assertThat(store.tokens().findAccessToken(first.access().hash()).orElseThrow().revokedAt()).contains(at(2_000));
+        assertThat(store.tokens().findRefreshToken(again.refresh().hash())).contains(again.refresh());
+        assertThat(store.tokens().findAccessToken(again.access().hash())).contains(again.access());
+        assertThat(store.tokens().findRefreshToken(old.hash()).orElseThrow().retiredAt()).contains(at(1_000));
+    }
+
+    @Test
+    void reissueWhenRepeatedThenReplacesTheLatestEachTime() {
+        Grant grant = storedGrant();
+        RefreshToken old = storedPair(grant);
+        Pair first = issuedFrom(grant, Optional.of(old), 1_000);
+        store.tokens().rotate(old.id(), at(1_000), first.access(), first.refresh());
+        Pair second = issuedFrom(grant, Optional.of(old), 2_000);
+        store.tokens().reissue(second.access(), second.refresh(), at(2_000));
+        Pair third = issuedFrom(grant, Optional.of(old), 3_000);
+
+        assertThat(store.tokens().reissue(third.access(), third.refresh(), at(3_000))).isTrue();
+
+        assertThat(store.tokens().findRefreshToken(second.refresh().hash()).orElseThrow().revokedAt()).contains(at(3_000));
+        assertThat(store.tokens().findRefreshToken(third.refresh().hash())).contains(third.refresh());
+    }
+
+    @Test
+    void reissueWhenTheCodesRefreshTokenWasNeverUsedThenReplacesIt() {
+        Grant grant = storedGrant();
+        RefreshToken root = storedPair(grant);
+        Pair again = issuedFrom(grant, Optional.empty(), 2_000);
+
+        assertThat(store.tokens().reissue(again.access(), again.refresh(), at(2_000))).isTrue();
+
+        assertThat(store.tokens().findRefreshToken(root.hash()).orElseThrow().revokedAt()).contains(at(2_000));
+        assertThat(store.tokens().findRefreshToken(again.refresh().hash())).contains(again.refresh());
+    }
+
+    @Test
+    void reissueWhenTheSuccessorWasUsedThenFalseAndStoresNothing() {
+        Grant grant = storedGrant();
+        RefreshToken old = storedPair(grant);
+        Pair first = issuedFrom(grant, Optional.of(old), 1_000);
+        store.tokens().rotate(old.id(), at(1_000), first.access(), first.refresh());
+        Pair next = issuedFrom(grant, Optional.of(first.refresh()), 1_500);
+        store.tokens().rotate(first.refresh().id(), at(1_500), next.access(), next.refresh());
+        Pair again = issuedFrom(grant, Optional.of(old), 2_000);
+
+        assertThat(store.tokens().reissue(again.access(), again.refresh(), at(2_000))).isFalse();
+
+        assertStoredNothing(again.access(), again.refresh());
+        assertThat(store.tokens().findRefreshToken(next.refresh().hash())).contains(next.refresh());
+    }
+
+    @Test
+    void reissueWhenNothingWasIssuedOrItWasRevokedThenFalseAndStoresNothing() {
+        Grant grant = storedGrant();
+        RefreshToken old = storedPair(grant);
+        Pair orphan = issuedFrom(grant, Optional.of(old), 2_000);
+        store.tokens().revokeRefreshToken(old.id(), at(1_000));
+        Pair root = issuedFrom(grant, Optional.empty(), 2_000);
+
+        assertThat(store.tokens().reissue(orphan.access(), orphan.refresh(), at(2_000))).isFalse();
+        assertThat(store.tokens().reissue(root.access(), root.refresh(), at(2_000))).isFalse();
+
+        assertStoredNothing(orphan.access(), orphan.refresh());
+        assertStoredNothing(root.access(), root.refresh());
+    }
+
+    @Test
+    void reissueWhenGrantRevokedThenFalseAndStoresNothing() {
+        Grant grant = storedGrant();
+        storedPair(grant);
+        store.grants().revoke(grant.id(), at(1_000));
+        Pair again = issuedFrom(grant, Optional.empty(), 2_000);
+
+        assertThat(store.tokens().reissue(again.access(), again.refresh(), at(2_000))).isFalse();
+
+        assertStoredNothing(again.access(), again.refresh());
+    }
+
+    /**
+     * Retries racing each other and the replaced token's own rotation: each reissue that succeeds
+     * replaced the one active token before it (a retry after a retry is still a retry), so exactly
+     * one token stays active; and once the token was used, no retry succeeds, nor one that lost its
+     * token to another.
+     */
+    @Test
+    void reissueWhenRacingEachOtherAndARotationThenExactlyOneTokenStaysActive() throws Exception {
+        Grant grant = storedGrant();
+        RefreshToken root = storedPair(grant);
+        List<Pair> retries = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            retries.add(issuedFrom(grant, Optional.empty(), 1_000));
+        }
+        Pair rotated = issuedFrom(grant, Optional.of(root), 1_000);
+
+        List<Boolean> outcomes = race(racer -> racer == 0
+                ? store.tokens().rotate(root.id(), at(1_000), rotated.access(), rotated.refresh())
+                : store.tokens().reissue(retries.get(racer).access(), retries.get(racer).refresh(), at(1_000)));
+
+        List<RefreshToken> active = new ArrayList<>();
+        for (int i = 1; i < RACERS; i++) {
+            Optional<RefreshToken> stored = store.tokens().findRefreshToken(retries.get(i).refresh().hash());
+            assertThat(stored.isPresent()).as("retry %d stored", i).isEqualTo(outcomes.get(i));
+            stored.filter(token -> token.isActive(at(1_001))).ifPresent(active::add);
+        }
+        store.tokens().findRefreshToken(root.hash()).filter(token -> token.isActive(at(1_001))).ifPresent(active::add);
+        if (outcomes.get(0)) {
+            assertThat(outcomes.subList(1, RACERS)).containsOnly(false);
+            assertThat(active).isEmpty();
+            assertThat(store.tokens().findRefreshToken(rotated.refresh().hash())).contains(rotated.refresh());
+        } else {
+            assertThat(outcomes.subList(1, RACERS)).contains(true);
+            assertThat(active).hasSize(1);
+        }
+    }
+
     private void assertStoredNothing(AccessToken accessToken, RefreshToken refreshToken) {
         assertThat(store.tokens().findAccessToken(accessToken.hash())).isEmpty();
         assertThat(store.tokens().findRefreshToken(refreshToken.hash())).isEmpty();
