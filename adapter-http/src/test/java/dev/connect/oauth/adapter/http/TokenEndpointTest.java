@@ -84,9 +84,10 @@ class TokenEndpointTest {
     }
 
     @Test
-    void exchangeWhenCodeReplayedThenInvalidGrant() {
+    void exchangeWhenCodeReplayedAfterTheRetryGraceThenInvalidGrant() {
         String code = server.code(client, server.customer(), "connect");
         assertThat(server.exchange(client, code).status()).isEqualTo(200);
+        server.app.clock.advance(server.app.policy.retryGrace());
 
         Reply replay = server.exchange(client, code);
 
@@ -188,11 +189,12 @@ class TokenEndpointTest {
     }
 
     @Test
-    void refreshWhenRetiredTokenPresentedThenInvalidGrantAndGrantRevoked() {
+    void refreshWhenRetiredTokenPresentedAfterTheRetryGraceThenInvalidGrantAndGrantRevoked() {
         JsonObject first = tokens();
         Reply rotated = server.postForm("/refresh", "grant_type=refresh_token&refresh_token=" + first.getString("refresh_token"),
                 "Authorization", TestServer.basic(client));
         assertThat(rotated.status()).isEqualTo(200);
+        server.app.clock.advance(server.app.policy.retryGrace());
 
         Reply replay = server.postForm("/oauth/token", "grant_type=refresh_token&refresh_token="
                 + first.getString("refresh_token"), "Authorization", TestServer.basic(client));

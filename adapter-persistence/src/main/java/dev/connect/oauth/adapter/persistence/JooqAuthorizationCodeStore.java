@@ -1,7 +1,6 @@
 package dev.connect.oauth.adapter.persistence;
 
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUTHORIZATION_CODES;
-import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
 
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.domain.AuthorizationCode;
@@ -9,7 +8,6 @@ import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.jooq.impl.DSL;
 
 /**
  * {@link AuthorizationCodeStore} on {@code authorization_codes}, keyed by the code's hash.
@@ -45,8 +43,7 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
                     .set(AUTHORIZATION_CODES.REDEEMED_AT, EpochNanos.of(at))
                     .where(AUTHORIZATION_CODES.HASH.eq(hash.hex())
                             .and(AUTHORIZATION_CODES.REDEEMED_AT.isNull())
-                            .andExists(DSL.selectOne().from(GRANTS).where(GRANTS.ID.eq(AUTHORIZATION_CODES.GRANT_ID)
-                                    .and(GRANTS.REVOKED_AT.isNull()))))
+                            .and(JooqGrantRepository.stands(AUTHORIZATION_CODES.GRANT_ID)))
                     .execute() == 1;
             Optional<AuthorizationCode> stored = ctx.selectFrom(AUTHORIZATION_CODES)
                     .where(AUTHORIZATION_CODES.HASH.eq(hash.hex()))

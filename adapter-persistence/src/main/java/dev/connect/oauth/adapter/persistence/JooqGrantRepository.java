@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * {@link GrantRepository} on the {@code grants} table. Revoking is one conditional update of the
@@ -22,6 +25,14 @@ final class JooqGrantRepository implements GrantRepository {
 
     JooqGrantRepository(JooqDatabase database) {
         this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * The grant {@code grantId} names is not revoked: the condition that the conditional writes of
+     * codes and tokens add, so the database orders them against a revocation.
+     */
+    static Condition stands(Field<String> grantId) {
+        return DSL.exists(DSL.selectOne().from(GRANTS).where(GRANTS.ID.eq(grantId).and(GRANTS.REVOKED_AT.isNull())));
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.jooq.Record3;
 import org.jooq.Result;
 import org.jooq.Table;
 import org.jooq.TableField;
-import org.jooq.impl.DSL;
 
 /**
  * {@link TokenRepository} on {@code access_tokens} and {@code refresh_tokens}, each found by the
@@ -71,11 +70,7 @@ final class JooqTokenRepository implements TokenRepository {
         return database.transaction(ctx -> {
             int retired = ctx.update(REFRESH_TOKENS)
                     .set(REFRESH_TOKENS.RETIRED_AT, EpochNanos.of(at))
-                    .where(REFRESH_TOKENS.ID.eq(retiring.value())
-                            .and(REFRESH_TOKENS.RETIRED_AT.isNull())
-                            .and(REFRESH_TOKENS.REVOKED_AT.isNull())
-                            .andExists(DSL.selectOne().from(GRANTS)
-                                    .where(GRANTS.ID.eq(REFRESH_TOKENS.GRANT_ID).and(GRANTS.REVOKED_AT.isNull()))))
+                    .where(unused(retiring.value()))
                     .execute();
             if (retired == 0) {
                 return false;
@@ -112,11 +107,7 @@ final class JooqTokenRepository implements TokenRepository {
             long revokedAt = EpochNanos.of(at);
             int revoked = ctx.update(REFRESH_TOKENS)
                     .set(REFRESH_TOKENS.REVOKED_AT, revokedAt)
-                    .where(REFRESH_TOKENS.ID.eq(replaced)
-                            .and(REFRESH_TOKENS.RETIRED_AT.isNull())
-                            .and(REFRESH_TOKENS.REVOKED_AT.isNull())
-                            .andExists(DSL.selectOne().from(GRANTS)
-                                    .where(GRANTS.ID.eq(REFRESH_TOKENS.GRANT_ID).and(GRANTS.REVOKED_AT.isNull()))))
+                    .where(unused(replaced))
                     .execute();
             if (revoked == 0) {
                 return false;
@@ -174,6 +165,17 @@ final class JooqTokenRepository implements TokenRepository {
                 .set(revokedAt, EpochNanos.of(at))
                 .where(idField.eq(id.value()).and(revokedAt.isNull()))
                 .execute() == 1 || ctx.fetchExists(table, idField.eq(id.value())));
+    }
+
+    /**
+     * The refresh token {@code id} while it can still be used: neither retired nor revoked, and its
+     * grant standing. The conditional updates of rotation and reissue match it once.
+     */
+    private static Condition unused(String id) {
+        return REFRESH_TOKENS.ID.eq(id)
+                .and(REFRESH_TOKENS.RETIRED_AT.isNull())
+                .and(REFRESH_TOKENS.REVOKED_AT.isNull())
+                .and(JooqGrantRepository.stands(REFRESH_TOKENS.GRANT_ID));
     }
 
     private static void insert(DSLContext ctx, AccessToken token) {

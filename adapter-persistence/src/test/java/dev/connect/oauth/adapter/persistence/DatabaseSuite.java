@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import dev.connect.oauth.application.port.out.AccessTokenLookupContract;
 import dev.connect.oauth.application.port.out.AccountRepositoryContract;
 import dev.connect.oauth.application.port.out.ApiKeyRepositoryContract;
@@ -304,62 +305,58 @@ abstract class DatabaseSuite {
          */
         @Test
         void exchangeWhenRacedFromTwoNodesWithSkewedClocksThenExactlyOneWinnerEveryRound() throws Exception {
-            Map<String, Integer> figures = new TreeMap<>();
-            for (int round = 0; round < ROUNDS; round++) {
+            oneWinnerEveryRound("code", "invalid_grant", () -> {
                 Client client = storedClient();
                 TestCodes.Builder code = TestCodes.from(storedGrant(client, storedAccount()));
                 store.codes().add(code.build());
                 ExchangeCodeCommand command = new ExchangeCodeCommand(secretOf(client), code.value(),
                         TestClients.REDIRECT_URI, TestCodes.VERIFIER);
-
-                List<String> outcomes = race(racer -> outcomeOf(() -> exchangeOn(racer).exchange(command)));
-
-                tally(figures, outcomes);
-                assertThat(outcomes).as("round %d", round).containsOnlyOnce(WON)
-                        .allMatch(outcome -> outcome.equals(WON) || outcome.equals("invalid_grant"));
-            }
-            System.out.println("Two-node code races (" + nodeNames() + "), " + ROUNDS + " rounds of " + RACERS
-                    + ": " + figures);
+                return racer -> exchangeOn(racer).exchange(command);
+            });
         }
 
         /** The same for a refresh token: one rotation wins every round, the replays revoke, nothing fails. */
         @Test
         void refreshWhenRacedFromTwoNodesThenExactlyOneWinnerEveryRound() throws Exception {
-            Map<String, Integer> figures = new TreeMap<>();
-            for (int round = 0; round < ROUNDS; round++) {
+            oneWinnerEveryRound("refresh", "invalid_grant", () -> {
                 Client client = storedClient();
                 Grant grant = storedGrant(client, storedAccount());
                 TestTokens.RefreshTokenBuilder refresh = TestTokens.refresh(grant);
                 store.tokens().add(TestTokens.access(grant).with(refresh.build()).build(), Optional.of(refresh.build()));
                 RefreshTokenCommand command = new RefreshTokenCommand(secretOf(client), refresh.value(), null);
-
-                List<String> outcomes = race(racer -> outcomeOf(() -> refreshOn(racer).refresh(command)));
-
-                tally(figures, outcomes);
-                assertThat(outcomes).as("round %d", round).containsOnlyOnce(WON)
-                        .allMatch(outcome -> outcome.equals(WON) || outcome.equals("invalid_grant"));
-            }
-            System.out.println("Two-node refresh races (" + nodeNames() + "), " + ROUNDS + " rounds of " + RACERS
-                    + ": " + figures);
+                return racer -> refreshOn(racer).refresh(command);
+            });
         }
 
         @Test
         void addAccountWhenSameEmailRacedFromTwoNodesThenOneWinnerEveryRound() throws Exception {
-            Map<String, Integer> figures = new TreeMap<>();
-            for (int round = 0; round < ROUNDS; round++) {
+            oneWinnerEveryRound("email", ErrorCode.EMAIL_EXISTS.error(), () -> {
                 String email = "race-" + TestIds.identifier().toLowerCase(Locale.ROOT).replace('_', 'x') + "@example.com";
-
-                List<String> outcomes = race(racer -> outcomeOf(() -> {
+                return racer -> {
                     Account racing = TestAccounts.customer().email(email).build();
                     node(racer).accounts().add(racing, TestAccounts.keyOf(racing));
-                    return null;
-                }));
+                    return racing;
+                };
+            });
+        }
 
-                tally(figures, outcomes);
-                assertThat(outcomes).as("round %d", round).containsOnlyOnce(WON)
-                        .allMatch(outcome -> outcome.equals(WON) || outcome.equals(ErrorCode.EMAIL_EXISTS.error()));
+        /**
+         * {@link #ROUNDS} races of {@link #RACERS}, each set up afresh by {@code round}: exactly one
+         * racer wins every round, and every other one fails with {@code loss}, never with anything
+         * else (a would-be 500 or 503). Prints the tally.
+         */
+        private void oneWinnerEveryRound(String what, String loss, Supplier<Racer<?>> round) throws Exception {
+            Map<String, Integer> figures = new TreeMap<>();
+            for (int number = 0; number < ROUNDS; number++) {
+                Racer<?> racing = round.get();
+
+                List<String> outcomes = race(racer -> outcomeOf(() -> racing.run(racer)));
+
+                outcomes.forEach(outcome -> figures.merge(outcome, 1, Integer::sum));
+                assertThat(outcomes).as("round %d", number).containsOnlyOnce(WON)
+                        .allMatch(outcome -> outcome.equals(WON) || outcome.equals(loss));
             }
-            System.out.println("Two-node email races (" + nodeNames() + "), " + ROUNDS + " rounds of " + RACERS
+            System.out.println("Two-node " + what + " races (" + nodeNames() + "), " + ROUNDS + " rounds of " + RACERS
                     + ": " + figures);
         }
 
@@ -429,10 +426,6 @@ abstract class DatabaseSuite {
             } catch (Exception failure) {
                 return failure.getClass().getSimpleName();
             }
-        }
-
-        private static void tally(Map<String, Integer> figures, List<String> outcomes) {
-            outcomes.forEach(outcome -> figures.merge(outcome, 1, Integer::sum));
         }
     }
 

@@ -159,17 +159,44 @@ class OAuthFlowE2eTest {
         }
 
         @Test
-        void exchangeWhenCodeRedeemedTwiceThenInvalidGrantAndFirstTokensRevoked() throws Exception {
+        void exchangeWhenCodeRedeemedAgainAfterItsTokensWereUsedThenInvalidGrantAndTheirSuccessorsRevoked()
+                throws Exception {
             CodeVerifier verifier = new CodeVerifier();
             AuthorizationCode code = oauth.authorizeWithApiKey(confidential, customer, SCOPE, verifier);
             Tokens first = success(oauth.token(confidential.basic(), oauth.codeGrant(code, confidential, verifier)));
+            Tokens refreshed = success(refresh(first.getRefreshToken()));
 
             assertThat(errorCode(oauth.token(confidential.basic(), oauth.codeGrant(code, confidential, verifier))))
                     .isEqualTo("invalid_grant");
 
-            assertThat(info(first.getAccessToken()).status()).isEqualTo(401);
-            assertThat(errorCode(refresh(first.getRefreshToken())))
+            assertThat(info(refreshed.getAccessToken()).status()).isEqualTo(401);
+            assertThat(errorCode(refresh(refreshed.getRefreshToken())))
                     .isEqualTo("invalid_grant");
+        }
+
+        @Test
+        void exchangeWhenRetriedWithinTheGraceThenAFreshPairReplacesTheUnusedOne() throws Exception {
+            CodeVerifier verifier = new CodeVerifier();
+            AuthorizationCode code = oauth.authorizeWithApiKey(confidential, customer, SCOPE, verifier);
+            Tokens lost = success(oauth.token(confidential.basic(), oauth.codeGrant(code, confidential, verifier)));
+
+            Tokens retried = success(oauth.token(confidential.basic(), oauth.codeGrant(code, confidential, verifier)));
+
+            assertThat(info(retried.getAccessToken()).status()).isEqualTo(200);
+            assertThat(info(lost.getAccessToken()).status()).isEqualTo(401);
+            assertThat(info(success(refresh(retried.getRefreshToken())).getAccessToken()).status()).isEqualTo(200);
+        }
+
+        @Test
+        void refreshWhenRetriedWithinTheGraceThenAFreshSuccessorAndTheGrantStands() throws Exception {
+            Tokens issued = exchange(confidential);
+            Tokens lost = success(refresh(issued.getRefreshToken()));
+
+            Tokens retried = success(refresh(issued.getRefreshToken()));
+
+            assertThat(retried.getRefreshToken()).isNotEqualTo(lost.getRefreshToken());
+            assertThat(info(lost.getAccessToken()).status()).isEqualTo(401);
+            assertThat(info(success(refresh(retried.getRefreshToken())).getAccessToken()).status()).isEqualTo(200);
         }
 
         @Test

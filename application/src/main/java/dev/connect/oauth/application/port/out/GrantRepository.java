@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Grants: the families codes and tokens descend from. Revoking a grant is one atomic step after
  * which, on every node, its access and refresh tokens are no longer active (token lookups report
- * them revoked). Its code is not touched: whoever redeems a code checks that the grant is active.
+ * them revoked). Its code is not touched: {@link AuthorizationCodeStore#redeem} refuses a code whose
+ * grant is revoked in the same step that redeems it.
  */
 public interface GrantRepository {
     void add(Grant grant);
