@@ -26,6 +26,7 @@ final class Fleet implements BeforeAllCallback, AfterEachCallback, AfterAllCallb
 
     private final DatabaseFactory databases;
     private final String adminKey = E2eServer.newApiKey();
+    private final Map<String, String> settings = new HashMap<>();
     private final List<FleetNode> nodes = new ArrayList<>();
     private final List<String> figures = new ArrayList<>();
     private SharedDatabase database;
@@ -51,18 +52,25 @@ final class Fleet implements BeforeAllCallback, AfterEachCallback, AfterAllCallb
         return new Fleet(GaleraCluster::createDatabase);
     }
 
+    /** Sets a {@code CONNECT_*} variable for every node this fleet starts. */
+    Fleet with(String variable, String value) {
+        settings.put(variable, value);
+        return this;
+    }
+
     /**
      * Starts a node attached to the database through {@code ports} of 127.0.0.1, in order (a
      * server, a proxy, or several Galera nodes: a failover URL). Safe to call from several threads
      * once the first node has started (the first one migrates the schema).
      */
     FleetNode start(String name, int... ports) throws Exception {
-        Map<String, String> settings = new HashMap<>(database().environment(ports));
-        settings.put("CONNECT_ISSUER", ISSUER);
-        settings.put("CONNECT_BOOTSTRAP_ADMIN_EMAIL", E2eServer.ADMIN_EMAIL);
-        settings.put("CONNECT_BOOTSTRAP_ADMIN_API_KEY", adminKey);
-        settings.put("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "10000000");
-        FleetNode node = FleetNode.start(name, settings, adminKey, logDir);
+        Map<String, String> environment = new HashMap<>(database().environment(ports));
+        environment.put("CONNECT_ISSUER", ISSUER);
+        environment.put("CONNECT_BOOTSTRAP_ADMIN_EMAIL", E2eServer.ADMIN_EMAIL);
+        environment.put("CONNECT_BOOTSTRAP_ADMIN_API_KEY", adminKey);
+        environment.put("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "10000000");
+        environment.putAll(settings);
+        FleetNode node = FleetNode.start(name, environment, adminKey, logDir);
         synchronized (nodes) {
             nodes.add(node);
         }

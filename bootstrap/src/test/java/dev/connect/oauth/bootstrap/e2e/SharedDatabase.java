@@ -24,6 +24,7 @@ final class SharedDatabase implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final String USER = "root";
     private static final String PASSWORD = "";
+    private static final String FAILOVER_OPTIONS = "?failOverReadOnly=false";
 
     private final String name;
     private final int serverPort;
@@ -42,11 +43,15 @@ final class SharedDatabase implements AutoCloseable {
         return new SharedDatabase(name, serverPort);
     }
 
-    /** The {@code CONNECT_DB_*} variables of a server reaching this database through {@code ports}, in order. */
+    /**
+     * The {@code CONNECT_DB_*} variables of a server reaching this database through {@code ports},
+     * in order. Several ports make the sequential-failover URL the README gives for Galera: writes
+     * must go on through the next host, so a failed-over connection must not turn read-only.
+     */
     Map<String, String> environment(int... ports) {
         String hosts = IntStream.of(ports).mapToObj(port -> HOST + ":" + port).collect(Collectors.joining(","));
         return Map.of(
-                "CONNECT_DB_URL", "jdbc:mysql://" + hosts + "/" + name,
+                "CONNECT_DB_URL", "jdbc:mysql://" + hosts + "/" + name + (ports.length > 1 ? FAILOVER_OPTIONS : ""),
                 "CONNECT_DB_USER", USER,
                 "CONNECT_DB_PASSWORD", PASSWORD);
     }
