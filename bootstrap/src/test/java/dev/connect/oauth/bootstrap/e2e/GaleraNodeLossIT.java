@@ -46,8 +46,11 @@ class GaleraNodeLossIT {
             traffic.await(() -> servedAgain(traffic.answers(), killedAt)
                     || System.nanoTime() - killedAt > SERVED_AGAIN_BOUND.toNanos());
         } finally {
-            traffic.stop();
-            GaleraCluster.startAll();
+            try {
+                traffic.stop();
+            } finally {
+                GaleraCluster.startAll();
+            }
         }
 
         List<Answer> afterKill = traffic.answers().stream().filter(answer -> answer.at() > killedAt).toList();

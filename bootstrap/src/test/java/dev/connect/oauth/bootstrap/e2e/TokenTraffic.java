@@ -51,7 +51,7 @@ final class TokenTraffic {
         TokenTraffic traffic = new TokenTraffic(client, inService, chains);
         for (int worker = 0; worker < chains.size(); worker++) {
             int chain = worker;
-            traffic.workers.add(Thread.ofPlatform().name("traffic-" + worker).start(() -> traffic.work(chain)));
+            traffic.workers.add(Thread.ofPlatform().name("traffic-" + worker).daemon().start(() -> traffic.work(chain)));
         }
         return traffic;
     }
