@@ -2,11 +2,12 @@ package dev.connect.oauth.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Time and the server-wide OAuth rules, from the configuration. */
+/** Time, the server-wide OAuth rules and the abuse limits, from the configuration. */
 @Module
 interface CoreModule {
     @Provides
@@ -21,5 +22,10 @@ interface CoreModule {
         return new OAuthPolicy(config.issuer(), config.issuer(), config.scopes(), config.accessTokenTtl(),
                 config.refreshTokenTtl(), config.codeTtl(), config.sessionTtl(), config.allowPlainPkce(),
                 config.retryGrace());
+    }
+
+    @Provides
+    static AbuseLimits abuseLimits(ServerConfig config) {
+        return config.abuseLimits();
     }
 }

@@ -4,11 +4,13 @@ import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.http.HttpSettings;
+import dev.connect.oauth.adapter.http.HttpTelemetry;
 import dev.connect.oauth.adapter.http.HttpUseCases;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.connect.oauth.application.port.in.AuthorizeUseCase;
 import dev.connect.oauth.application.port.in.CheckAuthorizationRequestUseCase;
+import dev.connect.oauth.application.port.in.CheckMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
 import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
@@ -21,6 +23,7 @@ import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
 import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
 import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
+import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
@@ -30,6 +33,7 @@ import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
+import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -47,13 +51,15 @@ interface HttpModule {
                 .maxConcurrentUseCases(config.dbPoolSize() * 4)
                 .clock(clock)
                 .corsOrigins(config.corsOrigins())
+                .trustedProxies(config.trustedProxies())
+                .timeouts(config.httpTimeouts())
                 .build();
     }
 
     @Provides
     @Singleton
-    static HttpAdapter http(HttpUseCases useCases, HttpSettings settings) {
-        return new HttpAdapter(useCases, settings);
+    static HttpAdapter http(HttpUseCases useCases, HttpSettings settings, Telemetry telemetry) {
+        return new HttpAdapter(useCases, settings, new HttpTelemetry(telemetry.meters(), telemetry.openTelemetry()));
     }
 
     @Provides
@@ -68,11 +74,12 @@ interface HttpModule {
             ListConnectionsUseCase listConnections, DisconnectClientUseCase disconnectClient,
             RegisterClientUseCase registerClient, ListClientsUseCase listClients, GetClientUseCase getClient,
             RotateClientSecretUseCase rotateClientSecret, DeleteClientUseCase deleteClient,
-            CheckReadinessUseCase checkReadiness) {
+            CheckReadinessUseCase checkReadiness, CheckMaintenanceUseCase checkMaintenance,
+            SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
-                checkReadiness);
+                checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures);
     }
 }

@@ -108,8 +108,9 @@ public final class Main {
 
     private static int migrate(ServerConfig config, PrintStream out) {
         ServerComponent component = ConnectServer.components(config);
+        int applied = component.persistence().schemaMigration().applied();
         component.persistence().close();
-        out.println("Database schema is up to date.");
+        out.println("Database schema is up to date (" + applied + " migration(s) applied now).");
         return 0;
     }
 

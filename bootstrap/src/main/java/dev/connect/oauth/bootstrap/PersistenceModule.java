@@ -4,13 +4,16 @@ import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
+import dev.connect.oauth.adapter.persistence.PersistenceTelemetry;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AttemptCounterStore;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
@@ -22,12 +25,14 @@ import jakarta.inject.Singleton;
 interface PersistenceModule {
     @Provides
     @Singleton
-    static PersistenceAdapter persistence(ServerConfig config) {
+    static PersistenceAdapter persistence(ServerConfig config, Telemetry telemetry) {
         DatabaseSettings settings = config.database()
                 .map(db -> DatabaseSettings.of(db.url(), db.user(), db.password()))
                 .orElseGet(() -> DatabaseSettings.embedded(config.dataDir()));
         return PersistenceAdapter.open(new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(),
-                config.dbPoolSize(), settings.connectionTimeout(), settings.socketTimeout()));
+                config.dbPoolSize(), settings.connectionTimeout(), settings.socketTimeout(), config.dbMigrationWait()),
+                new PersistenceTelemetry(telemetry.meters(),
+                        telemetry.openTelemetry().getTracer("dev.connect.oauth.adapter.persistence")));
     }
 
     @Provides
@@ -83,5 +88,15 @@ interface PersistenceModule {
     @Provides
     static StoreHealth health(PersistenceAdapter persistence) {
         return persistence.health();
+    }
+
+    @Provides
+    static MaintenanceSwitchStore maintenance(PersistenceAdapter persistence) {
+        return persistence.maintenance();
+    }
+
+    @Provides
+    static AttemptCounterStore attempts(PersistenceAdapter persistence) {
+        return persistence.attempts();
     }
 }

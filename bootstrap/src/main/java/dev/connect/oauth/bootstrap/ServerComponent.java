@@ -6,6 +6,8 @@ import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
+import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
+import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import jakarta.inject.Singleton;
 
 /** The composition root: every port bound to an adapter, every in-port to its service. */
@@ -21,8 +23,13 @@ interface ServerComponent {
 
     BootstrapAdminUseCase bootstrapAdmin();
 
+    RefreshMaintenanceUseCase refreshMaintenance();
+
+    PurgeAttemptCountsUseCase purgeAttemptCounts();
+    Telemetry telemetry();
+
     @Component.Factory
     interface Factory {
-        ServerComponent create(@BindsInstance ServerConfig config);
+        ServerComponent create(@BindsInstance ServerConfig config, @BindsInstance Telemetry telemetry);
     }
 }

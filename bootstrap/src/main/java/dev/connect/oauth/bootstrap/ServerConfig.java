@@ -2,6 +2,7 @@ package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
+import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,8 +38,10 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                            Optional<Database> database, Optional<BootstrapAdmin> bootstrapAdmin,
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, Duration retryGrace, String latestApiVersion,
-                           String minimumApiVersion, boolean maintenance, int dbPoolSize,
-                           int tokenRequestsPerMinute, Set<String> corsOrigins) {
+                           String minimumApiVersion, boolean maintenance, int dbPoolSize, Duration dbMigrationWait,
+                           int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts,
+                           Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits,
+                           Observability observability) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -52,6 +56,32 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         @Override
         public String toString() {
             return "BootstrapAdmin[email=" + email + ", apiKey=redacted]";
+        }
+    }
+
+    /** How log lines are written ({@code CONNECT_LOG_FORMAT}). */
+    public enum LogFormat {
+        /** One human-readable line per event: the default. */
+        PLAIN,
+        /** One JSON object per line, with the request and trace ids as fields when known. */
+        JSON
+    }
+
+    /**
+     * What the server tells operators beyond {@code /metrics}.
+     *
+     * @param logFormat    how log lines are written
+     * @param otlpEndpoint the base URL of the OTLP/HTTP collector spans are exported to
+     *                     ({@code /v1/traces} is appended); empty: no span is recorded or exported
+     * @param sampleRatio  the share of new traces recorded (0 to 1); a caller's sampled trace is always followed
+     */
+    public record Observability(LogFormat logFormat, Optional<URI> otlpEndpoint, double sampleRatio) {
+        public Observability {
+            Objects.requireNonNull(logFormat, "logFormat");
+            Objects.requireNonNull(otlpEndpoint, "otlpEndpoint");
+            if (!(sampleRatio >= 0 && sampleRatio <= 1)) {
+                throw new IllegalArgumentException("sampleRatio must be from 0 to 1");
+            }
         }
     }
 
@@ -70,8 +100,14 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         Objects.requireNonNull(sessionTtl, "sessionTtl");
         Objects.requireNonNull(latestApiVersion, "latestApiVersion");
         Objects.requireNonNull(minimumApiVersion, "minimumApiVersion");
+        Objects.requireNonNull(dbMigrationWait, "dbMigrationWait");
         Objects.requireNonNull(corsOrigins, "corsOrigins");
         corsOrigins = Set.copyOf(corsOrigins);
+        Objects.requireNonNull(httpTimeouts, "httpTimeouts");
+        Objects.requireNonNull(maintenanceRefresh, "maintenanceRefresh");
+        trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(abuseLimits, "abuseLimits");
+        Objects.requireNonNull(observability, "observability");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -97,6 +133,16 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         if (HttpSettings.isOlderVersion(latest, minimum)) {
             throw new ConfigException("CONNECT_API_VERSION_MINIMUM must not be newer than CONNECT_API_VERSION_LATEST");
         }
+        AbuseLimits defaults = AbuseLimits.defaults();
+        int perAccountCeiling = AbuseLimits.MAX_FAILURES_PER_ACCOUNT_AND_HOUR;
+        AbuseLimits limits = new AbuseLimits(
+                vars.count("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", defaults.signInFailuresPerAccount(), perAccountCeiling),
+                vars.count("CONNECT_SIGN_IN_FAILURES_PER_SOURCE", defaults.signInFailuresPerSource(), 1_000_000),
+                vars.count("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE", defaults.signInFailuresPerAccountAndSource(),
+                        perAccountCeiling),
+                defaults.signInWindow(),
+                vars.count("CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", defaults.clientFailuresPerSource(), 1_000_000),
+                defaults.clientFailureWindow());
         return new ServerConfig(
                 vars.get("CONNECT_HTTP_HOST", "0.0.0.0", ServerConfig::host),
                 port,
@@ -116,8 +162,70 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 minimum,
                 vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
                 vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
+                vars.get("CONNECT_DB_MIGRATION_WAIT_SECONDS", "600", s -> seconds(s, Duration.ofDays(1))),
                 vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
-                vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()));
+                vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()),
+                new HttpSettings.Timeouts(
+                        vars.get("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", seconds(HttpSettings.Timeouts.DEFAULT.idle()),
+                                s -> seconds(s, Duration.ofDays(1))),
+                        vars.get("CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", seconds(HttpSettings.Timeouts.DEFAULT.request()),
+                                s -> seconds(s, Duration.ofHours(1)))),
+                vars.get("CONNECT_MAINTENANCE_REFRESH_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 100, 60_000))),
+                vars.optional("CONNECT_TRUSTED_PROXIES", ServerConfig::trustedProxies).orElse(List.of()),
+                limits,
+                observability(vars));
+    }
+
+    /**
+     * The OTLP endpoint is {@code CONNECT_OTEL_ENDPOINT}, else the SDK's standard
+     * {@code OTEL_EXPORTER_OTLP_ENDPOINT}, else a collector on this host; read only when
+     * {@code CONNECT_OTEL_EXPORTER=otlp}.
+     */
+    private static Observability observability(Variables vars) {
+        boolean otlp = vars.get("CONNECT_OTEL_EXPORTER", "none", value -> switch (value) {
+            case "none" -> false;
+            case "otlp" -> true;
+            default -> throw new IllegalArgumentException("must be none or otlp");
+        });
+        Optional<URI> endpoint = Optional.empty();
+        if (otlp) {
+            String fallback = vars.get("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318", ServerConfig::collector)
+                    .toString();
+            endpoint = Optional.of(vars.get("CONNECT_OTEL_ENDPOINT", fallback, ServerConfig::collector));
+        }
+        return new Observability(
+                vars.get("CONNECT_LOG_FORMAT", "plain", value -> switch (value) {
+                    case "plain" -> LogFormat.PLAIN;
+                    case "json" -> LogFormat.JSON;
+                    default -> throw new IllegalArgumentException("must be plain or json");
+                }),
+                endpoint,
+                vars.get("CONNECT_OTEL_SAMPLE_RATIO", "1", ServerConfig::ratio));
+    }
+
+    private static URI collector(String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            if (http && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be an http(s) URL without query or fragment");
+    }
+
+    private static double ratio(String value) {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed >= 0 && parsed <= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be a number from 0 to 1");
     }
 
     private static Map<String, String> withConfigFile(Map<String, String> environment) {
@@ -157,6 +265,10 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
         return Duration.ofSeconds(intIn(value, 1, (int) max.toSeconds()));
     }
 
+    private static String seconds(Duration value) {
+        return Long.toString(value.toSeconds());
+    }
+
     private static boolean bool(String value) {
         return switch (value) {
             case "true" -> true;
@@ -193,6 +305,12 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
                 .map(HttpSettings::checkOrigin).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Address blocks separated by spaces or commas, each as the HTTP adapter reads it. */
+    private static List<String> trustedProxies(String value) {
+        return Stream.of(LIST_SEPARATORS.split(value)).filter(block -> !block.isEmpty())
+                .map(HttpSettings::checkTrustedProxy).toList();
+    }
+
     private static String jdbcUrl(String value) {
         if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:mysql:loadbalance://")
                 && !value.startsWith("jdbc:h2:")) {
@@ -223,6 +341,11 @@ public record ServerConfig(String httpHost, int httpPort, String issuer, Path da
     private record Variables(Map<String, String> values) {
         <T> T get(String name, String fallback, Function<String, T> parser) {
             return optional(name, parser).orElseGet(() -> parser.apply(fallback));
+        }
+
+        /** A whole number from 1 to {@code max}, {@code fallback} when unset. */
+        int count(String name, int fallback, int max) {
+            return get(name, Integer.toString(fallback), value -> intIn(value, 1, max));
         }
 
         <T> Optional<T> optional(String name, Function<String, T> parser) {

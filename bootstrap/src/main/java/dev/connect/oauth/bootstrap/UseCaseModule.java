@@ -6,6 +6,7 @@ import dev.connect.oauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.connect.oauth.application.port.in.AuthorizeUseCase;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
 import dev.connect.oauth.application.port.in.CheckAuthorizationRequestUseCase;
+import dev.connect.oauth.application.port.in.CheckMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
 import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
@@ -18,8 +19,11 @@ import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
 import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
 import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
+import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
+import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
+import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -27,11 +31,13 @@ import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
+import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
 import dev.connect.oauth.application.service.AuthenticateApiKeyService;
 import dev.connect.oauth.application.service.AuthorizeService;
 import dev.connect.oauth.application.service.BootstrapAdminService;
 import dev.connect.oauth.application.service.CheckAuthorizationRequestService;
 import dev.connect.oauth.application.service.CheckReadinessService;
+import dev.connect.oauth.application.service.ClientFailureLimitService;
 import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
@@ -45,6 +51,8 @@ import dev.connect.oauth.application.service.IssueApiKeyService;
 import dev.connect.oauth.application.service.IssueClientCredentialsTokenService;
 import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
+import dev.connect.oauth.application.service.MaintenanceService;
+import dev.connect.oauth.application.service.PurgeAttemptCountsService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
 import dev.connect.oauth.application.service.ResolveSessionService;
@@ -130,4 +138,19 @@ interface UseCaseModule {
 
     @Binds
     SignInUseCase signInUseCase(SignInService service);
+
+    @Binds
+    CheckMaintenanceUseCase checkMaintenanceUseCase(MaintenanceService service);
+
+    @Binds
+    SwitchMaintenanceUseCase switchMaintenanceUseCase(MaintenanceService service);
+
+    @Binds
+    RefreshMaintenanceUseCase refreshMaintenanceUseCase(MaintenanceService service);
+
+    @Binds
+    LimitClientFailuresUseCase limitClientFailuresUseCase(ClientFailureLimitService service);
+
+    @Binds
+    PurgeAttemptCountsUseCase purgeAttemptCountsUseCase(PurgeAttemptCountsService service);
 }

@@ -25,7 +25,7 @@ class ArchitectureTest {
         "io.vertx..", "io.netty..", "org.jooq..", "java.sql..", "javax.sql..", "com.zaxxer..",
         "org.flywaydb..", "com.fasterxml.jackson..", "com.nimbusds..", "dagger..", "org.slf4j..",
         "org.apache.logging..", "ch.qos.logback..", "java.util.logging..", "java.lang.System$Logger",
-        "org.bouncycastle..", "io.micrometer.."
+        "org.bouncycastle..", "io.micrometer..", "io.prometheus..", "io.opentelemetry.."
     };
 
     static final ArchRule DOMAIN_DEPENDS_ON_JAVA_ONLY = noClasses()

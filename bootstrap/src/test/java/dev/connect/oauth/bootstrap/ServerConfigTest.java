@@ -3,7 +3,10 @@ package dev.connect.oauth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.connect.oauth.adapter.http.HttpSettings;
+import dev.connect.oauth.application.AbuseLimits;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +34,10 @@ class ServerConfigTest {
         assertThat(config.latestApiVersion()).isEqualTo("1.8.0");
         assertThat(config.minimumApiVersion()).isEqualTo("1.0.0");
         assertThat(config.maintenance()).isFalse();
+        assertThat(config.dbMigrationWait()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.maintenanceRefresh()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.trustedProxies()).isEmpty();
+        assertThat(config.abuseLimits()).isEqualTo(AbuseLimits.defaults());
     }
 
     @Test
@@ -48,6 +55,22 @@ class ServerConfigTest {
     @Test
     void fromWhenRetryGraceZeroThenOff() {
         assertThat(ServerConfig.from(Map.of("CONNECT_RETRY_GRACE_SECONDS", "0")).retryGrace()).isZero();
+    }
+
+    @Test
+    void fromWhenSharedStateSettingsGivenThenKept() {
+        ServerConfig config = ServerConfig.from(Map.of(
+                "CONNECT_MAINTENANCE_REFRESH_MILLIS", "250",
+                "CONNECT_TRUSTED_PROXIES", "10.0.0.0/8, 2001:db8::/32 192.0.2.1",
+                "CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", "50",
+                "CONNECT_SIGN_IN_FAILURES_PER_SOURCE", "1000",
+                "CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE", "5",
+                "CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", "7"));
+
+        assertThat(config.maintenanceRefresh()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.trustedProxies()).containsExactly("10.0.0.0/8", "2001:db8::/32", "192.0.2.1");
+        assertThat(config.abuseLimits()).isEqualTo(new AbuseLimits(50, 1000, 5, Duration.ofHours(1), 7,
+                Duration.ofMinutes(5)));
     }
 
     @Test
@@ -89,6 +112,7 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_ISSUER", "ftp://example.com"), "CONNECT_ISSUER");
         assertBad(Map.of("CONNECT_ISSUER", "https://example.com/"), "CONNECT_ISSUER");
         assertBad(Map.of("CONNECT_DB_URL", "postgres://x"), "CONNECT_DB_URL");
+        assertBad(Map.of("CONNECT_DB_MIGRATION_WAIT_SECONDS", "0"), "CONNECT_DB_MIGRATION_WAIT_SECONDS");
         assertBad(Map.of("CONNECT_ALLOW_PLAIN_PKCE", "yes"), "CONNECT_ALLOW_PLAIN_PKCE");
         assertBad(Map.of("CONNECT_CODE_TTL_SECONDS", "601"), "CONNECT_CODE_TTL_SECONDS");
         assertBad(Map.of("CONNECT_RETRY_GRACE_SECONDS", "-1"), "CONNECT_RETRY_GRACE_SECONDS");
@@ -103,6 +127,23 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com", "CONNECT_BOOTSTRAP_ADMIN_API_KEY", "ck_short"),
                 "CONNECT_BOOTSTRAP_ADMIN_API_KEY");
         assertBad(Map.of("CONNECT_BOOTSTRAP_ADMIN_EMAIL", "a@example.com"), "CONNECT_BOOTSTRAP_ADMIN_EMAIL");
+        assertBad(Map.of("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", "0"), "CONNECT_HTTP_IDLE_TIMEOUT_SECONDS");
+        assertBad(Map.of("CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", "soon"), "CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS");
+        assertBad(Map.of("CONNECT_MAINTENANCE_REFRESH_MILLIS", "10"), "CONNECT_MAINTENANCE_REFRESH_MILLIS");
+        assertBad(Map.of("CONNECT_TRUSTED_PROXIES", "proxy.example.com"), "CONNECT_TRUSTED_PROXIES");
+        assertBad(Map.of("CONNECT_TRUSTED_PROXIES", "10.0.0.0/33"), "CONNECT_TRUSTED_PROXIES");
+        // ASVS 2.2.1: never more than 100 failed attempts per account and hour.
+        assertBad(Map.of("CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT", "101"), "CONNECT_SIGN_IN_FAILURES_PER_ACCOUNT");
+        assertBad(Map.of("CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE", "0"), "CONNECT_CLIENT_AUTH_FAILURES_PER_SOURCE");
+    }
+
+    @Test
+    void fromWhenHttpTimeoutsGivenThenKeptElseTheAdapterDefaults() {
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", "120",
+                "CONNECT_HTTP_REQUEST_TIMEOUT_SECONDS", "5"));
+
+        assertThat(config.httpTimeouts()).isEqualTo(new HttpSettings.Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(5)));
+        assertThat(ServerConfig.from(Map.of()).httpTimeouts()).isEqualTo(HttpSettings.Timeouts.DEFAULT);
     }
 
     @Test
@@ -147,6 +188,49 @@ class ServerConfigTest {
     @Test
     void fromWhenConfigFileMissingThenNamesTheVariable(@TempDir Path dir) {
         assertBad(Map.of("CONNECT_CONFIG_FILE", dir.resolve("absent.properties").toString()), "CONNECT_CONFIG_FILE");
+    }
+
+    @Test
+    void fromWhenNothingSaidThenPlainLogsAndNoSpansRecorded() {
+        ServerConfig.Observability observability = ServerConfig.from(Map.of()).observability();
+
+        assertThat(observability.logFormat()).isEqualTo(ServerConfig.LogFormat.PLAIN);
+        assertThat(observability.otlpEndpoint()).isEmpty();
+        assertThat(observability.sampleRatio()).isEqualTo(1.0);
+    }
+
+    @Test
+    void fromWhenOtlpExporterOnThenEndpointFromConnectVariableElseStandardOneElseLocalCollector() {
+        assertThat(ServerConfig.from(Map.of("CONNECT_OTEL_EXPORTER", "otlp")).observability().otlpEndpoint())
+                .contains(URI.create("http://localhost:4318"));
+        assertThat(ServerConfig.from(Map.of("CONNECT_OTEL_EXPORTER", "otlp",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318/")).observability().otlpEndpoint())
+                .contains(URI.create("http://collector:4318"));
+        assertThat(ServerConfig.from(Map.of("CONNECT_OTEL_EXPORTER", "otlp",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
+                "CONNECT_OTEL_ENDPOINT", "https://otel.example.com")).observability().otlpEndpoint())
+                .contains(URI.create("https://otel.example.com"));
+        assertThat(ServerConfig.from(Map.of("CONNECT_OTEL_ENDPOINT", "https://otel.example.com")).observability()
+                .otlpEndpoint()).isEmpty();
+    }
+
+    @Test
+    void fromWhenJsonLogsAndRatioGivenThenKept() {
+        ServerConfig.Observability observability = ServerConfig.from(Map.of(
+                "CONNECT_LOG_FORMAT", "json", "CONNECT_OTEL_SAMPLE_RATIO", "0.25")).observability();
+
+        assertThat(observability.logFormat()).isEqualTo(ServerConfig.LogFormat.JSON);
+        assertThat(observability.sampleRatio()).isEqualTo(0.25);
+    }
+
+    @Test
+    void fromWhenObservabilityValueBadThenNamesTheVariable() {
+        assertBad(Map.of("CONNECT_LOG_FORMAT", "xml"), "CONNECT_LOG_FORMAT");
+        assertBad(Map.of("CONNECT_OTEL_EXPORTER", "zipkin"), "CONNECT_OTEL_EXPORTER");
+        assertBad(Map.of("CONNECT_OTEL_EXPORTER", "otlp", "CONNECT_OTEL_ENDPOINT", "collector:4318"), "CONNECT_OTEL_ENDPOINT");
+        assertBad(Map.of("CONNECT_OTEL_EXPORTER", "otlp", "OTEL_EXPORTER_OTLP_ENDPOINT", "ftp://x"), "OTEL_EXPORTER_OTLP_ENDPOINT");
+        assertBad(Map.of("CONNECT_OTEL_SAMPLE_RATIO", "1.5"), "CONNECT_OTEL_SAMPLE_RATIO");
+        assertBad(Map.of("CONNECT_OTEL_SAMPLE_RATIO", "NaN"), "CONNECT_OTEL_SAMPLE_RATIO");
     }
 
     private static void assertBad(Map<String, String> environment, String variable) {

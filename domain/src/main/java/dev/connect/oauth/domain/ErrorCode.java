@@ -35,6 +35,7 @@ public enum ErrorCode {
     SERVER_ERROR("server_error", 500, "Internal Server Error -- We had a problem with our server. Try again later."),
     NOT_SUPPORTED("not_supported", 501, "Not Supported -- The server does not support this request."),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503, "Service Unavailable -- We are temporarily offline for maintenance. Please try again later."),
+    HTTP_VERSION_NOT_SUPPORTED("http_version_not_supported", 505, "HTTP Version Not Supported -- Use HTTP/1.1."),
 
     // Connect codes (seeds 000/001).
     API_KEY_REQUIRED("api_key_required", 2032, "API Key is required"),

@@ -116,22 +116,28 @@ final class ApiEndpoints {
         }, done -> Replies.noContent(ctx));
     }
 
+    /**
+     * {@code GET}: the fleet's switch as this node knows it ({@code enabled}), and whether this
+     * node's configuration forces maintenance anyway ({@code forced_on_this_node}); admin only.
+     */
     void maintenanceStatus(RoutingContext ctx) {
         asCaller(ctx, caller -> {
             caller.requireAdmin();
-            return maintenance.isOn();
-        }, on -> Replies.json(ctx, 200, new JsonObject().put("enabled", on)));
+            return useCases.checkMaintenance().isOn();
+        }, on -> Replies.json(ctx, 200, maintenance(on)));
     }
 
-    /** {@code PUT {"enabled": true|false}}: switches this node's maintenance mode (admin only). */
+    /** {@code PUT {"enabled": true|false}}: switches maintenance for every node (admin only). */
     void setMaintenance(RoutingContext ctx) {
         RawJson raw = RawJson.of(ctx);
         asCaller(ctx, caller -> {
             caller.requireAdmin();
-            boolean enabled = JsonBodies.requiredBoolean(raw.parse(), "enabled");
-            maintenance.set(enabled);
-            return enabled;
-        }, on -> Replies.json(ctx, 200, new JsonObject().put("enabled", on)));
+            return useCases.switchMaintenance().set(caller, JsonBodies.requiredBoolean(raw.parse(), "enabled"));
+        }, on -> Replies.json(ctx, 200, maintenance(on)));
+    }
+
+    private JsonObject maintenance(boolean on) {
+        return new JsonObject().put("enabled", on).put("forced_on_this_node", maintenance.isForced());
     }
 
     /**

@@ -6,20 +6,20 @@ import dev.connect.oauth.application.port.in.AuthorizationRequest;
 import dev.connect.oauth.application.port.in.AuthorizeCommand;
 import dev.connect.oauth.application.port.in.CheckedAuthorization;
 import dev.connect.oauth.application.port.in.Principal;
+import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.port.in.SignedIn;
+import dev.connect.oauth.application.port.in.TooManyAttemptsException;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,18 +50,18 @@ final class AuthorizationEndpoint {
     private final UseCaseExecutor executor;
     private final Pages pages;
     private final BrowserCookies cookies;
-    private final TokenBuckets signInPerEmail;
-    private final TokenBuckets signInPerAddress;
+    private final TokenBuckets signInPerSource;
+    private final RequestSources sources;
     private final String basePath;
 
     AuthorizationEndpoint(HttpUseCases useCases, UseCaseExecutor executor, Pages pages, BrowserCookies cookies,
-                          TokenBuckets signInPerEmail, TokenBuckets signInPerAddress, String basePath) {
+                          TokenBuckets signInPerSource, RequestSources sources, String basePath) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.cookies = Objects.requireNonNull(cookies, "cookies");
-        this.signInPerEmail = Objects.requireNonNull(signInPerEmail, "signInPerEmail");
-        this.signInPerAddress = Objects.requireNonNull(signInPerAddress, "signInPerAddress");
+        this.signInPerSource = Objects.requireNonNull(signInPerSource, "signInPerSource");
+        this.sources = Objects.requireNonNull(sources, "sources");
         this.basePath = Objects.requireNonNull(basePath, "basePath");
     }
 
@@ -100,25 +100,26 @@ final class AuthorizationEndpoint {
         }, step -> render(ctx, request, step));
     }
 
-    /** {@code POST /oauth/authorize/sign-in}: the sign-in form. */
+    /**
+     * {@code POST /oauth/authorize/sign-in}: the sign-in form. Attempts per source are bounded in
+     * this node's memory (a flood guard); failed attempts are limited by the use case, in the
+     * shared store, and a limited one gets 429 with {@code Retry-After}.
+     */
     void signIn(RoutingContext ctx) {
         Parameters form = browserForm(ctx);
         AuthorizationRequest request = request(form);
         String email = form.get("email");
         String password = form.get("password");
-        SocketAddress peer = ctx.request().remoteAddress();
-        signInPerAddress.take(peer == null ? "unknown" : peer.hostAddress()).ifPresent(wait -> {
+        RequestSource source = sources.of(ctx);
+        signInPerSource.take(source.value()).ifPresent(wait -> {
             throw HttpProblem.tooManyRequests(wait);
         });
-        if (email != null) {
-            signInPerEmail.take(email.strip().toLowerCase(Locale.ROOT)).ifPresent(wait -> {
-                throw HttpProblem.tooManyRequests(wait);
-            });
-        }
         executor.call(ctx, () -> {
             CheckedAuthorization checked = check(request, form);
             try {
-                return new Step.SessionStarted(useCases.signIn().signIn(new SignInCommand(email, password)));
+                return new Step.SessionStarted(useCases.signIn().signIn(new SignInCommand(email, password, source)));
+            } catch (TooManyAttemptsException limited) {
+                throw HttpProblem.tooManyRequests(limited.retryAfter());
             } catch (OAuthException refused) {
                 // A wrong password, an unknown or malformed email: the same answer for all.
                 return new Step.SignInForm(checked, email == null ? "" : email, true);

@@ -61,8 +61,10 @@ final class ErrorMapper implements Handler<RoutingContext> {
         OAuthException error = translate(ctx);
         if (response.headWritten() || response.closed()) {
             // Too late for an error answer: the client gets a cut-off response.
-            LOG.log(Level.WARNING, "Request {0} failed after its answer started: {1}", CommonHeaders.requestId(ctx),
-                    error.errorCode().error());
+            try (RequestTelemetry.LogContext log = RequestTelemetry.logContext(ctx)) {
+                LOG.log(Level.WARNING, "Request {0} failed after its answer started: {1}", CommonHeaders.requestId(ctx),
+                        error.errorCode().error());
+            }
             response.reset();
             return;
         }
@@ -102,7 +104,10 @@ final class ErrorMapper implements Handler<RoutingContext> {
             return error;
         }
         if (failure instanceof StoreUnavailableException unavailable) {
-            LOG.log(Level.WARNING, "Request {0}: store unavailable: {1}", CommonHeaders.requestId(ctx), unavailable.getMessage());
+            try (RequestTelemetry.LogContext log = RequestTelemetry.logContext(ctx)) {
+                LOG.log(Level.WARNING, "Request {0}: store unavailable: {1}", CommonHeaders.requestId(ctx),
+                        unavailable.getMessage());
+            }
             return HttpProblem.unavailable("The database is unavailable. Try again later.", retryAfter);
         }
         if (failure instanceof HttpException http && http.getStatusCode() < 500) {
@@ -112,8 +117,10 @@ final class ErrorMapper implements Handler<RoutingContext> {
             return fromStatus(ctx.statusCode());
         }
         String requestId = CommonHeaders.requestId(ctx);
-        LOG.log(Level.ERROR, "Request " + requestId + " " + ctx.request().method() + " " + ctx.request().path()
-                + " failed", failure);
+        try (RequestTelemetry.LogContext log = RequestTelemetry.logContext(ctx)) {
+            LOG.log(Level.ERROR, "Request " + requestId + " " + ctx.request().method() + " " + ctx.request().path()
+                    + " failed", failure);
+        }
         return ErrorCode.SERVER_ERROR.exception(ErrorCode.SERVER_ERROR.description() + " Request id: " + requestId + ".");
     }
 

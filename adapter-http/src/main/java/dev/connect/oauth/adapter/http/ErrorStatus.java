@@ -32,6 +32,7 @@ final class ErrorStatus {
             case SERVER_ERROR -> 500;
             case NOT_SUPPORTED -> 501;
             case TEMPORARILY_UNAVAILABLE -> 503;
+            case HTTP_VERSION_NOT_SUPPORTED -> 505;
             // Connect codes (seeds 000/001), with the statuses API.md §1 gives them.
             case API_KEY_REQUIRED, INVALID_API_KEY, MALFORMED_API_KEY -> 401;
             case EMAIL_REQUIRED, EMAIL_INVALID -> 400;

@@ -5,7 +5,7 @@ import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
-import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.OAuthException;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -31,9 +31,12 @@ import java.util.stream.Stream;
  *       {@code /<name>}: authorize (with the sign-in and consent pages), token, refresh, info,
  *       invalidate, revoke, introspect, jwks, and {@code /.well-known/oauth-authorization-server};</li>
  *   <li>the account and client API v1 under {@code /api/v1}, with API keys, and the admin
- *       maintenance switch {@code PUT /api/v1/maintenance {"enabled": true}};</li>
+ *       maintenance switch of the whole fleet {@code PUT /api/v1/maintenance {"enabled": true}};</li>
  *   <li>{@code /health/live}, {@code /health/ready} and Prometheus {@code /metrics}.</li>
  * </ul>
+ *
+ * <p>Each request is timed per route template into the {@link HttpTelemetry#meters()} registry and
+ * traced as a server span that continues the caller's W3C trace (see {@link HttpTelemetry}).
  *
  * <p>Handlers only parse, call an in-port and render. The in-ports block, so they never run on an
  * event loop: each call gets a virtual thread (see {@code UseCaseExecutor}), and a bounded number
@@ -57,7 +60,7 @@ public final class HttpAdapter {
     private final HttpSettings settings;
     private final UseCaseExecutor executor;
     private final Pages pages = new Pages();
-    private final HttpMetrics metrics = new HttpMetrics();
+    private final RequestTelemetry requestTelemetry;
     private final MaintenanceMode maintenance;
     private final ErrorMapper errorMapper;
     private final CommonHeaders commonHeaders;
@@ -73,26 +76,36 @@ public final class HttpAdapter {
     private Vertx deployedOn;
     private String deploymentId;
 
+    /** An adapter with a metrics registry of its own and no span recorded ({@link HttpTelemetry#standalone()}). */
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
+        this(useCases, settings, HttpTelemetry.standalone());
+    }
+
+    public HttpAdapter(HttpUseCases useCases, HttpSettings settings, HttpTelemetry telemetry) {
         Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(telemetry, "telemetry");
+        HttpMetrics metrics = new HttpMetrics(telemetry.meters());
+        this.requestTelemetry = new RequestTelemetry(metrics, telemetry.openTelemetry());
         this.executor = new UseCaseExecutor(settings.maxConcurrentUseCases(), settings.retryAfter());
-        this.maintenance = new MaintenanceMode(settings.maintenance(), settings.retryAfter());
+        this.maintenance = new MaintenanceMode(useCases.checkMaintenance(), settings.maintenance(), settings.retryAfter());
         this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion());
         this.errorMapper = new ErrorMapper(settings.retryAfter(), pages, commonHeaders);
         this.versions = new VersionNegotiation(ApiVersion.require(settings.latestVersion(), "latestVersion"),
                 ApiVersion.require(settings.minimumVersion(), "minimumVersion"));
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
         BrowserCookies cookies = new BrowserCookies(settings.secureCookies(), settings.clock());
+        RequestSources sources = new RequestSources(settings.trustedProxyBlocks());
         this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies,
-                new TokenBuckets(settings.signInPerEmail(), settings.clock()),
-                new TokenBuckets(settings.signInPerAddress(), settings.clock()), settings.basePath());
-        this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()), metrics);
+                new TokenBuckets(settings.signInPerAddress(), settings.clock()), sources, settings.basePath());
+        ClientAuthenticationLimit clientFailures = new ClientAuthenticationLimit(useCases.limitClientFailures(), sources);
+        this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()),
+                clientFailures, metrics);
         this.bearer = new BearerEndpoints(useCases, executor);
-        this.revocation = new RevocationEndpoints(useCases, executor, settings.issuer());
+        this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);
-        this.operations = new OperationsEndpoints(useCases, executor, metrics);
+        this.operations = new OperationsEndpoints(useCases, executor, telemetry.meters());
     }
 
     /**
@@ -102,7 +115,7 @@ public final class HttpAdapter {
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         RouteTable routes = new RouteTable(router);
-        Route common = router.route().handler(commonHeaders).handler(operations::track)
+        Route common = router.route().handler(commonHeaders).handler(requestTelemetry)
                 .handler(RouteTable::requireDecodablePath).handler(RouteTable::requireImplementedMethod);
         if (!settings.corsOrigins().isEmpty()) {
             common.handler(new CrossOriginRequests(settings.corsOrigins(), CROSS_ORIGIN_PATHS, routes::methodsOf));
@@ -163,8 +176,8 @@ public final class HttpAdapter {
         int sharedPort = port == 0 && settings.serverInstances() > 1 ? SHARED_RANDOM_PORTS.decrementAndGet() : port;
         AtomicInteger bound = new AtomicInteger(port);
         DeploymentOptions options = new DeploymentOptions().setInstances(settings.serverInstances());
-        return vertx.deployVerticle(() -> new HttpServerVerticle(() -> router(vertx), this::invalidRequest, host,
-                        sharedPort, settings.shutdownGrace(), bound::set), options)
+        return vertx.deployVerticle(() -> new HttpServerVerticle(() -> router(vertx), this::refuse, host,
+                        sharedPort, settings.shutdownGrace(), settings.timeouts(), bound::set), options)
                 .map(id -> {
                     synchronized (this) {
                         deployedOn = vertx;
@@ -184,12 +197,12 @@ public final class HttpAdapter {
         return undeployed.andThen(done -> executor.shutdown());
     }
 
-    /** A request Netty could not decode (a line or header too long, a broken request line): JSON 400. */
-    private void invalidRequest(HttpServerRequest request) {
+    /** Answers {@code error} before any route ran, with the common headers, and closes the connection. */
+    private void refuse(HttpServerRequest request, OAuthException error) {
         HttpServerResponse response = request.response();
         commonHeaders.apply(response.headers(), CommonHeaders.requestId(request));
-        response.putHeader("Connection", "close").setStatusCode(400).putHeader("Content-Type", Replies.JSON)
-                .end(ErrorMapper.body(ErrorCode.BAD_REQUEST.exception()).encode());
+        response.putHeader("Connection", "close").setStatusCode(ErrorStatus.of(error.errorCode()))
+                .putHeader("Content-Type", Replies.JSON).end(ErrorMapper.body(error).encode());
     }
 
     private static List<String> oauth(String name) {

@@ -1,109 +1,67 @@
 package dev.connect.oauth.adapter.http;
 
-import java.util.Comparator;
-import java.util.Map;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * The adapter's metrics in the Prometheus text exposition format 0.0.4: requests and their
- * latency per route and method, and tokens issued per grant type (API.md §5).
+ * The adapter's own meters (API.md §5): one timer per method, route template and status, named
+ * {@code http.server.requests} (Prometheus: {@code http_server_requests_seconds_count},
+ * {@code _sum}, {@code _bucket} and {@code _max}), and a counter of access tokens issued per grant
+ * type ({@code oauth_tokens_issued_total}).
  *
  * <p>Routes are labelled by their path template ({@code /api/v1/clients/:id}), never the raw path,
- * so that the number of series stays bounded whatever paths callers send. Three metric families
- * do not justify a metrics library and its dependency tree; the format is a few lines of text.
- *
- * @see <a href="https://prometheus.io/docs/instrumenting/exposition_formats/">Prometheus text format</a>
+ * so that the number of series stays bounded whatever paths callers send. Each meter is looked up
+ * in the registry once and kept here: a request costs one map lookup and one record, not
+ * Micrometer's id building and tag sorting.
  */
 final class HttpMetrics {
-    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-    /** Latency buckets in seconds, from a fast cache hit to a slow password hash under load. */
-    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    /** Latency buckets, from a fast cache hit to a slow password hash under load. */
+    private static final Duration[] BUCKETS = Stream.of(5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000)
+            .map(Duration::ofMillis).toArray(Duration[]::new);
 
-    private final Map<RequestKey, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<RouteKey, Histogram> latencies = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> tokensIssued = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final ConcurrentMap<RequestKey, Timer> requests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> tokensIssued = new ConcurrentHashMap<>();
 
     private record RequestKey(String method, String route, int status) {
     }
 
-    private record RouteKey(String method, String route) {
+    HttpMetrics(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
     }
 
     void recordRequest(String method, String route, int status, long nanos) {
-        requests.computeIfAbsent(new RequestKey(method, route, status), k -> new LongAdder()).increment();
-        latencies.computeIfAbsent(new RouteKey(method, route), k -> new Histogram()).observe(nanos / 1e9);
+        RequestKey key = new RequestKey(method, route, status);
+        Timer timer = requests.get(key);
+        if (timer == null) {
+            timer = requests.computeIfAbsent(key, this::timer);
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void recordTokenIssued(String grantType) {
-        tokensIssued.computeIfAbsent(grantType, k -> new LongAdder()).increment();
+        Counter counter = tokensIssued.get(grantType);
+        if (counter == null) {
+            counter = tokensIssued.computeIfAbsent(grantType, grant -> Counter.builder("oauth.tokens.issued")
+                    .description("Access tokens issued, by grant type.")
+                    .tag("grant_type", grant)
+                    .register(registry));
+        }
+        counter.increment();
     }
 
-    String scrape() {
-        StringBuilder out = new StringBuilder(4096);
-        out.append("# HELP http_server_requests_total HTTP requests answered, by method, route template and status.\n")
-                .append("# TYPE http_server_requests_total counter\n");
-        requests.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(RequestKey::route)
-                        .thenComparing(RequestKey::method).thenComparingInt(RequestKey::status)))
-                .forEach(e -> out.append("http_server_requests_total{method=\"").append(label(e.getKey().method()))
-                        .append("\",route=\"").append(label(e.getKey().route()))
-                        .append("\",status=\"").append(e.getKey().status()).append("\"} ")
-                        .append(e.getValue().sum()).append('\n'));
-        out.append("# HELP http_server_request_duration_seconds Time from request to answer, by method and route template.\n")
-                .append("# TYPE http_server_request_duration_seconds histogram\n");
-        latencies.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(RouteKey::route).thenComparing(RouteKey::method)))
-                .forEach(e -> e.getValue().writeTo(out, "method=\"" + label(e.getKey().method())
-                        + "\",route=\"" + label(e.getKey().route()) + "\""));
-        out.append("# HELP oauth_tokens_issued_total Access tokens issued, by grant type.\n")
-                .append("# TYPE oauth_tokens_issued_total counter\n");
-        tokensIssued.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.append("oauth_tokens_issued_total{grant_type=\"").append(label(e.getKey()))
-                        .append("\"} ").append(e.getValue().sum()).append('\n'));
-        return out.toString();
-    }
-
-    /** Label values escape backslash, double quote and line feed. */
-    private static String label(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-    }
-
-    private static final class Histogram {
-        /** One count per bucket, plus the last for observations above every bound. */
-        private final LongAdder[] counts = new LongAdder[BUCKETS.length + 1];
-        private final DoubleAdder sum = new DoubleAdder();
-
-        Histogram() {
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = new LongAdder();
-            }
-        }
-
-        void observe(double seconds) {
-            int bucket = 0;
-            while (bucket < BUCKETS.length && seconds > BUCKETS[bucket]) {
-                bucket++;
-            }
-            counts[bucket].increment();
-            sum.add(seconds);
-        }
-
-        /**
-         * Buckets are cumulative in the exposition format, and the count is the +Inf bucket; both
-         * come from one pass over the counts so that a scrape never sees them disagree.
-         */
-        void writeTo(StringBuilder out, String labels) {
-            long cumulative = 0;
-            for (int i = 0; i < counts.length; i++) {
-                cumulative += counts[i].sum();
-                String bound = i < BUCKETS.length ? Double.toString(BUCKETS[i]) : "+Inf";
-                out.append("http_server_request_duration_seconds_bucket{").append(labels).append(",le=\"")
-                        .append(bound).append("\"} ").append(cumulative).append('\n');
-            }
-            out.append("http_server_request_duration_seconds_sum{").append(labels).append("} ").append(sum.sum()).append('\n');
-            out.append("http_server_request_duration_seconds_count{").append(labels).append("} ").append(cumulative).append('\n');
-        }
+    private Timer timer(RequestKey key) {
+        return Timer.builder("http.server.requests")
+                .description("HTTP requests answered and their time from request to answer, by method, route template and status.")
+                .tags("method", key.method(), "route", key.route(), "status", Integer.toString(key.status()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
     }
 }

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -19,12 +20,14 @@ import java.util.Set;
  *                              issuer makes the browser cookies {@code Secure}
  * @param latestVersion         the newest {@code X-VERSION}, served when a request names none
  * @param minimumVersion        the oldest {@code X-VERSION} still served; older ones get 410
- * @param maintenance           whether maintenance mode is on at start (an admin may toggle it)
+ * @param maintenance           whether this node is forced into maintenance, whatever the fleet's switch
+ *                              (which the admin API sets) says
  * @param retryAfter            the {@code Retry-After} of 503 answers (maintenance, store down)
- * @param tokenPerClient        token endpoint requests per client id (this and the sign-in limits are
- *                              counted per node, in memory)
- * @param signInPerEmail        sign-in attempts per account email
- * @param signInPerAddress      sign-in attempts per remote address
+ * @param tokenPerClient        successful token endpoint requests per client id (counted per node, in
+ *                              memory, charged once a request succeeded)
+ * @param signInPerAddress      sign-in attempts per source (an IPv4 address or IPv6 /64), per node,
+ *                              in memory: a flood guard; failed attempts are limited by the sign-in use
+ *                              case in the shared store
  * @param allowPlainPkce        whether metadata lists {@code plain} among the PKCE methods (RFC 7636 §4.2)
  * @param scopeCatalogue        every scope the server knows, listed in metadata (API.md §2)
  * @param maxBodyBytes          larger request bodies get 413
@@ -36,12 +39,16 @@ import java.util.Set;
  * @param corsOrigins           the origins (RFC 6454 §6.2, as browsers send them) whose pages may call
  *                              the token, revocation, bearer, JWKS and metadata endpoints with fetch
  *                              (CORS, Fetch standard §3.2); empty turns CORS off
+ * @param trustedProxies        address blocks ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, or single
+ *                              addresses) of the proxies whose {@code X-Forwarded-For} names the client;
+ *                              empty: the header is ignored and the peer is the client
+ * @param timeouts              how long a connection may idle, and a request take to arrive
  */
 public record HttpSettings(String issuer, String latestVersion, String minimumVersion, boolean maintenance,
-                           Duration retryAfter, RateLimit tokenPerClient, RateLimit signInPerEmail,
-                           RateLimit signInPerAddress, boolean allowPlainPkce, ScopeSet scopeCatalogue,
-                           long maxBodyBytes, int maxConcurrentUseCases, int serverInstances,
-                           Duration shutdownGrace, Clock clock, Set<String> corsOrigins) {
+                           Duration retryAfter, RateLimit tokenPerClient, RateLimit signInPerAddress,
+                           boolean allowPlainPkce, ScopeSet scopeCatalogue, long maxBodyBytes,
+                           int maxConcurrentUseCases, int serverInstances, Duration shutdownGrace, Clock clock,
+                           Set<String> corsOrigins, List<String> trustedProxies, Timeouts timeouts) {
     public static final String DEFAULT_LATEST_VERSION = "1.8.0";
     public static final String DEFAULT_MINIMUM_VERSION = "1.0.0";
 
@@ -51,14 +58,17 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         Objects.requireNonNull(minimumVersion, "minimumVersion");
         Objects.requireNonNull(retryAfter, "retryAfter");
         Objects.requireNonNull(tokenPerClient, "tokenPerClient");
-        Objects.requireNonNull(signInPerEmail, "signInPerEmail");
         Objects.requireNonNull(signInPerAddress, "signInPerAddress");
         Objects.requireNonNull(scopeCatalogue, "scopeCatalogue");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(corsOrigins, "corsOrigins");
+        Objects.requireNonNull(timeouts, "timeouts");
         corsOrigins.forEach(HttpSettings::checkOrigin);
         corsOrigins = Set.copyOf(corsOrigins);
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        trustedProxies.forEach(HttpSettings::checkTrustedProxy);
+        trustedProxies = List.copyOf(trustedProxies);
         issuer = checkIssuer(issuer);
         checkVersion(latestVersion);
         checkVersion(minimumVersion);
@@ -139,6 +149,23 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
     }
 
     /**
+     * Checks a trusted proxy's address block: an IPv4 or IPv6 address, optionally with a prefix
+     * length ({@code 10.0.0.0/8}).
+     *
+     * @return {@code block}
+     * @throws IllegalArgumentException naming the block and what is wrong
+     */
+    public static String checkTrustedProxy(String block) {
+        Cidr.parse(block);
+        return block;
+    }
+
+    /** The trusted proxies' blocks, parsed. */
+    List<Cidr> trustedProxyBlocks() {
+        return trustedProxies.stream().map(Cidr::parse).toList();
+    }
+
+    /**
      * Checks an {@code X-VERSION} value as this adapter reads it ({@code MAJOR.MINOR.PATCH}, no
      * leading zeros), so configuration can refuse what the adapter would refuse.
      *
@@ -196,7 +223,6 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         private boolean maintenance;
         private Duration retryAfter = Duration.ofSeconds(30);
         private RateLimit tokenPerClient = RateLimit.perMinute(3000);
-        private RateLimit signInPerEmail = RateLimit.perMinute(10);
         private RateLimit signInPerAddress = RateLimit.perMinute(30);
         private boolean allowPlainPkce = true;
         private ScopeSet scopeCatalogue = ScopeSet.parse("connect triggers actions tests");
@@ -206,6 +232,8 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
         private Set<String> corsOrigins = Set.of();
+        private List<String> trustedProxies = List.of();
+        private Timeouts timeouts = Timeouts.DEFAULT;
 
         private Builder(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -229,11 +257,6 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
 
         public Builder tokenPerClient(RateLimit limit) {
             this.tokenPerClient = limit;
-            return this;
-        }
-
-        public Builder signInPerEmail(RateLimit limit) {
-            this.signInPerEmail = limit;
             return this;
         }
 
@@ -282,10 +305,42 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
             return this;
         }
 
+        public Builder trustedProxies(Collection<String> blocks) {
+            this.trustedProxies = List.copyOf(blocks);
+            return this;
+        }
+
+        public Builder timeouts(Timeouts value) {
+            this.timeouts = value;
+            return this;
+        }
+
         public HttpSettings build() {
             return new HttpSettings(issuer, latestVersion, minimumVersion, maintenance, retryAfter, tokenPerClient,
-                    signInPerEmail, signInPerAddress, allowPlainPkce, scopeCatalogue, maxBodyBytes,
-                    maxConcurrentUseCases, serverInstances, shutdownGrace, clock, corsOrigins);
+                    signInPerAddress, allowPlainPkce, scopeCatalogue, maxBodyBytes, maxConcurrentUseCases,
+                    serverInstances, shutdownGrace, clock, corsOrigins, trustedProxies, timeouts);
+        }
+    }
+
+    /**
+     * What keeps slow or silent clients (slowloris) from holding connections open forever.
+     *
+     * @param idle    a connection that sends and receives nothing for this long is closed (the
+     *                time a keep-alive connection may wait between requests; keep it above the load
+     *                balancer's own idle timeout, so the balancer closes first)
+     * @param request a request must arrive whole, head and body, within this time of its first
+     *                byte, and a new connection must send its first request within it; otherwise
+     *                the connection is closed
+     */
+    public record Timeouts(Duration idle, Duration request) {
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(75), Duration.ofSeconds(15));
+
+        public Timeouts {
+            Objects.requireNonNull(idle, "idle");
+            Objects.requireNonNull(request, "request");
+            if (idle.toMillis() < 1000 || request.toMillis() < 100) {
+                throw new IllegalArgumentException("The idle timeout must be at least 1 s and the request timeout 100 ms");
+            }
         }
     }
 }

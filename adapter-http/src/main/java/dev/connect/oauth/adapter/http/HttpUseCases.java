@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.http;
 import dev.connect.oauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.connect.oauth.application.port.in.AuthorizeUseCase;
 import dev.connect.oauth.application.port.in.CheckAuthorizationRequestUseCase;
+import dev.connect.oauth.application.port.in.CheckMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
 import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
@@ -15,6 +16,7 @@ import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
 import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
 import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
+import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
@@ -24,6 +26,7 @@ import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
+import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
 import java.util.Objects;
 
 /**
@@ -58,7 +61,11 @@ public record HttpUseCases(
         RotateClientSecretUseCase rotateClientSecret,
         DeleteClientUseCase deleteClient,
         // Operations (API.md §5)
-        CheckReadinessUseCase checkReadiness) {
+        CheckReadinessUseCase checkReadiness,
+        CheckMaintenanceUseCase checkMaintenance,
+        SwitchMaintenanceUseCase switchMaintenance,
+        // Abuse limits of the token endpoint
+        LimitClientFailuresUseCase limitClientFailures) {
     public HttpUseCases {
         Objects.requireNonNull(checkAuthorizationRequest, "checkAuthorizationRequest");
         Objects.requireNonNull(authorize, "authorize");
@@ -84,5 +91,8 @@ public record HttpUseCases(
         Objects.requireNonNull(rotateClientSecret, "rotateClientSecret");
         Objects.requireNonNull(deleteClient, "deleteClient");
         Objects.requireNonNull(checkReadiness, "checkReadiness");
+        Objects.requireNonNull(checkMaintenance, "checkMaintenance");
+        Objects.requireNonNull(switchMaintenance, "switchMaintenance");
+        Objects.requireNonNull(limitClientFailures, "limitClientFailures");
     }
 }

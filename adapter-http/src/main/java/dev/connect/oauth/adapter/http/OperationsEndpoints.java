@@ -1,8 +1,8 @@
 package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
@@ -10,16 +10,20 @@ import java.util.Objects;
 /**
  * Health and metrics (API.md §5): {@code /health/live} answers while the process serves HTTP;
  * {@code /health/ready} only while the store answers too (503 otherwise, so a load balancer
- * stops sending traffic); {@code /metrics} in the Prometheus text format.
+ * stops sending traffic); {@code /metrics}: every meter of the registry in the Prometheus text
+ * format 0.0.4.
+ *
+ * @see <a href="https://prometheus.io/docs/instrumenting/exposition_formats/">Prometheus text format</a>
  */
 final class OperationsEndpoints {
+    static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String UP = new JsonObject().put("status", "UP").encode();
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
-    private final HttpMetrics metrics;
+    private final PrometheusMeterRegistry metrics;
 
-    OperationsEndpoints(HttpUseCases useCases, UseCaseExecutor executor, HttpMetrics metrics) {
+    OperationsEndpoints(HttpUseCases useCases, UseCaseExecutor executor, PrometheusMeterRegistry metrics) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -44,19 +48,7 @@ final class OperationsEndpoints {
     }
 
     void metrics(RoutingContext ctx) {
-        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, HttpMetrics.CONTENT_TYPE).end(metrics.scrape());
-    }
-
-    /**
-     * Counts every answer under its route template, once it has been sent. Methods outside the
-     * standard set count as {@code OTHER}: callers may invent any number of them.
-     */
-    void track(RoutingContext ctx) {
-        long start = System.nanoTime();
-        HttpMethod requested = ctx.request().method();
-        String method = HttpMethod.values().contains(requested) ? requested.name() : "OTHER";
-        ctx.addEndHandler(done -> metrics.recordRequest(method, RouteTable.route(ctx),
-                ctx.response().getStatusCode(), System.nanoTime() - start));
-        ctx.next();
+        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, METRICS_CONTENT_TYPE)
+                .end(metrics.scrape(METRICS_CONTENT_TYPE));
     }
 }

@@ -11,15 +11,19 @@ import java.util.Objects;
 /**
  * The client-authenticated token endpoints: revocation (RFC 7009: 200 even for an unknown token)
  * and introspection (RFC 7662: {@code {"active": false}} for anything not currently valid).
+ * Failed client authentications count toward the {@link ClientAuthenticationLimit}.
  */
 final class RevocationEndpoints {
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
+    private final ClientAuthenticationLimit failures;
     private final String issuer;
 
-    RevocationEndpoints(HttpUseCases useCases, UseCaseExecutor executor, String issuer) {
+    RevocationEndpoints(HttpUseCases useCases, UseCaseExecutor executor, ClientAuthenticationLimit failures,
+                        String issuer) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
     }
 
@@ -27,17 +31,17 @@ final class RevocationEndpoints {
         Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
         ClientCredentials client = ClientAuthentication.credentials(ctx, params);
         RevokeTokenCommand command = new RevokeTokenCommand(client, params.get("token"), params.get("token_type_hint"));
-        executor.call(ctx, () -> {
+        executor.call(ctx, failures.guard(ctx, client, () -> {
             useCases.revokeToken().revoke(command);
             return true;
-        }, done -> ctx.response().setStatusCode(200).end());
+        }), done -> ctx.response().setStatusCode(200).end());
     }
 
     void introspect(RoutingContext ctx) {
         Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
         ClientCredentials client = ClientAuthentication.credentials(ctx, params);
         IntrospectTokenCommand command = new IntrospectTokenCommand(client, params.get("token"), params.get("token_type_hint"));
-        executor.call(ctx, () -> useCases.introspectToken().introspect(command),
+        executor.call(ctx, failures.guard(ctx, client, () -> useCases.introspectToken().introspect(command)),
                 introspection -> Replies.json(ctx, 200, json(introspection)));
     }
 

@@ -13,9 +13,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code POST /oauth/token} (RFC 6749 §3.2, §4.1.3, §4.4, §6) and {@code POST /oauth/refresh}
- * (seed 003: the refresh grant, {@code grant_type} optional). Bodies are form-encoded or JSON;
- * requests are rate-limited per client id. The answer carries both the RFC members and the seed's
- * ({@code type}, {@code expires_at}) as API.md §3 shows them.
+ * (seed 003: the refresh grant, {@code grant_type} optional). Bodies are form-encoded or JSON.
+ * The answer carries both the RFC members and the seed's ({@code type}, {@code expires_at}) as
+ * API.md §3 shows them.
+ *
+ * <p>Two limits, neither of which lets others exhaust a client's allowance: failed client
+ * authentications per claimed client id and source ({@link ClientAuthenticationLimit}), so
+ * failures from one source never block the client elsewhere; and successful requests per client
+ * in this node's {@link TokenBuckets}, charged only once a request has succeeded, which only the
+ * client itself can do.
  */
 final class TokenEndpoint {
     static final String AUTHORIZATION_CODE = "authorization_code";
@@ -25,12 +31,15 @@ final class TokenEndpoint {
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
     private final TokenBuckets perClient;
+    private final ClientAuthenticationLimit failures;
     private final HttpMetrics metrics;
 
-    TokenEndpoint(HttpUseCases useCases, UseCaseExecutor executor, TokenBuckets perClient, HttpMetrics metrics) {
+    TokenEndpoint(HttpUseCases useCases, UseCaseExecutor executor, TokenBuckets perClient,
+                  ClientAuthenticationLimit failures, HttpMetrics metrics) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.perClient = Objects.requireNonNull(perClient, "perClient");
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -63,10 +72,12 @@ final class TokenEndpoint {
                     new ClientCredentialsCommand(client, params.get("scope")));
             default -> throw ErrorCode.UNSUPPORTED_GRANT_TYPE.exception();
         };
-        perClient.take(client.clientId()).ifPresent(wait -> {
+        Callable<TokenResponse> guarded = failures.guard(ctx, client, grant);
+        perClient.waitFor(client.clientId()).ifPresent(wait -> {
             throw HttpProblem.tooManyRequests(wait);
         });
-        executor.call(ctx, grant, tokens -> {
+        executor.call(ctx, guarded, tokens -> {
+            perClient.take(client.clientId());
             metrics.recordTokenIssued(grantType);
             Replies.json(ctx, 200, json(tokens));
         });

@@ -39,10 +39,10 @@ final class UseCaseExecutor {
     /**
      * Runs {@code useCase} on a virtual thread, then {@code render} with its result on the
      * request's event loop; a failure goes to the error mapper. Nothing is rendered for a client
-     * that has gone.
+     * that has gone. The use case runs in the request's span and with its ids in the MDC.
      */
     <T> void call(RoutingContext ctx, Callable<T> useCase, Consumer<T> render) {
-        submit(ctx.vertx().getOrCreateContext(), useCase).onComplete(result -> {
+        submit(ctx.vertx().getOrCreateContext(), RequestTelemetry.propagate(ctx, useCase)).onComplete(result -> {
             if (ctx.response().closed() || ctx.response().ended()) {
                 return;
             }

@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.RegisterClientCommand;
 import dev.connect.oauth.application.port.in.RegisteredClient;
@@ -9,6 +10,7 @@ import dev.connect.oauth.application.testdata.TestAccounts;
 import dev.connect.oauth.application.testdata.TestClients;
 import dev.connect.oauth.application.testdata.TestCodes;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -265,8 +267,9 @@ class AuthorizationPagesTest {
     }
 
     @Test
-    void whenSignInAttemptsExceedTheLimitPerEmailThen429WithRetryAfter() {
-        try (TestServer limited = TestServer.start(settings -> settings.signInPerEmail(HttpSettings.RateLimit.perMinute(2)))) {
+    void whenSignInFailuresOfAnAccountFromOneSourceReachTheLimitThen429PageWithRetryAfter() {
+        AbuseLimits twoPerPair = new AbuseLimits(100, 300, 2, Duration.ofHours(1), 20, Duration.ofMinutes(5));
+        try (TestServer limited = TestServer.start(twoPerPair, settings -> settings)) {
             RegisteredClient limitedClient = limited.confidentialClient();
             Browser guesser = new Browser(limited);
             Reply page = guesser.get(authorizeUrl(limitedClient, "connect", "s"));
@@ -277,7 +280,7 @@ class AuthorizationPagesTest {
             Reply limitedReply = guesser.submit("/oauth/authorize/sign-in", page, "email=VICTIM%40example.com", "password=guess-3");
 
             assertThat(limitedReply.status()).isEqualTo(429);
-            assertThat(limitedReply.header("Retry-After")).isEqualTo("30");
+            assertThat(limitedReply.header("Retry-After")).isEqualTo("3600");
             assertThat(limitedReply.header("Content-Type")).startsWith("text/html");
         }
     }

@@ -15,6 +15,7 @@ final class Browser {
 
     private final TestServer server;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
     private final String acceptLanguage;
 
     Browser(TestServer server, String acceptLanguage) {
@@ -39,6 +40,12 @@ final class Browser {
 
     Reply post(String path, String form) {
         return keep(server.postForm(path, form, headers()));
+    }
+
+    /** Sends {@code name: value} with every later request (instead of any earlier value), as a proxy would add it. */
+    Browser withHeader(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
     }
 
     String cookie(String name) {
@@ -72,6 +79,7 @@ final class Browser {
     private String[] headers() {
         List<String> headers = new ArrayList<>(List.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8",
                 "Accept-Language", acceptLanguage));
+        extraHeaders.forEach((name, value) -> headers.addAll(List.of(name, value)));
         if (!cookies.isEmpty()) {
             headers.add("Cookie");
             headers.add(cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));

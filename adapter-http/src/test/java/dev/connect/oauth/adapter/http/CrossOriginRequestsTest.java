@@ -161,7 +161,7 @@ class CrossOriginRequestsTest {
         preflight("/oauth/revoke", APP, "POST");
 
         assertThat(server.get("/metrics").body())
-                .contains("http_server_request_duration_seconds_count{method=\"OPTIONS\",route=\"/oauth/revoke\"} 1");
+                .contains("http_server_requests_seconds_count{method=\"OPTIONS\",route=\"/oauth/revoke\",status=\"204\"} 1");
     }
 
     private Reply preflight(String path, String origin, String method) {

@@ -47,7 +47,8 @@ class ErrorStatusTest {
     @ParameterizedTest
     @EnumSource(value = ErrorCode.class, names = {"BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND",
             "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE", "CONFLICT", "VERSION_GONE", "PAYLOAD_TOO_LARGE",
-            "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "SERVER_ERROR", "NOT_SUPPORTED", "TEMPORARILY_UNAVAILABLE"})
+            "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "SERVER_ERROR", "NOT_SUPPORTED", "TEMPORARILY_UNAVAILABLE",
+            "HTTP_VERSION_NOT_SUPPORTED"})
     void httpCodesTravelWithTheirOwnNumber(ErrorCode code) {
         assertThat(ErrorStatus.of(code)).isEqualTo(code.code());
     }

@@ -33,8 +33,8 @@ class HttpServerVerticleTest {
 
     private Set<Integer> portsBound(int port) throws Exception {
         Set<Integer> ports = ConcurrentHashMap.newKeySet();
-        vertx.deployVerticle(() -> new HttpServerVerticle(() -> Router.router(vertx), request -> request.response().end(),
-                        "127.0.0.1", port, Duration.ZERO, ports::add), new DeploymentOptions().setInstances(3))
+        vertx.deployVerticle(() -> new HttpServerVerticle(() -> Router.router(vertx), (request, error) -> request.response().end(),
+                        "127.0.0.1", port, Duration.ZERO, HttpSettings.Timeouts.DEFAULT, ports::add), new DeploymentOptions().setInstances(3))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return ports;
     }

@@ -46,6 +46,10 @@ class HttpSettingsTest {
         assertThatThrownBy(() -> new HttpSettings.RateLimit(0, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpSettings.builder((String) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> HttpSettings.builder("http://x").trustedProxies(List.of("lb.example.com")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lb.example.com");
+        assertThatThrownBy(() -> HttpSettings.builder("http://x").trustedProxies(List.of("::1/129")).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

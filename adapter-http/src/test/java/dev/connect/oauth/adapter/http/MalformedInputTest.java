@@ -101,12 +101,26 @@ class MalformedInputTest {
         assertInvalidRequest(server.send("POST", "/oauth/token", MediaTypes.FORM, withBadByte));
     }
 
-    @Test
-    void whenQueryPercentEncodingMalformedThenClear400() {
-        String answer = server.raw("GET /oauth/info?x=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    /** Routes with a path parameter made Vert.x Web decode the query and answer a plain-text 400. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/oauth/info?x=%zz", "/api/v1/clients/xyz?x=%ZZ", "/api/v1/clients/xyz?x=%", "/health/live?a=%4"})
+    void whenQueryPercentEncodingMalformedThenJson400(String target) {
+        String answer = server.raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 4");
-        assertThat(answer).doesNotContain("Exception");
+        assertThat(answer).matches("(?s)HTTP/1\\.1 400 .*");
+        assertThat(answer).contains("X-Request-Id: ").contains("\"error\":\"bad_request\"").doesNotContain("Exception");
+    }
+
+    /** RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host (Vert.x threw, a 500). */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /health/live HTTP/1.1", "GET /health/live HTTP/1.0", "POST /oauth/token HTTP/1.1",
+            "GET /api/v1/clients/xyz HTTP/1.1"})
+    void whenHostHeaderMissingThenJson400(String requestLine) {
+        String answer = server.raw(requestLine + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).matches("(?s)HTTP/1\\.[01] 400 .*");
+        assertThat(answer).contains("X-Request-Id: ").contains("X-VERSION: 1.8.0")
+                .contains("\"error\":\"bad_request\"").contains("Host").doesNotContain("Exception");
     }
 
     @Test
@@ -159,12 +173,26 @@ class MalformedInputTest {
         assertThat(answer).contains("X-Request-Id: ").contains("X-VERSION: 1.8.0").doesNotContain("Exception");
     }
 
-    /** Vert.x itself answers an HTTP version it does not speak; not a 500, and nothing leaks. */
-    @Test
-    void whenHttpVersionUnknownThenNotImplemented() {
-        String answer = server.raw("GET / HTTP/9.9\r\nHost: x\r\n\r\n");
+    /** RFC 9110 §15.6.6: an HTTP version the server does not speak gets 505, in the JSON error shape. */
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/9.9", "HTTP/2.0", "HTTP/1.2"})
+    void whenHttpVersionUnknownThen505Json(String version) {
+        String answer = server.raw("GET /health/live " + version + "\r\nHost: x\r\n\r\n");
 
-        assertThat(answer).matches("(?s)HTTP/\\S+ 501 .*").doesNotContain("Exception");
+        assertThat(answer).matches("(?s)HTTP/\\S+ 505 .*");
+        assertThat(answer).contains("X-Request-Id: ").contains("\"error\":\"http_version_not_supported\"")
+                .doesNotContain("Exception");
+    }
+
+    /** Netty fails such a body mid-request; the answer used to be lost as Vert.x closed the connection. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ZZ\r\nabc\r\n0\r\n\r\n", "3\r\nabc\r\n-1\r\n\r\n", "3\r\nabcXX\r\n0\r\n\r\n"})
+    void whenChunkSizeMalformedThenJson400(String chunks) {
+        String answer = server.raw("POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n" + chunks);
+
+        assertThat(answer).matches("(?s)HTTP/1\\.1 400 .*");
+        assertThat(answer).contains("X-Request-Id: ").contains("\"error\":\"bad_request\"").doesNotContain("Exception");
     }
 
     @Test

@@ -69,12 +69,10 @@ class OperationsTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
         assertThat(metrics.body())
-                .contains("# TYPE http_server_requests_total counter")
-                .contains("http_server_requests_total{method=\"GET\",route=\"/api/v1/clients/:id\",status=\"404\"} 2")
-                .contains("http_server_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 2")
-                .contains("# TYPE http_server_request_duration_seconds histogram")
-                .contains("http_server_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/clients/:id\"} 2")
-                .contains("http_server_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/clients/:id\",le=\"+Inf\"} 2")
+                .contains("# TYPE http_server_requests_seconds histogram")
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/clients/:id\",status=\"404\"} 2")
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"} 2")
+                .contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/v1/clients/:id\",status=\"404\",le=\"+Inf\"} 2")
                 .doesNotContain("first").doesNotContain("/no/such");
     }
 
@@ -108,6 +106,32 @@ class OperationsTest {
 
         assertThat(off.status()).isEqualTo(200);
         assertThat(server.get("/oauth/jwks").status()).isEqualTo(200);
+    }
+
+    @Test
+    void maintenanceWhenForcedByConfigurationThenTheFleetSwitchCannotLiftItOnThisNode() {
+        try (TestServer forced = TestServer.start(settings -> settings.maintenance(true))) {
+            String admin = forced.adminKey();
+
+            Reply off = forced.send("PUT", "/api/v1/maintenance", "application/json", "{\"enabled\":false}".getBytes(),
+                    "ACCESSTOKEN", admin);
+
+            assertThat(off.json().getBoolean("enabled")).isFalse();
+            assertThat(off.json().getBoolean("forced_on_this_node")).isTrue();
+            assertThat(forced.get("/oauth/jwks").status()).isEqualTo(503);
+            assertThat(forced.app.ports.maintenance().isOn()).isFalse();
+        }
+    }
+
+    @Test
+    void maintenanceWhenSwitchedThenStoredForTheFleet() {
+        String admin = server.adminKey();
+
+        server.send("PUT", "/api/v1/maintenance", "application/json", "{\"enabled\":true}".getBytes(), "ACCESSTOKEN", admin);
+
+        assertThat(server.app.ports.maintenance().isOn()).isTrue();
+        server.send("PUT", "/api/v1/maintenance", "application/json", "{\"enabled\":false}".getBytes(), "ACCESSTOKEN", admin);
+        assertThat(server.app.ports.maintenance().isOn()).isFalse();
     }
 
     @Test

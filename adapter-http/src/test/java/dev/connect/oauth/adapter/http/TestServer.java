@@ -1,5 +1,7 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
 import dev.connect.oauth.application.port.in.CreateAccountCommand;
@@ -47,9 +49,9 @@ final class TestServer implements AutoCloseable {
     private Principal admin;
     private String adminKey;
 
-    private TestServer(TestApplication app, HttpSettings settings, HttpUseCases useCases) {
+    private TestServer(TestApplication app, HttpSettings settings, HttpUseCases useCases, HttpTelemetry telemetry) {
         this.app = app;
-        this.adapter = new HttpAdapter(useCases, settings);
+        this.adapter = new HttpAdapter(useCases, settings, telemetry);
         this.port = await(adapter.listen(VERTX, "127.0.0.1", 0).toCompletionStage().toCompletableFuture());
     }
 
@@ -58,14 +60,25 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(UnaryOperator<HttpSettings.Builder> settings) {
-        TestApplication app = new TestApplication();
+        return start(AbuseLimits.defaults(), settings);
+    }
+
+    /** A server whose use cases apply {@code limits}. */
+    static TestServer start(AbuseLimits limits, UnaryOperator<HttpSettings.Builder> settings) {
+        TestApplication app = new TestApplication(OAuthPolicy.defaults(TestApplication.ISSUER), limits);
         return start(app, settings, useCases(app));
     }
 
     static TestServer start(TestApplication app, UnaryOperator<HttpSettings.Builder> settings, HttpUseCases useCases) {
+        return start(app, settings, useCases, HttpTelemetry.standalone());
+    }
+
+    /** A server reporting to the given registry and tracer. */
+    static TestServer start(TestApplication app, UnaryOperator<HttpSettings.Builder> settings, HttpUseCases useCases,
+                            HttpTelemetry telemetry) {
         HttpSettings built = settings.apply(HttpSettings.builder(app.policy).clock(app.clock).serverInstances(1)
                 .shutdownGrace(Duration.ofSeconds(5))).build();
-        return new TestServer(app, built, useCases);
+        return new TestServer(app, built, useCases, telemetry);
     }
 
     static HttpUseCases useCases(TestApplication app) {
@@ -79,7 +92,7 @@ final class TestServer implements AutoCloseable {
                 app.introspectToken, jwkSet, app.signIn, app.resolveSession, app.authenticateApiKey,
                 app.createAccount, app.issueApiKey, app.revokeApiKey, app.listConnections, app.disconnectClient,
                 app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
-                readiness);
+                readiness, app.maintenance, app.maintenance, app.clientFailures);
     }
 
     @Override

@@ -43,18 +43,36 @@ class TokenBucketsTest {
     }
 
     @Test
-    void whenManyKeysThenIdleBucketsAreDroppedButActiveLimitsHold() {
-        for (int i = 0; i < TokenBuckets.MAX_KEYS; i++) {
-            buckets.take("idle-" + i);
-        }
-        clock.advance(Duration.ofMinutes(1));
+    void whenMoreKeysThanTheBoundThenTheLeastRecentlyUsedAreDroppedAndActiveLimitsHold() {
         for (int i = 0; i < 3; i++) {
             buckets.take("busy");
+        }
+        for (int i = 0; i < TokenBuckets.MAX_KEYS; i++) {
+            buckets.take("idle-" + i);
+            if (i % 1_000 == 0) {
+                buckets.waitFor("busy");
+            }
         }
 
         buckets.take("newcomer");
 
-        assertThat(buckets.size()).isEqualTo(2);
+        assertThat(buckets.size()).isEqualTo(TokenBuckets.MAX_KEYS);
         assertThat(buckets.take("busy")).isPresent();
+    }
+
+    @Test
+    void waitForThenNeitherTakesNorMakesABucket() {
+        assertThat(buckets.waitFor("client")).isEmpty();
+        assertThat(buckets.size()).isZero();
+        for (int i = 0; i < 3; i++) {
+            buckets.take("client");
+        }
+
+        assertThat(buckets.waitFor("client")).contains(Duration.ofSeconds(20));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(buckets.waitFor("client")).isEmpty();
+        assertThat(buckets.waitFor("client")).isEmpty();
+        assertThat(buckets.take("client")).isEmpty();
+        assertThat(buckets.take("client")).isPresent();
     }
 }

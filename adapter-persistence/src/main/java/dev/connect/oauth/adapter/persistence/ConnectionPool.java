@@ -3,7 +3,9 @@ package dev.connect.oauth.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,7 +20,8 @@ import java.util.Properties;
  * connection, a connection is tested within {@code validationTimeout}, and the MySQL driver gives
  * up a TCP connect after {@code connectionTimeout} and a silent socket after {@code socketTimeout}.
  * Broken connections are dropped and new ones opened as needed, so the pool recovers by itself
- * once the database is back.
+ * once the database is back. The pool's meters (connections active, idle, pending, acquire and
+ * usage times, timeouts) go to the registry it is given.
  *
  * <p>A connection error also retires every other connection of the pool (those in use when they
  * come back): with a multi-host URL the next connections go to a host that answers, instead of
@@ -39,8 +42,9 @@ final class ConnectionPool {
     }
 
     /** Opens the pool and one connection, failing at once when the database cannot be reached. */
-    static HikariDataSource open(DatabaseSettings settings) {
+    static HikariDataSource open(DatabaseSettings settings, MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         config.setPoolName("connect-db");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());

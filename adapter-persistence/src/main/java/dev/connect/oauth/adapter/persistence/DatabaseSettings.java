@@ -30,12 +30,17 @@ import java.util.regex.Pattern;
  *                          before it gives the connection up: what turns a database that stopped
  *                          answering into a failure instead of a hang. Every query of the adapter
  *                          is an indexed lookup or a single-row write, far below it.
+ * @param migrationWait     how long a node starting on MySQL waits while another node migrates the
+ *                          schema before it gives up (see {@link PersistenceAdapter#open}); the
+ *                          migrating node renews its lease all along, so this bounds a slow
+ *                          migration, not a crashed one
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize,
-                               Duration connectionTimeout, Duration socketTimeout) {
+                               Duration connectionTimeout, Duration socketTimeout, Duration migrationWait) {
     public static final int DEFAULT_MAX_POOL_SIZE = 10;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_MIGRATION_WAIT = Duration.ofMinutes(10);
     /** {@code password=} in the query string or in a multi-host {@code (key=value, ...)} block. */
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;),]*");
     /** {@code user:password@host}, which mysql-connector-j also accepts before each host. */
@@ -57,6 +62,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         Objects.requireNonNull(socketTimeout, "socketTimeout");
+        Objects.requireNonNull(migrationWait, "migrationWait");
         if (!isMySql(jdbcUrl) && !isH2(jdbcUrl)) {
             throw new IllegalArgumentException(
                     "The database URL must start with jdbc:mysql://, jdbc:mysql:loadbalance:// or jdbc:h2:");
@@ -70,6 +76,15 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         if (socketTimeout.isNegative() || socketTimeout.isZero()) {
             throw new IllegalArgumentException("The socket timeout must be positive");
         }
+        if (migrationWait.isNegative() || migrationWait.isZero()) {
+            throw new IllegalArgumentException("The migration wait must be positive");
+        }
+    }
+
+    /** With the {@link #DEFAULT_MIGRATION_WAIT}. */
+    public DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize, Duration connectionTimeout,
+                            Duration socketTimeout) {
+        this(jdbcUrl, user, password, maxPoolSize, connectionTimeout, socketTimeout, DEFAULT_MIGRATION_WAIT);
     }
 
     /** A database at {@code jdbcUrl} with the default pool size and timeouts. */
@@ -113,6 +128,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     @Override
     public String toString() {
         return "DatabaseSettings[jdbcUrl=" + redacted(jdbcUrl) + ", user=" + user + ", password=[redacted], maxPoolSize="
-                + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", socketTimeout=" + socketTimeout + "]";
+                + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", socketTimeout=" + socketTimeout
+                + ", migrationWait=" + migrationWait + "]";
     }
 }

@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AttemptCounterStore;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
@@ -15,10 +17,13 @@ import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.opentelemetry.api.trace.Tracer;
 import java.util.Objects;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import org.jooq.tools.jdbc.JDBCUtils;
 
 /**
@@ -57,10 +62,14 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final AuditLog auditLog;
     private final StoreHealth health;
     private final AccessTokenLookup accessTokenLookup;
+    private final SchemaMigration schemaMigration;
+    private final MaintenanceSwitchStore maintenance;
+    private final AttemptCounterStore attempts;
 
-    private PersistenceAdapter(HikariDataSource pool, SQLDialect dialect) {
+    private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration) {
         this.pool = pool;
-        JooqDatabase database = new JooqDatabase(DSL.using(pool, dialect, new Settings().withExecuteLogging(false)));
+        this.schemaMigration = schemaMigration;
+        JooqDatabase database = new JooqDatabase(dsl);
         this.clients = new JooqClientRepository(database);
         this.accounts = new JooqAccountRepository(database);
         this.apiKeys = new JooqApiKeyRepository(database);
@@ -72,24 +81,47 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.auditLog = new JooqAuditLog(database);
         this.health = new JooqStoreHealth(database);
         this.accessTokenLookup = new JooqAccessTokenLookup(database);
+        this.maintenance = new JooqMaintenanceSwitchStore(database);
+        this.attempts = new JooqAttemptCounterStore(database);
     }
 
     /**
-     * Opens the pool, migrates the schema to the latest version and returns the adapter.
+     * Opens the pool, migrates the schema to the latest version and returns the adapter, which
+     * keeps no meter and records no span. Any number of nodes may open one database at once (on
+     * MySQL, MariaDB or Galera): exactly one migrates, the others wait for it, and a migration that
+     * an earlier start cut halfway is cleared and run again; see {@link SchemaMigrations}.
      *
      * @throws StoreUnavailableException when the database cannot be reached within the timeouts
+     * @throws IllegalStateException     when another node's migration outlasted
+     *                                   {@link DatabaseSettings#migrationWait()}, or the schema
+     *                                   holds what a cut migration left and cannot be cleared safely
      */
     public static PersistenceAdapter open(DatabaseSettings settings) {
+        return open(settings, PersistenceTelemetry.none());
+    }
+
+    /**
+     * Opens the pool with its meters in {@code telemetry}'s registry, migrates the schema to the
+     * latest version and returns the adapter, whose statements are traced by {@code telemetry}'s tracer.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached within the timeouts
+     * @throws IllegalStateException     as {@link #open(DatabaseSettings)} says
+     */
+    public static PersistenceAdapter open(DatabaseSettings settings, PersistenceTelemetry telemetry) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(telemetry, "telemetry");
         HikariDataSource pool;
         try {
-            pool = ConnectionPool.open(settings);
+            pool = ConnectionPool.open(settings, telemetry.meters());
         } catch (RuntimeException e) {
             throw StoreFailures.translate(e);
         }
         try {
-            SchemaMigrations.migrate(settings);
-            return new PersistenceAdapter(pool, dialectOf(pool));
+            SQLDialect dialect = dialectOf(pool);
+            DSLContext dsl = DSL.using(new DefaultConfiguration().set(pool).set(dialect)
+                    .set(new Settings().withExecuteLogging(false))
+                    .set(new TracingExecuteListener(telemetry.tracer(), dialect)));
+            return new PersistenceAdapter(pool, dsl, SchemaMigrations.migrate(settings, dsl));
         } catch (RuntimeException e) {
             pool.close();
             throw StoreFailures.translate(e);
@@ -139,6 +171,21 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The access token with its account in one query: the lookup of {@code /info}. */
     public AccessTokenLookup accessTokenLookup() {
         return accessTokenLookup;
+    }
+
+    /** What {@link #open} did to the schema: migrated it, waited for another node, or found it current. */
+    public SchemaMigration schemaMigration() {
+        return schemaMigration;
+    }
+
+    /** The fleet's maintenance switch. */
+    public MaintenanceSwitchStore maintenance() {
+        return maintenance;
+    }
+
+    /** The failed-attempt counters of the abuse limits. */
+    public AttemptCounterStore attempts() {
+        return attempts;
     }
 
     /** Closes the pool; calls made afterwards fail. */

@@ -4,9 +4,12 @@
  * mode, with HikariCP pooling and Flyway migrations as the one source of the schema.
  *
  * <p>{@link dev.connect.oauth.adapter.persistence.PersistenceAdapter} is the one public entry:
- * {@code PersistenceAdapter.open(DatabaseSettings)} migrates the schema, opens the pool and hands
- * out the ports. Everything else is package-private: a {@code Jooq*} class per port and a small
- * mapper per table beside it.
+ * {@code PersistenceAdapter.open(DatabaseSettings)} migrates the schema (one node at a time when
+ * many start at once, also across Galera nodes: see {@code SchemaMigrations}), opens the pool and
+ * hands out the ports; {@code open(DatabaseSettings, PersistenceTelemetry)} also puts the pool's
+ * meters in a Micrometer registry and traces each statement as an OpenTelemetry client span.
+ * Everything else is package-private: a {@code Jooq*} class per port and a small mapper per table
+ * beside it.
  *
  * <p>Single use and rotation are conditional updates ({@code UPDATE ... WHERE redeemed_at IS
  * NULL}, one row or none), so they hold across every node sharing the database. Revoking a grant

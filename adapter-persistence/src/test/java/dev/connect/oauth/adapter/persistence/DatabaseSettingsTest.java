@@ -90,6 +90,14 @@ class DatabaseSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DatabaseSettings(url, "u", "p", 1, Duration.ofSeconds(1), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DatabaseSettings(url, "u", "p", 1, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void constructorWhenNoMigrationWaitGivenThenTheDefault() {
+        assertThat(DatabaseSettings.of("jdbc:mysql://db/connect", "u", "p").migrationWait())
+                .isEqualTo(DatabaseSettings.DEFAULT_MIGRATION_WAIT);
     }
 
     @Test

@@ -20,10 +20,12 @@ import java.util.function.Supplier;
 import dev.connect.oauth.application.port.out.AccessTokenLookupContract;
 import dev.connect.oauth.application.port.out.AccountRepositoryContract;
 import dev.connect.oauth.application.port.out.ApiKeyRepositoryContract;
+import dev.connect.oauth.application.port.out.AttemptCounterStoreContract;
 import dev.connect.oauth.application.port.out.AuditLogContract;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStoreContract;
 import dev.connect.oauth.application.port.out.ClientRepositoryContract;
 import dev.connect.oauth.application.port.out.GrantRepositoryContract;
+import dev.connect.oauth.application.port.out.MaintenanceSwitchStoreContract;
 import dev.connect.oauth.application.port.out.SessionRepositoryContract;
 import dev.connect.oauth.application.port.out.SigningKeyRepositoryContract;
 import dev.connect.oauth.application.port.out.StoreHealthContract;
@@ -176,6 +178,22 @@ abstract class DatabaseSuite {
 
     @Nested
     class Audit extends AuditLogContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Maintenance extends MaintenanceSwitchStoreContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Attempts extends AttemptCounterStoreContract {
         @Override
         protected StorePorts openStore() {
             return emptyStore();

@@ -50,7 +50,7 @@ class GaleraCausalReadsTest {
 
     @Test
     void openWhenGaleraThenEveryConnectionWaitsForCausalReads() throws SQLException {
-        try (HikariDataSource pool = ConnectionPool.open(database.secondNodeSettings());
+        try (HikariDataSource pool = ConnectionPool.open(database.secondNodeSettings(), PersistenceTelemetry.none().meters());
              Connection connection = pool.getConnection()) {
             assertThat(syncWaitOf(connection)).isEqualTo(1);
         }
@@ -72,7 +72,7 @@ class GaleraCausalReadsTest {
         AccessToken token = TestTokens.access(grant).build();
         nodeOne.tokens().add(token, Optional.empty());
 
-        try (HikariDataSource pool = ConnectionPool.open(database.secondNodeSettings());
+        try (HikariDataSource pool = ConnectionPool.open(database.secondNodeSettings(), PersistenceTelemetry.none().meters());
              Connection connection = pool.getConnection()) {
             long withoutWait = microsPerRead(connection, 0, token);
             long withWait = microsPerRead(connection, 1, token);

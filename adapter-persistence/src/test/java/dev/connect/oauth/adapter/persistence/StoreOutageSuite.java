@@ -84,6 +84,8 @@ abstract class StoreOutageSuite {
 
             assertUnavailableWithoutHanging(() -> adapter.health().ping());
             assertUnavailableWithoutHanging(() -> adapter.accounts().findById(account.id()));
+            // The maintenance cache keeps its last value on exactly this exception.
+            assertUnavailableWithoutHanging(() -> adapter.maintenance().isOn());
 
             proxy.restore();
 

@@ -31,6 +31,6 @@ interface TestDatabase extends AutoCloseable {
     static StorePorts portsOf(PersistenceAdapter adapter) {
         return new StorePorts(adapter.clients(), adapter.accounts(), adapter.apiKeys(), adapter.grants(),
                 adapter.authorizationCodes(), adapter.tokens(), adapter.sessions(), adapter.signingKeys(),
-                adapter.auditLog(), adapter.health(), adapter.accessTokenLookup());
+                adapter.auditLog(), adapter.health(), adapter.accessTokenLookup(), adapter.maintenance(), adapter.attempts());
     }
 }

@@ -21,6 +21,7 @@ final class AuditTrail {
     static final String CLIENT_SECRET_ROTATED = "client.secret_rotated";
     static final String CLIENT_DELETED = "client.deleted";
     static final String CLIENT_DISCONNECTED = "client.disconnected";
+    static final String MAINTENANCE_SWITCHED = "maintenance.switched";
 
     private final AuditLog log;
 

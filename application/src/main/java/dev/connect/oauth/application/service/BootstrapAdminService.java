@@ -8,9 +8,11 @@ import dev.connect.oauth.application.port.out.ApiKeyRepository;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.IssuedApiKey;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.Role;
 import jakarta.inject.Inject;
@@ -22,6 +24,13 @@ import java.util.Optional;
  * Creates an admin outside the API (API.md §4 "First admin"): at start from the environment, only
  * while no admin exists, so restarting with the same environment changes nothing; or from the
  * CLI. A given key must be in the issued format, so it is as strong as a generated one.
+ *
+ * <p>Nodes started together with the same environment race to create that first admin; the store
+ * lets one win (unique email and key hash). A loser whose attempt failed, however the store said
+ * so ({@code email_exists}, the key already issued, a conflict at commit on a multi-primary
+ * database), then reads what is stored: when the account with that email is an admin holding that
+ * same key (compared by its hash), the configured admin exists and the node starts. Anything else
+ * (another key, another role) keeps the failure, which stops the start.
  */
 public final class BootstrapAdminService implements BootstrapAdminUseCase {
     private final AccountRepository accounts;
@@ -47,9 +56,25 @@ public final class BootstrapAdminService implements BootstrapAdminUseCase {
         }
         Email email = Email.parse(command.email());
         Optional<ApiKey> key = command.apiKey().map(BootstrapAdminService::parseKey);
-        key.ifPresent(this::requireNotIssued);
-        return Optional.of(opening.open(email, Optional.empty(), command.name(), Role.ADMIN, Optional.empty(), key,
-                clock.instant()));
+        try {
+            key.ifPresent(this::requireNotIssued);
+            return Optional.of(opening.open(email, Optional.empty(), command.name(), Role.ADMIN, Optional.empty(), key,
+                    clock.instant()));
+        } catch (RuntimeException refused) {
+            if (command.onlyIfNoAdmin() && key.isPresent() && isAdminWithKey(email, key.get())) {
+                return Optional.empty();
+            }
+            throw refused;
+        }
+    }
+
+    /** Whether the account with {@code email} is an admin whose active key is {@code key}. */
+    private boolean isAdminWithKey(Email email, ApiKey key) {
+        Optional<IssuedApiKey> issued = apiKeys.findByHash(hasher.hash(key.value())).filter(IssuedApiKey::isActive);
+        return accounts.findByEmail(email)
+                .filter(Account::isAdmin)
+                .filter(admin -> issued.map(IssuedApiKey::accountId).filter(admin.id()::equals).isPresent())
+                .isPresent();
     }
 
     /** A key copied from another account's configuration would be refused by the store: say why. */

@@ -1,10 +1,12 @@
 package dev.connect.oauth.application.service;
 
+import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.port.in.SignInUseCase;
 import dev.connect.oauth.application.port.in.SignedIn;
 import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.AttemptCounterStore;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.BrowserSession;
 import dev.connect.oauth.application.port.out.PasswordHasher;
@@ -43,11 +45,12 @@ public final class SignInService implements SignInUseCase {
     private final Clock clock;
     private final OAuthPolicy policy;
     private final PasswordHash nobodysPassword;
+    private final SignInThrottle throttle;
 
     @Inject
     public SignInService(AccountRepository accounts, SessionRepository sessions, PasswordHasher passwordHasher,
                          SecretGenerator generator, SecretHasher hasher, AuditLog auditLog, Clock clock,
-                         OAuthPolicy policy) {
+                         OAuthPolicy policy, AttemptCounterStore attempts, AbuseLimits limits) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.passwordHasher = Objects.requireNonNull(passwordHasher, "passwordHasher");
@@ -57,6 +60,7 @@ public final class SignInService implements SignInUseCase {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.nobodysPassword = passwordHasher.hash(generator.secret());
+        this.throttle = new SignInThrottle(attempts, hasher, limits);
     }
 
     @Override
@@ -66,6 +70,7 @@ public final class SignInService implements SignInUseCase {
             throw ErrorCode.INVALID_REQUEST.exception("email and password are required.");
         }
         Instant now = clock.instant();
+        throttle.check(command.email(), command.source(), now);
         Optional<Account> account = parseEmail(command.email()).flatMap(accounts::findByEmail);
         Optional<PasswordHash> password = account.flatMap(Account::password);
         // An over-long password never matches (none can be set) and is not worth a slow hash.
@@ -75,8 +80,10 @@ public final class SignInService implements SignInUseCase {
         if (!verified) {
             audit.record(AuditTrail.SIGN_IN_FAILED, account.map(Account::id), Optional.empty(),
                     account.isPresent() ? "wrong password" : "unknown email", now);
+            throttle.failed(command.email(), command.source(), now);
             throw ErrorCode.ACCESS_DENIED.exception(WRONG_CREDENTIALS);
         }
+        throttle.succeeded(command.email(), command.source(), now);
         AccountId accountId = account.get().id();
         String sessionToken = generator.secret();
         Instant expiresAt = now.plus(policy.sessionTtl());

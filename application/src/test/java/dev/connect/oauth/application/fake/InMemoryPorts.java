@@ -20,6 +20,7 @@ public final class InMemoryPorts {
                 new InMemoryApiKeyRepository(store), new InMemoryGrantRepository(store),
                 new InMemoryAuthorizationCodeStore(store), new InMemoryTokenRepository(store),
                 new InMemorySessionRepository(store), new InMemorySigningKeyRepository(store),
-                new InMemoryAuditLog(store), new InMemoryStoreHealth(store), new InMemoryAccessTokenLookup(store));
+                new InMemoryAuditLog(store), new InMemoryStoreHealth(store), new InMemoryAccessTokenLookup(store),
+                new InMemoryMaintenanceSwitchStore(store), new InMemoryAttemptCounterStore(store));
     }
 }

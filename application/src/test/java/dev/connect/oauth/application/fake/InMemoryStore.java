@@ -1,6 +1,7 @@
 package dev.connect.oauth.application.fake;
 
 import dev.connect.oauth.application.port.out.BrowserSession;
+import dev.connect.oauth.application.port.out.AttemptCount;
 import dev.connect.oauth.application.port.out.AuditEvent;
 import dev.connect.oauth.application.port.out.SigningKey;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
@@ -51,6 +52,8 @@ public final class InMemoryStore {
     final Map<SecretHash, BrowserSession> sessions = new HashMap<>();
     final List<SigningKey> signingKeys = new ArrayList<>();
     final List<AuditEvent> auditEvents = new ArrayList<>();
+    final Map<SecretHash, AttemptCount> attemptCounts = new HashMap<>();
+    boolean maintenance;
 
     /** Switches the store on or off; while off, every call of its ports fails. */
     public void setAvailable(boolean available) {

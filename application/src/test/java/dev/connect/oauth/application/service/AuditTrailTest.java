@@ -8,6 +8,7 @@ import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RegisterClientCommand;
 import dev.connect.oauth.application.port.in.RegisteredClient;
+import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AuditEvent;
@@ -51,7 +52,7 @@ class AuditTrailTest {
         secrets.add(scenario.refresh(client, second.refreshToken().orElseThrow()).accessToken());
         app.clock.advance(app.policy.retryGrace());
         assertRejected(() -> scenario.refresh(client, second.refreshToken().orElseThrow()), ErrorCode.INVALID_GRANT);
-        assertRejected(() -> app.signIn.signIn(new SignInCommand("ada@example.com", "wrong-password")),
+        assertRejected(() -> app.signIn.signIn(new SignInCommand("ada@example.com", "wrong-password", RequestSource.UNKNOWN)),
                 ErrorCode.ACCESS_DENIED);
         secrets.add("wrong-password");
         RegisteredClient backend = app.registerClient.register(new RegisterClientCommand(admin, "Backend", null,

@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
+import dev.connect.oauth.application.testdata.TestAccounts;
 import dev.connect.oauth.application.testdata.TestApplication;
+import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Role;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BootstrapAdminServiceTest {
     private static final String KEY = ApiKey.PREFIX + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+    private static final String OTHER_KEY = ApiKey.PREFIX + "QPONMLKJIHGFEDCBAzyxwvutsrqponmlkjihgfedcba";
 
     private final TestApplication app = new TestApplication();
 
@@ -73,9 +78,53 @@ class BootstrapAdminServiceTest {
         assertThat(app.authenticateApiKey.authenticate(KEY).account()).isEqualTo(root.account());
     }
 
+    @ParameterizedTest
+    @EnumSource(RacingAccountRepository.Moment.class)
+    void bootstrapWhenAnotherNodeCreatedTheSameAdminMeanwhileThenNothingCreatedAndNoFailure(
+            RacingAccountRepository.Moment moment) {
+        BootstrapAdminService losingNode = nodeRacing(moment, () -> bootstrap("root@example.com", Optional.of(KEY), true));
+
+        assertThat(losingNode.bootstrap(new BootstrapAdminCommand("root@example.com", "Root", Optional.of(KEY), true)))
+                .isEmpty();
+
+        Account admin = app.authenticateApiKey.authenticate(KEY).account();
+        assertThat(admin.email()).isEqualTo(new Email("root@example.com"));
+        assertThat(admin.isAdmin()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RacingAccountRepository.Moment.class)
+    void bootstrapWhenAnotherNodeCreatedTheEmailWithAnotherKeyMeanwhileThenTheRefusalStands(
+            RacingAccountRepository.Moment moment) {
+        BootstrapAdminService losingNode = nodeRacing(moment,
+                () -> bootstrap("root@example.com", Optional.of(OTHER_KEY), true));
+
+        assertRejected(() -> losingNode.bootstrap(new BootstrapAdminCommand("root@example.com", "Root",
+                Optional.of(KEY), true)), ErrorCode.EMAIL_EXISTS);
+    }
+
+    @Test
+    void bootstrapWhenAnotherNodeCreatedACustomerWithTheEmailMeanwhileThenTheRefusalStands() {
+        BootstrapAdminService losingNode = nodeRacing(RacingAccountRepository.Moment.BEFORE_INSERT,
+                () -> {
+                    Account customer = TestAccounts.customer().email("root@example.com").build();
+                    app.ports.accounts().add(customer, TestAccounts.keyOf(customer));
+                });
+
+        assertRejected(() -> losingNode.bootstrap(new BootstrapAdminCommand("root@example.com", "Root",
+                Optional.of(KEY), true)), ErrorCode.EMAIL_EXISTS);
+        assertThat(app.ports.accounts().existsWithRole(Role.ADMIN)).isFalse();
+    }
+
     @Test
     void bootstrapWhenEmailMalformedThenEmailInvalid() {
         assertRejected(() -> bootstrap("root", Optional.of(KEY), true), ErrorCode.EMAIL_INVALID);
+    }
+
+    /** The service as another node runs it, on the same store, losing the race at {@code moment}. */
+    private BootstrapAdminService nodeRacing(RacingAccountRepository.Moment moment, Runnable otherNode) {
+        return new BootstrapAdminService(new RacingAccountRepository(app.ports.accounts(), moment, otherNode),
+                app.ports.apiKeys(), app.generator, app.secretHasher, app.ports.audit(), app.clock);
     }
 
     private Optional<CreatedAccount> bootstrap(String email, Optional<String> key, boolean onlyIfNoAdmin) {

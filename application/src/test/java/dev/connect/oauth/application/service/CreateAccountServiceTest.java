@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.connect.oauth.application.port.in.CreateAccountCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.Principal;
+import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.testdata.TestApplication;
@@ -47,7 +48,7 @@ class CreateAccountServiceTest {
         assertThat(created.account().password()).hasValueSatisfying(hash ->
                 assertThat(hash.encoded()).doesNotContain(PASSWORD));
         assertThat(created.account().role()).isEqualTo(Role.ADMIN);
-        assertThat(app.signIn.signIn(new SignInCommand("ada@example.com", PASSWORD)).accountId())
+        assertThat(app.signIn.signIn(new SignInCommand("ada@example.com", PASSWORD, RequestSource.UNKNOWN)).accountId())
                 .isEqualTo(created.account().id());
     }
 

@@ -2,6 +2,7 @@ package dev.connect.oauth.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.testdata.TestAccounts;
 import dev.connect.oauth.application.testdata.TestApplication;
@@ -14,7 +15,7 @@ class ResolveSessionServiceTest {
     private final TestApplication app = scenario.app;
     private final Account account = scenario.customer();
     private final String session = app.signIn.signIn(new SignInCommand(account.email().value(),
-            TestAccounts.PASSWORD)).sessionToken();
+            TestAccounts.PASSWORD, RequestSource.UNKNOWN)).sessionToken();
 
     @Test
     void resolveWhenSessionActiveThenAccount() {

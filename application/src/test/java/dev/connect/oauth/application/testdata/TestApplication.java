@@ -1,5 +1,6 @@
 package dev.connect.oauth.application.testdata;
 
+import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.application.fake.FakePasswordHasher;
@@ -38,6 +39,7 @@ import dev.connect.oauth.application.service.AuthorizeService;
 import dev.connect.oauth.application.service.BootstrapAdminService;
 import dev.connect.oauth.application.service.CheckAuthorizationRequestService;
 import dev.connect.oauth.application.service.CheckReadinessService;
+import dev.connect.oauth.application.service.ClientFailureLimitService;
 import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
@@ -51,6 +53,8 @@ import dev.connect.oauth.application.service.IssueApiKeyService;
 import dev.connect.oauth.application.service.IssueClientCredentialsTokenService;
 import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
+import dev.connect.oauth.application.service.MaintenanceService;
+import dev.connect.oauth.application.service.PurgeAttemptCountsService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
 import dev.connect.oauth.application.service.ResolveSessionService;
@@ -70,6 +74,7 @@ public final class TestApplication {
 
     public final MutableClock clock = new MutableClock();
     public final OAuthPolicy policy;
+    public final AbuseLimits limits;
     public final InMemoryStore store = new InMemoryStore();
     public final StorePorts ports = InMemoryPorts.create(store);
     public final FakeSecretGenerator generator = new FakeSecretGenerator();
@@ -102,14 +107,22 @@ public final class TestApplication {
     public final GetClientUseCase getClient;
     public final RotateClientSecretUseCase rotateClientSecret;
     public final DeleteClientUseCase deleteClient;
+    public final MaintenanceService maintenance;
+    public final ClientFailureLimitService clientFailures;
+    public final PurgeAttemptCountsService purgeAttemptCounts;
 
-    /** With {@link OAuthPolicy#defaults} for {@link #ISSUER}. */
+    /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
         this(OAuthPolicy.defaults(ISSUER));
     }
 
     public TestApplication(OAuthPolicy policy) {
+        this(policy, AbuseLimits.defaults());
+    }
+
+    public TestApplication(OAuthPolicy policy, AbuseLimits limits) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.limits = Objects.requireNonNull(limits, "limits");
         StorePorts p = ports;
         checkAuthorizationRequest = new CheckAuthorizationRequestService(p.clients(), policy);
         authorize = new AuthorizeService(p.clients(), p.accounts(), p.grants(), p.codes(), generator, secretHasher,
@@ -127,7 +140,7 @@ public final class TestApplication {
         getJwkSet = new GetJwkSetService(codec);
         checkReadiness = new CheckReadinessService(p.health());
         signIn = new SignInService(p.accounts(), p.sessions(), passwordHasher, generator, secretHasher, p.audit(),
-                clock, policy);
+                clock, policy, p.attempts(), limits);
         resolveSession = new ResolveSessionService(p.sessions(), p.accounts(), secretHasher, clock);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
         createAccount = new CreateAccountService(p.accounts(), passwordHasher, generator, secretHasher, p.audit(),
@@ -142,5 +155,8 @@ public final class TestApplication {
         getClient = new GetClientService(p.clients());
         rotateClientSecret = new RotateClientSecretService(p.clients(), generator, secretHasher, p.audit(), clock);
         deleteClient = new DeleteClientService(p.clients(), p.audit(), clock);
+        maintenance = new MaintenanceService(p.maintenance(), p.audit(), clock);
+        clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);
+        purgeAttemptCounts = new PurgeAttemptCountsService(p.attempts(), clock);
     }
 }

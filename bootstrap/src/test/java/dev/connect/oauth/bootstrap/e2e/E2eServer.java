@@ -74,12 +74,24 @@ final class E2eServer {
 
     /** Starts a server; {@code settings} adds to (or overrides) the {@code CONNECT_*} variables. */
     static E2eServer start(Backend backend, Path dir, Map<String, String> settings) throws Exception {
-        Backend.Database database = backend.create(dir);
+        return start(backend.create(dir), newApiKey(), settings);
+    }
+
+    /**
+     * Starts another node on this server's database, with the same bootstrap admin (created once,
+     * by the first node). Stopping it leaves the database to the first node.
+     */
+    E2eServer anotherNode(Map<String, String> settings) throws Exception {
+        return start(new Backend.Database(database.environment(), () -> {
+        }), adminKey, settings);
+    }
+
+    private static E2eServer start(Backend.Database database, String adminKey, Map<String, String> settings)
+            throws Exception {
         try {
             // The issuer names the port, so the port is chosen before the server starts.
             int port = freePort();
             String issuer = "http://" + HOST + ":" + port;
-            String adminKey = newApiKey();
             Map<String, String> environment = new HashMap<>(database.environment());
             environment.putAll(Map.of(
                     "CONNECT_HTTP_HOST", HOST,
@@ -117,6 +129,11 @@ final class E2eServer {
 
     String adminKey() {
         return adminKey;
+    }
+
+    /** The JDBC URL of the server's database, when it is not the embedded one. */
+    Optional<String> databaseUrl() {
+        return Optional.ofNullable(database.environment().get("CONNECT_DB_URL"));
     }
 
     URI uri(String pathAndQuery) {

@@ -10,9 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * API.md §1, 429: a server of its own whose token endpoint allows one request per client and
- * minute, so the second is refused with {@code Retry-After}. The limits live in the node's memory,
- * so the embedded database is enough here.
+ * API.md §1, 429: a server of its own whose token endpoint allows one successful request per
+ * client and minute, so the second is refused with {@code Retry-After}. That limit lives in the
+ * node's memory, so the embedded database is enough here; the limits shared by every node are
+ * {@link SharedStateE2eTest}'s.
  */
 class RateLimitE2eTest extends ServerSuite {
     RateLimitE2eTest() {

@@ -1,9 +1,18 @@
 package dev.connect.oauth.application.port.in;
 
-/** Email and password from the sign-in page ({@code null} = absent). {@link #toString()} hides the password. */
-public record SignInCommand(String email, String password) {
+import java.util.Objects;
+
+/**
+ * Email and password from the sign-in page ({@code null} = absent), and where the attempt came
+ * from, which the abuse limits count by. {@link #toString()} hides the password.
+ */
+public record SignInCommand(String email, String password, RequestSource source) {
+    public SignInCommand {
+        Objects.requireNonNull(source, "source");
+    }
+
     @Override
     public String toString() {
-        return "SignInCommand[email=" + email + ", password=redacted]";
+        return "SignInCommand[email=" + email + ", password=redacted, source=" + source.value() + "]";
     }
 }

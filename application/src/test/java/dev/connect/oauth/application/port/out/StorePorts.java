@@ -9,7 +9,8 @@ import java.util.Objects;
 public record StorePorts(ClientRepository clients, AccountRepository accounts, ApiKeyRepository apiKeys,
                          GrantRepository grants, AuthorizationCodeStore codes, TokenRepository tokens,
                          SessionRepository sessions, SigningKeyRepository signingKeys, AuditLog audit,
-                         StoreHealth health, AccessTokenLookup accessTokenLookup) {
+                         StoreHealth health, AccessTokenLookup accessTokenLookup, MaintenanceSwitchStore maintenance,
+                         AttemptCounterStore attempts) {
     public StorePorts {
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(accounts, "accounts");
@@ -22,5 +23,7 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(accessTokenLookup, "accessTokenLookup");
+        Objects.requireNonNull(maintenance, "maintenance");
+        Objects.requireNonNull(attempts, "attempts");
     }
 }

@@ -1,0 +1,239 @@
+package dev.connect.oauth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.connect.oauth.application.testdata.TestAccounts;
+import dev.connect.oauth.domain.Account;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationState;
+import org.jooq.CloseableDSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starting on MariaDB: several nodes at once, a cut migration left behind by an earlier start, and
+ * the migration lease of a live or a dead node. Each test on a fresh database.
+ */
+class MariaDbSchemaMigrationsTest {
+    private static final int NODES = 3;
+    private static final String HISTORY = "flyway_schema_history";
+
+    private MariaDbTestDatabase database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = MariaDbTestDatabase.create();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void openWhenNodesStartAtOnceThenOneMigratesAndEveryNodeOpens() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(NODES);
+        List<PersistenceAdapter> opened = new ArrayList<>();
+        try {
+            List<Future<PersistenceAdapter>> starts = new ArrayList<>();
+            for (int node = 0; node < NODES; node++) {
+                starts.add(nodes.submit(() -> {
+                    start.await();
+                    return PersistenceAdapter.open(database.settings());
+                }));
+            }
+            start.countDown();
+            for (Future<PersistenceAdapter> node : starts) {
+                opened.add(node.get(2, TimeUnit.MINUTES));
+            }
+
+            assertThat(opened).extracting(adapter -> adapter.schemaMigration().applied())
+                    .containsExactlyInAnyOrder(migrations(), 0, 0);
+            assertThat(historyRows("success = 1")).isEqualTo(migrations());
+            assertThat(historyRows("success = 0")).isZero();
+            assertThat(leaseRows()).isZero();
+        } finally {
+            opened.forEach(PersistenceAdapter::close);
+            nodes.shutdownNow();
+        }
+    }
+
+    @Test
+    void openWhenSchemaCurrentThenOpensWithoutTheLeaseEvenWhileAnotherNodeHoldsIt() throws SQLException {
+        PersistenceAdapter.open(database.settings()).close();
+        leaseHeldBy("busy-node", Clock.systemUTC(), Duration.ofDays(1));
+
+        try (PersistenceAdapter adapter = PersistenceAdapter.open(database.settings())) {
+            assertThat(adapter.schemaMigration()).isEqualTo(SchemaMigration.CURRENT);
+        }
+    }
+
+    @Test
+    void openWhenFailedMigrationRowAndHalfCreatedSchemaThenClearsThemAndMigrates() throws SQLException {
+        // What two Galera nodes migrating at once left: the history was started, the other node
+        // had created `clients`, so this one's V1 stopped there after creating `accounts` and
+        // `api_keys`, and Flyway recorded the failure.
+        Flyway.configure().configuration(plainFlyway().getConfiguration()).baselineVersion("0").load().baseline();
+        execute("CREATE TABLE clients (seq BIGINT NOT NULL, PRIMARY KEY (seq))");
+        assertThatThrownBy(() -> plainFlyway().migrate()).isInstanceOf(FlywayException.class)
+                .hasMessageContaining("already exists");
+        assertThat(historyRows("success = 0")).isEqualTo(1);
+        assertThatThrownBy(() -> plainFlyway().migrate()).hasMessageContaining("failed migration");
+
+        try (PersistenceAdapter adapter = PersistenceAdapter.open(database.settings())) {
+            assertThat(adapter.schemaMigration().recovered()).isTrue();
+            assertThat(adapter.schemaMigration().applied()).isEqualTo(migrations());
+            assertUsable(adapter);
+        }
+        assertThat(historyRows("success = 1")).isEqualTo(migrations());
+        assertThat(historyRows("success = 0")).isZero();
+    }
+
+    @Test
+    void openWhenFirstMigrationCutWithoutHistoryRowThenDropsItsEmptyTablesAndMigrates() throws Exception {
+        // A node killed during V1: some statements ran, Flyway wrote no row.
+        List<String> statements = v1Statements();
+        for (String statement : statements.subList(0, 4)) {
+            execute(statement);
+        }
+
+        try (PersistenceAdapter adapter = PersistenceAdapter.open(database.settings())) {
+            assertThat(adapter.schemaMigration().recovered()).isTrue();
+            assertUsable(adapter);
+        }
+        assertThat(historyRows("success = 1")).isEqualTo(migrations());
+    }
+
+    @Test
+    void openWhenLeftoverTableHoldsRowsThenRefusesAndDropsNothing() throws Exception {
+        execute(v1Statements().get(0));
+        execute("INSERT INTO accounts (id, email, name, role, created_at) VALUES ('a', 'a@example.com', 'A', 'admin', 0)");
+
+        assertThatThrownBy(() -> PersistenceAdapter.open(database.settings()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("table accounts")
+                .hasMessageContaining("holds rows");
+        assertThat(count("SELECT COUNT(*) FROM accounts")).isEqualTo(1);
+        assertThat(leaseRows()).isZero();
+    }
+
+    @Test
+    void openWhenLiveNodeHoldsTheLeaseThenWaitsAndGivesUpNamingIt() throws SQLException {
+        leaseHeldBy("busy-node", Clock.systemUTC(), Duration.ofDays(1));
+        DatabaseSettings impatient = new DatabaseSettings(database.settings().jdbcUrl(), database.settings().user(),
+                database.settings().password(), 2, DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT,
+                DatabaseSettings.DEFAULT_SOCKET_TIMEOUT, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> PersistenceAdapter.open(impatient))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Gave up waiting for the schema migration after 1 s")
+                .hasMessageContaining("busy-node");
+        assertThat(historyRows("1 = 1")).isZero();
+    }
+
+    @Test
+    void openWhenLeaseOfADeadNodeExpiredThenTakesItOverAndMigrates() throws SQLException {
+        leaseHeldBy("dead-node", Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ofSeconds(30));
+
+        try (PersistenceAdapter adapter = PersistenceAdapter.open(database.settings())) {
+            assertThat(adapter.schemaMigration().applied()).isEqualTo(migrations());
+        }
+        assertThat(leaseRows()).isZero();
+    }
+
+    private static void assertUsable(PersistenceAdapter adapter) {
+        Account account = TestAccounts.customer().build();
+        adapter.accounts().add(account, TestAccounts.keyOf(account));
+        assertThat(adapter.accounts().findById(account.id())).contains(account);
+    }
+
+    /** Flyway as the server ran it before the lease: Flyway's own lock only. */
+    private Flyway plainFlyway() {
+        DatabaseSettings settings = database.settings();
+        return Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations(SchemaMigrations.LOCATION).load();
+    }
+
+    /** The migrations of {@code db/migration}, not counting the empty baseline of a new database. */
+    private int migrations() {
+        return (int) Arrays.stream(plainFlyway().info().all()).filter(m -> m.getState() != MigrationState.BASELINE)
+                .count();
+    }
+
+    /** Another node's lease, taken at {@code clock} for {@code term}. */
+    private void leaseHeldBy(String owner, Clock clock, Duration term) {
+        DatabaseSettings settings = database.settings();
+        try (CloseableDSLContext dsl = DSL.using(settings.jdbcUrl(), settings.user(), settings.password())) {
+            MigrationLease lease = new MigrationLease(dsl, owner, clock, term);
+            lease.createTable();
+            assertThat(lease.tryAcquire()).isTrue();
+        }
+    }
+
+    private static List<String> v1Statements() throws IOException {
+        try (InputStream in = MariaDbSchemaMigrationsTest.class.getResourceAsStream("/db/migration/V1__schema.sql")) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("--[^\\n]*", "");
+            return Arrays.stream(script.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    private int historyRows(String condition) throws SQLException {
+        if (count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '"
+                + HISTORY + "'") == 0) {
+            return 0;
+        }
+        return count("SELECT COUNT(*) FROM " + HISTORY + " WHERE type <> 'BASELINE' AND " + condition);
+    }
+
+    private int leaseRows() throws SQLException {
+        return count("SELECT COUNT(*) FROM " + MigrationLease.TABLE);
+    }
+
+    private int count(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        DatabaseSettings settings = database.settings();
+        return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+    }
+}

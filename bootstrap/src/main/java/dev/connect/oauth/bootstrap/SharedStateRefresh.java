@@ -1,0 +1,53 @@
+package dev.connect.oauth.bootstrap;
+
+import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
+import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The background work that keeps this node in step with the shared store: it rereads the
+ * maintenance switch every {@code CONNECT_MAINTENANCE_REFRESH_MILLIS} (so a switch made on another
+ * node shows here within that interval plus one read), and purges ended attempt counts every
+ * minute. One daemon thread; a failed run is logged and the next one runs on time.
+ */
+final class SharedStateRefresh implements AutoCloseable {
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    private static final System.Logger LOG = System.getLogger(SharedStateRefresh.class.getName());
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "connect-shared-state");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Reads the switch once now (so the node starts with the fleet's), then keeps both tasks running. */
+    SharedStateRefresh(RefreshMaintenanceUseCase maintenance, PurgeAttemptCountsUseCase purge, Duration interval) {
+        Objects.requireNonNull(maintenance, "maintenance");
+        Objects.requireNonNull(purge, "purge");
+        Objects.requireNonNull(interval, "interval");
+        maintenance.refresh();
+        scheduler.scheduleWithFixedDelay(() -> run("refresh the maintenance switch", maintenance::refresh),
+                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> run("purge ended attempt counts", purge::purge),
+                PURGE_INTERVAL.toMillis(), PURGE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void run(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // A thrown task would be cancelled for good; this one tries again at its next turn.
+            LOG.log(Level.WARNING, "Could not " + what + ": " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
