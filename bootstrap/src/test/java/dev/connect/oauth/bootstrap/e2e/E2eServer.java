@@ -37,14 +37,17 @@ final class E2eServer {
 
     /** What {@link #stop} releases. */
     private final AutoCloseable running;
+    /** The {@code CONNECT_*} variables naming the database (empty for the embedded one, or a server started elsewhere). */
+    private final Map<String, String> databaseEnvironment;
     private final String issuer;
     private final String adminKey;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicInteger sequence = new AtomicInteger();
 
-    private E2eServer(AutoCloseable running, String issuer, String adminKey) {
+    private E2eServer(AutoCloseable running, Map<String, String> databaseEnvironment, String issuer, String adminKey) {
         this.running = running;
+        this.databaseEnvironment = Map.copyOf(databaseEnvironment);
         this.issuer = issuer;
         this.adminKey = adminKey;
     }
@@ -82,7 +85,7 @@ final class E2eServer {
      * by the first node). Stopping it leaves the database to the first node.
      */
     E2eServer anotherNode(Map<String, String> settings) throws Exception {
-        return start(new Backend.Database(database.environment(), () -> {
+        return start(new Backend.Database(databaseEnvironment, () -> {
         }), adminKey, settings);
     }
 
@@ -107,7 +110,7 @@ final class E2eServer {
                 } finally {
                     database.close();
                 }
-            }, issuer, adminKey);
+            }, database.environment(), issuer, adminKey);
         } catch (Exception | AssertionError e) {
             database.close();
             throw e;
@@ -120,7 +123,7 @@ final class E2eServer {
      */
     static E2eServer at(String baseUrl, String adminKey) {
         return new E2eServer(() -> {
-        }, baseUrl, adminKey);
+        }, Map.of(), baseUrl, adminKey);
     }
 
     String issuer() {
@@ -133,7 +136,7 @@ final class E2eServer {
 
     /** The JDBC URL of the server's database, when it is not the embedded one. */
     Optional<String> databaseUrl() {
-        return Optional.ofNullable(database.environment().get("CONNECT_DB_URL"));
+        return Optional.ofNullable(databaseEnvironment.get("CONNECT_DB_URL"));
     }
 
     URI uri(String pathAndQuery) {
