@@ -22,8 +22,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>{@link #failNextCommit} plays the ambiguous commit: the next {@code COMMIT} a client sends
  * (a MySQL protocol text query) reaches the server, which commits; then the connection stalls,
  * either right after forwarding the server's acknowledgement or with the acknowledgement lost.
+ *
+ * <p>Shared through this module's test-jar: the fleet tests of {@code bootstrap} put it between a
+ * server process and MariaDB.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final int port;
@@ -55,22 +58,22 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** A proxy on a free port of 127.0.0.1 forwarding to {@code targetHost:targetPort}. */
-    static TcpProxy start(String targetHost, int targetPort) throws IOException {
+    public static TcpProxy start(String targetHost, int targetPort) throws IOException {
         return new TcpProxy(targetHost, targetPort);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Drops every connection and refuses new ones, as a stopped server does. */
-    synchronized void refuse() throws IOException {
+    public synchronized void refuse() throws IOException {
         listener.close();
         dropConnections();
     }
 
     /** Stops forwarding: open connections go silent, new ones are accepted and never answered. */
-    synchronized void blackhole() {
+    public synchronized void blackhole() {
         swallowing = true;
     }
 
@@ -80,7 +83,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Forwards again, on the same port; connections that lived through the cut are dropped. */
-    synchronized void restore() throws IOException {
+    public synchronized void restore() throws IOException {
         swallowing = false;
         dropConnections();
         if (listener.isClosed()) {

@@ -28,23 +28,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The real server, started as {@code Main} starts it ({@link ConnectServer#start} over
  * {@link ServerConfig#from}), on 127.0.0.1 with a fresh database of the given backend and a
- * bootstrap admin; plus the admin calls the suites need to set themselves up.
+ * bootstrap admin; plus the admin calls the suites need to set themselves up. {@link #at} gives
+ * the same calls to a server this JVM did not start (a {@link FleetNode} process).
  */
 final class E2eServer {
     static final String HOST = "127.0.0.1";
     static final String ADMIN_EMAIL = "admin@e2e.example";
 
-    private final ConnectServer server;
-    private final Backend.Database database;
+    /** What {@link #stop} releases. */
+    private final AutoCloseable running;
+    /** The {@code CONNECT_*} variables naming the database (empty for the embedded one, or a server started elsewhere). */
+    private final Map<String, String> databaseEnvironment;
     private final String issuer;
     private final String adminKey;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicInteger sequence = new AtomicInteger();
 
-    private E2eServer(ConnectServer server, Backend.Database database, String issuer, String adminKey) {
-        this.server = server;
-        this.database = database;
+    private E2eServer(AutoCloseable running, Map<String, String> databaseEnvironment, String issuer, String adminKey) {
+        this.running = running;
+        this.databaseEnvironment = Map.copyOf(databaseEnvironment);
         this.issuer = issuer;
         this.adminKey = adminKey;
     }
@@ -82,7 +85,7 @@ final class E2eServer {
      * by the first node). Stopping it leaves the database to the first node.
      */
     E2eServer anotherNode(Map<String, String> settings) throws Exception {
-        return start(new Backend.Database(database.environment(), () -> {
+        return start(new Backend.Database(databaseEnvironment, () -> {
         }), adminKey, settings);
     }
 
@@ -102,11 +105,26 @@ final class E2eServer {
                     "CONNECT_BOOTSTRAP_ADMIN_API_KEY", adminKey));
             environment.putAll(settings);
             ConnectServer server = ConnectServer.start(ServerConfig.from(environment));
-            return new E2eServer(server, database, issuer, adminKey);
+            return new E2eServer(() -> {
+                try {
+                    server.close();
+                } finally {
+                    database.close();
+                }
+            }, database.environment(), issuer, adminKey);
         } catch (Exception | AssertionError e) {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * A server running elsewhere, reached at {@code baseUrl} (which {@link #issuer} then returns),
+     * whose admin has {@code adminKey}; {@link #stop} leaves it running.
+     */
+    static E2eServer at(String baseUrl, String adminKey) {
+        return new E2eServer(() -> {
+        }, Map.of(), baseUrl, adminKey);
     }
 
     String issuer() {
@@ -119,7 +137,7 @@ final class E2eServer {
 
     /** The JDBC URL of the server's database, when it is not the embedded one. */
     Optional<String> databaseUrl() {
-        return Optional.ofNullable(database.environment().get("CONNECT_DB_URL"));
+        return Optional.ofNullable(databaseEnvironment.get("CONNECT_DB_URL"));
     }
 
     URI uri(String pathAndQuery) {
@@ -169,14 +187,10 @@ final class E2eServer {
 
     /** Stops the server gracefully, then removes its database. */
     void stop() throws Exception {
-        try {
-            server.close();
-        } finally {
-            database.close();
-        }
+        running.close();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         }

@@ -84,7 +84,7 @@ class SimultaneousStartE2eTest {
      */
     private long round(String backend, int round, List<Integer> databasePorts) throws Exception {
         String database = "connect_start_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        String kek = Backend.newKek();
+        String kek = SharedDatabase.newKek();
         int checkPort = databasePorts.getFirst();
         execute(checkPort, "", "CREATE DATABASE " + database);
         try {
