@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /**
@@ -33,18 +36,12 @@ final class JooqStorePurge implements StorePurge {
 
     @Override
     public int deleteExpiredCodes(Instant expiredBefore, int limit) {
-        return database.query(ctx -> ctx.deleteFrom(AUTHORIZATION_CODES)
-                .where(AUTHORIZATION_CODES.EXPIRES_AT.lt(EpochNanos.of(expiredBefore)))
-                .limit(limit)
-                .execute());
+        return deleteBefore(AUTHORIZATION_CODES, AUTHORIZATION_CODES.EXPIRES_AT, expiredBefore, limit);
     }
 
     @Override
     public int deleteExpiredAccessTokens(Instant expiredBefore, int limit) {
-        return database.query(ctx -> ctx.deleteFrom(ACCESS_TOKENS)
-                .where(ACCESS_TOKENS.EXPIRES_AT.lt(EpochNanos.of(expiredBefore)))
-                .limit(limit)
-                .execute());
+        return deleteBefore(ACCESS_TOKENS, ACCESS_TOKENS.EXPIRES_AT, expiredBefore, limit);
     }
 
     @Override
@@ -71,16 +68,18 @@ final class JooqStorePurge implements StorePurge {
 
     @Override
     public int deleteExpiredSessions(Instant expiredBefore, int limit) {
-        return database.query(ctx -> ctx.deleteFrom(BROWSER_SESSIONS)
-                .where(BROWSER_SESSIONS.EXPIRES_AT.lt(EpochNanos.of(expiredBefore)))
-                .limit(limit)
-                .execute());
+        return deleteBefore(BROWSER_SESSIONS, BROWSER_SESSIONS.EXPIRES_AT, expiredBefore, limit);
     }
 
     @Override
     public int deleteAuditEventsBefore(Instant occurredBefore, int limit) {
-        return database.query(ctx -> ctx.deleteFrom(AUDIT_EVENTS)
-                .where(AUDIT_EVENTS.OCCURRED_AT.lt(EpochNanos.of(occurredBefore)))
+        return deleteBefore(AUDIT_EVENTS, AUDIT_EVENTS.OCCURRED_AT, occurredBefore, limit);
+    }
+
+    /** Deletes at most {@code limit} rows of {@code table} whose {@code instant} is before {@code before}. */
+    private <R extends Record> int deleteBefore(Table<R> table, TableField<R, Long> instant, Instant before, int limit) {
+        return database.query(ctx -> ctx.deleteFrom(table)
+                .where(instant.lt(EpochNanos.of(before)))
                 .limit(limit)
                 .execute());
     }
