@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Brings the schema up to date with the Flyway scripts in {@code db/migration}, the one source of
@@ -57,7 +58,10 @@ final class SchemaMigrations {
         this.flyway = flyway;
         this.dsl = dsl;
         this.lease = new MigrationLease(dsl, node, Clock.systemUTC(), Duration.ofSeconds(LEASE_TERM_SECONDS));
-        this.leftovers = new HalfAppliedMigration(flyway, dsl);
+        // Dropping leftovers is DDL, which can outlast the pool's socket timeout (on Galera it waits
+        // for the whole cluster): it goes through Flyway's connections, as the migration does.
+        this.leftovers = new HalfAppliedMigration(flyway, DSL.using(flyway.getConfiguration().getDataSource(),
+                dsl.dialect(), dsl.settings()));
         this.maxWait = maxWait;
         this.node = node;
     }
@@ -65,7 +69,8 @@ final class SchemaMigrations {
     /**
      * Migrates over connections of Flyway's own, without the pool's socket timeout, which is sized
      * for the adapter's single-row statements and not for a migration that rebuilds a large
-     * table; the lease and the leftovers go through {@code dsl}, the pool's.
+     * table, and so does the clearing of a cut migration's leftovers; the lease goes through
+     * {@code dsl}, the pool's.
      */
     static SchemaMigration migrate(DatabaseSettings settings, DSLContext dsl) {
         Objects.requireNonNull(settings, "settings");
