@@ -126,13 +126,17 @@ server_env=(
   # The per-client token limit would otherwise answer 429 to the benchmark's single client.
   CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE=10000000
   CONNECT_CODE_TTL_SECONDS=$CODE_TTL_SECONDS
+  # Metrics are not scraped here: any free admin port, so a second run on the machine cannot clash.
+  CONNECT_ADMIN_PORT=0
 )
 if [ "$BENCH_DB" = mariadb ]; then
   command -v mariadb >/dev/null || die "the mariadb client is missing"
   mariadb_root -e "CREATE DATABASE $DB_NAME" || die "cannot create database $DB_NAME at 127.0.0.1:3306 as root"
   echo "==> MariaDB $(mariadb_root -N -e 'select version()'), database $DB_NAME," \
     "innodb_flush_log_at_trx_commit=$(mariadb_root -N -e 'select @@innodb_flush_log_at_trx_commit')"
-  server_env+=(CONNECT_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB_NAME" CONNECT_DB_USER=root)
+  # A key-encryption key made for the run: the signing keys are sealed with it in the database.
+  server_env+=(CONNECT_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB_NAME" CONNECT_DB_USER=root
+    CONNECT_KEK="$(head -c 32 /dev/urandom | base64)")
 else
   echo "==> embedded H2 in $WORK/data"
   server_env+=(CONNECT_DATA_DIR="$WORK/data")
