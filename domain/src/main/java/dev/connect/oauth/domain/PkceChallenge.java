@@ -16,10 +16,20 @@ import java.util.regex.Pattern;
 public record PkceChallenge(String challenge, PkceMethod method) {
     /** RFC 7636 §4.1: 43–128 characters of [A-Z] / [a-z] / [0-9] / "-" / "." / "_" / "~". */
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+    /** A SHA-256 in standard Base64 (RFC 4648 §4), with or without its one padding character. */
+    private static final Pattern STANDARD_BASE64_DIGEST = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=?");
 
+    /**
+     * An S256 challenge may come in standard Base64 (seed 002 calls it "BASE64" of the SHA-256): it
+     * is kept in the base64url form without padding that RFC 7636 §4.2 names, so both spellings of
+     * one digest are the same challenge.
+     */
     public PkceChallenge {
         Objects.requireNonNull(challenge, "challenge");
         Objects.requireNonNull(method, "method");
+        if (method == PkceMethod.S256 && STANDARD_BASE64_DIGEST.matcher(challenge).matches()) {
+            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(challenge));
+        }
         // A plain challenge is the verifier itself; an S256 one is 43 base64url characters.
         if (!VERIFIER.matcher(challenge).matches()) {
             throw ErrorCode.INVALID_REQUEST.exception("code_challenge must be 43 to 128 characters of [A-Za-z0-9-._~].");

@@ -106,9 +106,30 @@ class PkceChallengeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "short", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-c", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM"})
+    @ValueSource(strings = {"", "short", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-c", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+c=",
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM==", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM=",
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM=x"})
     void parseWhenChallengeMalformedThenInvalidRequest(String challenge) {
         assertRejected(() -> PkceChallenge.parse(challenge, "S256"), ErrorCode.INVALID_REQUEST);
+    }
+
+    /**
+     * Seed 002 describes the S256 challenge as "BASE64" of the SHA-256, so clients send standard
+     * Base64 too: it is read as the same 32 bytes and kept in the base64url form RFC 7636 §4.2 names.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM=", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM"})
+    void parseWhenS256ChallengeInStandardBase64ThenKeptAsBase64UrlAndVerified(String standard) {
+        PkceChallenge challenge = PkceChallenge.parse(standard, "S256");
+
+        assertThat(challenge.challenge()).isEqualTo(RFC_CHALLENGE);
+        assertThat(challenge.verify(RFC_VERIFIER)).isTrue();
+    }
+
+    @Test
+    void parseWhenPlainChallengeInStandardBase64ThenInvalidRequest() {
+        assertRejected(() -> PkceChallenge.parse("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM=", "plain"),
+                ErrorCode.INVALID_REQUEST);
     }
 
     @Test
