@@ -13,9 +13,10 @@ import java.util.concurrent.CountDownLatch;
  * {@code rewrap-keys}, {@code migrate}. Configuration comes from the environment (see {@link ServerConfig}).
  */
 public final class Main {
-    private static final String JAR = "java -jar bootstrap/target/connect-oauth.jar";
+    /** How the README runs the server (it passes its arguments on to {@code java -jar connect-oauth.jar}). */
+    private static final String COMMAND = "bin/connect-oauth";
     private static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: " + JAR + " [command]",
+            "Usage: " + COMMAND + " [command]",
             "  serve                                      run the server (default)",
             "  create-admin --email EMAIL [--name NAME]   create an admin and print its API key once",
             "  rotate-keys                                start signing with a new key (old keys stay published)",
@@ -77,7 +78,7 @@ public final class Main {
         out.printf("Connect OAuth listening on http://%s:%d, metrics and health on http://%s:%d (issuer %s, %s)."
                         + " First admin: %s create-admin --email you@example.com%n",
                 config.httpHost(), server.port(), config.adminHost(), server.adminPort(), config.issuer(),
-                config.database().map(db -> "MySQL").orElse("embedded H2 in " + config.dataDir()), JAR);
+                config.database().map(db -> "MySQL").orElse("embedded H2 in " + config.dataDir()), COMMAND);
         stopped.await();
         return 0;
     }
