@@ -31,7 +31,7 @@ interface PersistenceModule {
                 .map(db -> DatabaseSettings.of(db.url(), db.user(), db.password()))
                 .orElseGet(() -> DatabaseSettings.embedded(config.dataDir()));
         return PersistenceAdapter.open(new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(),
-                config.dbPoolSize(), settings.connectionTimeout(), settings.socketTimeout(), config.dbMigrationWait()),
+                config.dbPoolSize(), settings.connectionTimeout(), config.dbSocketTimeout(), config.dbMigrationWait()),
                 new PersistenceTelemetry(telemetry.meters(),
                         telemetry.openTelemetry().getTracer("dev.connect.oauth.adapter.persistence")));
     }

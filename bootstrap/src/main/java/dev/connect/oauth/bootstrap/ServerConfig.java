@@ -41,6 +41,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            ScopeSet scopes, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
                            Duration sessionTtl, boolean allowPlainPkce, Duration retryGrace, String latestApiVersion,
                            String minimumApiVersion, boolean maintenance, int dbPoolSize, Duration dbMigrationWait,
+                           Duration dbSocketTimeout,
                            int tokenRequestsPerMinute, Set<String> corsOrigins, HttpSettings.Timeouts httpTimeouts,
                            Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits,
                            Observability observability, Optional<KeyEncryptionKey> kek,
@@ -106,6 +107,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(latestApiVersion, "latestApiVersion");
         Objects.requireNonNull(minimumApiVersion, "minimumApiVersion");
         Objects.requireNonNull(dbMigrationWait, "dbMigrationWait");
+        Objects.requireNonNull(dbSocketTimeout, "dbSocketTimeout");
         Objects.requireNonNull(corsOrigins, "corsOrigins");
         corsOrigins = Set.copyOf(corsOrigins);
         Objects.requireNonNull(httpTimeouts, "httpTimeouts");
@@ -184,6 +186,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                 vars.get("CONNECT_MAINTENANCE", "false", ServerConfig::bool),
                 vars.get("CONNECT_DB_POOL_SIZE", "16", s -> intIn(s, 1, 512)),
                 vars.get("CONNECT_DB_MIGRATION_WAIT_SECONDS", "600", s -> seconds(s, Duration.ofDays(1))),
+                vars.get("CONNECT_DB_SOCKET_TIMEOUT_SECONDS", seconds(DatabaseSettings.DEFAULT_SOCKET_TIMEOUT),
+                        s -> seconds(s, Duration.ofMinutes(5))),
                 vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
                 vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()),
                 new HttpSettings.Timeouts(

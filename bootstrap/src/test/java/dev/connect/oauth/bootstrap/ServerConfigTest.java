@@ -38,6 +38,9 @@ class ServerConfigTest {
         assertThat(config.adminHost()).isEqualTo("127.0.0.1");
         assertThat(config.adminPort()).isEqualTo(9090);
         assertThat(config.dbMigrationWait()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.dbSocketTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ServerConfig.from(Map.of("CONNECT_DB_SOCKET_TIMEOUT_SECONDS", "2")).dbSocketTimeout())
+                .isEqualTo(Duration.ofSeconds(2));
         assertThat(config.maintenanceRefresh()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.trustedProxies()).isEmpty();
         assertThat(config.abuseLimits()).isEqualTo(AbuseLimits.defaults());
@@ -158,6 +161,7 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_ISSUER", "https://example.com/"), "CONNECT_ISSUER");
         assertBad(Map.of("CONNECT_DB_URL", "postgres://x"), "CONNECT_DB_URL");
         assertBad(Map.of("CONNECT_DB_MIGRATION_WAIT_SECONDS", "0"), "CONNECT_DB_MIGRATION_WAIT_SECONDS");
+        assertBad(Map.of("CONNECT_DB_SOCKET_TIMEOUT_SECONDS", "0"), "CONNECT_DB_SOCKET_TIMEOUT_SECONDS");
         assertBad(Map.of("CONNECT_KEK", "c2VjcmV0"), "CONNECT_KEK");
         assertBad(Map.of("CONNECT_KEK_FILE", "/nonexistent/kek"), "CONNECT_KEK_FILE");
         assertBad(Map.of("CONNECT_KEK", KEK, "CONNECT_KEK_FILE", "/x"), "CONNECT_KEK");
