@@ -6,11 +6,6 @@ import dev.connect.oauth.bootstrap.ConnectServer;
 import dev.connect.oauth.bootstrap.ServerConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.Connection;
@@ -65,7 +60,7 @@ class SimultaneousStartE2eTest {
 
     private void rounds(String backend, List<Integer> databasePorts) throws Exception {
         for (int port : databasePorts) {
-            Prerequisite.require(reachable(port), backend + " is not reachable at " + HOST + ":" + port
+            Prerequisite.require(SharedDatabase.reachable(port), backend + " is not reachable at " + HOST + ":" + port
                     + (port == MARIADB_PORT ? "" : " (start it with `bash .ci/galera start`)"));
         }
         List<Long> readyMillis = new ArrayList<>();
@@ -168,7 +163,7 @@ class SimultaneousStartE2eTest {
             for (int port : databasePorts) {
                 Map<String, String> environment = Map.of(
                         "CONNECT_HTTP_HOST", HOST,
-                        "CONNECT_HTTP_PORT", Integer.toString(freePort()),
+                        "CONNECT_HTTP_PORT", Integer.toString(E2eServer.freePort()),
                         "CONNECT_ADMIN_PORT", "0",
                         "CONNECT_DB_URL", "jdbc:mysql://" + HOST + ":" + port + "/" + database,
                         "CONNECT_DB_USER", "root",
@@ -284,20 +279,5 @@ class SimultaneousStartE2eTest {
     private static Connection connect(int port, String database) throws SQLException {
         String options = port == MARIADB_PORT ? "" : "?sessionVariables=wsrep_sync_wait=1";
         return DriverManager.getConnection("jdbc:mysql://" + HOST + ":" + port + "/" + database + options, "root", "");
-    }
-
-    private static boolean reachable(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), 2000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
     }
 }
