@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
 import dev.connect.oauth.adapter.persistence.PersistenceTelemetry;
+import dev.connect.oauth.application.cache.CachedClientRepository;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
@@ -24,6 +25,9 @@ import jakarta.inject.Singleton;
 /** Every store port, from one database: MySQL when {@code CONNECT_DB_URL} is set, else embedded H2. */
 @Module
 interface PersistenceModule {
+    /** Clients kept by the cache at most; beyond, it starts over (see {@link CachedClientRepository}). */
+    int CLIENT_CACHE_ENTRIES = 10_000;
+
     @Provides
     @Singleton
     static PersistenceAdapter persistence(ServerConfig config, Telemetry telemetry) {
@@ -36,9 +40,14 @@ interface PersistenceModule {
                         telemetry.openTelemetry().getTracer("dev.connect.oauth.adapter.persistence")));
     }
 
+    /**
+     * One cache for the whole server, so a change made through any service drops the client for
+     * every other one at once; other nodes' changes are seen within {@code CONNECT_CLIENT_CACHE_MILLIS}.
+     */
     @Provides
-    static ClientRepository clients(PersistenceAdapter persistence) {
-        return persistence.clients();
+    @Singleton
+    static ClientRepository clients(PersistenceAdapter persistence, ServerConfig config) {
+        return new CachedClientRepository(persistence.clients(), config.clientCacheTtl(), CLIENT_CACHE_ENTRIES);
     }
 
     @Provides

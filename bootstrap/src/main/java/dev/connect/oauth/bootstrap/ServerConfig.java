@@ -46,7 +46,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits,
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
-                           Duration auditRetention, Duration refreshTokenMaxLifetime) {
+                           Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -120,6 +120,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(purgeInterval, "purgeInterval");
         Objects.requireNonNull(auditRetention, "auditRetention");
         Objects.requireNonNull(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
+        Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -205,7 +206,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                         Integer.toString(Runtime.getRuntime().availableProcessors()), s -> intIn(s, 1, 256)),
                 vars.get("CONNECT_PURGE_INTERVAL_SECONDS", "3600", s -> seconds(s, Duration.ofDays(7))),
                 vars.get("CONNECT_AUDIT_RETENTION_DAYS", "90", s -> Duration.ofDays(intIn(s, 1, 36_500))),
-                vars.get("CONNECT_REFRESH_TOKEN_MAX_LIFETIME_DAYS", "90", s -> Duration.ofDays(intIn(s, 1, 3_650))));
+                vars.get("CONNECT_REFRESH_TOKEN_MAX_LIFETIME_DAYS", "90", s -> Duration.ofDays(intIn(s, 1, 3_650))),
+                vars.get("CONNECT_CLIENT_CACHE_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 0, 60_000))));
     }
 
     /**

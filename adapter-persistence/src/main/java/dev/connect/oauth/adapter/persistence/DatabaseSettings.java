@@ -106,6 +106,15 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return of("jdbc:h2:file:" + file + H2_FLAGS, "sa", "");
     }
 
+    /**
+     * How many group commits (see {@link GroupCommit}) may run at once: half the pool, leaving the
+     * other half to reads, and at least one. Each batch holds a connection for one transaction;
+     * while one batch waits for its commit's log flush, the next gathers the writes that arrive.
+     */
+    int groupCommitWriters() {
+        return Math.max(1, maxPoolSize / 2);
+    }
+
     boolean isMySql() {
         return isMySql(jdbcUrl);
     }

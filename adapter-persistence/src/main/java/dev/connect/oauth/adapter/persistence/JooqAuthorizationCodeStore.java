@@ -3,12 +3,15 @@ package dev.connect.oauth.adapter.persistence;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUTHORIZATION_CODES;
 
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
+import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /**
  * {@link AuthorizationCodeStore} on {@code authorization_codes}, keyed by the code's hash.
@@ -21,12 +24,19 @@ import java.util.Optional;
  * replayer revokes only after it saw the code redeemed, so it can never make the winner fail. The
  * row is then read back, which is safe outside a transaction because nothing but
  * {@code redeemed_at} ever changes and it changes once.
+ *
+ * <p>{@link #redeemAndStore} is the same conditional update followed, when it matched, by the
+ * inserts of the token pair, in one transaction of the {@link GroupCommit}: the row lock of the
+ * update is held until the commit, so a concurrent redemption of the code waits for it and then
+ * finds the code redeemed, and a revocation of the grant waits for it as well.
  */
 final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
     private final JooqDatabase database;
+    private final GroupCommit writes;
 
-    JooqAuthorizationCodeStore(JooqDatabase database) {
+    JooqAuthorizationCodeStore(JooqDatabase database, GroupCommit writes) {
         this.database = Objects.requireNonNull(database, "database");
+        this.writes = Objects.requireNonNull(writes, "writes");
     }
 
     @Override
@@ -41,16 +51,8 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
         Objects.requireNonNull(presenter, "presenter");
         Objects.requireNonNull(at, "at");
         return database.query(ctx -> {
-            boolean redeemedNow = ctx.update(AUTHORIZATION_CODES)
-                    .set(AUTHORIZATION_CODES.REDEEMED_AT, EpochNanos.of(at))
-                    .where(AUTHORIZATION_CODES.HASH.eq(hash.hex())
-                            .and(AUTHORIZATION_CODES.CLIENT_ID.eq(presenter.value()))
-                            .and(AUTHORIZATION_CODES.REDEEMED_AT.isNull())
-                            .and(JooqGrantRepository.stands(AUTHORIZATION_CODES.GRANT_ID)))
-                    .execute() == 1;
-            Optional<AuthorizationCode> stored = ctx.selectFrom(AUTHORIZATION_CODES)
-                    .where(AUTHORIZATION_CODES.HASH.eq(hash.hex()).and(AUTHORIZATION_CODES.CLIENT_ID.eq(presenter.value())))
-                    .fetchOptional(AuthorizationCodeMapper::toCode);
+            boolean redeemedNow = redeemOnce(ctx, hash, presenter, at);
+            Optional<AuthorizationCode> stored = select(ctx, hash, presenter);
             if (stored.isEmpty()) {
                 return new Redemption.Unknown();
             }
@@ -60,6 +62,47 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
             }
             return code.isRedeemed() ? new Redemption.AlreadyRedeemed(code) : new Redemption.GrantRevoked(code);
         });
+    }
+
+    @Override
+    public Optional<AuthorizationCode> find(SecretHash hash, ClientId presenter) {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(presenter, "presenter");
+        return database.query(ctx -> select(ctx, hash, presenter));
+    }
+
+    @Override
+    public boolean redeemAndStore(SecretHash hash, ClientId presenter, Instant at, AccessToken accessToken,
+                                  RefreshToken refreshToken) {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(presenter, "presenter");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        return writes.run((ctx, rows) -> {
+            if (!redeemOnce(ctx, hash, presenter, at)) {
+                return false;
+            }
+            JooqTokenRepository.storePair(rows, accessToken, refreshToken);
+            return true;
+        });
+    }
+
+    /** The conditional update: true for the one caller that redeemed the code. */
+    private static boolean redeemOnce(DSLContext ctx, SecretHash hash, ClientId presenter, Instant at) {
+        return ctx.update(AUTHORIZATION_CODES)
+                .set(AUTHORIZATION_CODES.REDEEMED_AT, EpochNanos.of(at))
+                .where(AUTHORIZATION_CODES.HASH.eq(hash.hex())
+                        .and(AUTHORIZATION_CODES.CLIENT_ID.eq(presenter.value()))
+                        .and(AUTHORIZATION_CODES.REDEEMED_AT.isNull())
+                        .and(JooqGrantRepository.stands(AUTHORIZATION_CODES.GRANT_ID)))
+                .execute() == 1;
+    }
+
+    private static Optional<AuthorizationCode> select(DSLContext ctx, SecretHash hash, ClientId presenter) {
+        return ctx.selectFrom(AUTHORIZATION_CODES)
+                .where(AUTHORIZATION_CODES.HASH.eq(hash.hex()).and(AUTHORIZATION_CODES.CLIENT_ID.eq(presenter.value())))
+                .fetchOptional(AuthorizationCodeMapper::toCode);
     }
 
     /** The code as it was before this redemption: the port hands the winner the code as issued. */

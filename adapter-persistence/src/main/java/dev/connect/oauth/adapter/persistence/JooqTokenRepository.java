@@ -5,8 +5,10 @@ import static dev.connect.oauth.adapter.persistence.jooq.Tables.ACCESS_TOKENS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.REFRESH_TOKENS;
 
+import dev.connect.oauth.application.port.out.RefreshTokenOfGrant;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
@@ -27,6 +29,9 @@ import org.jooq.TableField;
  * unique index on its hash and joined with its grant, so a revoked grant reads as revoked tokens
  * without touching them.
  *
+ * <p>{@link #add}, {@link #addWithGrant} and {@link #rotate} go through the {@link GroupCommit}: one
+ * transaction, shared with concurrent callers, whose commit each call waits for.
+ *
  * <p>{@link #rotate} runs in one transaction that starts with the conditional update {@code UPDATE
  * refresh_tokens SET retired_at = ? WHERE id = ? AND retired_at IS NULL AND revoked_at IS NULL AND
  * <i>the grant is not revoked</i>}. The row lock makes it succeed for exactly one of any number of
@@ -42,22 +47,32 @@ import org.jooq.TableField;
  */
 final class JooqTokenRepository implements TokenRepository {
     private final JooqDatabase database;
+    private final GroupCommit writes;
 
-    JooqTokenRepository(JooqDatabase database) {
+    JooqTokenRepository(JooqDatabase database, GroupCommit writes) {
         this.database = Objects.requireNonNull(database, "database");
+        this.writes = Objects.requireNonNull(writes, "writes");
     }
 
     @Override
     public void add(AccessToken accessToken, Optional<RefreshToken> refreshToken) {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
-        if (refreshToken.isEmpty()) {
-            database.execute(ctx -> insert(ctx, accessToken));
-            return;
-        }
-        database.transactionally(ctx -> {
-            insert(ctx, refreshToken.get());
-            insert(ctx, accessToken);
+        writes.run((ctx, rows) -> {
+            refreshToken.ifPresent(token -> rows.add(TokenMapper.toRecord(token)));
+            rows.add(TokenMapper.toRecord(accessToken));
+            return null;
+        });
+    }
+
+    @Override
+    public void addWithGrant(Grant grant, AccessToken accessToken) {
+        Objects.requireNonNull(grant, "grant");
+        Objects.requireNonNull(accessToken, "accessToken");
+        writes.run((ctx, rows) -> {
+            rows.add(GrantMapper.toRecord(grant));
+            rows.add(TokenMapper.toRecord(accessToken));
+            return null;
         });
     }
 
@@ -67,7 +82,7 @@ final class JooqTokenRepository implements TokenRepository {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
-        return database.transaction(ctx -> {
+        return writes.run((ctx, rows) -> {
             int retired = ctx.update(REFRESH_TOKENS)
                     .set(REFRESH_TOKENS.RETIRED_AT, EpochNanos.of(at))
                     .where(unused(retiring.value()))
@@ -75,8 +90,7 @@ final class JooqTokenRepository implements TokenRepository {
             if (retired == 0) {
                 return false;
             }
-            insert(ctx, refreshToken);
-            insert(ctx, accessToken);
+            storePair(rows, accessToken, refreshToken);
             return true;
         });
     }
@@ -134,12 +148,19 @@ final class JooqTokenRepository implements TokenRepository {
 
     @Override
     public Optional<RefreshToken> findRefreshToken(SecretHash hash) {
+        return findRefreshTokenWithGrant(hash).map(RefreshTokenOfGrant::token);
+    }
+
+    @Override
+    public Optional<RefreshTokenOfGrant> findRefreshTokenWithGrant(SecretHash hash) {
         Objects.requireNonNull(hash, "hash");
-        return database.query(ctx -> ctx.select(REFRESH_TOKENS.asterisk(), GRANT_REVOKED_AT)
+        return database.query(ctx -> ctx.select(REFRESH_TOKENS.asterisk(), GRANT_REVOKED_AT, GRANTS.CREATED_AT)
                 .from(REFRESH_TOKENS)
                 .join(GRANTS).on(GRANTS.ID.eq(REFRESH_TOKENS.GRANT_ID))
                 .where(REFRESH_TOKENS.HASH.eq(hash.hex()))
-                .fetchOptional(row -> TokenMapper.toRefreshToken(row.into(REFRESH_TOKENS), row.get(GRANT_REVOKED_AT))));
+                .fetchOptional(row -> new RefreshTokenOfGrant(
+                        TokenMapper.toRefreshToken(row.into(REFRESH_TOKENS), row.get(GRANT_REVOKED_AT)),
+                        EpochNanos.toInstant(row.get(GRANTS.CREATED_AT)))));
     }
 
     @Override
@@ -176,6 +197,12 @@ final class JooqTokenRepository implements TokenRepository {
                 .and(REFRESH_TOKENS.RETIRED_AT.isNull())
                 .and(REFRESH_TOKENS.REVOKED_AT.isNull())
                 .and(JooqGrantRepository.stands(REFRESH_TOKENS.GRANT_ID));
+    }
+
+    /** The rows of a new pair; the refresh token first, which the access token names. */
+    static void storePair(GroupCommit.Rows rows, AccessToken accessToken, RefreshToken refreshToken) {
+        rows.add(TokenMapper.toRecord(refreshToken));
+        rows.add(TokenMapper.toRecord(accessToken));
     }
 
     private static void insert(DSLContext ctx, AccessToken token) {

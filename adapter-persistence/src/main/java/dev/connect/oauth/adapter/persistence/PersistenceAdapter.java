@@ -18,6 +18,7 @@ import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import io.opentelemetry.api.trace.Tracer;
 import java.util.Objects;
 import org.jooq.DSLContext;
@@ -51,7 +52,13 @@ public final class PersistenceAdapter implements AutoCloseable {
         setIfAbsent("org.jooq.no-tips", "true");
     }
 
+    /** The most writes one group commit takes: a few round trips' worth of rows. */
+    private static final int GROUP_COMMIT_MAX_BATCH = 64;
+    /** How many writes may wait for a group commit: beyond, a caller waits for room as for a connection. */
+    private static final int GROUP_COMMIT_QUEUE = 4096;
+
     private final HikariDataSource pool;
+    private final GroupCommit writes;
     private final ClientRepository clients;
     private final AccountRepository accounts;
     private final ApiKeyRepository apiKeys;
@@ -68,16 +75,18 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final AttemptCounterStore attempts;
     private final StorePurge purge;
 
-    private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration) {
+    private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration, int writers,
+                               Duration enqueueTimeout) {
         this.pool = pool;
         this.schemaMigration = schemaMigration;
         JooqDatabase database = new JooqDatabase(dsl);
+        this.writes = new GroupCommit(database, writers, GROUP_COMMIT_MAX_BATCH, GROUP_COMMIT_QUEUE, enqueueTimeout);
         this.clients = new JooqClientRepository(database);
         this.accounts = new JooqAccountRepository(database);
         this.apiKeys = new JooqApiKeyRepository(database);
         this.grants = new JooqGrantRepository(database);
-        this.authorizationCodes = new JooqAuthorizationCodeStore(database);
-        this.tokens = new JooqTokenRepository(database);
+        this.authorizationCodes = new JooqAuthorizationCodeStore(database, writes);
+        this.tokens = new JooqTokenRepository(database, writes);
         this.sessions = new JooqSessionRepository(database);
         this.signingKeys = new JooqSigningKeyRepository(database);
         this.auditLog = new JooqAuditLog(database);
@@ -124,7 +133,8 @@ public final class PersistenceAdapter implements AutoCloseable {
             DSLContext dsl = DSL.using(new DefaultConfiguration().set(pool).set(dialect)
                     .set(new Settings().withExecuteLogging(false))
                     .set(new TracingExecuteListener(telemetry.tracer(), dialect)));
-            return new PersistenceAdapter(pool, dsl, SchemaMigrations.migrate(settings, dsl));
+            return new PersistenceAdapter(pool, dsl, SchemaMigrations.migrate(settings, dsl), settings.groupCommitWriters(),
+                    settings.connectionTimeout());
         } catch (RuntimeException e) {
             pool.close();
             throw StoreFailures.translate(e);
@@ -196,9 +206,10 @@ public final class PersistenceAdapter implements AutoCloseable {
         return purge;
     }
 
-    /** Closes the pool; calls made afterwards fail. */
+    /** Stops the group commit and closes the pool; calls made afterwards fail. */
     @Override
     public void close() {
+        writes.close();
         pool.close();
     }
 

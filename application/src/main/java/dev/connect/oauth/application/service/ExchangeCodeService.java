@@ -17,6 +17,7 @@ import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.SecretHash;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * {@code grant_type=authorization_code}: redeems a code for an access and a refresh token. The
  * store redeems a code at most once, so of any number of concurrent requests one wins; a code
  * presented again is a replay, and the grant it created is revoked with every token issued from it.
+ * A code that passes its checks is redeemed and its tokens stored in one write (one transaction),
+ * and the answer is given only once that write is committed.
  *
  * <p>One exception keeps a client whose answer was lost (a failure after the commit) from being
  * punished as a replayer: within the policy's retry grace after the redemption, the same client
@@ -68,7 +71,16 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
             throw ErrorCode.INVALID_REQUEST.exception("code is required.");
         }
         Instant now = clock.instant();
-        return switch (codes.redeem(hasher.hash(command.code()), client.id(), now)) {
+        SecretHash hash = hasher.hash(command.code());
+        Optional<TokenResponse> issued = codes.find(hash, client.id())
+                .filter(code -> !code.isRedeemed() && isRedeemable(code, client, command, now))
+                .flatMap(code -> redeemWithTokens(hash, client, code, now));
+        if (issued.isPresent()) {
+            return issued.get();
+        }
+        // The code is unknown, redeemed, of a revoked grant, or fails its checks: the redemption
+        // on its own says which, and burns a code that fails its checks, as before.
+        return switch (codes.redeem(hash, client.id(), now)) {
             // The store redeemed it while the grant stood: the tokens are issued even if a replay
             // revokes the grant meanwhile, and are then dead on arrival, as §4.1.2 wants.
             case Redemption.Redeemed redeemed -> {
@@ -82,6 +94,30 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
             case Redemption.GrantRevoked revoked -> throw ErrorCode.INVALID_GRANT.exception("The authorization was revoked.");
             case Redemption.Unknown unknown -> throw ErrorCode.INVALID_GRANT.exception("Unknown authorization code.");
         };
+    }
+
+    /**
+     * The common case in one step: the redemption and the new pair in one write, answered only once
+     * it is stored. Empty, having written nothing, when another request redeemed the code first or
+     * its grant was revoked meanwhile.
+     */
+    private Optional<TokenResponse> redeemWithTokens(SecretHash hash, Client client, AuthorizationCode code,
+                                                     Instant now) {
+        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(code, now);
+        if (!codes.redeemAndStore(hash, client.id(), now, pair.accessToken(), pair.refreshToken())) {
+            return Optional.empty();
+        }
+        return Optional.of(pair.response());
+    }
+
+    private static boolean isRedeemable(AuthorizationCode code, Client client, ExchangeCodeCommand command,
+                                        Instant now) {
+        try {
+            code.checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), now);
+            return true;
+        } catch (OAuthException failsItsChecks) {
+            return false;
+        }
     }
 
     /** A fresh pair when presenting the redeemed {@code code} again is a retry, not a replay. */

@@ -6,7 +6,6 @@ import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.ClientRepository;
-import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
@@ -23,24 +22,22 @@ import java.util.Optional;
 /**
  * {@code grant_type=client_credentials}: a confidential client acting for itself gets an access
  * token whose subject is the client, with no refresh token. Each issue records a grant with no
- * account, so that deleting the client revokes these tokens like any other.
+ * account, so that deleting the client revokes these tokens like any other; the grant and its token
+ * are stored in one step.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4">RFC 6749 §4.4</a>
  */
 public final class IssueClientCredentialsTokenService implements IssueClientCredentialsTokenUseCase {
     private final ClientAuthenticator authenticator;
-    private final GrantRepository grants;
     private final SecretGenerator generator;
     private final TokenIssuer issuer;
     private final Clock clock;
 
     @Inject
-    public IssueClientCredentialsTokenService(ClientRepository clients, GrantRepository grants,
-                                              TokenRepository tokens, AccessTokenCodec codec,
+    public IssueClientCredentialsTokenService(ClientRepository clients, TokenRepository tokens, AccessTokenCodec codec,
                                               SecretGenerator generator, SecretHasher hasher, Clock clock,
                                               OAuthPolicy policy) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
-        this.grants = Objects.requireNonNull(grants, "grants");
         this.generator = Objects.requireNonNull(generator, "generator");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -56,7 +53,6 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
         Instant now = clock.instant();
         Grant grant = Grant.of(new GrantId(generator.identifier()), client.id(), Optional.empty(),
                 client.resolveScopes(command.scope()), now);
-        grants.add(grant);
         return issuer.accessOnly(grant, now);
     }
 }

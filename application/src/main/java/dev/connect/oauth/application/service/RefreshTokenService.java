@@ -8,12 +8,12 @@ import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.RefreshTokenOfGrant;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
-import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ScopeSet;
@@ -42,7 +42,6 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private static final String REUSED = "The refresh token was already used.";
 
     private final ClientAuthenticator authenticator;
-    private final GrantRepository grants;
     private final TokenRepository tokens;
     private final SecretHasher hasher;
     private final TokenIssuer issuer;
@@ -55,7 +54,6 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
                                AccessTokenCodec codec, SecretGenerator generator, SecretHasher hasher,
                                AuditLog auditLog, Clock clock, OAuthPolicy policy) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
-        this.grants = Objects.requireNonNull(grants, "grants");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
@@ -71,30 +69,26 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             throw ErrorCode.INVALID_REQUEST.exception("refresh_token is required.");
         }
         Instant now = clock.instant();
-        RefreshToken token = tokens.findRefreshToken(hasher.hash(command.refreshToken()))
-                .filter(found -> found.clientId().equals(client.id()))
+        RefreshTokenOfGrant found = tokens.findRefreshTokenWithGrant(hasher.hash(command.refreshToken()))
+                .filter(presented -> presented.token().clientId().equals(client.id()))
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
+        RefreshToken token = found.token();
         if (token.revokedAt().isPresent()) {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token was revoked.");
         }
         if (token.isRetired()) {
-            return retried(token, command.scope(), now).orElseThrow(() -> reused(token, now));
+            return retried(found, command.scope(), now).orElseThrow(() -> reused(token, now));
         }
         if (!token.isActive(now)) {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token has expired.");
         }
         ScopeSet scopes = narrowedScopes(command.scope(), token);
-        return issuer.rotate(token, scopes, grantCreatedAt(token), now).orElseThrow(() -> reused(token, now));
-    }
-
-    /** When the token's family began: its successor lives no longer than the family's maximum. */
-    private Instant grantCreatedAt(RefreshToken token) {
-        return grants.findById(token.grantId()).map(Grant::createdAt)
-                .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
+        return issuer.rotate(token, scopes, found.grantCreatedAt(), now).orElseThrow(() -> reused(token, now));
     }
 
     /** A fresh successor when presenting the retired {@code token} again is a retry, not reuse. */
-    private Optional<TokenResponse> retried(RefreshToken token, String requestedScope, Instant now) {
+    private Optional<TokenResponse> retried(RefreshTokenOfGrant found, String requestedScope, Instant now) {
+        RefreshToken token = found.token();
         if (!policy.withinRetryGrace(token.retiredAt().orElseThrow(), now)) {
             return Optional.empty();
         }
@@ -104,7 +98,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         } catch (OAuthException notTheSameRequest) {
             return Optional.empty();
         }
-        return issuer.reissueAfter(token, scopes, grantCreatedAt(token), now);
+        return issuer.reissueAfter(token, scopes, found.grantCreatedAt(), now);
     }
 
     private OAuthException reused(RefreshToken token, Instant now) {

@@ -49,9 +49,18 @@ final class TokenIssuer {
 
     /** An access token and a refresh token for the code's scopes of its grant (authorization code grant). */
     TokenResponse withRefreshToken(AuthorizationCode code, Instant at) {
-        Pair pair = rootPair(code, seconds(at));
-        tokens.add(pair.access().kept(), Optional.of(pair.refresh().kept()));
+        UnstoredPair pair = unstoredPair(code, at);
+        tokens.add(pair.accessToken(), Optional.of(pair.refreshToken()));
         return pair.response();
+    }
+
+    /**
+     * The pair of {@link #withRefreshToken}, made but not stored: for a caller that stores it in
+     * the same step as the code's redemption, and hands out the answer only if that step did.
+     */
+    UnstoredPair unstoredPair(AuthorizationCode code, Instant at) {
+        Pair pair = rootPair(code, seconds(at));
+        return new UnstoredPair(pair.access().kept(), pair.refresh().kept(), pair.response());
     }
 
     /**
@@ -64,12 +73,15 @@ final class TokenIssuer {
         return reissue(pair);
     }
 
-    /** An access token alone (client credentials grant, RFC 6749 §4.4.3: no refresh token). */
+    /**
+     * An access token alone (client credentials grant, RFC 6749 §4.4.3: no refresh token), stored
+     * with {@code grant}, which is new.
+     */
     TokenResponse accessOnly(Grant grant, Instant at) {
         Instant now = seconds(at);
         Secret<AccessToken> access = mintAccess(grant.id(), grant.clientId(), grant.accountId(), grant.scopes(),
                 Optional.empty(), now);
-        tokens.add(access.kept(), Optional.empty());
+        tokens.addWithGrant(grant, access.kept());
         return response(access, Optional.empty(), now);
     }
 
@@ -159,6 +171,10 @@ final class TokenIssuer {
 
     /** A token's value, handed out once, beside what the server keeps of it. */
     private record Secret<T>(String value, T kept) {
+    }
+
+    /** The tokens to store for an answer, and the answer, handed out only once they are stored. */
+    record UnstoredPair(AccessToken accessToken, RefreshToken refreshToken, TokenResponse response) {
     }
 
     /** An access token and the refresh token issued with it, and the answer that hands both out. */

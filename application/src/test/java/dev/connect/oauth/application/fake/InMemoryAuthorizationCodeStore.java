@@ -1,22 +1,30 @@
 package dev.connect.oauth.application.fake;
 
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
+import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@link AuthorizationCodeStore} on an {@link InMemoryStore}: {@link #redeem} is a
  * compare-and-set under the store's lock, which also checks that the code's grant stands, so one
  * caller wins however many race, and a redemption and its grant's revocation are ordered by the lock.
+ * {@link #redeemAndStore} stores the tokens through an {@link InMemoryTokenRepository} on the same
+ * store, under the same (reentrant) lock, before it marks the code redeemed, so a refused token
+ * leaves the code as it was.
  */
 public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
     private final InMemoryStore store;
+    private final InMemoryTokenRepository tokens;
 
     public InMemoryAuthorizationCodeStore(InMemoryStore store) {
         this.store = Objects.requireNonNull(store, "store");
+        this.tokens = new InMemoryTokenRepository(store);
     }
 
     @Override
@@ -48,6 +56,31 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
             }
             store.codes.put(hash, code.redeem(at));
             return new Redemption.Redeemed(code);
+        });
+    }
+
+    @Override
+    public Optional<AuthorizationCode> find(SecretHash hash, ClientId presenter) {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(presenter, "presenter");
+        return store.atomically(() -> Optional.ofNullable(store.codes.get(hash))
+                .filter(code -> code.clientId().equals(presenter)));
+    }
+
+    @Override
+    public boolean redeemAndStore(SecretHash hash, ClientId presenter, Instant at, AccessToken accessToken,
+                                  RefreshToken refreshToken) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        return store.atomically(() -> {
+            Optional<AuthorizationCode> redeemable = find(hash, presenter)
+                    .filter(code -> !code.isRedeemed() && store.grants.get(code.grantId()).isActive());
+            redeemable.ifPresent(code -> {
+                tokens.add(accessToken, Optional.of(refreshToken));
+                store.codes.put(hash, code.redeem(at));
+            });
+            return redeemable.isPresent();
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.connect.oauth.application.fake;
 
+import dev.connect.oauth.application.port.out.RefreshTokenOfGrant;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Grant;
@@ -33,6 +34,25 @@ public final class InMemoryTokenRepository implements TokenRepository {
             refreshToken.ifPresent(this::checkRefreshToken);
             checkAccessToken(accessToken, refreshToken);
             refreshToken.ifPresent(this::putRefreshToken);
+            putAccessToken(accessToken);
+        });
+    }
+
+    @Override
+    public void addWithGrant(Grant grant, AccessToken accessToken) {
+        Objects.requireNonNull(grant, "grant");
+        Objects.requireNonNull(accessToken, "accessToken");
+        store.atomically(() -> {
+            store.requireClient(grant.clientId());
+            grant.accountId().ifPresent(store::requireAccount);
+            requireFresh(store.grants.containsKey(grant.id()), "grant " + grant.id());
+            store.grants.put(grant.id(), grant);
+            try {
+                checkAccessToken(accessToken, Optional.empty());
+            } catch (IllegalStateException refused) {
+                store.grants.remove(grant.id());
+                throw refused;
+            }
             putAccessToken(accessToken);
         });
     }
@@ -102,6 +122,13 @@ public final class InMemoryTokenRepository implements TokenRepository {
         return store.atomically(() -> Optional.ofNullable(store.refreshTokenIds.get(hash))
                 .map(store.refreshTokens::get)
                 .map(token -> withRevokedAt(token, revokedAt(token.revokedAt(), token.grantId()))));
+    }
+
+    @Override
+    public Optional<RefreshTokenOfGrant> findRefreshTokenWithGrant(SecretHash hash) {
+        Objects.requireNonNull(hash, "hash");
+        return store.atomically(() -> findRefreshToken(hash)
+                .map(token -> new RefreshTokenOfGrant(token, store.grants.get(token.grantId()).createdAt())));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.connect.oauth.application.service;
 
+import dev.connect.oauth.application.port.out.RefreshTokenOfGrant;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
@@ -18,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StaleReadTokenRepository implements TokenRepository {
     private final TokenRepository store;
-    private final Map<SecretHash, Optional<RefreshToken>> firstReads = new ConcurrentHashMap<>();
+    private final Map<SecretHash, Optional<RefreshTokenOfGrant>> firstReads = new ConcurrentHashMap<>();
 
     StaleReadTokenRepository(TokenRepository store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -26,7 +28,17 @@ final class StaleReadTokenRepository implements TokenRepository {
 
     @Override
     public Optional<RefreshToken> findRefreshToken(SecretHash hash) {
-        return firstReads.computeIfAbsent(hash, store::findRefreshToken);
+        return findRefreshTokenWithGrant(hash).map(RefreshTokenOfGrant::token);
+    }
+
+    @Override
+    public Optional<RefreshTokenOfGrant> findRefreshTokenWithGrant(SecretHash hash) {
+        return firstReads.computeIfAbsent(hash, store::findRefreshTokenWithGrant);
+    }
+
+    @Override
+    public void addWithGrant(Grant grant, AccessToken accessToken) {
+        store.addWithGrant(grant, accessToken);
     }
 
     @Override

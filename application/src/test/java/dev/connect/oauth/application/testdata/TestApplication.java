@@ -134,7 +134,7 @@ public final class TestApplication {
                 secretHasher, p.audit(), clock, policy);
         refreshToken = new RefreshTokenService(p.clients(), p.grants(), p.tokens(), codec, generator, secretHasher,
                 p.audit(), clock, policy);
-        issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.grants(), p.tokens(),
+        issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.tokens(),
                 codec, generator, secretHasher, clock, policy);
         describeToken = new DescribeTokenService(p.accessTokenLookup(), secretHasher, clock);
         invalidateToken = new InvalidateTokenService(p.tokens(), secretHasher, clock);

@@ -1,9 +1,12 @@
 package dev.connect.oauth.application.port.out;
 
+import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Issued authorization codes, by the hash of the code.
@@ -16,6 +19,8 @@ import java.time.Instant;
  * from it afterwards, RFC 6749 §4.1.2), and one presented after is refused. The client presenting
  * the code is part of it too: a code presented by any other client is {@link Redemption.Unknown}
  * to it and stays as it was, so a leaked code cannot be burned, nor its grant revoked, by a stranger.
+ * {@link #redeemAndStore} is that same step and the storing of the tokens issued for the code, all
+ * or nothing, and durable when it returns.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  */
@@ -30,6 +35,21 @@ public interface AuthorizationCodeStore {
      * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 §4.1.3</a>
      */
     Redemption redeem(SecretHash hash, ClientId presenter, Instant at);
+
+    /**
+     * The code as stored, if it was issued to {@code presenter}: read without redeeming it, so the
+     * tokens can be made before {@link #redeemAndStore}. Its redemption may change at any moment.
+     */
+    Optional<AuthorizationCode> find(SecretHash hash, ClientId presenter);
+
+    /**
+     * {@link #redeem} and, only if this call redeemed the code, the storing of the tokens issued for
+     * it, in one step: either the code is redeemed and both tokens stored, or nothing is written.
+     *
+     * @return whether this call redeemed the code; when false, {@link #redeem} tells what stood in the way
+     */
+    boolean redeemAndStore(SecretHash hash, ClientId presenter, Instant at, AccessToken accessToken,
+                           RefreshToken refreshToken);
 
     /** What {@link #redeem} found. */
     sealed interface Redemption {

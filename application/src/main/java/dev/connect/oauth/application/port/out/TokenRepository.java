@@ -1,6 +1,7 @@
 package dev.connect.oauth.application.port.out;
 
 import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
@@ -12,15 +13,23 @@ import java.util.Optional;
  * lookup. Lookups report a token revoked when its grant is revoked ({@code revokedAt} is then the
  * grant's revocation time if the token itself was not revoked earlier).
  *
- * <p>Atomicity: {@link #add} stores both tokens or neither; {@link #rotate} retires the old
+ * <p>Atomicity: {@link #add} stores both tokens or neither, {@link #addWithGrant} the grant and its
+ * token or neither; {@link #rotate} retires the old
  * refresh token and stores the new pair in one step, and succeeds at most once per refresh token
  * across every node sharing the store; {@link #reissue} replaces an unused refresh token and stores
  * the new pair in one step, and succeeds at most once per replaced token, so that of concurrent
- * retries, and of a retry racing the replaced token's own rotation, exactly one wins.
+ * retries, and of a retry racing the replaced token's own rotation, exactly one wins. Every write
+ * is durable when the call returns: an answer built on it survives a crash of the server.
  */
 public interface TokenRepository {
     /** Stores an access token and, when given, the refresh token issued with it. */
     void add(AccessToken accessToken, Optional<RefreshToken> refreshToken);
+
+    /**
+     * Stores a new grant and the access token issued from it (client credentials, where each issue
+     * is a grant of its own, so that revoking the client's grants revokes the token).
+     */
+    void addWithGrant(Grant grant, AccessToken accessToken);
 
     /**
      * Retires {@code retiring} (if it is neither retired nor revoked) and stores the successor pair.
@@ -47,6 +56,12 @@ public interface TokenRepository {
     Optional<AccessToken> findAccessToken(SecretHash hash);
 
     Optional<RefreshToken> findRefreshToken(SecretHash hash);
+
+    /**
+     * The refresh token as {@link #findRefreshToken} finds it, with when its grant was created
+     * (where the family's maximum lifetime counts from), read in the same lookup.
+     */
+    Optional<RefreshTokenOfGrant> findRefreshTokenWithGrant(SecretHash hash);
 
     /** Revokes an access token (idempotent); false when there is no such token. */
     boolean revokeAccessToken(TokenId id, Instant at);

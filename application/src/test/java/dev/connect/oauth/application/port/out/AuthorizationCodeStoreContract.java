@@ -1,17 +1,23 @@
 package dev.connect.oauth.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.application.testdata.TestCodes;
 import dev.connect.oauth.application.testdata.TestIds;
+import dev.connect.oauth.application.testdata.TestTokens;
+import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.PkceMethod;
+import dev.connect.oauth.domain.RefreshToken;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -156,5 +162,99 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
 
         assertThat(outcomes).filteredOn(Redemption.Redeemed.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(Redemption.AlreadyRedeemed.class::isInstance).hasSize(RACERS - 1);
+    }
+
+    @Test
+    void findWhenIssuedToThePresenterThenReturnsItUnchangedElseEmpty() {
+        AuthorizationCode code = storedCode(TestCodes.from(storedGrant()));
+
+        assertThat(store.codes().find(code.hash(), code.clientId())).contains(code);
+        assertThat(store.codes().find(code.hash(), new ClientId(TestIds.identifier()))).isEmpty();
+        assertThat(store.codes().find(TestIds.hashOf("not issued"), code.clientId())).isEmpty();
+        assertThat(store.codes().redeem(code.hash(), code.clientId(), at(2_000))).isEqualTo(new Redemption.Redeemed(code));
+    }
+
+    @Test
+    void redeemAndStoreWhenRedeemableThenRedeemsTheCodeAndStoresThePair() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant));
+        RefreshToken refreshToken = TestTokens.refresh(grant).build();
+        AccessToken accessToken = TestTokens.access(grant).with(refreshToken).build();
+
+        boolean redeemed = store.codes().redeemAndStore(code.hash(), code.clientId(), at(2_000), accessToken, refreshToken);
+
+        assertThat(redeemed).isTrue();
+        assertThat(store.tokens().findAccessToken(accessToken.hash())).contains(accessToken);
+        assertThat(store.tokens().findRefreshToken(refreshToken.hash())).contains(refreshToken);
+        assertThat(store.codes().find(code.hash(), code.clientId()).orElseThrow().redeemedAt()).contains(at(2_000));
+    }
+
+    @Test
+    void redeemAndStoreWhenRedeemedBeforeOrGrantRevokedOrStrangerThenFalseAndStoresNothing() {
+        Grant grant = storedGrant();
+        AuthorizationCode redeemed = storedCode(TestCodes.from(grant));
+        store.codes().redeem(redeemed.hash(), redeemed.clientId(), at(1_500));
+        Grant revokedGrant = storedGrant();
+        AuthorizationCode ofRevokedGrant = storedCode(TestCodes.from(revokedGrant));
+        store.grants().revoke(revokedGrant.id(), at(1_600));
+        AuthorizationCode fresh = storedCode(TestCodes.from(grant));
+
+        assertRedeemsAndStoresNothing(grant, redeemed, redeemed.clientId());
+        assertRedeemsAndStoresNothing(revokedGrant, ofRevokedGrant, ofRevokedGrant.clientId());
+        assertRedeemsAndStoresNothing(grant, fresh, new ClientId(TestIds.identifier()));
+        assertThat(store.codes().redeem(ofRevokedGrant.hash(), ofRevokedGrant.clientId(), at(3_000)))
+                .isInstanceOf(Redemption.GrantRevoked.class);
+        assertThat(store.codes().redeem(fresh.hash(), fresh.clientId(), at(3_000))).isEqualTo(new Redemption.Redeemed(fresh));
+    }
+
+    @Test
+    void redeemAndStoreWhenTheTokensCannotBeStoredThenTheCodeStaysUnredeemed() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant));
+        AccessToken existing = TestTokens.access(grant).build();
+        store.tokens().add(existing, Optional.empty());
+        RefreshToken refreshToken = TestTokens.refresh(grant).build();
+        AccessToken clash = TestTokens.access(grant).id(existing.id()).with(refreshToken).build();
+
+        assertThatThrownBy(() -> store.codes().redeemAndStore(code.hash(), code.clientId(), at(2_000), clash, refreshToken))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(store.tokens().findRefreshToken(refreshToken.hash())).isEmpty();
+        assertThat(store.codes().redeem(code.hash(), code.clientId(), at(3_000))).isEqualTo(new Redemption.Redeemed(code));
+    }
+
+    @Test
+    void redeemAndStoreWhenRacingThenExactlyOneRedeemsAndOnlyItsPairIsStored() throws Exception {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant));
+        List<RefreshToken> refreshTokens = new ArrayList<>();
+        List<AccessToken> accessTokens = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            RefreshToken refreshToken = TestTokens.refresh(grant).build();
+            refreshTokens.add(refreshToken);
+            accessTokens.add(TestTokens.access(grant).with(refreshToken).build());
+        }
+
+        List<Boolean> outcomes = race(racer -> store.codes().redeemAndStore(code.hash(), code.clientId(),
+                at(1_000 + racer), accessTokens.get(racer), refreshTokens.get(racer)));
+
+        assertThat(outcomes).containsOnlyOnce(true);
+        int winner = outcomes.indexOf(true);
+        for (int i = 0; i < RACERS; i++) {
+            assertThat(store.tokens().findRefreshToken(refreshTokens.get(i).hash())).as("refresh token %d", i)
+                    .isEqualTo(i == winner ? Optional.of(refreshTokens.get(i)) : Optional.empty());
+            assertThat(store.tokens().findAccessToken(accessTokens.get(i).hash()).isPresent()).as("access token %d", i)
+                    .isEqualTo(i == winner);
+        }
+    }
+
+    private void assertRedeemsAndStoresNothing(Grant grant, AuthorizationCode code, ClientId presenter) {
+        RefreshToken refreshToken = TestTokens.refresh(grant).build();
+        AccessToken accessToken = TestTokens.access(grant).with(refreshToken).build();
+
+        assertThat(store.codes().redeemAndStore(code.hash(), presenter, at(2_000), accessToken, refreshToken)).isFalse();
+
+        assertThat(store.tokens().findAccessToken(accessToken.hash())).isEmpty();
+        assertThat(store.tokens().findRefreshToken(refreshToken.hash())).isEmpty();
     }
 }

@@ -370,6 +370,72 @@ public abstract class TokenRepositoryContract extends StoreContract {
         }
     }
 
+    @Test
+    void addWithGrantThenStoresTheGrantAndItsAccessToken() {
+        Grant grant = TestGrants.forClient(storedClient());
+        AccessToken accessToken = TestTokens.access(grant).build();
+
+        store.tokens().addWithGrant(grant, accessToken);
+
+        assertThat(store.grants().findById(grant.id())).contains(grant);
+        assertThat(store.tokens().findAccessToken(accessToken.hash())).contains(accessToken);
+    }
+
+    @Test
+    void addWithGrantWhenTheAccessTokenCannotBeStoredThenNeitherIsTheGrant() {
+        Grant grant = storedGrant();
+        AccessToken existing = TestTokens.access(grant).build();
+        store.tokens().add(existing, Optional.empty());
+        Grant newGrant = TestGrants.forClient(storedClient());
+        AccessToken clash = TestTokens.access(newGrant).id(existing.id()).build();
+
+        assertThatThrownBy(() -> store.tokens().addWithGrant(newGrant, clash)).isInstanceOf(RuntimeException.class);
+
+        assertThat(store.grants().findById(newGrant.id())).isEmpty();
+        assertThat(store.tokens().findAccessToken(existing.hash())).contains(existing);
+    }
+
+    @Test
+    void findRefreshTokenWithGrantThenCarriesWhenTheGrantWasCreated() {
+        Grant grant = storedGrant();
+        RefreshToken refreshToken = storedPair(grant);
+
+        assertThat(store.tokens().findRefreshTokenWithGrant(refreshToken.hash()))
+                .contains(new RefreshTokenOfGrant(refreshToken, grant.createdAt()));
+        assertThat(store.tokens().findRefreshTokenWithGrant(TestIds.hashOf("not issued"))).isEmpty();
+    }
+
+    /** Concurrent writes may share a transaction (group commit): one caller's failure stays its own. */
+    @Test
+    void addWhenRacingWithOneClashThenOnlyTheClashFailsAndEveryOtherPairIsStored() throws Exception {
+        Grant grant = storedGrant();
+        AccessToken existing = TestTokens.access(grant).build();
+        store.tokens().add(existing, Optional.empty());
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            Pair pair = issuedFrom(grant, Optional.empty(), 1_000);
+            pairs.add(i == 0 ? new Pair(TestTokens.access(grant).id(existing.id()).with(pair.refresh()).build(),
+                    pair.refresh()) : pair);
+        }
+
+        List<Boolean> stored = race(racer -> {
+            try {
+                store.tokens().add(pairs.get(racer).access(), Optional.of(pairs.get(racer).refresh()));
+                return true;
+            } catch (RuntimeException clash) {
+                return false;
+            }
+        });
+
+        assertThat(stored.get(0)).isFalse();
+        assertThat(stored.subList(1, RACERS)).containsOnly(true);
+        assertStoredNothing(pairs.get(0).access(), pairs.get(0).refresh());
+        for (Pair pair : pairs.subList(1, RACERS)) {
+            assertThat(store.tokens().findAccessToken(pair.access().hash())).contains(pair.access());
+            assertThat(store.tokens().findRefreshToken(pair.refresh().hash())).contains(pair.refresh());
+        }
+    }
+
     private void assertStoredNothing(AccessToken accessToken, RefreshToken refreshToken) {
         assertThat(store.tokens().findAccessToken(accessToken.hash())).isEmpty();
         assertThat(store.tokens().findRefreshToken(refreshToken.hash())).isEmpty();
