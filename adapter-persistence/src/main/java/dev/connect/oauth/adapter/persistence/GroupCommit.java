@@ -5,6 +5,8 @@ import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.REFRESH_TOKENS;
 
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,8 +56,10 @@ import org.jooq.TableRecord;
 final class GroupCommit implements AutoCloseable {
     /** Rows are inserted in this order, so that every foreign key finds its parent row. */
     private static final List<Table<?>> INSERT_ORDER = List.of(GRANTS, REFRESH_TOKENS, ACCESS_TOKENS);
+    static final String BATCH_SIZE_METER = "connect.db.group.commit.writes";
 
     private final JooqDatabase database;
+    private final DistributionSummary batchSizes;
     private final BlockingQueue<Pending<?>> queue;
     private final int maxBatch;
     private final Duration enqueueTimeout;
@@ -67,9 +71,14 @@ final class GroupCommit implements AutoCloseable {
      * @param maxBatch       the most works one transaction takes
      * @param queueCapacity  how many works may wait for a writer
      * @param enqueueTimeout how long a caller waits for room in a full queue
+     * @param meters         where the size of each batch is recorded ({@value #BATCH_SIZE_METER})
      */
-    GroupCommit(JooqDatabase database, int writers, int maxBatch, int queueCapacity, Duration enqueueTimeout) {
+    GroupCommit(JooqDatabase database, int writers, int maxBatch, int queueCapacity, Duration enqueueTimeout,
+                MeterRegistry meters) {
         this.database = Objects.requireNonNull(database, "database");
+        this.batchSizes = DistributionSummary.builder(BATCH_SIZE_METER)
+                .description("Writes committed together by one group commit transaction")
+                .register(Objects.requireNonNull(meters, "meters"));
         if (writers < 1 || maxBatch < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("writers, maxBatch and queueCapacity must be positive");
         }
@@ -131,6 +140,7 @@ final class GroupCommit implements AutoCloseable {
 
     /** Commits {@code batch} together, or each of its works alone after a failure that is not an outage. */
     private void commit(List<Pending<?>> batch) {
+        batchSizes.record(batch.size());
         List<Object> results;
         try {
             results = database.transaction(ctx -> runAll(ctx, batch));

@@ -19,6 +19,7 @@ import dev.connect.oauth.application.port.out.TokenRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import java.util.Objects;
 import org.jooq.DSLContext;
@@ -76,11 +77,12 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final StorePurge purge;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration, int writers,
-                               Duration enqueueTimeout) {
+                               Duration enqueueTimeout, MeterRegistry meters) {
         this.pool = pool;
         this.schemaMigration = schemaMigration;
         JooqDatabase database = new JooqDatabase(dsl);
-        this.writes = new GroupCommit(database, writers, GROUP_COMMIT_MAX_BATCH, GROUP_COMMIT_QUEUE, enqueueTimeout);
+        this.writes = new GroupCommit(database, writers, GROUP_COMMIT_MAX_BATCH, GROUP_COMMIT_QUEUE, enqueueTimeout,
+                meters);
         this.clients = new JooqClientRepository(database);
         this.accounts = new JooqAccountRepository(database);
         this.apiKeys = new JooqApiKeyRepository(database);
@@ -134,7 +136,7 @@ public final class PersistenceAdapter implements AutoCloseable {
                     .set(new Settings().withExecuteLogging(false))
                     .set(new TracingExecuteListener(telemetry.tracer(), dialect)));
             return new PersistenceAdapter(pool, dsl, SchemaMigrations.migrate(settings, dsl), settings.groupCommitWriters(),
-                    settings.connectionTimeout());
+                    settings.connectionTimeout(), telemetry.meters());
         } catch (RuntimeException e) {
             pool.close();
             throw StoreFailures.translate(e);

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -41,6 +42,7 @@ class GroupCommitTest {
     private final H2TestDatabase database = new H2TestDatabase();
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private DSLContext dsl;
     private GroupCommit groupCommit;
     private Client client;
@@ -55,7 +57,8 @@ class GroupCommitTest {
         dataSource.setURL(database.settings().jdbcUrl());
         dataSource.setUser(database.settings().user());
         dsl = DSL.using(dataSource, SQLDialect.H2);
-        groupCommit = new GroupCommit(new JooqDatabase(dsl), 1, 64, 64, Duration.ofSeconds(WAIT_SECONDS));
+        groupCommit = new GroupCommit(new JooqDatabase(dsl), 1, 64, 64, Duration.ofSeconds(WAIT_SECONDS),
+                meters);
     }
 
     @AfterEach
@@ -100,6 +103,7 @@ class GroupCommitTest {
             transactions.add(caller.get());
         }
         assertThat(transactions).as("one transaction").containsOnly(transactions.get(0));
+        assertThat(meters.summary(GroupCommit.BATCH_SIZE_METER).max()).isEqualTo(QUEUED);
         assertThat(grants).allMatch(this::stored);
     }
 
