@@ -18,7 +18,8 @@ import org.jooq.impl.DefaultConnectionProvider;
  * The one way the repositories reach the database: each port call runs through {@link #query} (one
  * statement or several independent ones, each committed on its own) or {@link #transaction} (all
  * or nothing), and any failure that means "the database is out of reach" leaves as
- * {@link StoreUnavailableException}.
+ * {@link StoreUnavailableException}. The writes of the token endpoint reach it through the
+ * {@link GroupCommit}, which runs several callers' writes as one {@link #transaction}.
  *
  * <p><b>Conflicts are retried.</b> A deadlock, or on Galera a certification conflict (SQLSTATE
  * 40001, MySQL error 1213, also raised by {@code COMMIT}), means the database rolled the work back;
