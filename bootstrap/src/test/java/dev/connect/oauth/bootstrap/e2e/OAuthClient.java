@@ -36,6 +36,10 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.TestClient;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -114,9 +118,18 @@ final class OAuthClient {
                 grant).build()));
     }
 
-    /** The raw answer, for the headers the SDK does not surface. */
+    /** The raw answer, for the headers the SDK does not surface; checked against the OpenAPI document. */
     HTTPResponse send(TokenRequest request) throws IOException {
-        return request.toHTTPRequest().send();
+        HTTPResponse response = request.toHTTPRequest().send();
+        Map<String, List<String>> headers = new HashMap<>();
+        response.getHeaderMap().forEach((name, values) -> {
+            if (name != null) {
+                headers.put(name, values);
+            }
+        });
+        server.checkAnswer("POST", request.getEndpointURI(), new Reply(response.getStatusCode(),
+                HttpHeaders.of(headers, (name, value) -> true), Objects.requireNonNullElse(response.getBody(), "")));
+        return response;
     }
 
     static Tokens success(TokenResponse response) {
