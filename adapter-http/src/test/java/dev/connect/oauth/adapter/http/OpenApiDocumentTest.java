@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import java.io.IOException;
@@ -89,6 +90,14 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void whenDocumentReferencesThenTargetExists() {
+        Set<String> dangling = new TreeSet<>();
+        collectDanglingReferences(document, dangling);
+
+        assertThat(dangling).as("$ref of openapi.json that point nowhere").isEmpty();
+    }
+
+    @Test
     void servesDocumentWithIssuerAsServerAndCacheable() {
         Reply reply = server.get(DiscoveryEndpoints.OPENAPI_PATH);
 
@@ -140,15 +149,35 @@ class OpenApiDocumentTest {
         return operations;
     }
 
+    private static void collectDanglingReferences(Object node, Set<String> dangling) {
+        if (node instanceof JsonObject object) {
+            String ref = object.getValue("$ref") instanceof String value ? value : null;
+            if (ref != null && (!ref.startsWith("#/") || pointed(ref) == null)) {
+                dangling.add(ref);
+            }
+            object.forEach(member -> collectDanglingReferences(member.getValue(), dangling));
+        } else if (node instanceof JsonArray array) {
+            array.forEach(element -> collectDanglingReferences(element, dangling));
+        }
+    }
+
+    /** What a local reference points at, or {@code null}. */
+    private static Object pointed(String ref) {
+        Object target = document;
+        for (String segment : ref.substring(2).split("/")) {
+            if (!(target instanceof JsonObject object)) {
+                return null;
+            }
+            target = object.getValue(segment.replace("~1", "/").replace("~0", "~"));
+        }
+        return target;
+    }
+
     private static JsonObject resolve(JsonObject item) {
         String ref = item.getString("$ref");
         if (ref == null) {
             return item;
         }
-        JsonObject target = document;
-        for (String segment : ref.substring(2).split("/")) {
-            target = target.getJsonObject(segment.replace("~1", "/").replace("~0", "~"));
-        }
-        return target;
+        return (JsonObject) pointed(ref);
     }
 }

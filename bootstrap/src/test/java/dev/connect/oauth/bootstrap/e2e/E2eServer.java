@@ -202,8 +202,10 @@ final class E2eServer {
     /** Stops the server gracefully, then removes its database. */
     void stop() throws Exception {
         if (checkedAnswers.get() > 0) {
-            System.out.printf("OPENAPI %d answers of the server at %s matched openapi.json (%d in this JVM so far)%n",
-                    checkedAnswers.get(), issuer, OpenApiConformance.shared().checked());
+            OpenApiConformance conformance = OpenApiConformance.shared();
+            System.out.printf("OPENAPI %d answers of the server at %s matched openapi.json (%d in this JVM so far;"
+                    + " operations not yet answered: %s)%n", checkedAnswers.get(), issuer, conformance.checked(),
+                    conformance.unanswered());
         }
         running.close();
     }

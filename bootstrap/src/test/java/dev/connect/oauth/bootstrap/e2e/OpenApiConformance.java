@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -38,6 +40,8 @@ final class OpenApiConformance {
     private static final Map<Integer, String> REFUSALS = Map.of(
             400, "BadRequest", 404, "NotFound", 405, "MethodNotAllowed", 410, "VersionGone",
             413, "PayloadTooLarge", 500, "ServerError", 501, "NotImplemented", 503, "ServiceUnavailable");
+    /** OpenAPI's operation keys (OpenAPI 3.1 §4.8.9.1). */
+    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{[^}/]+}");
     /** Last of the statics: its constructor uses the others. */
     private static final OpenApiConformance SHARED = new OpenApiConformance();
@@ -47,8 +51,11 @@ final class OpenApiConformance {
     private final SchemaRegistry schemas = SchemaRegistry.withDialect(Dialects.getOpenApi31());
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     private final AtomicLong checked = new AtomicLong();
+    /** The documented operations ({@code METHOD /template}) that have answered in this JVM. */
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
 
-    private OpenApiConformance() {
+    /** A checker of its own (the suites share {@link #shared()}). */
+    OpenApiConformance() {
         try (InputStream in = OpenApiConformance.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the test class path (adapter-http's resources)");
@@ -68,6 +75,20 @@ final class OpenApiConformance {
     /** The answers checked so far in this JVM. */
     long checked() {
         return checked.get();
+    }
+
+    /** The documented operations no answer checked in this JVM came from, for the suites' summary. */
+    Set<String> unanswered() {
+        Set<String> operations = new TreeSet<>();
+        for (PathTemplate path : paths) {
+            path.item().node().fieldNames().forEachRemaining(key -> {
+                if (OPERATIONS.contains(key)) {
+                    operations.add(key.toUpperCase(Locale.ROOT) + " " + path.template());
+                }
+            });
+        }
+        operations.removeAll(answered);
+        return operations;
     }
 
     /**
@@ -97,6 +118,7 @@ final class OpenApiConformance {
             }
             return located("/components/responses/" + refusal);
         }
+        answered.add(method.toUpperCase(Locale.ROOT) + " " + template.orElseThrow().template());
         return child(operation.get(), "responses").flatMap(responses -> child(responses, Integer.toString(status)))
                 .orElseThrow(() -> new AssertionError("openapi.json: " + request + " answered " + status
                         + ", a status not documented for " + method.toUpperCase(Locale.ROOT) + " "

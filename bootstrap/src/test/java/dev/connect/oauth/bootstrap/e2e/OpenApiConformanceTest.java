@@ -21,7 +21,8 @@ class OpenApiConformanceTest {
     private static final String INVALID_CLIENT = """
             {"error":"invalid_client","error_description":"Client authentication failed.","code":401}""";
 
-    private final OpenApiConformance conformance = OpenApiConformance.shared();
+    /** Not the shared one, whose summary of answered operations counts only real answers. */
+    private static final OpenApiConformance conformance = new OpenApiConformance();
 
     @Test
     void checkWhenAnswerIsDocumentedThenPasses() {
