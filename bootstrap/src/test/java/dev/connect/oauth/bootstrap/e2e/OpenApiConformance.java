@@ -77,8 +77,8 @@ final class OpenApiConformance {
         return checked.get();
     }
 
-    /** The documented operations no answer checked in this JVM came from, for the suites' summary. */
-    Set<String> unanswered() {
+    /** Every operation of the document, as {@code METHOD /template}. */
+    Set<String> operations() {
         Set<String> operations = new TreeSet<>();
         for (PathTemplate path : paths) {
             path.item().node().fieldNames().forEachRemaining(key -> {
@@ -87,6 +87,12 @@ final class OpenApiConformance {
                 }
             });
         }
+        return operations;
+    }
+
+    /** The documented operations no answer checked in this JVM came from, for the suites' summary. */
+    Set<String> unanswered() {
+        Set<String> operations = operations();
         operations.removeAll(answered);
         return operations;
     }
