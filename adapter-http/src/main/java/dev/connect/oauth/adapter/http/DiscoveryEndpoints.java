@@ -6,24 +6,42 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * Authorization server metadata (RFC 8414 §2) naming every endpoint, grant, PKCE method and
- * client authentication method, and the JWK Set that verifies access tokens (RFC 7517 §5).
+ * client authentication method, the JWK Set that verifies access tokens (RFC 7517 §5), and the
+ * OpenAPI 3.1 document of the whole HTTP API ({@code openapi.json} beside this class's package).
  */
 final class DiscoveryEndpoints {
     /** RFC 8414 §3: the well-known path of the metadata. */
     static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
+    static final String OPENAPI_PATH = "/openapi.json";
+    /** The document in the repository, whose {@code servers} the served copy replaces with the issuer. */
+    static final String OPENAPI_RESOURCE = "/openapi.json";
+    /** The document holds no secret and changes only with a release, so caches may keep it an hour. */
+    private static final String OPENAPI_CACHE_CONTROL = "public, max-age=3600";
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
     private final String metadata;
+    private final String openApi;
 
     DiscoveryEndpoints(HttpUseCases useCases, UseCaseExecutor executor, HttpSettings settings) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.metadata = metadata(settings).encode();
+        this.openApi = openApi(settings.issuer()).encode();
+    }
+
+    /** The OpenAPI document, the one answer here that may be cached (CommonHeaders forbids it elsewhere). */
+    void openApi(RoutingContext ctx) {
+        ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, OPENAPI_CACHE_CONTROL).remove("Pragma");
+        Replies.json(ctx, 200, openApi);
     }
 
     void metadata(RoutingContext ctx) {
@@ -34,6 +52,18 @@ final class DiscoveryEndpoints {
     void jwks(RoutingContext ctx) {
         executor.call(ctx, () -> useCases.getJwkSet().jwkSetJson(), json -> ctx.response().setStatusCode(200)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON).end(json));
+    }
+
+    private static JsonObject openApi(String issuer) {
+        try (InputStream in = DiscoveryEndpoints.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The resource " + OPENAPI_RESOURCE + " is missing from the adapter's jar");
+            }
+            JsonObject document = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return document.put("servers", new JsonArray().add(new JsonObject().put("url", issuer)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + OPENAPI_RESOURCE, e);
+        }
     }
 
     private static JsonObject metadata(HttpSettings settings) {

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  *   <li>OAuth 2.0 (RFC 6749, 7636, 7009, 7662, 8414) at {@code /oauth/<name>} and the bare
  *       {@code /<name>}: authorize (with the sign-in and consent pages), token, refresh, info,
  *       invalidate, revoke, introspect, jwks, logout, and {@code /.well-known/oauth-authorization-server};</li>
+ *   <li>{@code /openapi.json}: the OpenAPI 3.1 document of all of it (in the jar as {@code /openapi.json});</li>
  *   <li>the account and client API v1 under {@code /api/v1}, with API keys, and the admin
  *       maintenance switch of the whole fleet {@code PUT /api/v1/maintenance {"enabled": true}};</li>
  *   <li>{@code /health/live} and {@code /health/ready}; Prometheus {@code /metrics} only on the admin
@@ -142,6 +143,7 @@ public final class HttpAdapter {
                 .on(POST, oauth("introspect"), json, revocation::introspect)
                 .on(GET, oauth("jwks"), MediaTypes.requireJsonAccepted(MediaTypes.JWK_SET), discovery::jwks)
                 .on(GET, DiscoveryEndpoints.METADATA_PATH, json, discovery::metadata)
+                .on(GET, DiscoveryEndpoints.OPENAPI_PATH, json, discovery::openApi)
                 .on(POST, "/api/v1/accounts", json, api::createAccount)
                 .on(GET, "/api/v1/accounts/me", json, api::me)
                 .on(POST, "/api/v1/accounts/me/api-keys", json, api::issueApiKey)

@@ -20,12 +20,26 @@ final class E2eRequest {
 
     private final HttpClient http;
     private final String method;
+    private final URI uri;
+    private final AnswerCheck check;
     private final HttpRequest.Builder builder;
     private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
 
-    E2eRequest(HttpClient http, String method, URI uri) {
+    /** What is done with each answer before the test sees it: see {@link OpenApiConformance}. */
+    @FunctionalInterface
+    interface AnswerCheck {
+        /** For servers whose answers are not checked (fleet nodes under fault injection). */
+        AnswerCheck NONE = (method, uri, reply) -> {
+        };
+
+        void check(String method, URI uri, Reply reply);
+    }
+
+    E2eRequest(HttpClient http, String method, URI uri, AnswerCheck check) {
         this.http = http;
         this.method = method;
+        this.uri = uri;
+        this.check = check;
         this.builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
     }
 
@@ -69,7 +83,9 @@ final class E2eRequest {
 
     Reply send() {
         try {
-            return Reply.of(http.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString()));
+            Reply reply = Reply.of(http.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString()));
+            check.check(method, uri, reply);
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

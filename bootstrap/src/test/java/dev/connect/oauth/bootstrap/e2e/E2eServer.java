@@ -44,12 +44,20 @@ final class E2eServer {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicInteger sequence = new AtomicInteger();
+    /** Answers of this server checked against the OpenAPI document. */
+    private final AtomicInteger checkedAnswers = new AtomicInteger();
+    private final E2eRequest.AnswerCheck answers;
 
-    private E2eServer(AutoCloseable running, Map<String, String> databaseEnvironment, String issuer, String adminKey) {
+    private E2eServer(AutoCloseable running, Map<String, String> databaseEnvironment, String issuer, String adminKey,
+                      boolean checkAnswers) {
         this.running = running;
         this.databaseEnvironment = Map.copyOf(databaseEnvironment);
         this.issuer = issuer;
         this.adminKey = adminKey;
+        this.answers = checkAnswers ? (method, uri, reply) -> {
+            OpenApiConformance.shared().check(method, uri, reply);
+            checkedAnswers.incrementAndGet();
+        } : E2eRequest.AnswerCheck.NONE;
     }
 
     /** A customer account and the API key it was created with. */
@@ -111,7 +119,7 @@ final class E2eServer {
                 } finally {
                     database.close();
                 }
-            }, database.environment(), issuer, adminKey);
+            }, database.environment(), issuer, adminKey, true);
         } catch (Exception | AssertionError e) {
             database.close();
             throw e;
@@ -120,11 +128,12 @@ final class E2eServer {
 
     /**
      * A server running elsewhere, reached at {@code baseUrl} (which {@link #issuer} then returns),
-     * whose admin has {@code adminKey}; {@link #stop} leaves it running.
+     * whose admin has {@code adminKey}; {@link #stop} leaves it running. Its answers are not
+     * checked against the OpenAPI document: these are fleet nodes, whose faults cut answers short.
      */
     static E2eServer at(String baseUrl, String adminKey) {
         return new E2eServer(() -> {
-        }, Map.of(), baseUrl, adminKey);
+        }, Map.of(), baseUrl, adminKey, false);
     }
 
     String issuer() {
@@ -149,7 +158,12 @@ final class E2eServer {
     }
 
     E2eRequest request(String method, URI uri) {
-        return new E2eRequest(http, method, uri);
+        return new E2eRequest(http, method, uri, answers);
+    }
+
+    /** Checks an answer this server gave to a client other than {@link #request} (the Nimbus SDK's). */
+    void checkAnswer(String method, URI uri, Reply reply) {
+        answers.check(method, uri, reply);
     }
 
     /** A new customer with a password (for the sign-in page) and an API key (for the API-key authorize). */
@@ -187,6 +201,12 @@ final class E2eServer {
 
     /** Stops the server gracefully, then removes its database. */
     void stop() throws Exception {
+        if (checkedAnswers.get() > 0) {
+            OpenApiConformance conformance = OpenApiConformance.shared();
+            System.out.printf("OPENAPI %d answers of the server at %s matched openapi.json (%d in this JVM so far;"
+                    + " operations not yet answered: %s)%n", checkedAnswers.get(), issuer, conformance.checked(),
+                    conformance.unanswered());
+        }
         running.close();
     }
 

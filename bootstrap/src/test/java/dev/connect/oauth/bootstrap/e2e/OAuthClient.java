@@ -20,12 +20,14 @@ import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.Request;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -36,6 +38,10 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.TestClient;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -114,9 +120,19 @@ final class OAuthClient {
                 grant).build()));
     }
 
-    /** The raw answer, for the headers the SDK does not surface. */
-    HTTPResponse send(TokenRequest request) throws IOException {
-        return request.toHTTPRequest().send();
+    /** The raw answer, for the headers the SDK does not surface; checked against the OpenAPI document. */
+    HTTPResponse send(Request request) throws IOException {
+        HTTPRequest http = request.toHTTPRequest();
+        HTTPResponse response = http.send();
+        Map<String, List<String>> headers = new HashMap<>();
+        response.getHeaderMap().forEach((name, values) -> {
+            if (name != null) {
+                headers.put(name, values);
+            }
+        });
+        server.checkAnswer(http.getMethod().name(), http.getURI(), new Reply(response.getStatusCode(),
+                HttpHeaders.of(headers, (name, value) -> true), Objects.requireNonNullElse(response.getBody(), "")));
+        return response;
     }
 
     static Tokens success(TokenResponse response) {

@@ -291,8 +291,8 @@ class OAuthFlowE2eTest {
         void revokeWhenAccessTokenRevokedThenInactiveAndInfo401() throws Exception {
             Tokens tokens = exchange(confidential);
 
-            HTTPResponse revoked = new TokenRevocationRequest(oauth.metadata().getRevocationEndpointURI(),
-                    confidential.basic(), tokens.getAccessToken()).toHTTPRequest().send();
+            HTTPResponse revoked = oauth.send(new TokenRevocationRequest(oauth.metadata().getRevocationEndpointURI(),
+                    confidential.basic(), tokens.getAccessToken()));
 
             assertThat(revoked.getStatusCode()).isEqualTo(200);
             assertThat(introspect(tokens.getAccessToken()).isActive()).isFalse();
@@ -303,8 +303,8 @@ class OAuthFlowE2eTest {
         void revokeWhenRefreshTokenRevokedThenRefreshFails() throws Exception {
             Tokens tokens = exchange(confidential);
 
-            HTTPResponse revoked = new TokenRevocationRequest(oauth.metadata().getRevocationEndpointURI(),
-                    confidential.basic(), tokens.getRefreshToken()).toHTTPRequest().send();
+            HTTPResponse revoked = oauth.send(new TokenRevocationRequest(oauth.metadata().getRevocationEndpointURI(),
+                    confidential.basic(), tokens.getRefreshToken()));
 
             assertThat(revoked.getStatusCode()).isEqualTo(200);
             assertThat(introspect(tokens.getRefreshToken()).isActive()).isFalse();
@@ -314,8 +314,8 @@ class OAuthFlowE2eTest {
 
         @Test
         void revokeWhenTokenUnknownThen200() throws Exception {
-            HTTPResponse revoked = new TokenRevocationRequest(oauth.metadata().getRevocationEndpointURI(),
-                    confidential.basic(), new BearerAccessToken("never-issued")).toHTTPRequest().send();
+            HTTPResponse revoked = oauth.send(new TokenRevocationRequest(oauth.metadata().getRevocationEndpointURI(),
+                    confidential.basic(), new BearerAccessToken("never-issued")));
 
             assertThat(revoked.getStatusCode()).isEqualTo(200);
         }
@@ -388,8 +388,8 @@ class OAuthFlowE2eTest {
         }
 
         private TokenIntrospectionSuccessResponse introspect(Token token) throws Exception {
-            HTTPResponse response = new TokenIntrospectionRequest(oauth.metadata().getIntrospectionEndpointURI(),
-                    confidential.basic(), token).toHTTPRequest().send();
+            HTTPResponse response = oauth.send(new TokenIntrospectionRequest(oauth.metadata().getIntrospectionEndpointURI(),
+                    confidential.basic(), token));
             TokenIntrospectionResponse parsed = TokenIntrospectionResponse.parse(response);
             assertThat(parsed.indicatesSuccess()).as("introspection: %s", response.getBody()).isTrue();
             return parsed.toSuccessResponse();

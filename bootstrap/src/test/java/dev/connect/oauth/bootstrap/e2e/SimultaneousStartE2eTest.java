@@ -244,7 +244,8 @@ class SimultaneousStartE2eTest {
     }
 
     private E2eRequest request(ConnectServer server, String method, String path) {
-        return new E2eRequest(http, method, URI.create("http://" + HOST + ":" + server.port() + path));
+        return new E2eRequest(http, method, URI.create("http://" + HOST + ":" + server.port() + path),
+                OpenApiConformance.shared()::check);
     }
 
     /** A database created on one Galera node reaches the others in total order, not at once. */
