@@ -1,0 +1,105 @@
+package dev.connect.oauth.bootstrap;
+
+import dev.connect.oauth.application.port.out.AccessTokenLookup;
+import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AttemptCounterStore;
+import dev.connect.oauth.application.port.out.AuditLog;
+import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
+import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
+import dev.connect.oauth.application.port.out.SessionRepository;
+import dev.connect.oauth.application.port.out.SigningKeyRepository;
+import dev.connect.oauth.application.port.out.StoreHealth;
+import dev.connect.oauth.application.port.out.StorePorts;
+import dev.connect.oauth.application.port.out.StorePurge;
+import dev.connect.oauth.application.port.out.TokenRepository;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The public way to assemble the server from code, with any out-port adapter replaced, without copying its
+ * wiring: the replacements go into the same Dagger component that {@code bin/connect-oauth} runs, and every
+ * port not replaced keeps its default (the persistence adapter's database, the crypto adapter).
+ *
+ * <pre>{@code
+ * ServerConfig config = ServerConfig.from(Map.of("CONNECT_HTTP_PORT", "0"));
+ * try (ConnectServer server = ConnectAssembly.of(config)
+ *         .replace(AccountRepository.class, new TeamAccountRepository(teamDataSource))
+ *         .start()) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * A replacement must keep its port's Javadoc promise, atomicity included: the port contract suite of the
+ * {@code application-testkit} artifact proves it. Ports that promise to work together (an account and its first
+ * API key, a grant and its tokens) must share one store: replace them together, or replace every store port at
+ * once with {@link #replaceStore(StorePorts)}, which opens no database at all. A builder for one assembly, not
+ * for several threads.
+ */
+public final class ConnectAssembly {
+    private final ServerConfig config;
+    private final Map<Class<?>, Object> replacements = new LinkedHashMap<>();
+
+    private ConnectAssembly(ServerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** An assembly of the server configured by {@code config} ({@link ServerConfig#from}), every port by default. */
+    public static ConnectAssembly of(ServerConfig config) {
+        return new ConnectAssembly(config);
+    }
+
+    /**
+     * Puts {@code adapter} in place of the default adapter of {@code port}: a store port
+     * ({@code AccountRepository}, {@code ClientRepository}...) or a crypto one ({@code PasswordHasher},
+     * {@code SecretGenerator}, {@code SecretHasher}, {@code AccessTokenCodec}).
+     *
+     * @throws IllegalArgumentException when {@code port} is not an out-port the server wires
+     * @throws ClassCastException when {@code adapter} does not implement {@code port} (an unchecked call)
+     */
+    public <T> ConnectAssembly replace(Class<T> port, T adapter) {
+        Objects.requireNonNull(port, "port");
+        port.cast(Objects.requireNonNull(adapter, "adapter"));
+        if (!PortOverrides.STORE_PORTS.contains(port) && !PortOverrides.CRYPTO_PORTS.contains(port)) {
+            throw new IllegalArgumentException(port.getName() + " is not an out-port the server wires");
+        }
+        replacements.put(port, adapter);
+        return this;
+    }
+
+    /** Replaces every store port with those of one other store (e.g. {@code InMemoryPorts.create()}): no database. */
+    public ConnectAssembly replaceStore(StorePorts store) {
+        Objects.requireNonNull(store, "store");
+        return replace(ClientRepository.class, store.clients())
+                .replace(AccountRepository.class, store.accounts())
+                .replace(ApiKeyRepository.class, store.apiKeys())
+                .replace(GrantRepository.class, store.grants())
+                .replace(AuthorizationCodeStore.class, store.codes())
+                .replace(TokenRepository.class, store.tokens())
+                .replace(SessionRepository.class, store.sessions())
+                .replace(SigningKeyRepository.class, store.signingKeys())
+                .replace(AuditLog.class, store.audit())
+                .replace(StoreHealth.class, store.health())
+                .replace(AccessTokenLookup.class, store.accessTokenLookup())
+                .replace(MaintenanceSwitchStore.class, store.maintenance())
+                .replace(AttemptCounterStore.class, store.attempts())
+                .replace(StorePurge.class, store.purge());
+    }
+
+    /** Starts the server as {@code bin/connect-oauth} does: its own Vert.x, the public and admin listeners. */
+    public ConnectServer start() throws Exception {
+        return ConnectServer.start(config, Telemetry.start(config.observability()), overrides());
+    }
+
+    /** Opens the server without listeners, for a host that mounts {@link EmbeddedConnect#router} itself. */
+    public EmbeddedConnect embed() {
+        return EmbeddedConnect.open(config, Telemetry.start(config.observability()), overrides());
+    }
+
+    private PortOverrides overrides() {
+        return new PortOverrides(replacements);
+    }
+}
