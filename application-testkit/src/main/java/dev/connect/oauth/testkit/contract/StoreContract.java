@@ -42,7 +42,7 @@ public abstract class StoreContract {
     protected abstract StorePorts openStore();
 
     /** Releases what {@link #openStore()} opened; called after each test. */
-    protected void closeStore() {
+    protected void closeStore() throws Exception {
     }
 
     @BeforeEach
@@ -51,7 +51,7 @@ public abstract class StoreContract {
     }
 
     @AfterEach
-    final void closeTheStore() {
+    final void closeTheStore() throws Exception {
         closeStore();
     }
 
