@@ -27,17 +27,19 @@ import java.util.Objects;
  * <pre>{@code
  * ServerConfig config = ServerConfig.from(Map.of("CONNECT_HTTP_PORT", "0"));
  * try (ConnectServer server = ConnectAssembly.of(config)
- *         .replace(AccountRepository.class, new TeamAccountRepository(teamDataSource))
+ *         .replace(AuditLog.class, new TeamAuditLog(teamDataSource))
  *         .start()) {
  *     ...
  * }
  * }</pre>
  *
  * A replacement must keep its port's Javadoc promise, atomicity included: the port contract suite of the
- * {@code application-testkit} artifact proves it. Ports that promise to work together (an account and its first
- * API key, a grant and its tokens) must share one store: replace them together, or replace every store port at
- * once with {@link #replaceStore(StorePorts)}, which opens no database at all. A builder for one assembly, not
- * for several threads.
+ * {@code application-testkit} artifact proves it. {@code AuditLog}, {@code SigningKeyRepository},
+ * {@code MaintenanceSwitchStore} and {@code AttemptCounterStore} stand alone; the other store ports refer to each
+ * other's rows (a grant to its client and account, a code or token to its grant, an API key or session to its
+ * account; the database enforces them as foreign keys), so replace those with every store port at once:
+ * {@link #replaceStore(StorePorts)}, which opens no database at all. A builder for one assembly, not for several
+ * threads.
  */
 public final class ConnectAssembly {
     private final ServerConfig config;
