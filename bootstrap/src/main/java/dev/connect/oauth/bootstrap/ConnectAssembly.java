@@ -1,20 +1,6 @@
 package dev.connect.oauth.bootstrap;
 
-import dev.connect.oauth.application.port.out.AccessTokenLookup;
-import dev.connect.oauth.application.port.out.AccountRepository;
-import dev.connect.oauth.application.port.out.ApiKeyRepository;
-import dev.connect.oauth.application.port.out.AttemptCounterStore;
-import dev.connect.oauth.application.port.out.AuditLog;
-import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
-import dev.connect.oauth.application.port.out.ClientRepository;
-import dev.connect.oauth.application.port.out.GrantRepository;
-import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
-import dev.connect.oauth.application.port.out.SessionRepository;
-import dev.connect.oauth.application.port.out.SigningKeyRepository;
-import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.StorePorts;
-import dev.connect.oauth.application.port.out.StorePurge;
-import dev.connect.oauth.application.port.out.TokenRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -74,21 +60,8 @@ public final class ConnectAssembly {
 
     /** Replaces every store port with those of one other store (e.g. {@code InMemoryPorts.create()}): no database. */
     public ConnectAssembly replaceStore(StorePorts store) {
-        Objects.requireNonNull(store, "store");
-        return replace(ClientRepository.class, store.clients())
-                .replace(AccountRepository.class, store.accounts())
-                .replace(ApiKeyRepository.class, store.apiKeys())
-                .replace(GrantRepository.class, store.grants())
-                .replace(AuthorizationCodeStore.class, store.codes())
-                .replace(TokenRepository.class, store.tokens())
-                .replace(SessionRepository.class, store.sessions())
-                .replace(SigningKeyRepository.class, store.signingKeys())
-                .replace(AuditLog.class, store.audit())
-                .replace(StoreHealth.class, store.health())
-                .replace(AccessTokenLookup.class, store.accessTokenLookup())
-                .replace(MaintenanceSwitchStore.class, store.maintenance())
-                .replace(AttemptCounterStore.class, store.attempts())
-                .replace(StorePurge.class, store.purge());
+        replacements.putAll(Objects.requireNonNull(store, "store").byPort());
+        return this;
     }
 
     /** Starts the server as {@code bin/connect-oauth} does: its own Vert.x, the public and admin listeners. */

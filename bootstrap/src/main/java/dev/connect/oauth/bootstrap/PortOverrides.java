@@ -1,23 +1,10 @@
 package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
-import dev.connect.oauth.application.port.out.AccessTokenLookup;
-import dev.connect.oauth.application.port.out.AccountRepository;
-import dev.connect.oauth.application.port.out.ApiKeyRepository;
-import dev.connect.oauth.application.port.out.AttemptCounterStore;
-import dev.connect.oauth.application.port.out.AuditLog;
-import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
-import dev.connect.oauth.application.port.out.ClientRepository;
-import dev.connect.oauth.application.port.out.GrantRepository;
-import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
-import dev.connect.oauth.application.port.out.SessionRepository;
-import dev.connect.oauth.application.port.out.SigningKeyRepository;
-import dev.connect.oauth.application.port.out.StoreHealth;
-import dev.connect.oauth.application.port.out.StorePurge;
-import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.application.port.out.StorePorts;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,10 +17,7 @@ import java.util.Set;
  */
 final class PortOverrides {
     /** The ports the persistence adapter provides by default. */
-    static final Set<Class<?>> STORE_PORTS = Set.of(ClientRepository.class, AccountRepository.class,
-            ApiKeyRepository.class, GrantRepository.class, AuthorizationCodeStore.class, TokenRepository.class,
-            SessionRepository.class, SigningKeyRepository.class, AuditLog.class, StoreHealth.class,
-            AccessTokenLookup.class, MaintenanceSwitchStore.class, AttemptCounterStore.class, StorePurge.class);
+    static final Set<Class<?>> STORE_PORTS = StorePorts.ports();
     /** The ports the crypto adapter provides by default. */
     static final Set<Class<?>> CRYPTO_PORTS = Set.of(AccessTokenCodec.class, PasswordHasher.class,
             SecretGenerator.class, SecretHasher.class);

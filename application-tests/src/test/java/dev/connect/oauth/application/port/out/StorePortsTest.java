@@ -36,4 +36,11 @@ class StorePortsTest {
         assertThatThrownBy(() -> store.with(Runnable.class, () -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Runnable");
     }
+
+    @Test
+    void byPortThenEveryPortByItsInterface() {
+        assertThat(store.byPort()).hasSize(14).containsKeys(StorePorts.ports().toArray(Class<?>[]::new));
+        assertThat(store.byPort().get(AuditLog.class)).isSameAs(store.audit());
+        assertThat(store.byPort().get(TokenRepository.class)).isSameAs(store.tokens());
+    }
 }
