@@ -66,7 +66,11 @@ public final class ConnectServer implements AutoCloseable {
             return new ConnectServer(embedded, vertx, port, adminPort);
         } catch (Exception e) {
             vertx.close();
-            embedded.close();
+            try {
+                embedded.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }

@@ -55,7 +55,11 @@ public final class EmbeddedConnect implements AutoCloseable {
                     config.auditRetention());
             return new EmbeddedConnect(component, sharedState, purge, admin);
         } catch (RuntimeException e) {
-            closeStore(component);
+            try {
+                closeStore(component);
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }

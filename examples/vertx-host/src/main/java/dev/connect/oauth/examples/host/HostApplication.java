@@ -57,7 +57,11 @@ public final class HostApplication implements AutoCloseable {
             return new HostApplication(vertx, connect, server);
         } catch (Exception e) {
             vertx.close();
-            connect.close();
+            try {
+                connect.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
