@@ -1,46 +1,35 @@
 package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.adapter.persistence.SchemaMigration;
-import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
-import dev.connect.oauth.adapter.crypto.KeyEncryptionException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running server: the object graph, one Vert.x instance, the HTTP listener, the background
- * refresh of the shared state and the scheduled purge of expired data. {@link #close()} stops the
- * purge, stops taking connections, lets in-flight requests finish, then stops the refresh and
- * closes the database pool.
+ * A running server: the {@link EmbeddedConnect object graph and its background work}, one Vert.x instance, the
+ * public and admin listeners. {@link #close()} stops taking connections, lets in-flight requests finish, then
+ * stops the background work and closes the database pool. {@link ConnectAssembly} starts one with adapters
+ * replaced.
  */
 public final class ConnectServer implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(ConnectServer.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final ServerComponent component;
+    private final EmbeddedConnect embedded;
     private final Vertx vertx;
-    private final SharedStateRefresh sharedState;
     private final int port;
     private final int adminPort;
-    private final Optional<CreatedAccount> bootstrappedAdmin;
-    private final PurgeSchedule purge;
 
-    private ConnectServer(ServerComponent component, Vertx vertx, SharedStateRefresh sharedState, int port,
-                          int adminPort, Optional<CreatedAccount> admin, PurgeSchedule purge) {
-        this.component = component;
+    private ConnectServer(EmbeddedConnect embedded, Vertx vertx, int port, int adminPort) {
+        this.embedded = embedded;
         this.vertx = vertx;
-        this.sharedState = sharedState;
         this.port = port;
         this.adminPort = adminPort;
-        this.bootstrappedAdmin = admin;
-        this.purge = purge;
     }
 
     /**
@@ -54,41 +43,34 @@ public final class ConnectServer implements AutoCloseable {
      */
     public static ConnectServer start(ServerConfig config) throws Exception {
         Objects.requireNonNull(config, "config");
-        return start(config, Telemetry.start(config.observability()));
+        return ConnectAssembly.of(config).start();
     }
 
     /** Starts with the given metrics registry and tracing, which {@link #close()} closes. */
     static ConnectServer start(ServerConfig config, Telemetry telemetry) throws Exception {
-        ServerComponent component = components(config, telemetry);
-        component.persistence();
-        try {
-            checkSigningKeys(component);
-        } catch (RuntimeException e) {
-            component.persistence().close();
-            throw e;
-        }
-        Optional<CreatedAccount> admin = config.bootstrapAdmin().flatMap(first -> component.bootstrapAdmin()
-                .bootstrap(new BootstrapAdminCommand(first.email(), "Administrator", Optional.of(first.apiKey()), true)));
-        SharedStateRefresh sharedState = new SharedStateRefresh(component.refreshMaintenance(),
-                component.purgeAttemptCounts(), config.maintenanceRefresh());
+        return start(config, telemetry, PortOverrides.NONE);
+    }
+
+    static ConnectServer start(ServerConfig config, Telemetry telemetry, PortOverrides overrides) throws Exception {
+        EmbeddedConnect embedded = EmbeddedConnect.open(config, telemetry, overrides);
         // Vert.x's own meters (event loops, connections, bytes, pools) join the server's registry.
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(component.telemetry().meters()))
+                .withMetrics(new MicrometerMetricsFactory(embedded.telemetry().meters()))
                 .build();
         try {
-            int port = component.http().listen(vertx, config.httpHost(), config.httpPort())
+            int port = embedded.http().listen(vertx, config.httpHost(), config.httpPort())
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            int adminPort = component.http().listenAdmin(vertx, config.adminHost(), config.adminPort())
+            int adminPort = embedded.http().listenAdmin(vertx, config.adminHost(), config.adminPort())
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            PurgeSchedule purge = PurgeSchedule.start(component.purgeExpiredData(), config.purgeInterval(),
-                    config.auditRetention());
-            return new ConnectServer(component, vertx, sharedState, port, adminPort, admin, purge);
+            return new ConnectServer(embedded, vertx, port, adminPort);
         } catch (Exception e) {
             vertx.close();
-            sharedState.close();
-            component.persistence().close();
-            component.telemetry().close();
+            try {
+                embedded.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
@@ -106,55 +88,26 @@ public final class ConnectServer implements AutoCloseable {
     /**
      * What opening the database did to the schema at this start: migrated it, waited while
      * another node migrated it, or found it current.
+     *
+     * @throws IllegalStateException when every store port was replaced, so there is no database
      */
     public SchemaMigration schemaMigration() {
-        return component.persistence().schemaMigration();
+        return embedded.schemaMigration()
+                .orElseThrow(() -> new IllegalStateException("No database: every store port was replaced"));
     }
 
     /** The admin created from the environment at this start, if any. */
     public Optional<CreatedAccount> bootstrappedAdmin() {
-        return bootstrappedAdmin;
+        return embedded.bootstrappedAdmin();
     }
 
     @Override
     public void close() throws Exception {
-        purge.close();
         try {
-            component.http().close().toCompletionStage().toCompletableFuture().get();
+            embedded.http().close().toCompletionStage().toCompletableFuture().get();
             vertx.close().toCompletionStage().toCompletableFuture().get();
         } finally {
-            sharedState.close();
-            try {
-                component.persistence().close();
-            } finally {
-                component.telemetry().close();
-            }
+            embedded.close();
         }
-    }
-
-    /**
-     * Refuses to go on with a key-encryption key that does not open the stored signing keys, and
-     * seals the keys a release before encryption at rest stored in clear.
-     */
-    static void checkSigningKeys(ServerComponent component) {
-        try {
-            int sealed = component.signingKeys().checkStoredKeys();
-            if (sealed > 0) {
-                LOG.log(Level.INFO, "Sealed {0} signing key(s) stored in clear with the key-encryption key", sealed);
-            }
-        } catch (KeyEncryptionException e) {
-            throw new ConfigException("CONNECT_KEK does not open the stored signing keys (wrong key-encryption key?): "
-                    + e.getMessage());
-        }
-    }
-
-    /** The object graph, for the CLI commands that need no listener; logging follows the configuration from here on. */
-    static ServerComponent components(ServerConfig config) {
-        return components(config, Telemetry.start(config.observability()));
-    }
-
-    private static ServerComponent components(ServerConfig config, Telemetry telemetry) {
-        LogOutput.use(config.observability().logFormat());
-        return DaggerServerComponent.factory().create(config, telemetry);
     }
 }

@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Signing, hashing and randomness from the crypto adapter. */
+/** Signing, hashing and randomness from the crypto adapter, unless the embedding replaced them ({@link PortOverrides}). */
 @Module
 interface CryptoModule {
     /** The embedded default's key-encryption key file in the data folder. */
@@ -46,25 +46,26 @@ interface CryptoModule {
     }
 
     @Provides
-    static AccessTokenCodec codec(SigningKeys keys) {
-        return keys.codec();
+    static AccessTokenCodec codec(SigningKeys keys, PortOverrides overrides) {
+        return overrides.get(AccessTokenCodec.class).orElseGet(keys::codec);
     }
 
     @Provides
     @Singleton
-    static PasswordHasher passwordHasher(ServerConfig config) {
-        return CryptoAdapter.passwordHasher(config.passwordHashConcurrency());
+    static PasswordHasher passwordHasher(ServerConfig config, PortOverrides overrides) {
+        return overrides.get(PasswordHasher.class)
+                .orElseGet(() -> CryptoAdapter.passwordHasher(config.passwordHashConcurrency()));
     }
 
     @Provides
     @Singleton
-    static SecretHasher secretHasher() {
-        return CryptoAdapter.secretHasher();
+    static SecretHasher secretHasher(PortOverrides overrides) {
+        return overrides.get(SecretHasher.class).orElseGet(CryptoAdapter::secretHasher);
     }
 
     @Provides
     @Singleton
-    static SecretGenerator secretGenerator() {
-        return CryptoAdapter.secretGenerator();
+    static SecretGenerator secretGenerator(PortOverrides overrides) {
+        return overrides.get(SecretGenerator.class).orElseGet(CryptoAdapter::secretGenerator);
     }
 }

@@ -86,7 +86,7 @@ public final class Main {
     private static int createAdmin(ServerConfig config, List<String> options, PrintStream out) {
         String email = option(options, "--email").orElseThrow(() -> new ConfigException("create-admin needs --email EMAIL"));
         String name = option(options, "--name").orElse("Administrator");
-        ServerComponent component = ConnectServer.components(config);
+        ServerComponent component = EmbeddedConnect.components(config);
         try {
             CreatedAccount admin = component.bootstrapAdmin()
                     .bootstrap(new BootstrapAdminCommand(email, name, Optional.empty(), false))
@@ -95,18 +95,18 @@ public final class Main {
             out.println("API key (shown once, keep it safe): " + admin.apiKey().key().value());
             return 0;
         } finally {
-            component.persistence().close();
+            component.persistence().orElseThrow().close();
         }
     }
 
     private static int rotateKeys(ServerConfig config, PrintStream out) {
-        ServerComponent component = ConnectServer.components(config);
+        ServerComponent component = EmbeddedConnect.components(config);
         try {
             out.println("New signing key " + component.signingKeys().rotate()
                     + " signs within a minute; older keys stay published until their tokens expire.");
             return 0;
         } finally {
-            component.persistence().close();
+            component.persistence().orElseThrow().close();
         }
     }
 
@@ -116,22 +116,22 @@ public final class Main {
      * stored signing key with the new key; afterwards the old one can be dropped.
      */
     static int rewrapKeys(ServerConfig config, PrintStream out) {
-        ServerComponent component = ConnectServer.components(config);
+        ServerComponent component = EmbeddedConnect.components(config);
         try {
-            ConnectServer.checkSigningKeys(component);
+            EmbeddedConnect.checkSigningKeys(component);
             int rewrapped = component.signingKeys().rewrap();
             out.println("Sealed " + rewrapped + " signing key(s) with the current key-encryption key; "
                     + "CONNECT_KEK_PREVIOUS is no longer needed.");
             return 0;
         } finally {
-            component.persistence().close();
+            component.persistence().orElseThrow().close();
         }
     }
 
     private static int migrate(ServerConfig config, PrintStream out) {
-        ServerComponent component = ConnectServer.components(config);
-        int applied = component.persistence().schemaMigration().applied();
-        component.persistence().close();
+        ServerComponent component = EmbeddedConnect.components(config);
+        int applied = component.persistence().orElseThrow().schemaMigration().applied();
+        component.persistence().orElseThrow().close();
         out.println("Database schema is up to date (" + applied + " migration(s) applied now).");
         return 0;
     }

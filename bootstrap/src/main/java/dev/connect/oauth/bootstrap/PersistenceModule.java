@@ -21,8 +21,13 @@ import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** Every store port, from one database: MySQL when {@code CONNECT_DB_URL} is set, else embedded H2. */
+/**
+ * Every store port, from one database (MySQL when {@code CONNECT_DB_URL} is set, else embedded H2), unless the
+ * embedding replaced it ({@link PortOverrides}); the database is opened only when some store port still needs it.
+ */
 @Module
 interface PersistenceModule {
     /** Clients kept by the cache at most; beyond, it starts over (see {@link CachedClientRepository}). */
@@ -30,14 +35,24 @@ interface PersistenceModule {
 
     @Provides
     @Singleton
-    static PersistenceAdapter persistence(ServerConfig config, Telemetry telemetry) {
+    static Optional<PersistenceAdapter> persistence(ServerConfig config, Telemetry telemetry, PortOverrides overrides) {
+        if (overrides.coverEveryStorePort()) {
+            return Optional.empty();
+        }
         DatabaseSettings settings = config.database()
                 .map(db -> DatabaseSettings.of(db.url(), db.user(), db.password()))
                 .orElseGet(() -> DatabaseSettings.embedded(config.dataDir()));
-        return PersistenceAdapter.open(new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(),
-                config.dbPoolSize(), settings.connectionTimeout(), config.dbSocketTimeout(), config.dbMigrationWait()),
+        return Optional.of(PersistenceAdapter.open(new DatabaseSettings(settings.jdbcUrl(), settings.user(),
+                settings.password(), config.dbPoolSize(), settings.connectionTimeout(), config.dbSocketTimeout(),
+                config.dbMigrationWait()),
                 new PersistenceTelemetry(telemetry.meters(),
-                        telemetry.openTelemetry().getTracer("dev.connect.oauth.adapter.persistence")));
+                        telemetry.openTelemetry().getTracer("dev.connect.oauth.adapter.persistence"))));
+    }
+
+    /** The override of {@code port}, else the database's adapter of it. */
+    private static <T> T port(Class<T> port, PortOverrides overrides, Optional<PersistenceAdapter> persistence,
+                              Function<PersistenceAdapter, T> fromDatabase) {
+        return overrides.get(port).orElseGet(() -> fromDatabase.apply(persistence.orElseThrow()));
     }
 
     /**
@@ -46,72 +61,74 @@ interface PersistenceModule {
      */
     @Provides
     @Singleton
-    static ClientRepository clients(PersistenceAdapter persistence, ServerConfig config) {
-        return new CachedClientRepository(persistence.clients(), config.clientCacheTtl(), CLIENT_CACHE_ENTRIES);
+    static ClientRepository clients(PortOverrides overrides, Optional<PersistenceAdapter> persistence,
+                                    ServerConfig config) {
+        return new CachedClientRepository(port(ClientRepository.class, overrides, persistence,
+                PersistenceAdapter::clients), config.clientCacheTtl(), CLIENT_CACHE_ENTRIES);
     }
 
     @Provides
-    static AccountRepository accounts(PersistenceAdapter persistence) {
-        return persistence.accounts();
+    static AccountRepository accounts(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(AccountRepository.class, overrides, persistence, PersistenceAdapter::accounts);
     }
 
     @Provides
-    static ApiKeyRepository apiKeys(PersistenceAdapter persistence) {
-        return persistence.apiKeys();
+    static ApiKeyRepository apiKeys(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(ApiKeyRepository.class, overrides, persistence, PersistenceAdapter::apiKeys);
     }
 
     @Provides
-    static GrantRepository grants(PersistenceAdapter persistence) {
-        return persistence.grants();
+    static GrantRepository grants(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(GrantRepository.class, overrides, persistence, PersistenceAdapter::grants);
     }
 
     @Provides
-    static AuthorizationCodeStore codes(PersistenceAdapter persistence) {
-        return persistence.authorizationCodes();
+    static AuthorizationCodeStore codes(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(AuthorizationCodeStore.class, overrides, persistence, PersistenceAdapter::authorizationCodes);
     }
 
     @Provides
-    static TokenRepository tokens(PersistenceAdapter persistence) {
-        return persistence.tokens();
+    static TokenRepository tokens(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(TokenRepository.class, overrides, persistence, PersistenceAdapter::tokens);
     }
 
     @Provides
-    static AccessTokenLookup accessTokenLookup(PersistenceAdapter persistence) {
-        return persistence.accessTokenLookup();
+    static AccessTokenLookup accessTokenLookup(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(AccessTokenLookup.class, overrides, persistence, PersistenceAdapter::accessTokenLookup);
     }
 
     @Provides
-    static SessionRepository sessions(PersistenceAdapter persistence) {
-        return persistence.sessions();
+    static SessionRepository sessions(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(SessionRepository.class, overrides, persistence, PersistenceAdapter::sessions);
     }
 
     @Provides
-    static SigningKeyRepository signingKeys(PersistenceAdapter persistence) {
-        return persistence.signingKeys();
+    static SigningKeyRepository signingKeys(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(SigningKeyRepository.class, overrides, persistence, PersistenceAdapter::signingKeys);
     }
 
     @Provides
-    static AuditLog auditLog(PersistenceAdapter persistence) {
-        return persistence.auditLog();
+    static AuditLog auditLog(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(AuditLog.class, overrides, persistence, PersistenceAdapter::auditLog);
     }
 
     @Provides
-    static StoreHealth health(PersistenceAdapter persistence) {
-        return persistence.health();
+    static StoreHealth health(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(StoreHealth.class, overrides, persistence, PersistenceAdapter::health);
     }
 
     @Provides
-    static MaintenanceSwitchStore maintenance(PersistenceAdapter persistence) {
-        return persistence.maintenance();
+    static MaintenanceSwitchStore maintenance(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(MaintenanceSwitchStore.class, overrides, persistence, PersistenceAdapter::maintenance);
     }
 
     @Provides
-    static AttemptCounterStore attempts(PersistenceAdapter persistence) {
-        return persistence.attempts();
+    static AttemptCounterStore attempts(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(AttemptCounterStore.class, overrides, persistence, PersistenceAdapter::attempts);
     }
 
     @Provides
-    static StorePurge purge(PersistenceAdapter persistence) {
-        return persistence.purge();
+    static StorePurge purge(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(StorePurge.class, overrides, persistence, PersistenceAdapter::purge);
     }
 }

@@ -10,6 +10,7 @@ import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /** The composition root: every port bound to an adapter, every in-port to its service. */
 @Singleton
@@ -18,7 +19,8 @@ import jakarta.inject.Singleton;
 interface ServerComponent {
     HttpAdapter http();
 
-    PersistenceAdapter persistence();
+    /** The database, unless every store port was replaced. */
+    Optional<PersistenceAdapter> persistence();
 
     SigningKeys signingKeys();
 
@@ -34,6 +36,7 @@ interface ServerComponent {
 
     @Component.Factory
     interface Factory {
-        ServerComponent create(@BindsInstance ServerConfig config, @BindsInstance Telemetry telemetry);
+        ServerComponent create(@BindsInstance ServerConfig config, @BindsInstance Telemetry telemetry,
+                               @BindsInstance PortOverrides overrides);
     }
 }

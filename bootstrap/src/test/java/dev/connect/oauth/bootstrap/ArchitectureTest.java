@@ -9,14 +9,18 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.connect.oauth.adapter.archfixture.AdapterUsingTestkit;
 import dev.connect.oauth.domain.archfixture.DomainClassUsingFramework;
+import dev.connect.oauth.testkit.testdata.MutableClock;
+import java.time.Clock;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The rings of the hexagon, checked on the compiled main classes of every module: bootstrap is
- * the one module that sees them all. Generated code is left out of the scan: jOOQ's classes, and
+ * the one module that sees them all (adapter-memory and the published application-testkit included,
+ * as test dependencies). Generated code is left out of the scan: jOOQ's classes, and
  * the factories Dagger writes beside the services it wires (they belong to this module). ArchUnit's
  * {@code failOnEmptyShould} stays on, so a rule that matches no class fails instead of passing.
  */
@@ -46,10 +50,19 @@ class ArchitectureTest {
             .layer("application").definedBy("dev.connect.oauth.application..")
             .layer("adapters").definedBy("dev.connect.oauth.adapter..")
             .layer("bootstrap").definedBy("dev.connect.oauth.bootstrap..")
+            .layer("testkit").definedBy("dev.connect.oauth.testkit..")
             .whereLayer("bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("testkit").mayNotBeAccessedByAnyLayer()
             .whereLayer("adapters").mayOnlyBeAccessedByLayers("bootstrap")
-            .whereLayer("application").mayOnlyBeAccessedByLayers("adapters", "bootstrap")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "adapters", "bootstrap");
+            .whereLayer("application").mayOnlyBeAccessedByLayers("adapters", "bootstrap", "testkit")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "adapters", "bootstrap", "testkit");
+
+    /** The published contract suite is tests over the core: JUnit and AssertJ, never an adapter's framework. */
+    static final ArchRule TESTKIT_DEPENDS_ON_CORE_AND_TEST_LIBRARIES_ONLY = noClasses()
+            .that().resideInAPackage("dev.connect.oauth.testkit..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.connect.oauth.testkit..",
+                    "dev.connect.oauth.application..", "dev.connect.oauth.domain..", "java..", "org.junit..",
+                    "org.assertj..");
 
     static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER = slices()
             .matching("dev.connect.oauth.adapter.(*)..")
@@ -98,6 +111,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void testkitDependsOnCoreAndTestLibrariesOnly() {
+        TESTKIT_DEPENDS_ON_CORE_AND_TEST_LIBRARIES_ONLY.check(production);
+    }
+
+    @Test
     void adaptersDoNotDependOnEachOther() {
         ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER.check(production);
     }
@@ -120,5 +138,15 @@ class ArchitectureTest {
         assertThatThrownBy(() -> CORE_TOUCHES_NO_FRAMEWORK.check(offending))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("io.vertx");
+    }
+
+    @Test
+    void whenAdapterUsesTestkitThenRingsFail() {
+        JavaClasses offending = new ClassFileImporter()
+                .importClasses(AdapterUsingTestkit.class, MutableClock.class, Clock.class);
+
+        assertThatThrownBy(() -> RINGS_POINT_INWARD.check(offending))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("MutableClock");
     }
 }

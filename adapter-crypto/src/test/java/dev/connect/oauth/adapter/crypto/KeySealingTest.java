@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
-import dev.connect.oauth.application.fake.InMemorySigningKeyRepository;
-import dev.connect.oauth.application.fake.InMemoryStore;
+import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.application.port.out.SigningKey;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
-import dev.connect.oauth.application.testdata.MutableClock;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.testkit.testdata.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +30,7 @@ class KeySealingTest {
     private static final KeyEncryptionKey NEW = KeyEncryptionKey.generate();
 
     private final MutableClock clock = new MutableClock();
-    private final SigningKeyRepository repository = new InMemorySigningKeyRepository(new InMemoryStore());
+    private final SigningKeyRepository repository = InMemoryPorts.create().signingKeys();
 
     private SigningKeys node(KeyEncryptionKey kek, Optional<KeyEncryptionKey> previous) {
         return CryptoAdapter.signingKeys(repository, clock, TestClaims.TTL, kek, previous);

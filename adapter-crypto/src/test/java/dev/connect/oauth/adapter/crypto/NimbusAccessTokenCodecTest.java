@@ -13,14 +13,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.connect.oauth.application.fake.InMemorySigningKeyRepository;
-import dev.connect.oauth.application.fake.InMemoryStore;
+import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.application.port.out.AccessTokenClaims;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.SigningKey;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
-import dev.connect.oauth.application.testdata.MutableClock;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.testkit.testdata.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,7 @@ class NimbusAccessTokenCodecTest {
     private static final Duration TTL = TestClaims.TTL;
 
     private final MutableClock clock = new MutableClock();
-    private final SigningKeyRepository repository = new InMemorySigningKeyRepository(new InMemoryStore());
+    private final SigningKeyRepository repository = InMemoryPorts.create().signingKeys();
     private final AccessTokenCodec codec = TestSigningKeys.node(repository, clock).codec();
 
     @Test

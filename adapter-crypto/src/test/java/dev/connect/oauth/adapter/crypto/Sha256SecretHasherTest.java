@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.connect.oauth.application.port.out.SecretHasher;
-import dev.connect.oauth.application.testdata.TestIds;
 import dev.connect.oauth.domain.SecretHash;
+import dev.connect.oauth.testkit.testdata.TestIds;
 import org.junit.jupiter.api.Test;
 
 class Sha256SecretHasherTest {

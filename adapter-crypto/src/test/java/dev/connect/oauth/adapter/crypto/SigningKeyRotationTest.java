@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
-import dev.connect.oauth.application.fake.InMemorySigningKeyRepository;
-import dev.connect.oauth.application.fake.InMemoryStore;
+import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.application.port.out.SigningKey;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
-import dev.connect.oauth.application.testdata.MutableClock;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.testkit.testdata.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +28,7 @@ class SigningKeyRotationTest {
     private static final Duration MILLI = Duration.ofMillis(1);
 
     private final MutableClock clock = new MutableClock();
-    private final SigningKeyRepository repository = new InMemorySigningKeyRepository(new InMemoryStore());
+    private final SigningKeyRepository repository = InMemoryPorts.create().signingKeys();
     private final SigningKeys node = TestSigningKeys.node(repository, clock);
 
     @Test

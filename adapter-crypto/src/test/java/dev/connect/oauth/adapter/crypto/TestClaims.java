@@ -1,10 +1,10 @@
 package dev.connect.oauth.adapter.crypto;
 
 import dev.connect.oauth.application.port.out.AccessTokenClaims;
-import dev.connect.oauth.application.testdata.TestIds;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
+import dev.connect.oauth.testkit.testdata.TestIds;
 import java.time.Duration;
 import java.time.Instant;
 

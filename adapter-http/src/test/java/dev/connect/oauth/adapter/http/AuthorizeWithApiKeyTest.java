@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.RegisteredClient;
-import dev.connect.oauth.application.testdata.TestClients;
-import dev.connect.oauth.application.testdata.TestCodes;
+import dev.connect.oauth.testkit.testdata.TestClients;
+import dev.connect.oauth.testkit.testdata.TestCodes;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;

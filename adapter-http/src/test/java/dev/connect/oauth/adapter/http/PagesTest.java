@@ -3,8 +3,8 @@ package dev.connect.oauth.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.connect.oauth.application.testdata.TestAccounts;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.testkit.testdata.TestAccounts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

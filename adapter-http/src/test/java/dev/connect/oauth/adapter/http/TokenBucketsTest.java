@@ -3,7 +3,7 @@ package dev.connect.oauth.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.adapter.http.HttpSettings.RateLimit;
-import dev.connect.oauth.application.testdata.MutableClock;
+import dev.connect.oauth.testkit.testdata.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package dev.connect.oauth.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.in.RegisteredClient;
-import dev.connect.oauth.application.testdata.MutableClock;
-import dev.connect.oauth.application.testdata.TestClients;
-import dev.connect.oauth.application.testdata.TestCodes;
+import dev.connect.oauth.testkit.testdata.MutableClock;
+import dev.connect.oauth.testkit.testdata.TestClients;
+import dev.connect.oauth.testkit.testdata.TestCodes;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

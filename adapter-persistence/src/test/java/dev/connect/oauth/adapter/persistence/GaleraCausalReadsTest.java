@@ -3,12 +3,12 @@ package dev.connect.oauth.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.connect.oauth.application.testdata.TestClients;
-import dev.connect.oauth.application.testdata.TestGrants;
-import dev.connect.oauth.application.testdata.TestTokens;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.testkit.testdata.TestClients;
+import dev.connect.oauth.testkit.testdata.TestGrants;
+import dev.connect.oauth.testkit.testdata.TestTokens;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,8 +4,8 @@ import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.connect.oauth.application.testdata.TestClients;
-import dev.connect.oauth.application.testdata.TestGrants;
+import dev.connect.oauth.testkit.testdata.TestClients;
+import dev.connect.oauth.testkit.testdata.TestGrants;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;

@@ -2,8 +2,8 @@ package dev.connect.oauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.connect.oauth.application.testdata.TestAccounts;
 import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.testkit.testdata.TestAccounts;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
-import dev.connect.oauth.application.testdata.TestAccounts;
 import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.testkit.testdata.TestAccounts;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,151 @@
+package dev.connect.oauth.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.testkit.testdata.TestClients;
+import dev.connect.oauth.testkit.testdata.TestTokens;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The promise of {@link ClientRepository}. */
+public abstract class ClientRepositoryContract extends StoreContract {
+
+    @Test
+    void findByIdWhenConfidentialClientAddedThenReturnsEveryField() {
+        Client client = TestClients.confidential()
+                .name("Zapier Connector")
+                .redirectUris("https://z.example.com/cb", "http://127.0.0.1:8123/cb", "https://a.example.com/cb?x=1")
+                .scopes("triggers connect actions")
+                .createdAt(at(1_234))
+                .build();
+
+        store.clients().add(client);
+
+        assertThat(store.clients().findById(client.id())).contains(client);
+        assertThat(store.clients().findById(client.id()).orElseThrow().redirectUris()).extracting(Object::toString)
+                .containsExactly("https://z.example.com/cb", "http://127.0.0.1:8123/cb", "https://a.example.com/cb?x=1");
+    }
+
+    @Test
+    void findByIdWhenPublicClientAddedThenHasNoSecret() {
+        Client client = TestClients.publicClient().build();
+
+        store.clients().add(client);
+
+        assertThat(store.clients().findById(client.id())).contains(client);
+        assertThat(store.clients().findById(client.id()).orElseThrow().secretHash()).isEmpty();
+    }
+
+    @Test
+    void findByIdWhenUnknownThenEmpty() {
+        storedClient();
+
+        assertThat(store.clients().findById(new ClientId("no-such-client"))).isEmpty();
+    }
+
+    @Test
+    void updateWhenStoredThenReplacesTheClient() {
+        Client client = storedClient();
+        Client rotated = client.withSecretHash(TestClients.confidential().secret("another secret").build()
+                .secretHash().orElseThrow());
+
+        assertThat(store.clients().update(rotated)).isTrue();
+
+        assertThat(store.clients().findById(client.id())).contains(rotated);
+    }
+
+    @Test
+    void updateWhenUnknownThenFalseAndStoresNothing() {
+        Client client = TestClients.confidential().build();
+
+        assertThat(store.clients().update(client)).isFalse();
+
+        assertThat(store.clients().findById(client.id())).isEmpty();
+    }
+
+    @Test
+    void findAllThenOldestFirst() {
+        Client middle = TestClients.confidential().createdAt(at(2_000)).build();
+        Client newest = TestClients.publicClient().createdAt(at(3_000)).build();
+        Client oldest = TestClients.confidential().createdAt(at(1_000)).build();
+        store.clients().add(middle);
+        store.clients().add(newest);
+        store.clients().add(oldest);
+
+        assertThat(store.clients().findAll()).containsExactly(oldest, middle, newest);
+    }
+
+    @Test
+    void findAllWhenEmptyThenEmpty() {
+        assertThat(store.clients().findAll()).isEmpty();
+    }
+
+    @Test
+    void removeWhenStoredThenTrueAndGone() {
+        Client client = storedClient();
+        Client other = storedClient();
+
+        assertThat(store.clients().remove(client.id(), at(5_000))).isTrue();
+
+        assertThat(store.clients().findById(client.id())).isEmpty();
+        assertThat(store.clients().findAll()).containsExactly(other);
+    }
+
+    @Test
+    void removeWhenUnknownOrRemovedThenFalse() {
+        Client client = storedClient();
+        store.clients().remove(client.id(), at(5_000));
+
+        assertThat(store.clients().remove(client.id(), at(6_000))).isFalse();
+        assertThat(store.clients().remove(new ClientId("no-such-client"), at(6_000))).isFalse();
+    }
+
+    @Test
+    void removeThenRevokesTheClientsGrantsAndTheirTokensAtTheGivenTime() {
+        Client client = storedClient();
+        Account account = storedAccount();
+        Grant grant = storedGrant(client, account);
+        Grant otherAccountsGrant = storedGrant(client, storedAccount());
+        Grant otherClientsGrant = storedGrant(storedClient(), account);
+        RefreshToken refreshToken = TestTokens.refresh(grant).build();
+        AccessToken accessToken = TestTokens.access(grant).with(refreshToken).build();
+        store.tokens().add(accessToken, Optional.of(refreshToken));
+        AccessToken untouched = TestTokens.access(otherClientsGrant).build();
+        store.tokens().add(untouched, Optional.empty());
+
+        store.clients().remove(client.id(), at(7_007));
+
+        assertThat(revokedAt(grant)).contains(at(7_007));
+        assertThat(revokedAt(otherAccountsGrant)).contains(at(7_007));
+        assertThat(revokedAt(otherClientsGrant)).isEmpty();
+        assertThat(store.grants().findActiveByAccount(account.id())).containsExactly(otherClientsGrant);
+        assertThat(store.tokens().findAccessToken(accessToken.hash()).orElseThrow().revokedAt()).contains(at(7_007));
+        assertThat(store.tokens().findRefreshToken(refreshToken.hash()).orElseThrow().revokedAt()).contains(at(7_007));
+        assertThat(store.tokens().findAccessToken(untouched.hash()).filter(t -> t.isActive(at(1)))).isPresent();
+    }
+
+    @Test
+    void removeWhenGrantRevokedBeforeThenKeepsTheFirstRevocationTime() {
+        Client client = storedClient();
+        Grant revokedBefore = storedGrant(client, storedAccount());
+        Grant active = storedGrant(client, storedAccount());
+        store.grants().revoke(revokedBefore.id(), at(3_000));
+
+        store.clients().remove(client.id(), at(8_000));
+
+        assertThat(revokedAt(revokedBefore)).contains(at(3_000));
+        assertThat(revokedAt(active)).contains(at(8_000));
+    }
+
+    private Optional<Instant> revokedAt(Grant grant) {
+        return store.grants().findById(grant.id()).orElseThrow().revokedAt();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.connect.oauth.testkit.testdata;
+
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ClientType;
+import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SecretHash;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Registered clients: a confidential one holding {@link #SECRET} and a public one, both with a
+ * fresh id, {@link #REDIRECT_URI} and the scopes {@code connect triggers}.
+ */
+public final class TestClients {
+    public static final String REDIRECT_URI = "https://app.example.com/callback";
+    /** The secret of every confidential test client (its hash is what the client stores). */
+    public static final String SECRET = "test-client-secret-0123456789abcdefghijklmno";
+    public static final ScopeSet SCOPES = ScopeSet.parse("connect triggers");
+
+    private TestClients() {
+    }
+
+    public static Builder confidential() {
+        return new Builder(ClientType.CONFIDENTIAL, Optional.of(TestIds.hashOf(SECRET)));
+    }
+
+    public static Builder publicClient() {
+        return new Builder(ClientType.PUBLIC, Optional.empty());
+    }
+
+    /** Builds a {@link Client}; every field starts valid. */
+    public static final class Builder {
+        private ClientId id = new ClientId(TestIds.identifier());
+        private String name = "Test App";
+        private ClientType type;
+        private Optional<SecretHash> secretHash;
+        private List<RedirectUri> redirectUris = List.of(new RedirectUri(REDIRECT_URI));
+        private ScopeSet allowedScopes = SCOPES;
+        private Instant createdAt = MutableClock.START;
+
+        private Builder(ClientType type, Optional<SecretHash> secretHash) {
+            this.type = type;
+            this.secretHash = secretHash;
+        }
+
+        public Builder id(ClientId id) {
+            this.id = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The hash of {@code secret} becomes the client's secret hash. */
+        public Builder secret(String secret) {
+            this.secretHash = Optional.of(TestIds.hashOf(secret));
+            return this;
+        }
+
+        public Builder redirectUris(String... uris) {
+            this.redirectUris = List.of(uris).stream().map(RedirectUri::new).toList();
+            return this;
+        }
+
+        public Builder scopes(String scopes) {
+            this.allowedScopes = ScopeSet.parse(scopes);
+            return this;
+        }
+
+        public Builder createdAt(Instant createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        public Client build() {
+            return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.connect.oauth.application.testdata;
+
+import dev.connect.oauth.adapter.memory.InMemoryPorts;
+import dev.connect.oauth.adapter.memory.InMemoryStore;
+import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.port.in.AuthenticateApiKeyUseCase;
+import dev.connect.oauth.application.port.in.AuthorizeUseCase;
+import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
+import dev.connect.oauth.application.port.in.CheckAuthorizationRequestUseCase;
+import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
+import dev.connect.oauth.application.port.in.CreateAccountUseCase;
+import dev.connect.oauth.application.port.in.DeleteClientUseCase;
+import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
+import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
+import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
+import dev.connect.oauth.application.port.in.GetClientUseCase;
+import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
+import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
+import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
+import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
+import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
+import dev.connect.oauth.application.port.in.ListClientsUseCase;
+import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
+import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
+import dev.connect.oauth.application.port.in.RegisterClientUseCase;
+import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
+import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
+import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
+import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
+import dev.connect.oauth.application.port.in.SignInUseCase;
+import dev.connect.oauth.application.port.in.SignOutUseCase;
+import dev.connect.oauth.application.port.out.StorePorts;
+import dev.connect.oauth.application.service.AuthenticateApiKeyService;
+import dev.connect.oauth.application.service.AuthorizeService;
+import dev.connect.oauth.application.service.BootstrapAdminService;
+import dev.connect.oauth.application.service.CheckAuthorizationRequestService;
+import dev.connect.oauth.application.service.CheckReadinessService;
+import dev.connect.oauth.application.service.ClientFailureLimitService;
+import dev.connect.oauth.application.service.CreateAccountService;
+import dev.connect.oauth.application.service.DeleteClientService;
+import dev.connect.oauth.application.service.DescribeTokenService;
+import dev.connect.oauth.application.service.DisconnectClientService;
+import dev.connect.oauth.application.service.ExchangeCodeService;
+import dev.connect.oauth.application.service.GetClientService;
+import dev.connect.oauth.application.service.GetJwkSetService;
+import dev.connect.oauth.application.service.IntrospectTokenService;
+import dev.connect.oauth.application.service.InvalidateTokenService;
+import dev.connect.oauth.application.service.IssueApiKeyService;
+import dev.connect.oauth.application.service.IssueClientCredentialsTokenService;
+import dev.connect.oauth.application.service.ListClientsService;
+import dev.connect.oauth.application.service.ListConnectionsService;
+import dev.connect.oauth.application.service.MaintenanceService;
+import dev.connect.oauth.application.service.PurgeAttemptCountsService;
+import dev.connect.oauth.application.service.RefreshTokenService;
+import dev.connect.oauth.application.service.RegisterClientService;
+import dev.connect.oauth.application.service.ResolveSessionService;
+import dev.connect.oauth.application.service.RevokeApiKeyService;
+import dev.connect.oauth.application.service.RevokeTokenService;
+import dev.connect.oauth.application.service.RotateClientSecretService;
+import dev.connect.oauth.application.service.SignInService;
+import dev.connect.oauth.application.service.SignOutService;
+import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
+import dev.connect.oauth.testkit.fake.FakePasswordHasher;
+import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
+import dev.connect.oauth.testkit.fake.FakeSecretHasher;
+import dev.connect.oauth.testkit.testdata.MutableClock;
+import java.util.Objects;
+
+/**
+ * Every use case, wired as bootstrap wires them but over the in-memory ports and fakes, with a
+ * {@link MutableClock}: the service tests and the HTTP adapter's tests run the real use cases
+ * with it, in memory.
+ */
+public final class TestApplication {
+    public static final String ISSUER = "http://localhost";
+
+    public final MutableClock clock = new MutableClock();
+    public final OAuthPolicy policy;
+    public final AbuseLimits limits;
+    public final InMemoryStore store = new InMemoryStore();
+    public final StorePorts ports = InMemoryPorts.create(store);
+    public final FakeSecretGenerator generator = new FakeSecretGenerator();
+    public final FakeSecretHasher secretHasher = new FakeSecretHasher();
+    public final FakePasswordHasher passwordHasher = new FakePasswordHasher();
+    public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
+
+    public final CheckAuthorizationRequestUseCase checkAuthorizationRequest;
+    public final AuthorizeUseCase authorize;
+    public final ExchangeCodeUseCase exchangeCode;
+    public final RefreshTokenUseCase refreshToken;
+    public final IssueClientCredentialsTokenUseCase issueClientCredentialsToken;
+    public final DescribeTokenUseCase describeToken;
+    public final InvalidateTokenUseCase invalidateToken;
+    public final RevokeTokenUseCase revokeToken;
+    public final IntrospectTokenUseCase introspectToken;
+    public final GetJwkSetUseCase getJwkSet;
+    public final CheckReadinessUseCase checkReadiness;
+    public final SignInUseCase signIn;
+    public final ResolveSessionUseCase resolveSession;
+    public final SignOutUseCase signOut;
+    public final AuthenticateApiKeyUseCase authenticateApiKey;
+    public final CreateAccountUseCase createAccount;
+    public final IssueApiKeyUseCase issueApiKey;
+    public final RevokeApiKeyUseCase revokeApiKey;
+    public final BootstrapAdminUseCase bootstrapAdmin;
+    public final ListConnectionsUseCase listConnections;
+    public final DisconnectClientUseCase disconnectClient;
+    public final RegisterClientUseCase registerClient;
+    public final ListClientsUseCase listClients;
+    public final GetClientUseCase getClient;
+    public final RotateClientSecretUseCase rotateClientSecret;
+    public final DeleteClientUseCase deleteClient;
+    public final MaintenanceService maintenance;
+    public final ClientFailureLimitService clientFailures;
+    public final PurgeAttemptCountsService purgeAttemptCounts;
+
+    /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
+    public TestApplication() {
+        this(OAuthPolicy.defaults(ISSUER));
+    }
+
+    public TestApplication(OAuthPolicy policy) {
+        this(policy, AbuseLimits.defaults());
+    }
+
+    public TestApplication(OAuthPolicy policy, AbuseLimits limits) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        StorePorts p = ports;
+        checkAuthorizationRequest = new CheckAuthorizationRequestService(p.clients(), policy);
+        authorize = new AuthorizeService(p.clients(), p.accounts(), p.grants(), p.codes(), generator, secretHasher,
+                p.audit(), clock, policy);
+        exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), p.grants(), p.tokens(), codec, generator,
+                secretHasher, p.audit(), clock, policy);
+        refreshToken = new RefreshTokenService(p.clients(), p.grants(), p.tokens(), codec, generator, secretHasher,
+                p.audit(), clock, policy);
+        issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.tokens(),
+                codec, generator, secretHasher, clock, policy);
+        describeToken = new DescribeTokenService(p.accessTokenLookup(), secretHasher, clock);
+        invalidateToken = new InvalidateTokenService(p.tokens(), secretHasher, clock);
+        revokeToken = new RevokeTokenService(p.clients(), p.tokens(), p.grants(), secretHasher, clock);
+        introspectToken = new IntrospectTokenService(p.clients(), p.tokens(), p.accounts(), secretHasher, clock);
+        getJwkSet = new GetJwkSetService(codec);
+        checkReadiness = new CheckReadinessService(p.health());
+        signIn = new SignInService(p.accounts(), p.sessions(), passwordHasher, generator, secretHasher, p.audit(),
+                clock, policy, p.attempts(), limits);
+        resolveSession = new ResolveSessionService(p.sessions(), p.accounts(), secretHasher, clock);
+        signOut = new SignOutService(p.sessions(), secretHasher);
+        authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
+        createAccount = new CreateAccountService(p.accounts(), passwordHasher, generator, secretHasher, p.audit(),
+                clock);
+        issueApiKey = new IssueApiKeyService(p.apiKeys(), generator, secretHasher, p.audit(), clock);
+        revokeApiKey = new RevokeApiKeyService(p.apiKeys(), p.audit(), clock);
+        bootstrapAdmin = new BootstrapAdminService(p.accounts(), p.apiKeys(), generator, secretHasher, p.audit(), clock);
+        listConnections = new ListConnectionsService(p.grants(), p.clients());
+        disconnectClient = new DisconnectClientService(p.grants(), p.audit(), clock);
+        registerClient = new RegisterClientService(p.clients(), generator, secretHasher, p.audit(), clock, policy);
+        listClients = new ListClientsService(p.clients());
+        getClient = new GetClientService(p.clients());
+        rotateClientSecret = new RotateClientSecretService(p.clients(), generator, secretHasher, p.audit(), clock);
+        deleteClient = new DeleteClientService(p.clients(), p.audit(), clock);
+        maintenance = new MaintenanceService(p.maintenance(), p.audit(), clock);
+        clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);
+        purgeAttemptCounts = new PurgeAttemptCountsService(p.attempts(), clock);
+    }
+}

@@ -1,6 +1,0 @@
-/**
- * Test data shared by the service tests, the port contract suite and the adapters' tests: a
- * {@link dev.connect.oauth.application.testdata.MutableClock} and factories returning builders of
- * ready, valid domain objects, so that a test states only what it varies.
- */
-package dev.connect.oauth.application.testdata;
