@@ -37,7 +37,8 @@
 # (2), CONNECTIONS (32), CODES (codes for the measured exchange, 30000) and WARMUP_CODES (5000),
 # WORKLOADS ("health client_credentials introspect info exchange refresh"; refresh needs
 # exchange), PORT (18080), BENCH_DB (mariadb or h2), JAR (bootstrap/target/connect-oauth.jar,
-# built when missing), JAVA_OPTS (passed to java before -jar), PROFILE (1: a JFR recording per
+# built when missing), JAVA_OPTS (passed to java before -jar; with -XX:NativeMemoryTracking=summary
+# the memory per area is printed after the load), PROFILE (1: a JFR recording per
 # measured workload, its hot methods printed), PROFILE_DIR (where to keep the recordings; by
 # default they are deleted with the work folder).
 set -euo pipefail
@@ -219,33 +220,36 @@ echo "==> confidential client and customer account created"
 stop_server
 
 # --- Fill (SQL) -----------------------------------------------------------------------------------
-# One SQL text for both databases, with three dialect pieces: the row source 1..n, SHA-256 in hex
-# and the export of the minted code strings.
+# One SQL text for both databases, with four dialect pieces: the row source 1..n, SHA-256 in hex,
+# nanosecond factors as 64-bit numbers (H2 multiplies INTs as INTs) and the export of the codes.
 SALT=$(head -c 12 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
 NOW_NS=$(date +%s%N)
 if [ "$BENCH_DB" = mariadb ]; then
   rows_of() { echo "(SELECT seq FROM seq_1_to_$1) s"; }
   sha256() { echo "SHA2($1, 256)"; }
+  big() { echo "$1"; }
 else
   rows_of() { echo "SYSTEM_RANGE(1, $1) AS s(seq)"; }
   sha256() { echo "LOWER(RAWTOHEX(HASH('SHA-256', $1)))"; }
+  big() { echo "CAST($1 AS BIGINT)"; }
 fi
 # A 22-character id (as the server's 16 random bytes in base64url) and a 43-character code.
 id_of() { echo "SUBSTR($(sha256 "CONCAT('$SALT-$1-', seq)"), 1, 22)"; }
 code_of() { echo "SUBSTR($(sha256 "CONCAT('$SALT-code-', seq)"), 1, 43)"; }
 TOTAL_CODES=$((CODES + WARMUP_CODES))
+MS=$(big 1000000) S=$(big 1000000000)
 fill_sql() {
   local owner="'$CLIENT_ID', '$ACCOUNT_ID', 'connect'"
   (( ROWS > 0 )) || return 0
   cat <<SQL
 INSERT INTO grants (id, client_id, account_id, scopes, created_at)
-  SELECT $(id_of g), $owner, $NOW_NS - seq * 1000000 FROM $(rows_of "$ROWS");
+  SELECT $(id_of g), $owner, $NOW_NS - seq * $MS FROM $(rows_of "$ROWS");
 INSERT INTO refresh_tokens (id, hash, grant_id, client_id, account_id, scopes, parent_id, issued_at, expires_at)
   SELECT $(id_of r), $(sha256 "CONCAT('$SALT-refresh-', seq)"), $(id_of g), $owner, NULL,
-         $NOW_NS - seq * 1000000, $NOW_NS + (60 + MOD(seq, 2592000)) * 1000000000 FROM $(rows_of "$ROWS");
+         $NOW_NS - seq * $MS, $NOW_NS + (60 + MOD(seq, 2592000)) * $S FROM $(rows_of "$ROWS");
 INSERT INTO access_tokens (id, hash, grant_id, client_id, account_id, scopes, refresh_token_id, issued_at, expires_at)
   SELECT $(id_of a), $(sha256 "CONCAT('$SALT-access-', seq)"), $(id_of g), $owner, $(id_of r),
-         $NOW_NS - seq * 1000000, $NOW_NS + (60 + MOD(seq, 3600)) * 1000000000 FROM $(rows_of "$ROWS");
+         $NOW_NS - seq * $MS, $NOW_NS + (60 + MOD(seq, 3600)) * $S FROM $(rows_of "$ROWS");
 SQL
 }
 # The codes' grants and rows, issued when the token fill is done (a large fill takes minutes).
@@ -258,7 +262,7 @@ INSERT INTO grants (id, client_id, account_id, scopes, created_at)
 INSERT INTO authorization_codes (hash, grant_id, client_id, account_id, redirect_uri, scopes, challenge,
                                  challenge_method, issued_at, expires_at)
   SELECT $(sha256 "$(code_of)"), $(id_of cg), '$CLIENT_ID', '$ACCOUNT_ID', '$REDIRECT_URI', 'connect',
-         '$CODE_CHALLENGE', 'S256', $now_ns, $now_ns + $CODE_LIFETIME_SECONDS * 1000000000
+         '$CODE_CHALLENGE', 'S256', $now_ns, $now_ns + $CODE_LIFETIME_SECONDS * $S
   FROM $(rows_of "$TOTAL_CODES");
 SQL
 }
@@ -404,6 +408,11 @@ if has_workload refresh; then
 fi
 
 RSS_KIB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+if [[ $JAVA_OPTS == *NativeMemoryTracking* ]]; then
+  # Where the resident memory goes: committed KiB per area (heap, metaspace, threads, code, GC...).
+  echo "==> native memory after the load (jcmd VM.native_memory summary, committed)"
+  jcmd "$SERVER_PID" VM.native_memory summary scale=MB | grep -E '^(Total|-)' | sed 's/^/    /'
+fi
 
 # --- Table ----------------------------------------------------------------------------------------
 # CPU milliseconds per request from ticks over the run's requests.
