@@ -39,7 +39,7 @@
 # exchange), PORT (18080), BENCH_DB (mariadb or h2), JAR (bootstrap/target/connect-oauth.jar,
 # built when missing), JAVA_OPTS (passed to java before -jar; with -XX:NativeMemoryTracking=summary
 # the memory per area is printed after the load), PROFILE (1: a JFR recording per
-# measured workload, its hot methods printed), PROFILE_DIR (where to keep the recordings; by
+# measured workload, its CPU by library (jfr-breakdown.sh), waits and hot methods printed), PROFILE_DIR (where to keep the recordings; by
 # default they are deleted with the work folder).
 set -euo pipefail
 
@@ -318,8 +318,8 @@ profile_stop() {
   local file=${PROFILE_DIR:-$WORK}/$BENCH_DB-$ROWS-$1.jfr
   jcmd "$SERVER_PID" JFR.stop name="$1" filename="$file" >/dev/null
   echo "    profile $file"
-  jfr view --width 160 hot-methods "$file" | sed -n '1,18p' | sed 's/^/    /'
-  jfr view --width 160 contention-by-site "$file" | sed -n '1,10p' | sed 's/^/    /'
+  bash "$SCRIPTS/jfr-breakdown.sh" "$file"
+  jfr view --width 160 hot-methods "$file" | sed -n '5,17p' | sed 's/^/    /'
 }
 
 # run_wrk <label> <measured|warm-up> <script> <duration s> <url> [wrk options...] -- [script args...]
