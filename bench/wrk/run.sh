@@ -38,9 +38,9 @@
 # WORKLOADS ("health client_credentials introspect info exchange refresh"; refresh needs
 # exchange), PORT (18080), BENCH_DB (mariadb or h2), JAR (bootstrap/target/connect-oauth.jar,
 # built when missing), JAVA_OPTS (passed to java before -jar; with -XX:NativeMemoryTracking=summary
-# the memory per area is printed after the load), PROFILE (1: a JFR recording per
-# measured workload, its CPU by library (jfr-breakdown.sh), waits and hot methods printed), PROFILE_DIR (where to keep the recordings; by
-# default they are deleted with the work folder).
+# the memory per area is printed after the load), PROFILE (1: a JFR recording per measured
+# workload, its CPU by library (jfr-breakdown.sh), waits and hot methods printed), PROFILE_DIR
+# (where to keep the recordings; by default they are deleted with the work folder).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -303,7 +303,11 @@ CLK_TCK=$(getconf CLK_TCK)
 CORES=$(nproc)
 # MariaDB counts as ours when the server uses it (other clients of it then count as ours too).
 MARIADB_PID=
-[ "$BENCH_DB" = mariadb ] && MARIADB_PID=$(pidof mariadbd || true)
+# The server behind 127.0.0.1:3306: pidof would also name the Galera nodes' processes.
+if [ "$BENCH_DB" = mariadb ]; then
+  MARIADB_PID=$(ss -Hltnp 'sport = :3306' 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
+  [ -n "$MARIADB_PID" ] || echo "WARNING: no process found listening on 3306: its CPU counts in cpu_others" >&2
+fi
 # CPU ticks: the whole machine's busy time; one process's; this shell's finished children (wrk).
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 process_ticks() { { [ -n "$1" ] && sed 's/.*) //' "/proc/$1/stat" 2>/dev/null || echo; } | awk '{print $12 + $13 + 0}'; }
