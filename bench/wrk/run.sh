@@ -1,37 +1,66 @@
 #!/usr/bin/env bash
-# Load test of the running server with wrk: the authorization_code exchange, the refresh_token
-# grant with rotation, and GET /oauth/info. Starts the fat jar on a fresh MariaDB database (or
-# the embedded H2 with BENCH_DB=h2), sets up a client and a customer with curl, pre-generates
-# the single-use codes and refresh tokens, runs each scenario (a short warm-up, then the
-# measured run) and prints wrk's figures; the server is stopped and the database dropped on exit.
+# The server under load: every workload of the throughput issue, driven with wrk on a token store
+# pre-filled to a chosen size, in one run that prints one table.
 #
-#   bash bench/wrk/run.sh                               # MariaDB at 127.0.0.1:3306, every scenario
-#   BENCH_DB=h2 SCENARIOS=info bash bench/wrk/run.sh    # /oauth/info on the embedded H2
+#   bash bench/wrk/run.sh                              # MariaDB at 127.0.0.1:3306, 10,000 stored tokens
+#   ROWS=1000000 bash bench/wrk/run.sh                 # a million access and a million refresh tokens
+#   BENCH_DB=h2 bash bench/wrk/run.sh                  # the embedded H2
+#   PROFILE=1 WORKLOADS="info introspect" bash bench/wrk/run.sh   # a JFR per workload, hot methods printed
 #
-# Settings (environment): DURATION (measured seconds per scenario, 20), WARMUP (seconds, 10),
-# THREADS (2), CONNECTIONS (8), CODES (codes for the measured exchange, 12000) and WARMUP_CODES
-# (3000), together at most 20000 so making them stays bounded, SCENARIOS ("token refresh info";
-# refresh needs token), PORT (18080), BENCH_DB (mariadb or h2), JAR
-# (bootstrap/target/connect-oauth.jar, built when missing).
-# Each RESULT line ends with cpu_others: the share of the machine's CPU that processes other than
-# the server, MariaDB and wrk took during the run; figures are only comparable when it is low.
-# Exit status 1 when a measured run had a non-2xx answer, a socket error or a timeout.
+# What one run does, all on 127.0.0.1:
+#  1. starts the fat jar on a fresh database (MariaDB: connect_bench_<pid>; H2: a temporary data
+#     folder), which migrates the schema; registers a confidential client and a customer with curl;
+#     stops the server;
+#  2. fills the token tables through SQL (never HTTP): ROWS grants, each with an access and a
+#     refresh token of the shape the server writes (random-looking ids, SHA-256 hashes of unknown
+#     token strings, expiries spread over the next hour and 30 days), and mints the single-use
+#     authorization codes of the exchange (a grant and a code row per code, PKCE S256, the code
+#     strings known to the script and kept in its work folder only);
+#  3. starts the server again on the migrated, filled schema and times it from process start to
+#     the first 200 of /health/ready ("start to ready");
+#  4. drives each workload with wrk (a warm-up, then the measured run): health (GET /health/live,
+#     the framework ceiling), client_credentials, introspect (one access token), info (GET
+#     /oauth/info with one access token), exchange (the authorization_code grant with the minted
+#     codes), refresh (rotation of the refresh tokens the measured exchange answered);
+#  5. reads the server's resident memory (VmRSS) after the load and prints the table.
+#
+# No code or refresh token is ever sent twice: each wrk thread takes its own share of the pool and
+# a pool that runs out ends the run (ended_early, the rate covers the time really run). Every
+# answer outside 2xx is counted (an introspection answering "active": false too), and the script
+# exits 1 when a measured run had one, a socket error or a timeout. cpu_others is the share of the
+# machine's CPU that processes other than the server, MariaDB and wrk took during the run: figures
+# are only comparable when it is low. On exit, even a failed one, the server is stopped, the
+# database dropped and the work folder (client secret, keys, codes, tokens, recordings) deleted.
+#
+# Settings (environment): ROWS (stored grants with one access and one refresh token each; 10000,
+# 100000 or 1000000), DURATION (measured seconds per workload, 15), WARMUP (seconds, 5), THREADS
+# (2), CONNECTIONS (32), CODES (codes for the measured exchange, 30000) and WARMUP_CODES (5000),
+# WORKLOADS ("health client_credentials introspect info exchange refresh"; refresh needs
+# exchange), PORT (18080), BENCH_DB (mariadb or h2), JAR (bootstrap/target/connect-oauth.jar,
+# built when missing), JAVA_OPTS (passed to java before -jar; with -XX:NativeMemoryTracking=summary
+# the memory per area is printed after the load), PROFILE (1: a JFR recording per measured
+# workload, its CPU by library (jfr-breakdown.sh), waits and hot methods printed), PROFILE_DIR
+# (where to keep the recordings; by default they are deleted with the work folder).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=$PWD
 SCRIPTS=$ROOT/bench/wrk
 
-DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-10}
+ROWS=${ROWS:-10000}
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
 THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-8}
-CODES=${CODES:-12000}
-WARMUP_CODES=${WARMUP_CODES:-3000}
-SCENARIOS=${SCENARIOS:-token refresh info}
+CONNECTIONS=${CONNECTIONS:-32}
+CODES=${CODES:-30000}
+WARMUP_CODES=${WARMUP_CODES:-5000}
+WORKLOADS=${WORKLOADS:-health client_credentials introspect info exchange refresh}
 PORT=${PORT:-18080}
 BENCH_DB=${BENCH_DB:-mariadb}
 JAR=${JAR:-$ROOT/bootstrap/target/connect-oauth.jar}
+JAVA_OPTS=${JAVA_OPTS:-}
+PROFILE=${PROFILE:-0}
+PROFILE_DIR=${PROFILE_DIR:-}
 
 BASE=http://127.0.0.1:$PORT
 REDIRECT_URI=http://127.0.0.1/callback
@@ -40,22 +69,25 @@ REDIRECT_URI_FORM=http%3A%2F%2F127.0.0.1%2Fcallback
 # all the same, and a fixed pair keeps the script free of an openssl dependency.
 CODE_VERIFIER=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk
 CODE_CHALLENGE=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM
-# Codes live 60 s by default; the pool is used minutes after it is made, so the maximum.
-CODE_TTL_SECONDS=600
+# Minted codes live the longest the server allows (10 min, as AuthorizationCode checks on every
+# read): the exchange starts about (WARMUP + DURATION) x 4 s after they are minted.
+CODE_LIFETIME_SECONDS=600
 
 die() { echo "ERROR: $*" >&2; exit 2; }
-has_scenario() { [[ " $SCENARIOS " == *" $1 "* ]]; }
+has_workload() { [[ " $WORKLOADS " == *" $1 "* ]]; }
 
+[[ $ROWS =~ ^[0-9]+$ ]] && (( ROWS <= 10000000 )) || die "ROWS must be a whole number up to 10000000"
 [[ $DURATION =~ ^[1-9][0-9]*$ && $WARMUP =~ ^[0-9]+$ && $THREADS =~ ^[1-9][0-9]*$ ]] \
   || die "DURATION, WARMUP and THREADS must be whole numbers"
 [[ $CONNECTIONS =~ ^[1-9][0-9]*$ && $CONNECTIONS -ge $THREADS ]] || die "CONNECTIONS must be a whole number >= THREADS"
 [[ $CODES =~ ^[1-9][0-9]*$ && $WARMUP_CODES =~ ^[1-9][0-9]*$ ]] || die "CODES and WARMUP_CODES must be whole numbers"
-(( CODES + WARMUP_CODES <= 20000 )) || die "CODES + WARMUP_CODES is capped at 20000 (pool generation stays bounded)"
-for s in $SCENARIOS; do
-  [[ $s == token || $s == refresh || $s == info ]] || die "unknown scenario '$s' (token, refresh, info)"
+(( CODES + WARMUP_CODES <= 1000000 )) || die "CODES + WARMUP_CODES is capped at 1000000"
+for w in $WORKLOADS; do
+  [[ " health client_credentials introspect info exchange refresh " == *" $w "* ]] \
+    || die "unknown workload '$w' (health client_credentials introspect info exchange refresh)"
 done
-if has_scenario refresh && ! has_scenario token; then
-  die "the refresh scenario uses the refresh tokens the token scenario answers: add token to SCENARIOS"
+if has_workload refresh && ! has_workload exchange; then
+  die "the refresh workload uses the refresh tokens the exchange answers: add exchange to WORKLOADS"
 fi
 [[ $BENCH_DB == mariadb || $BENCH_DB == h2 ]] || die "BENCH_DB must be mariadb or h2"
 for tool in wrk curl; do
@@ -84,11 +116,13 @@ if [ ! -f "$JAR" ]; then
 fi
 
 # --- Machine ------------------------------------------------------------------------------------
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "==> $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM," \
   "Java $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)," \
-  "load average$(uptime | sed 's/.*load average//')"
+  "load average $(load_average)"
 echo "==> jar $JAR, work tree at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-echo "==> wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s then ${DURATION}s per scenario: $SCENARIOS"
+echo "==> $BENCH_DB, $ROWS stored grants (an access and a refresh token each), wrk -t$THREADS -c$CONNECTIONS," \
+  "warm-up ${WARMUP}s then ${DURATION}s per workload: $WORKLOADS"
 
 WORK=$(mktemp -d /tmp/connect-bench.XXXXXX)
 DB_NAME=connect_bench_$$
@@ -97,13 +131,19 @@ SERVER_LOG=$WORK/server.log
 
 mariadb_root() { mariadb -uroot -h127.0.0.1 --protocol=tcp "$@"; }
 
-cleanup() {
-  local status=$?
+stop_server() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -TERM "$SERVER_PID"
     for _ in $(seq 1 30); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
     kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
   fi
+  SERVER_PID=
+}
+
+cleanup() {
+  local status=$?
+  stop_server
   if [ "$BENCH_DB" = mariadb ]; then
     mariadb_root -e "DROP DATABASE IF EXISTS $DB_NAME" || echo "WARNING: could not drop database $DB_NAME" >&2
   fi
@@ -111,7 +151,7 @@ cleanup() {
     echo "--- last lines of the server log" >&2
     tail -n 30 "$SERVER_LOG" >&2
   fi
-  # The work folder holds the client secret, API keys and token pools: never left behind.
+  # The work folder holds the client secret, API keys, codes and tokens: never left behind.
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -125,7 +165,6 @@ server_env=(
   CONNECT_BOOTSTRAP_ADMIN_API_KEY="$ADMIN_KEY"
   # The per-client token limit would otherwise answer 429 to the benchmark's single client.
   CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE=10000000
-  CONNECT_CODE_TTL_SECONDS=$CODE_TTL_SECONDS
   # Metrics are not scraped here: any free admin port, so a second run on the machine cannot clash.
   CONNECT_ADMIN_PORT=0
 )
@@ -142,17 +181,25 @@ else
   server_env+=(CONNECT_DATA_DIR="$WORK/data")
 fi
 
-env "${server_env[@]}" "$JAVA_HOME/bin/java" -jar "$JAR" >"$SERVER_LOG" 2>&1 &
-SERVER_PID=$!
-started=$SECONDS
-until curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null; do
-  kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited during start"
-  (( SECONDS - started < 120 )) || die "the server was not ready within 120 s"
-  sleep 0.5
-done
-echo "==> server ready in $((SECONDS - started)) s"
+# start_server: starts the jar and waits for /health/ready; READY_MS is process start to ready.
+start_server() {
+  local started_ns
+  started_ns=$(date +%s%N)
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  env "${server_env[@]}" "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" >>"$SERVER_LOG" 2>&1 &
+  SERVER_PID=$!
+  until curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null; do
+    kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited during start"
+    (( $(date +%s%N) - started_ns < 120000000000 )) || die "the server was not ready within 120 s"
+    sleep 0.02
+  done
+  READY_MS=$(( ($(date +%s%N) - started_ns) / 1000000 ))
+}
 
-# --- Data -----------------------------------------------------------------------------------------
+start_server
+echo "==> first start (new schema, migrated): ready in $READY_MS ms"
+
+# --- Client and customer (HTTP, once) -------------------------------------------------------------
 # A string field of a flat JSON answer (ids, secrets and tokens are never escaped).
 json_field() { sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"\([^\"]*\)\".*/\1/p"; }
 
@@ -165,114 +212,235 @@ client_json=$(api_post /api/v1/clients \
 CLIENT_ID=$(json_field client_id <<<"$client_json")
 CLIENT_SECRET=$(json_field client_secret <<<"$client_json")
 account_json=$(api_post /api/v1/accounts '{"email":"customer@bench.invalid","name":"Bench Customer"}')
-CUSTOMER_KEY=$(json_field api_key <<<"$account_json")
-[ -n "$CLIENT_ID" ] && [ -n "$CLIENT_SECRET" ] && [ -n "$CUSTOMER_KEY" ] || die "client or account setup failed"
+ACCOUNT_ID=$(json_field id <<<"$account_json")
+[ -n "$CLIENT_ID" ] && [ -n "$CLIENT_SECRET" ] && [ -n "$ACCOUNT_ID" ] || die "client or account setup failed"
+[[ $CLIENT_ID =~ ^[A-Za-z0-9_-]+$ && $ACCOUNT_ID =~ ^[A-Za-z0-9_-]+$ ]] || die "unexpected client or account id"
 BASIC="Basic $(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w 0)"
-AUTHORIZE_URL="$BASE/oauth/authorize?response_type=code&client_id=$CLIENT_ID&redirect_uri=$REDIRECT_URI_FORM&scope=connect&code_challenge=$CODE_CHALLENGE&code_challenge_method=S256"
 echo "==> confidential client and customer account created"
+stop_server
+
+# --- Fill (SQL) -----------------------------------------------------------------------------------
+# One SQL text for both databases, with four dialect pieces: the row source 1..n, SHA-256 in hex,
+# nanosecond factors as 64-bit numbers (H2 multiplies INTs as INTs) and the export of the codes.
+SALT=$(head -c 12 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+NOW_NS=$(date +%s%N)
+if [ "$BENCH_DB" = mariadb ]; then
+  rows_of() { echo "(SELECT seq FROM seq_1_to_$1) s"; }
+  sha256() { echo "SHA2($1, 256)"; }
+  big() { echo "$1"; }
+else
+  rows_of() { echo "SYSTEM_RANGE(1, $1) AS s(seq)"; }
+  sha256() { echo "LOWER(RAWTOHEX(HASH('SHA-256', $1)))"; }
+  big() { echo "CAST($1 AS BIGINT)"; }
+fi
+# A 22-character id (as the server's 16 random bytes in base64url) and a 43-character code.
+id_of() { echo "SUBSTR($(sha256 "CONCAT('$SALT-$1-', seq)"), 1, 22)"; }
+code_of() { echo "SUBSTR($(sha256 "CONCAT('$SALT-code-', seq)"), 1, 43)"; }
+TOTAL_CODES=$((CODES + WARMUP_CODES))
+MS=$(big 1000000) S=$(big 1000000000)
+fill_sql() {
+  local owner="'$CLIENT_ID', '$ACCOUNT_ID', 'connect'"
+  (( ROWS > 0 )) || return 0
+  cat <<SQL
+INSERT INTO grants (id, client_id, account_id, scopes, created_at)
+  SELECT $(id_of g), $owner, $NOW_NS - seq * $MS FROM $(rows_of "$ROWS");
+INSERT INTO refresh_tokens (id, hash, grant_id, client_id, account_id, scopes, parent_id, issued_at, expires_at)
+  SELECT $(id_of r), $(sha256 "CONCAT('$SALT-refresh-', seq)"), $(id_of g), $owner, NULL,
+         $NOW_NS - seq * $MS, $NOW_NS + (60 + MOD(seq, 2592000)) * $S FROM $(rows_of "$ROWS");
+INSERT INTO access_tokens (id, hash, grant_id, client_id, account_id, scopes, refresh_token_id, issued_at, expires_at)
+  SELECT $(id_of a), $(sha256 "CONCAT('$SALT-access-', seq)"), $(id_of g), $owner, $(id_of r),
+         $NOW_NS - seq * $MS, $NOW_NS + (60 + MOD(seq, 3600)) * $S FROM $(rows_of "$ROWS");
+SQL
+}
+# The codes' grants and rows, issued when the token fill is done (a large fill takes minutes).
+mint_sql() {
+  local owner="'$CLIENT_ID', '$ACCOUNT_ID', 'connect'" now_ns
+  now_ns=$(date +%s%N)
+  cat <<SQL
+INSERT INTO grants (id, client_id, account_id, scopes, created_at)
+  SELECT $(id_of cg), $owner, $now_ns FROM $(rows_of "$TOTAL_CODES");
+INSERT INTO authorization_codes (hash, grant_id, client_id, account_id, redirect_uri, scopes, challenge,
+                                 challenge_method, issued_at, expires_at)
+  SELECT $(sha256 "$(code_of)"), $(id_of cg), '$CLIENT_ID', '$ACCOUNT_ID', '$REDIRECT_URI', 'connect',
+         '$CODE_CHALLENGE', 'S256', $now_ns, $now_ns + $CODE_LIFETIME_SECONDS * $S
+  FROM $(rows_of "$TOTAL_CODES");
+SQL
+}
+
+echo "==> filling: $ROWS grants with an access and a refresh token each, $TOTAL_CODES codes (SQL)"
+fill_started=$(date +%s%N)
+if [ "$BENCH_DB" = mariadb ]; then
+  fill_sql | mariadb_root "$DB_NAME"
+  mint_sql | mariadb_root "$DB_NAME"
+  mariadb_root -N "$DB_NAME" -e "SELECT $(code_of) FROM $(rows_of "$TOTAL_CODES") ORDER BY seq" >"$WORK/codes"
+else
+  h2_script() {
+    "$JAVA_HOME/bin/java" -cp "$JAR" org.h2.tools.RunScript -user sa -password '' -script "$1" \
+      -url "jdbc:h2:file:$WORK/data/connect;MODE=MySQL;DATABASE_TO_LOWER=TRUE"
+  }
+  fill_sql >"$WORK/fill.sql"
+  h2_script "$WORK/fill.sql"
+  { mint_sql
+    echo "CALL CSVWRITE('$WORK/codes', 'SELECT $(code_of | sed "s/'/''/g") FROM $(rows_of "$TOTAL_CODES") ORDER BY seq',"
+    echo "  'writeColumnHeader=false fieldDelimiter=');"
+  } >"$WORK/mint.sql"
+  h2_script "$WORK/mint.sql"
+fi
+(( $(wc -l <"$WORK/codes") == TOTAL_CODES )) || die "the fill exported $(wc -l <"$WORK/codes") codes, not $TOTAL_CODES"
+echo "    filled in $(( ($(date +%s%N) - fill_started) / 1000000 )) ms"
+head -n "$WARMUP_CODES" "$WORK/codes" >"$WORK/codes-warm"
+tail -n +"$((WARMUP_CODES + 1))" "$WORK/codes" >"$WORK/codes-run"
+
+start_server
+START_MS=$READY_MS
+echo "==> start to ready (migrated schema, $ROWS stored grants): $START_MS ms, load average $(load_average)"
 
 # --- wrk ------------------------------------------------------------------------------------------
 FAILED=()
-SUMMARY=()
+declare -A RESULTS CPU_SERVER CPU_DB
 
 CLK_TCK=$(getconf CLK_TCK)
 CORES=$(nproc)
 # MariaDB counts as ours when the server uses it (other clients of it then count as ours too).
 MARIADB_PID=
-[ "$BENCH_DB" = mariadb ] && MARIADB_PID=$(pidof mariadbd || true)
+# The server behind 127.0.0.1:3306: pidof would also name the Galera nodes' processes.
+if [ "$BENCH_DB" = mariadb ]; then
+  MARIADB_PID=$(ss -Hltnp 'sport = :3306' 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
+  [ -n "$MARIADB_PID" ] || echo "WARNING: no process found listening on 3306: its CPU counts in cpu_others" >&2
+fi
 # CPU ticks: the whole machine's busy time; one process's; this shell's finished children (wrk).
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
-process_ticks() { { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null || echo; } | awk '{print $12 + $13 + 0}'; }
+process_ticks() { { [ -n "$1" ] && sed 's/.*) //' "/proc/$1/stat" 2>/dev/null || echo; } | awk '{print $12 + $13 + 0}'; }
 children_ticks() { sed 's/.*) //' "/proc/$$/stat" | awk '{print $14 + $15}'; }
-our_ticks() {
-  local mariadb=0
-  [ -n "$MARIADB_PID" ] && mariadb=$(process_ticks "$MARIADB_PID")
-  echo $(( $(process_ticks "$SERVER_PID") + $(children_ticks) + mariadb ))
+
+profile_start() {
+  [ "$PROFILE" = 1 ] || return 0
+  jcmd "$SERVER_PID" JFR.start name="$1" settings=profile >/dev/null
+}
+profile_stop() {
+  [ "$PROFILE" = 1 ] || return 0
+  local file=${PROFILE_DIR:-$WORK}/$BENCH_DB-$ROWS-$1.jfr
+  jcmd "$SERVER_PID" JFR.stop name="$1" filename="$file" >/dev/null
+  echo "    profile $file"
+  bash "$SCRIPTS/jfr-breakdown.sh" "$file"
+  jfr view --width 160 hot-methods "$file" | sed -n '5,17p' | sed 's/^/    /'
 }
 
-# run_wrk <label> <measured|warm-up|pool> <script> <duration s> <url> [wrk options...] -- [script args...]
+# run_wrk <label> <measured|warm-up> <script> <duration s> <url> [wrk options...] -- [script args...]
 run_wrk() {
   local label=$1 kind=$2 script=$3 duration=$4 url=$5
   shift 5
-  local options=() out=$WORK/$label.txt
+  local options=() out=$WORK/$label-$kind.txt
   while [ $# -gt 0 ] && [ "$1" != -- ]; do options+=("$1"); shift; done
   [ $# -gt 0 ] && shift
-  local machine_before ours_before started_ns
-  machine_before=$(machine_ticks) ours_before=$(our_ticks) started_ns=$(date +%s%N)
+  [ "$kind" = measured ] && profile_start "$label"
+  local machine_before server_before db_before wrk_before started_ns
+  machine_before=$(machine_ticks) server_before=$(process_ticks "$SERVER_PID")
+  db_before=$(process_ticks "$MARIADB_PID") wrk_before=$(children_ticks) started_ns=$(date +%s%N)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout 10s --latency "${options[@]}" \
     -s "$SCRIPTS/$script" "$url" -- "$@" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed ($label)"; }
   local capacity=$(( ($(date +%s%N) - started_ns) * CLK_TCK * CORES / 1000000000 ))
-  local others=$(( $(machine_ticks) - machine_before - $(our_ticks) + ours_before ))
+  local server=$(( $(process_ticks "$SERVER_PID") - server_before )) db=$(( $(process_ticks "$MARIADB_PID") - db_before ))
+  local others=$(( $(machine_ticks) - machine_before - server - db - $(children_ticks) + wrk_before ))
   local result
   result=$(grep '^RESULT ' "$out" || true)
   [ -n "$result" ] || { cat "$out" >&2; die "wrk printed no RESULT line ($label)"; }
-  result="$result cpu_others=$(( others < 0 ? 0 : others * 100 / (capacity > 0 ? capacity : 1) ))%"
+  result="${result#RESULT } cpu_others=$(( others < 0 ? 0 : others * 100 / (capacity > 0 ? capacity : 1) ))%"
+  echo "    $kind $label: $result"
+  grep '^FIRST_ERROR ' "$out" || true
   if [ "$kind" = measured ]; then
-    echo "--- $label"
-    grep -v '^Running ' "$out"
-    SUMMARY+=("${result#RESULT }")
-  else
-    echo "    $kind $label: ${result#RESULT }"
-    grep '^FIRST_ERROR ' "$out" || true
+    RESULTS[$label]=$result CPU_SERVER[$label]=$server CPU_DB[$label]=$db
+    profile_stop "$label"
   fi
-  if [[ $result != *" non2xx=0 connect_errors=0 read_errors=0 write_errors=0 timeouts=0 "* ]]; then
-    FAILED+=("$label")
+  if [[ " $result " != *" non2xx=0 connect_errors=0 read_errors=0 write_errors=0 timeouts=0 "* ]]; then
+    FAILED+=("$label $kind")
   fi
 }
 
-lines() { cat "$@" 2>/dev/null | wc -l; }
-
-if has_scenario token; then
-  per_thread=$(( (CODES + WARMUP_CODES + THREADS - 1) / THREADS ))
-  echo "==> generating $((CODES + WARMUP_CODES)) authorization codes (GET /oauth/authorize, API form)"
-  started=$SECONDS
-  run_wrk authorize-pool pool authorize.lua 300 "$AUTHORIZE_URL" \
-    -H "ACCESSTOKEN: $CUSTOMER_KEY" -H 'Accept: application/json' -- "$WORK/codes" "$per_thread"
-  cat "$WORK"/codes.* >"$WORK/codes"
-  made=$(lines "$WORK/codes")
-  echo "    $made codes in $((SECONDS - started)) s"
-  (( made > WARMUP_CODES )) || die "only $made codes were made"
-  head -n "$WARMUP_CODES" "$WORK/codes" >"$WORK/codes-warm"
-  tail -n +"$((WARMUP_CODES + 1))" "$WORK/codes" >"$WORK/codes-run"
-  codes_made_at=$SECONDS
-
-  token_options=(-H "Authorization: $BASIC" -H 'Content-Type: application/x-www-form-urlencoded')
+# workload <label> <script> <url> [wrk options...] -- [warm-up script args...] -- [measured script args...]
+workload() {
+  local label=$1 script=$2 url=$3
+  shift 3
+  local options=() warm=() measured=()
+  while [ "$1" != -- ]; do options+=("$1"); shift; done
+  shift
+  while [ "$1" != -- ]; do warm+=("$1"); shift; done
+  shift
+  measured=("$@")
   if (( WARMUP > 0 )); then
-    run_wrk token-warmup warm-up token.lua "$WARMUP" "$BASE/oauth/token" "${token_options[@]}" -- \
-      "$WORK/codes-warm" "$THREADS" "$REDIRECT_URI_FORM" "$CODE_VERIFIER" "$WORK/refresh-warm"
+    run_wrk "$label" warm-up "$script" "$WARMUP" "$url" "${options[@]}" -- "${warm[@]}"
   fi
-  run_wrk token measured token.lua "$DURATION" "$BASE/oauth/token" "${token_options[@]}" -- \
+  run_wrk "$label" measured "$script" "$DURATION" "$url" "${options[@]}" -- "${measured[@]}"
+}
+
+form=(-H "Authorization: $BASIC" -H 'Content-Type: application/x-www-form-urlencoded')
+# One access token for introspection and /info: from the client_credentials grant for introspection
+# (any token of the client), from a minted code for /info (it needs an account).
+token_of() { json_field access_token; }
+
+has_workload health && workload health health.lua "$BASE/health/live" -- -- --
+if has_workload client_credentials; then
+  workload client_credentials client_credentials.lua "$BASE/oauth/token" "${form[@]}" -- -- --
+fi
+if has_workload introspect || has_workload info; then
+  # Two codes of the pool's warm-up share, sent once each here and never again (the exchange's
+  # warm-up starts after them).
+  first_code=$(sed -n 1p "$WORK/codes-warm") second_code=$(sed -n 2p "$WORK/codes-warm")
+  sed -i 1,2d "$WORK/codes-warm"
+  exchange_once() {
+    curl -fsS "${form[@]}" -d grant_type=authorization_code -d "code=$1" -d "redirect_uri=$REDIRECT_URI_FORM" \
+      -d "code_verifier=$CODE_VERIFIER" "$BASE/oauth/token" | token_of
+  }
+  introspected=$(exchange_once "$first_code")
+  info_token=$(exchange_once "$second_code")
+  [ -n "$introspected" ] && [ -n "$info_token" ] || die "could not exchange a minted code for an access token"
+  has_workload introspect && workload introspect introspect.lua "$BASE/oauth/introspect" "${form[@]}" -- \
+    "$introspected" -- "$introspected"
+  has_workload info && workload info info.lua "$BASE/oauth/info" -H "Authorization: Bearer $info_token" -- -- --
+fi
+if has_workload exchange; then
+  workload exchange exchange.lua "$BASE/oauth/token" "${form[@]}" -- \
+    "$WORK/codes-warm" "$THREADS" "$REDIRECT_URI_FORM" "$CODE_VERIFIER" "$WORK/refresh-warm" -- \
     "$WORK/codes-run" "$THREADS" "$REDIRECT_URI_FORM" "$CODE_VERIFIER" "$WORK/refresh-run"
-  (( SECONDS - codes_made_at < CODE_TTL_SECONDS )) \
-    || echo "WARNING: codes outlived their ${CODE_TTL_SECONDS}s lifetime: expect invalid_grant errors" >&2
 fi
-
-if has_scenario refresh; then
+if has_workload refresh; then
+  cat "$WORK"/refresh-warm.* >"$WORK/refresh-pool-warm"
   cat "$WORK"/refresh-run.* >"$WORK/refresh-pool-run"
-  echo "==> $(lines "$WORK/refresh-pool-run") refresh tokens, each from its own grant, from the measured exchange"
-  if (( WARMUP > 0 )); then
-    cat "$WORK"/refresh-warm.* >"$WORK/refresh-pool-warm"
-    run_wrk refresh-warmup warm-up refresh.lua "$WARMUP" "$BASE/oauth/token" "${token_options[@]}" -- \
-      "$WORK/refresh-pool-warm" "$THREADS"
-  fi
-  run_wrk refresh measured refresh.lua "$DURATION" "$BASE/oauth/token" "${token_options[@]}" -- \
-    "$WORK/refresh-pool-run" "$THREADS"
+  echo "==> $(wc -l <"$WORK/refresh-pool-run") refresh tokens, each from its own grant, from the measured exchange"
+  workload refresh refresh.lua "$BASE/oauth/token" "${form[@]}" -- \
+    "$WORK/refresh-pool-warm" "$THREADS" -- "$WORK/refresh-pool-run" "$THREADS"
 fi
 
-if has_scenario info; then
-  code=$(curl -fsS "$AUTHORIZE_URL" -H "ACCESSTOKEN: $CUSTOMER_KEY" -H 'Accept: application/json' | json_field code)
-  access_token=$(curl -fsS -H "Authorization: $BASIC" -d grant_type=authorization_code -d "code=$code" \
-    -d "redirect_uri=$REDIRECT_URI_FORM" -d "code_verifier=$CODE_VERIFIER" "$BASE/oauth/token" | json_field access_token)
-  [ -n "$access_token" ] || die "could not get an access token for /oauth/info"
-  info_options=(-H "Authorization: Bearer $access_token")
-  if (( WARMUP > 0 )); then
-    run_wrk info-warmup warm-up info.lua "$WARMUP" "$BASE/oauth/info" "${info_options[@]}" --
-  fi
-  run_wrk info measured info.lua "$DURATION" "$BASE/oauth/info" "${info_options[@]}" --
+RSS_KIB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+if [[ $JAVA_OPTS == *NativeMemoryTracking* ]]; then
+  # Where the resident memory goes: committed KiB per area (heap, metaspace, threads, code, GC...).
+  echo "==> native memory after the load (jcmd VM.native_memory summary, committed)"
+  jcmd "$SERVER_PID" VM.native_memory summary scale=MB | grep -E '^(Total|-)' | sed 's/^/    /'
 fi
 
-echo "==> summary ($BENCH_DB, wrk -t$THREADS -c$CONNECTIONS; load average$(uptime | sed 's/.*load average//'))"
-for line in "${SUMMARY[@]}"; do echo "    $line"; done
+# --- Table ----------------------------------------------------------------------------------------
+# CPU milliseconds per request from ticks over the run's requests.
+per_request() { awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN {printf "%.3f", (n > 0) ? t * 1000 / hz / n : 0}'; }
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1 "; }
+ceiling=$(field "${RESULTS[health]:-}" rps)
+echo
+echo "==> $BENCH_DB, $ROWS stored grants, wrk -t$THREADS -c$CONNECTIONS ${DURATION}s, load average $(load_average)"
+printf '%-20s %10s %9s %9s %7s %9s %12s %10s %10s\n' workload req/s p50_ms p99_ms non2xx x_ceiling \
+  server_ms/req db_ms/req cpu_others
+for label in $WORKLOADS; do
+  result=${RESULTS[$label]:-}
+  [ -n "$result" ] || continue
+  rps=$(field "$result" rps) requests=$(field "$result" requests)
+  ratio=-
+  [ -n "$ceiling" ] && ratio=$(awk -v r="$rps" -v c="$ceiling" 'BEGIN {printf "%.3f", r / c}')
+  note=
+  [ "$(field "$result" ended_early)" = true ] && note=" (pool used up after $(field "$result" seconds) s)"
+  printf '%-20s %10.0f %9s %9s %7s %9s %12s %10s %10s%s\n' "$label" "$rps" "$(field "$result" p50_ms)" \
+    "$(field "$result" p99_ms)" "$(field "$result" non2xx)" "$ratio" "$(per_request "${CPU_SERVER[$label]}" "$requests")" \
+    "$(per_request "${CPU_DB[$label]}" "$requests")" "$(field "$result" cpu_others)" "$note"
+done
+echo "start to ready: $START_MS ms (migrated schema); RSS after the load: $((RSS_KIB / 1024)) MiB"
+
 if [ ${#FAILED[@]} -gt 0 ]; then
   echo "ERROR: runs with non-2xx answers or socket errors: ${FAILED[*]} (their figures do not count)" >&2
   exit 1

@@ -1,4 +1,4 @@
--- Scenario "token": the authorization_code grant at POST /oauth/token (RFC 6749 §4.1.3, PKCE
+-- Scenario "exchange": the authorization_code grant at POST /oauth/token (RFC 6749 §4.1.3, PKCE
 -- S256 per RFC 7636 §4.5), one pre-generated single-use code per request. The client's Basic
 -- credentials and the form content type come from -H. Each refresh token answered is written
 -- to <prefix>.<thread>, which is the next scenario's pool (one grant per token).
