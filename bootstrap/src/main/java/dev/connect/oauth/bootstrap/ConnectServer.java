@@ -70,7 +70,8 @@ public final class ConnectServer implements AutoCloseable {
         Optional<CreatedAccount> admin = config.bootstrapAdmin().flatMap(first -> component.bootstrapAdmin()
                 .bootstrap(new BootstrapAdminCommand(first.email(), "Administrator", Optional.of(first.apiKey()), true)));
         SharedStateRefresh sharedState = new SharedStateRefresh(component.refreshMaintenance(),
-                component.purgeAttemptCounts(), config.maintenanceRefresh());
+                component.purgeAttemptCounts(), config.maintenanceRefresh(), component.refreshRevocations(),
+                config.tokenCache().pollInterval());
         // Vert.x's own meters (event loops, connections, bytes, pools) join the server's registry.
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))

@@ -19,6 +19,8 @@ import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.application.service.RevocationAwareGrantRepository;
+import dev.connect.oauth.application.service.TokenCheckCache;
 import jakarta.inject.Singleton;
 
 /** Every store port, from one database: MySQL when {@code CONNECT_DB_URL} is set, else embedded H2. */
@@ -52,8 +54,8 @@ interface PersistenceModule {
     }
 
     @Provides
-    static GrantRepository grants(PersistenceAdapter persistence) {
-        return persistence.grants();
+    static GrantRepository grants(PersistenceAdapter persistence, TokenCheckCache checks) {
+        return new RevocationAwareGrantRepository(persistence.grants(), checks);
     }
 
     @Provides

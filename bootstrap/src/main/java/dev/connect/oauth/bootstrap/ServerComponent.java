@@ -9,6 +9,7 @@ import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
 import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
+import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
 import jakarta.inject.Singleton;
 
 /** The composition root: every port bound to an adapter, every in-port to its service. */
@@ -25,6 +26,8 @@ interface ServerComponent {
     BootstrapAdminUseCase bootstrapAdmin();
 
     RefreshMaintenanceUseCase refreshMaintenance();
+
+    RefreshRevocationsUseCase refreshRevocations();
 
     PurgeAttemptCountsUseCase purgeAttemptCounts();
 

@@ -14,6 +14,8 @@ import java.util.Objects;
  */
 final class Sha256SecretHasher implements SecretHasher {
     private static final HexFormat HEX = HexFormat.of();
+    /** Cloned per call: cheaper than {@link MessageDigest#getInstance}'s provider lookup on every token check. */
+    private static final MessageDigest SHA_256 = newSha256();
 
     @Override
     public SecretHash hash(String secret) {
@@ -32,8 +34,19 @@ final class Sha256SecretHasher implements SecretHasher {
         return MessageDigest.isEqual(actual, expected.hex().getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** A fresh digest per call: {@link MessageDigest} is stateful, and callers run on many threads. */
+    /**
+     * A fresh digest per call: {@link MessageDigest} is stateful, and callers run on many threads
+     * (virtual threads too, so a thread-local one would be made per request all the same).
+     */
     private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
