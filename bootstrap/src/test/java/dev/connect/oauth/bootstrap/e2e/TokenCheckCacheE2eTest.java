@@ -61,39 +61,18 @@ class TokenCheckCacheE2eTest extends ServerSuite {
     @Test
     void infoWhenAccessTokenRevokedOnNodeAThenRefusedThereAtOnceAndOnNodeBWithinTheDelay() throws Exception {
         JsonObject tokens = tokens();
-        String accessToken = tokens.getString("access_token");
-        checkedOnBothNodes(accessToken);
 
-        long revoked = System.nanoTime();
-        Reply revocation = server.request("POST", "/oauth/revoke").basic(client.id(), client.secret().orElseThrow())
-                .form("token", accessToken, "token_type_hint", "access_token").send();
-        assertThat(revocation.status()).isEqualTo(200);
-
-        assertThat(info(server, accessToken).status()).as("node A, at once").isEqualTo(401);
-        Reply refused = pollUntilRefused(nodeB, accessToken);
-        System.out.printf("Token check cache: node B refused a token revoked on node A after %d ms (delay %d ms)%n",
-                (System.nanoTime() - revoked) / 1_000_000, DELAY_MILLIS);
-        assertThat(refused.status()).as("node B, within the delay").isEqualTo(401);
-        assertThat(refused.json().getString("error")).isEqualTo("invalid_token");
+        revokeOnNodeAThenRefusedOnBoth(tokens.getString("access_token"), tokens.getString("access_token"),
+                "access_token", "a token");
     }
 
     @Test
     void infoWhenGrantRevokedOnNodeAThenItsAccessTokenRefusedThereAtOnceAndOnNodeBWithinTheDelay() throws Exception {
         JsonObject tokens = tokens();
-        String accessToken = tokens.getString("access_token");
-        checkedOnBothNodes(accessToken);
 
-        long revoked = System.nanoTime();
         // RFC 7009 §2.1: revoking the refresh token revokes its grant, the access token with it.
-        Reply revocation = server.request("POST", "/oauth/revoke").basic(client.id(), client.secret().orElseThrow())
-                .form("token", tokens.getString("refresh_token"), "token_type_hint", "refresh_token").send();
-        assertThat(revocation.status()).isEqualTo(200);
-
-        assertThat(info(server, accessToken).status()).as("node A, at once").isEqualTo(401);
-        Reply refused = pollUntilRefused(nodeB, accessToken);
-        System.out.printf("Token check cache: node B refused a token of a grant revoked on node A after %d ms"
-                + " (delay %d ms)%n", (System.nanoTime() - revoked) / 1_000_000, DELAY_MILLIS);
-        assertThat(refused.status()).as("node B, within the delay").isEqualTo(401);
+        revokeOnNodeAThenRefusedOnBoth(tokens.getString("access_token"), tokens.getString("refresh_token"),
+                "refresh_token", "a token of a grant");
     }
 
     @Test
@@ -112,6 +91,27 @@ class TokenCheckCacheE2eTest extends ServerSuite {
             answer = introspect(nodeB, accessToken);
         }
         assertThat(answer.getBoolean("active")).as("node B, within the delay").isFalse();
+    }
+
+    /**
+     * Both nodes check {@code accessToken}; {@code revoked} (of {@code hint}) is revoked on node A;
+     * node A refuses the access token at once, node B once its cache has seen the revocation.
+     */
+    private void revokeOnNodeAThenRefusedOnBoth(String accessToken, String revoked, String hint, String what)
+            throws InterruptedException {
+        checkedOnBothNodes(accessToken);
+
+        long start = System.nanoTime();
+        Reply revocation = server.request("POST", "/oauth/revoke").basic(client.id(), client.secret().orElseThrow())
+                .form("token", revoked, "token_type_hint", hint).send();
+        assertThat(revocation.status()).isEqualTo(200);
+
+        assertThat(info(server, accessToken).status()).as("node A, at once").isEqualTo(401);
+        Reply refused = pollUntilRefused(nodeB, accessToken);
+        System.out.printf("Token check cache: node B refused %s revoked on node A after %d ms (delay %d ms)%n", what,
+                (System.nanoTime() - start) / 1_000_000, DELAY_MILLIS);
+        assertThat(refused.status()).as("node B, within the delay").isEqualTo(401);
+        assertThat(refused.json().getString("error")).isEqualTo("invalid_token");
     }
 
     /** Both nodes answer 200 twice: the second check may come from each node's memory. */
