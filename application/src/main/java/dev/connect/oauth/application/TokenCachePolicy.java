@@ -16,7 +16,7 @@ import java.util.Objects;
  *                        before the previous poll began, so a node whose clock lags is not missed
  */
 public record TokenCachePolicy(int maxEntries, Duration revocationDelay, Duration clockSkew) {
-    /** The cache's default size: about 40 MB of tokens and accounts at most. */
+    /** The cache's default size, in access tokens (each held with its account). */
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
     /** The default bound on how long another node's revocation takes to be seen here. */
     public static final Duration DEFAULT_REVOCATION_DELAY = Duration.ofSeconds(1);
