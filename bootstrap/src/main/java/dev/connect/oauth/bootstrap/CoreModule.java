@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.TokenCachePolicy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -27,5 +28,10 @@ interface CoreModule {
     @Provides
     static AbuseLimits abuseLimits(ServerConfig config) {
         return config.abuseLimits();
+    }
+
+    @Provides
+    static TokenCachePolicy tokenCache(ServerConfig config) {
+        return config.tokenCache();
     }
 }

@@ -20,6 +20,8 @@ import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.TokenRepository;
+import dev.connect.oauth.application.service.RevocationAwareGrantRepository;
+import dev.connect.oauth.application.service.TokenCheckCache;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.function.Function;
@@ -78,8 +80,10 @@ interface PersistenceModule {
     }
 
     @Provides
-    static GrantRepository grants(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
-        return port(GrantRepository.class, overrides, persistence, PersistenceAdapter::grants);
+    static GrantRepository grants(PortOverrides overrides, Optional<PersistenceAdapter> persistence,
+                                  TokenCheckCache checks) {
+        return new RevocationAwareGrantRepository(port(GrantRepository.class, overrides, persistence,
+                PersistenceAdapter::grants), checks);
     }
 
     @Provides

@@ -9,6 +9,7 @@ import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
 import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
+import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -27,6 +28,8 @@ interface ServerComponent {
     BootstrapAdminUseCase bootstrapAdmin();
 
     RefreshMaintenanceUseCase refreshMaintenance();
+
+    RefreshRevocationsUseCase refreshRevocations();
 
     PurgeAttemptCountsUseCase purgeAttemptCounts();
 

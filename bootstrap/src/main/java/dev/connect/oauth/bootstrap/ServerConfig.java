@@ -5,6 +5,7 @@ import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Email;
@@ -46,7 +47,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Duration maintenanceRefresh, List<String> trustedProxies, AbuseLimits abuseLimits,
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
-                           Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl) {
+                           Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
+                           TokenCachePolicy tokenCache) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -121,6 +123,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(auditRetention, "auditRetention");
         Objects.requireNonNull(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
+        Objects.requireNonNull(tokenCache, "tokenCache");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -207,7 +210,15 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                 vars.get("CONNECT_PURGE_INTERVAL_SECONDS", "3600", s -> seconds(s, Duration.ofDays(7))),
                 vars.get("CONNECT_AUDIT_RETENTION_DAYS", "90", s -> Duration.ofDays(intIn(s, 1, 36_500))),
                 vars.get("CONNECT_REFRESH_TOKEN_MAX_LIFETIME_DAYS", "90", s -> Duration.ofDays(intIn(s, 1, 3_650))),
-                vars.get("CONNECT_CLIENT_CACHE_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 0, 60_000))));
+                vars.get("CONNECT_CLIENT_CACHE_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 0, 60_000))),
+                new TokenCachePolicy(
+                        vars.get("CONNECT_TOKEN_CACHE_SIZE", Integer.toString(TokenCachePolicy.DEFAULT_MAX_ENTRIES),
+                                s -> intIn(s, 0, 10_000_000)),
+                        vars.get("CONNECT_REVOCATION_DELAY_MILLIS",
+                                Long.toString(TokenCachePolicy.DEFAULT_REVOCATION_DELAY.toMillis()),
+                                s -> Duration.ofMillis(intIn(s, 100, 60_000))),
+                        vars.get("CONNECT_CLOCK_SKEW_MILLIS", Long.toString(TokenCachePolicy.DEFAULT_CLOCK_SKEW.toMillis()),
+                                s -> Duration.ofMillis(intIn(s, 0, 300_000)))));
     }
 
     /**

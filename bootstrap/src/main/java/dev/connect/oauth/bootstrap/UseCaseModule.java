@@ -25,6 +25,7 @@ import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
+import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -64,6 +65,7 @@ import dev.connect.oauth.application.service.RevokeTokenService;
 import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
 import dev.connect.oauth.application.service.SignOutService;
+import dev.connect.oauth.application.service.TokenCheckCache;
 
 /** Each in-port bound to the service that implements it. */
 @Module
@@ -151,6 +153,9 @@ interface UseCaseModule {
 
     @Binds
     RefreshMaintenanceUseCase refreshMaintenanceUseCase(MaintenanceService service);
+
+    @Binds
+    RefreshRevocationsUseCase refreshRevocationsUseCase(TokenCheckCache service);
 
     @Binds
     LimitClientFailuresUseCase limitClientFailuresUseCase(ClientFailureLimitService service);

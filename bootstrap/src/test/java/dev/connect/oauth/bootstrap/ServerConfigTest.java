@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.TokenCachePolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -78,6 +79,20 @@ class ServerConfigTest {
         assertThat(config.trustedProxies()).containsExactly("10.0.0.0/8", "2001:db8::/32", "192.0.2.1");
         assertThat(config.abuseLimits()).isEqualTo(new AbuseLimits(50, 1000, 5, Duration.ofHours(1), 7,
                 Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void fromWhenTokenCacheSettingsGivenThenKeptElseTheDefaults() {
+        assertThat(ServerConfig.from(Map.of()).tokenCache()).isEqualTo(TokenCachePolicy.defaults());
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_TOKEN_CACHE_SIZE", "0",
+                "CONNECT_REVOCATION_DELAY_MILLIS", "250", "CONNECT_CLOCK_SKEW_MILLIS", "2000"));
+
+        assertThat(config.tokenCache()).isEqualTo(new TokenCachePolicy(0, Duration.ofMillis(250), Duration.ofSeconds(2)));
+        assertThat(config.tokenCache().pollInterval()).isEqualTo(Duration.ofMillis(125));
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("CONNECT_REVOCATION_DELAY_MILLIS", "50")))
+                .hasMessageStartingWith("CONNECT_REVOCATION_DELAY_MILLIS").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("CONNECT_TOKEN_CACHE_SIZE", "-1")))
+                .hasMessageStartingWith("CONNECT_TOKEN_CACHE_SIZE");
     }
 
     @Test

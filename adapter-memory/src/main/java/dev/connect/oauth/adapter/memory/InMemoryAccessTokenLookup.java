@@ -2,7 +2,11 @@ package dev.connect.oauth.adapter.memory;
 
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.DescribedAccessToken;
+import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.SecretHash;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,5 +31,20 @@ final class InMemoryAccessTokenLookup implements AccessTokenLookup {
         Objects.requireNonNull(hash, "hash");
         return store.atomically(() -> tokens.findAccessToken(hash)
                 .map(token -> new DescribedAccessToken(token, token.accountId().flatMap(accounts::findById))));
+    }
+
+    @Override
+    public List<SecretHash> revokedSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        return store.atomically(() -> store.accessTokens.values().stream()
+                .filter(token -> token.expiresAt().isAfter(since))
+                .filter(token -> revokedSince(token.revokedAt(), since)
+                        || revokedSince(Optional.ofNullable(store.grants.get(token.grantId())).flatMap(Grant::revokedAt), since))
+                .map(AccessToken::hash)
+                .toList());
+    }
+
+    private static boolean revokedSince(Optional<Instant> revokedAt, Instant since) {
+        return revokedAt.filter(at -> !at.isBefore(since)).isPresent();
     }
 }

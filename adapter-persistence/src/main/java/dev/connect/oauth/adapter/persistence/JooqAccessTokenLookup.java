@@ -9,6 +9,8 @@ import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.DescribedAccessToken;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.SecretHash;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Record;
@@ -18,6 +20,10 @@ import org.jooq.Record;
  * grant by primary key (for the grant's revocation, as {@link JooqTokenRepository} reads it) and its
  * account by primary key, left joined because a client credentials token names none. One
  * statement is one round trip and one consistent snapshot.
+ *
+ * <p>{@link #revokedSince} is one {@code UNION} (which also removes duplicates): the tokens by the
+ * index on their own {@code revoked_at}, and the tokens of the grants found by the index on the
+ * grant's {@code revoked_at} (migration V6), joined by the foreign key's index.
  */
 final class JooqAccessTokenLookup implements AccessTokenLookup {
     private final JooqDatabase database;
@@ -43,5 +49,19 @@ final class JooqAccessTokenLookup implements AccessTokenLookup {
     /** The account columns of {@code row}, all null when the token names no account. */
     private static Optional<Account> account(Record row) {
         return row.get(ACCOUNTS.ID) == null ? Optional.empty() : Optional.of(AccountMapper.toAccount(row.into(ACCOUNTS)));
+    }
+
+    @Override
+    public List<SecretHash> revokedSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        long from = EpochNanos.of(since);
+        return database.query(ctx -> ctx.select(ACCESS_TOKENS.HASH)
+                .from(ACCESS_TOKENS)
+                .where(ACCESS_TOKENS.REVOKED_AT.ge(from).and(ACCESS_TOKENS.EXPIRES_AT.gt(from)))
+                .union(ctx.select(ACCESS_TOKENS.HASH)
+                        .from(GRANTS)
+                        .join(ACCESS_TOKENS).on(ACCESS_TOKENS.GRANT_ID.eq(GRANTS.ID))
+                        .where(GRANTS.REVOKED_AT.ge(from).and(ACCESS_TOKENS.EXPIRES_AT.gt(from))))
+                .fetch(row -> new SecretHash(row.value1())));
     }
 }

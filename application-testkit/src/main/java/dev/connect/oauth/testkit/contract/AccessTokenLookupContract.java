@@ -10,17 +10,21 @@ import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
 import dev.connect.oauth.testkit.testdata.TestGrants;
 import dev.connect.oauth.testkit.testdata.TestIds;
 import dev.connect.oauth.testkit.testdata.TestTokens;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * The promise of {@link AccessTokenLookup}: the access token with its account in one read, the
- * token reported exactly as {@link TokenRepository#findAccessToken} reports it.
+ * token reported exactly as {@link TokenRepository#findAccessToken} reports it; and the hashes of the
+ * tokens revoked since a moment, by their own revocation or their grant's.
  */
 public abstract class AccessTokenLookupContract extends StoreContract {
 
@@ -105,5 +109,67 @@ public abstract class AccessTokenLookupContract extends StoreContract {
         assertThat(found.token()).isEqualTo(accessToken);
         assertThat(found.account()).isEmpty();
         assertThat(Optional.of(found.token())).isEqualTo(store.tokens().findAccessToken(accessToken.hash()));
+    }
+
+    @Test
+    void revokedSinceWhenTokenRevokedThenItsHashFromItsRevocationTimeOn() {
+        Grant grant = storedGrant();
+        AccessToken revoked = storedAccessToken(grant);
+        storedAccessToken(grant);
+        store.tokens().revokeAccessToken(revoked.id(), at(1_000));
+
+        assertThat(store.accessTokenLookup().revokedSince(at(999))).containsExactly(revoked.hash());
+        assertThat(store.accessTokenLookup().revokedSince(at(1_000))).containsExactly(revoked.hash());
+        assertThat(store.accessTokenLookup().revokedSince(at(1_001))).isEmpty();
+    }
+
+    @Test
+    void revokedSinceWhenGrantRevokedThenEveryTokenOfThatGrantOnce() {
+        Client client = storedClient();
+        Account account = storedAccount();
+        Grant grant = storedGrant(client, account);
+        AccessToken first = storedAccessToken(grant);
+        AccessToken second = storedAccessToken(grant);
+        storedAccessToken(storedGrant(client, account));
+        store.tokens().revokeAccessToken(first.id(), at(1_500));
+        store.grants().revoke(grant.id(), at(2_000));
+
+        assertThat(store.accessTokenLookup().revokedSince(at(1_000)))
+                .containsExactlyInAnyOrder(first.hash(), second.hash());
+        assertThat(store.accessTokenLookup().revokedSince(at(1_800)))
+                .containsExactlyInAnyOrder(first.hash(), second.hash());
+        assertThat(store.accessTokenLookup().revokedSince(at(2_001))).isEmpty();
+    }
+
+    @Test
+    void revokedSinceWhenTokenExpiredBeforeThenLeftOut() {
+        Grant grant = storedGrant();
+        AccessToken expired = TestTokens.access(grant).issuedAt(at(0)).ttl(Duration.ofSeconds(1)).build();
+        store.tokens().add(expired, Optional.empty());
+        AccessToken live = storedAccessToken(grant);
+        store.grants().revoke(grant.id(), at(5_000));
+
+        assertThat(store.accessTokenLookup().revokedSince(at(2_000))).containsExactly(live.hash());
+    }
+
+    @Test
+    void revokedSinceWhenNothingRevokedThenEmpty() {
+        storedAccessToken(storedGrant());
+
+        assertThat(store.accessTokenLookup().revokedSince(at(0))).isEmpty();
+    }
+
+    @Test
+    void revokedSinceWhenManyRevokedThenEachHashOnce() {
+        Grant grant = storedGrant();
+        List<SecretHash> hashes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            AccessToken token = storedAccessToken(grant);
+            store.tokens().revokeAccessToken(token.id(), at(100 + i));
+            hashes.add(token.hash());
+        }
+        store.grants().revoke(grant.id(), at(200));
+
+        assertThat(store.accessTokenLookup().revokedSince(at(0))).containsExactlyInAnyOrderElementsOf(hashes);
     }
 }

@@ -4,6 +4,7 @@ import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.adapter.memory.InMemoryStore;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.connect.oauth.application.port.in.AuthorizeUseCase;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
@@ -30,6 +31,7 @@ import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
 import dev.connect.oauth.application.port.in.SignOutUseCase;
+import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.StorePorts;
 import dev.connect.oauth.application.service.AuthenticateApiKeyService;
 import dev.connect.oauth.application.service.AuthorizeService;
@@ -54,6 +56,7 @@ import dev.connect.oauth.application.service.MaintenanceService;
 import dev.connect.oauth.application.service.PurgeAttemptCountsService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
+import dev.connect.oauth.application.service.RevocationAwareGrantRepository;
 import dev.connect.oauth.application.service.ResolveSessionService;
 import dev.connect.oauth.application.service.RevokeApiKeyService;
 import dev.connect.oauth.application.service.RevokeTokenService;
@@ -65,6 +68,7 @@ import dev.connect.oauth.testkit.fake.FakePasswordHasher;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.testkit.testdata.MutableClock;
+import dev.connect.oauth.application.service.TokenCheckCache;
 import java.util.Objects;
 
 /**
@@ -84,6 +88,8 @@ public final class TestApplication {
     public final FakeSecretHasher secretHasher = new FakeSecretHasher();
     public final FakePasswordHasher passwordHasher = new FakePasswordHasher();
     public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
+    /** The token-check cache the use cases share; it answers only once {@link TokenCheckCache#refresh()} has run. */
+    public final TokenCheckCache tokenChecks;
 
     public final CheckAuthorizationRequestUseCase checkAuthorizationRequest;
     public final AuthorizeUseCase authorize;
@@ -128,19 +134,22 @@ public final class TestApplication {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limits = Objects.requireNonNull(limits, "limits");
         StorePorts p = ports;
+        tokenChecks = new TokenCheckCache(p.accessTokenLookup(), TokenCachePolicy.defaults(), clock);
+        GrantRepository grants = new RevocationAwareGrantRepository(p.grants(), tokenChecks);
         checkAuthorizationRequest = new CheckAuthorizationRequestService(p.clients(), policy);
-        authorize = new AuthorizeService(p.clients(), p.accounts(), p.grants(), p.codes(), generator, secretHasher,
+        authorize = new AuthorizeService(p.clients(), p.accounts(), grants, p.codes(), generator, secretHasher,
                 p.audit(), clock, policy);
-        exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), p.grants(), p.tokens(), codec, generator,
+        exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), grants, p.tokens(), codec, generator,
                 secretHasher, p.audit(), clock, policy);
-        refreshToken = new RefreshTokenService(p.clients(), p.grants(), p.tokens(), codec, generator, secretHasher,
+        refreshToken = new RefreshTokenService(p.clients(), grants, p.tokens(), codec, generator, secretHasher,
                 p.audit(), clock, policy);
         issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.tokens(),
                 codec, generator, secretHasher, clock, policy);
-        describeToken = new DescribeTokenService(p.accessTokenLookup(), secretHasher, clock);
-        invalidateToken = new InvalidateTokenService(p.tokens(), secretHasher, clock);
-        revokeToken = new RevokeTokenService(p.clients(), p.tokens(), p.grants(), secretHasher, clock);
-        introspectToken = new IntrospectTokenService(p.clients(), p.tokens(), p.accounts(), secretHasher, clock);
+        describeToken = new DescribeTokenService(tokenChecks, secretHasher, clock);
+        invalidateToken = new InvalidateTokenService(p.tokens(), tokenChecks, secretHasher, clock);
+        revokeToken = new RevokeTokenService(p.clients(), p.tokens(), tokenChecks, grants, secretHasher, clock);
+        introspectToken = new IntrospectTokenService(p.clients(), p.tokens(), tokenChecks, p.accounts(), secretHasher,
+                clock);
         getJwkSet = new GetJwkSetService(codec);
         checkReadiness = new CheckReadinessService(p.health());
         signIn = new SignInService(p.accounts(), p.sessions(), passwordHasher, generator, secretHasher, p.audit(),
@@ -153,13 +162,13 @@ public final class TestApplication {
         issueApiKey = new IssueApiKeyService(p.apiKeys(), generator, secretHasher, p.audit(), clock);
         revokeApiKey = new RevokeApiKeyService(p.apiKeys(), p.audit(), clock);
         bootstrapAdmin = new BootstrapAdminService(p.accounts(), p.apiKeys(), generator, secretHasher, p.audit(), clock);
-        listConnections = new ListConnectionsService(p.grants(), p.clients());
-        disconnectClient = new DisconnectClientService(p.grants(), p.audit(), clock);
+        listConnections = new ListConnectionsService(grants, p.clients());
+        disconnectClient = new DisconnectClientService(grants, p.audit(), clock);
         registerClient = new RegisterClientService(p.clients(), generator, secretHasher, p.audit(), clock, policy);
         listClients = new ListClientsService(p.clients());
         getClient = new GetClientService(p.clients());
         rotateClientSecret = new RotateClientSecretService(p.clients(), generator, secretHasher, p.audit(), clock);
-        deleteClient = new DeleteClientService(p.clients(), p.audit(), clock);
+        deleteClient = new DeleteClientService(p.clients(), tokenChecks, p.audit(), clock);
         maintenance = new MaintenanceService(p.maintenance(), p.audit(), clock);
         clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);
         purgeAttemptCounts = new PurgeAttemptCountsService(p.attempts(), clock);

@@ -13,16 +13,19 @@ import java.util.Optional;
 
 /**
  * {@code DELETE /api/v1/clients/{id}} (API.md §4), admin only: the store removes the client and
- * revokes its grants in one step, so its codes and tokens stop working at once on every node.
+ * revokes its grants in one step, so its codes and tokens stop working at once on this node and
+ * on the others within their {@link TokenCheckCache}'s revocation delay.
  */
 public final class DeleteClientService implements DeleteClientUseCase {
     private final ClientRepository clients;
+    private final TokenCheckCache checks;
     private final AuditTrail audit;
     private final Clock clock;
 
     @Inject
-    public DeleteClientService(ClientRepository clients, AuditLog auditLog, Clock clock) {
+    public DeleteClientService(ClientRepository clients, TokenCheckCache checks, AuditLog auditLog, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.checks = Objects.requireNonNull(checks, "checks");
         this.audit = new AuditTrail(auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -35,6 +38,7 @@ public final class DeleteClientService implements DeleteClientUseCase {
         if (id.isEmpty() || !clients.remove(id.get(), now)) {
             throw ClientIds.notFound();
         }
+        checks.revokedHere();
         audit.record(AuditTrail.CLIENT_DELETED, Optional.of(caller.account().id()), id, "", now);
     }
 }

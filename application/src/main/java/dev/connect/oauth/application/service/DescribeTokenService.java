@@ -2,7 +2,6 @@ package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.TokenInfo;
-import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.DescribedAccessToken;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.domain.AccessToken;
@@ -12,30 +11,42 @@ import dev.connect.oauth.domain.Scope;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code /info} (seed 003): the account behind an active access token carrying {@code connect}.
  * A client credentials token names no account, so it describes nothing. Resource servers call it
- * on every request, so the token and its account come from one lookup.
+ * on every request, so the token and its account come from one lookup, and from this node's
+ * {@link TokenCheckCache} while the token is cached.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3.1">RFC 6750 §3.1</a>
  */
 public final class DescribeTokenService implements DescribeTokenUseCase {
-    private final AccessTokenLookup lookup;
+    private final TokenCheckCache checks;
     private final SecretHasher hasher;
     private final Clock clock;
 
     @Inject
-    public DescribeTokenService(AccessTokenLookup lookup, SecretHasher hasher, Clock clock) {
-        this.lookup = Objects.requireNonNull(lookup, "lookup");
+    public DescribeTokenService(TokenCheckCache checks, SecretHasher hasher, Clock clock) {
+        this.checks = Objects.requireNonNull(checks, "checks");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public TokenInfo describe(String bearerToken) {
-        DescribedAccessToken found = BearerTokens.requireActive(bearerToken, clock.instant(), hasher,
-                lookup::findWithAccount, DescribedAccessToken::token);
+        return info(BearerTokens.requireActive(bearerToken, clock.instant(), hasher, checks::find));
+    }
+
+    @Override
+    public Optional<TokenInfo> describeFromMemory(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            return Optional.empty();
+        }
+        return checks.cached(hasher.hash(bearerToken)).map(DescribeTokenService::info);
+    }
+
+    private static TokenInfo info(DescribedAccessToken found) {
         AccessToken token = found.token();
         if (token.accountId().isEmpty()) {
             throw ErrorCode.INVALID_TOKEN.exception("The access token has no account.");

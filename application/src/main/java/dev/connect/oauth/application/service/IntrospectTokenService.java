@@ -7,7 +7,6 @@ import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
-import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.Client;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -30,10 +29,10 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
     private final Clock clock;
 
     @Inject
-    public IntrospectTokenService(ClientRepository clients, TokenRepository tokens, AccountRepository accounts,
-                                  SecretHasher hasher, Clock clock) {
+    public IntrospectTokenService(ClientRepository clients, TokenRepository tokens, TokenCheckCache checks,
+                                  AccountRepository accounts, SecretHasher hasher, Clock clock) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
-        this.presented = new PresentedTokens(tokens, hasher);
+        this.presented = new PresentedTokens(tokens, checks, hasher);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -45,12 +44,14 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
         return presented.findOwnedBy(client.id(), command.token(), command.tokenTypeHint(), now)
                 .filter(PresentedTokens.Found::active)
                 .map(found -> Introspection.active(new Introspection.Details(found.tokenType(), found.id(),
-                        found.clientId(), found.accountId(), username(found.accountId()), found.scopes(),
+                        found.clientId(), found.accountId(), username(found), found.scopes(),
                         found.issuedAt(), found.expiresAt())))
                 .orElseGet(Introspection::inactive);
     }
 
-    private Optional<String> username(Optional<AccountId> accountId) {
-        return accountId.flatMap(accounts::findById).map(account -> account.email().value());
+    /** The account's email: read with an access token, looked up for a refresh token. */
+    private Optional<String> username(PresentedTokens.Found found) {
+        return found.account().or(() -> found.accountId().flatMap(accounts::findById))
+                .map(account -> account.email().value());
     }
 }

@@ -3,6 +3,7 @@ package dev.connect.oauth.application.service;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ErrorCode;
@@ -19,17 +20,20 @@ import java.util.Optional;
  * Finds a token a client presents for revocation or introspection, access or refresh. The
  * {@code token_type_hint} only decides which lookup comes first (RFC 7009 §2.1, RFC 7662 §2.1):
  * an unknown hint is ignored, and a token of the other type is still found. A client only ever
- * finds its own tokens; another client's token is as good as unknown to it.
+ * finds its own tokens; another client's token is as good as unknown to it. Access tokens are
+ * found through this node's {@link TokenCheckCache}, with their account.
  */
 final class PresentedTokens {
     static final String ACCESS_TOKEN = "access_token";
     static final String REFRESH_TOKEN = "refresh_token";
 
     private final TokenRepository tokens;
+    private final TokenCheckCache checks;
     private final SecretHasher hasher;
 
-    PresentedTokens(TokenRepository tokens, SecretHasher hasher) {
+    PresentedTokens(TokenRepository tokens, TokenCheckCache checks, SecretHasher hasher) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.checks = Objects.requireNonNull(checks, "checks");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
     }
 
@@ -46,25 +50,30 @@ final class PresentedTokens {
     }
 
     private Optional<Found> findAccess(SecretHash hash, Instant now) {
-        return tokens.findAccessToken(hash).map(token -> new Found(ACCESS_TOKEN, token.id(), token.grantId(),
-                token.clientId(), token.accountId(), token.scopes(), token.issuedAt(), token.expiresAt(),
-                token.isActive(now)));
+        return checks.find(hash).map(described -> {
+            AccessToken token = described.token();
+            return new Found(ACCESS_TOKEN, hash, token.id(), token.grantId(), token.clientId(), token.accountId(),
+                    described.account(), token.scopes(), token.issuedAt(), token.expiresAt(), token.isActive(now));
+        });
     }
 
     private Optional<Found> findRefresh(SecretHash hash, Instant now) {
-        return tokens.findRefreshToken(hash).map(token -> new Found(REFRESH_TOKEN, token.id(), token.grantId(),
-                token.clientId(), token.accountId(), token.scopes(), token.issuedAt(), token.expiresAt(),
-                token.isActive(now)));
+        return tokens.findRefreshToken(hash).map(token -> new Found(REFRESH_TOKEN, hash, token.id(), token.grantId(),
+                token.clientId(), token.accountId(), Optional.empty(), token.scopes(), token.issuedAt(),
+                token.expiresAt(), token.isActive(now)));
     }
 
     /**
      * A token found by its hash, as {@link AccessToken} or {@link RefreshToken} describes it.
      *
      * @param tokenType {@link #ACCESS_TOKEN} or {@link #REFRESH_TOKEN}
+     * @param hash      the hash it was found by
+     * @param account   its account, when read with it (access tokens); else empty
      * @param active    whether it was active when found
      */
-    record Found(String tokenType, TokenId id, GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
-                 ScopeSet scopes, Instant issuedAt, Instant expiresAt, boolean active) {
+    record Found(String tokenType, SecretHash hash, TokenId id, GrantId grantId, ClientId clientId,
+                 Optional<AccountId> accountId, Optional<Account> account, ScopeSet scopes, Instant issuedAt,
+                 Instant expiresAt, boolean active) {
         boolean isRefreshToken() {
             return tokenType.equals(REFRESH_TOKEN);
         }

@@ -15,7 +15,9 @@ import java.util.Objects;
 /**
  * Token revocation. Unknown tokens and other clients' tokens succeed without effect, so the
  * answer tells nothing (RFC 7009 §2.2). A refresh token takes its whole grant with it, every
- * access token issued from it included (RFC 7009 §2.1); an access token goes alone.
+ * access token issued from it included (RFC 7009 §2.1); an access token goes alone. This node's
+ * {@link TokenCheckCache} forgets the access token at once (a grant's revocation reaches it
+ * through {@link RevocationAwareGrantRepository}); other nodes' within their revocation delay.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7009#section-2.1">RFC 7009 §2.1</a>
  */
@@ -23,14 +25,16 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
     private final ClientAuthenticator authenticator;
     private final PresentedTokens presented;
     private final TokenRepository tokens;
+    private final TokenCheckCache checks;
     private final GrantRepository grants;
     private final Clock clock;
 
     @Inject
-    public RevokeTokenService(ClientRepository clients, TokenRepository tokens, GrantRepository grants,
-                              SecretHasher hasher, Clock clock) {
+    public RevokeTokenService(ClientRepository clients, TokenRepository tokens, TokenCheckCache checks,
+                              GrantRepository grants, SecretHasher hasher, Clock clock) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
-        this.presented = new PresentedTokens(tokens, hasher);
+        this.presented = new PresentedTokens(tokens, checks, hasher);
+        this.checks = Objects.requireNonNull(checks, "checks");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -45,6 +49,7 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
                 grants.revoke(found.grantId(), now);
             } else {
                 tokens.revokeAccessToken(found.id(), now);
+                checks.forget(found.hash());
             }
         });
     }

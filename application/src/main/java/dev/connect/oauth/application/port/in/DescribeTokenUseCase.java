@@ -1,5 +1,7 @@
 package dev.connect.oauth.application.port.in;
 
+import java.util.Optional;
+
 /**
  * {@code /info}: the account behind a bearer access token, which must be active and carry the
  * {@code connect} scope.
@@ -13,4 +15,13 @@ public interface DescribeTokenUseCase {
      *         revoked or not issued here; {@code insufficient_scope} without {@code connect}
      */
     TokenInfo describe(String bearerToken);
+
+    /**
+     * What {@link #describe} answers, when this node can tell from memory alone: never blocks, so
+     * it may run on an event loop. Empty when the answer needs the store (the token is not cached,
+     * or missing); then call {@link #describe}.
+     *
+     * @throws dev.connect.oauth.domain.OAuthException as {@link #describe}, for a cached token
+     */
+    Optional<TokenInfo> describeFromMemory(String bearerToken);
 }
