@@ -26,7 +26,7 @@ final class BearerTokens {
     }
 
     /** The active token, or {@code invalid_token} when missing, unknown, expired or revoked. */
-    AccessToken requireActive(String bearerToken, Instant now) {
+    AccessToken requireActive(Optional<String> bearerToken, Instant now) {
         return requireActive(bearerToken, now, hasher, tokens::findAccessToken, Function.identity());
     }
 
@@ -35,12 +35,11 @@ final class BearerTokens {
      * ({@code tokenOf}) is active; {@code invalid_token} when missing, unknown, expired or revoked.
      * For a use case that reads more than the token in the same lookup.
      */
-    static <T> T requireActive(String bearerToken, Instant now, SecretHasher hasher,
+    static <T> T requireActive(Optional<String> bearerToken, Instant now, SecretHasher hasher,
                                Function<SecretHash, Optional<T>> lookup, Function<T, AccessToken> tokenOf) {
-        if (bearerToken == null || bearerToken.isBlank()) {
-            throw ErrorCode.INVALID_TOKEN.exception("The access token is missing.");
-        }
-        return lookup.apply(hasher.hash(bearerToken))
+        String presented = bearerToken.filter(value -> !value.isBlank())
+                .orElseThrow(() -> ErrorCode.INVALID_TOKEN.exception("The access token is missing."));
+        return lookup.apply(hasher.hash(presented))
                 .filter(found -> tokenOf.apply(found).isActive(now))
                 .orElseThrow(ErrorCode.INVALID_TOKEN::exception);
     }

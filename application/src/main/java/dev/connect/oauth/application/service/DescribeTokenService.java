@@ -12,6 +12,7 @@ import dev.connect.oauth.domain.Scope;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code /info} (seed 003): the account behind an active access token carrying {@code connect}.
@@ -33,7 +34,7 @@ public final class DescribeTokenService implements DescribeTokenUseCase {
     }
 
     @Override
-    public TokenInfo describe(String bearerToken) {
+    public TokenInfo describe(Optional<String> bearerToken) {
         DescribedAccessToken found = BearerTokens.requireActive(bearerToken, clock.instant(), hasher,
                 lookup::findWithAccount, DescribedAccessToken::token);
         AccessToken token = found.token();

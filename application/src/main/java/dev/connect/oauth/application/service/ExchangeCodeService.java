@@ -5,6 +5,7 @@ import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
@@ -64,11 +65,10 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
     @Override
     public TokenResponse exchange(ExchangeCodeCommand command) {
         Client client = authenticator.authenticate(command.client());
-        if (command.code() == null || command.code().isEmpty()) {
-            throw ErrorCode.INVALID_REQUEST.exception("code is required.");
-        }
+        String code = command.code().filter(value -> !value.isEmpty())
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("code is required."));
         Instant now = clock.instant();
-        return switch (codes.redeem(hasher.hash(command.code()), client.id(), now)) {
+        return switch (codes.redeem(hasher.hash(code), client.id(), now)) {
             // The store redeemed it while the grant stood: the tokens are issued even if a replay
             // revokes the grant meanwhile, and are then dead on arrival, as §4.1.2 wants.
             case Redemption.Redeemed redeemed -> {
@@ -76,7 +76,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
                 yield issuer.withRefreshToken(redeemed.code(), now);
             }
             case Redemption.AlreadyRedeemed replay -> retried(replay.code(), client, command, now)
-                    .orElseThrow(() -> replayed.revoke(AuditTrail.CODE_REPLAYED, replay.code().grantId(),
+                    .orElseThrow(() -> replayed.revoke(AuditEventType.CODE_REPLAYED, replay.code().grantId(),
                             replay.code().clientId(), Optional.of(replay.code().accountId()),
                             "The authorization code was already used.", now));
             case Redemption.GrantRevoked revoked -> throw ErrorCode.INVALID_GRANT.exception("The authorization was revoked.");

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code /invalidate} (seed 003): the holder of an active access token ends it, and the refresh
@@ -26,7 +27,7 @@ public final class InvalidateTokenService implements InvalidateTokenUseCase {
     }
 
     @Override
-    public void invalidate(String bearerToken) {
+    public void invalidate(Optional<String> bearerToken) {
         Instant now = clock.instant();
         AccessToken token = bearerTokens.requireActive(bearerToken, now);
         tokens.revokeAccessToken(token.id(), now);

@@ -11,6 +11,7 @@ import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
+import dev.connect.oauth.domain.TokenTypeHint;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,9 +23,6 @@ import java.util.Optional;
  * finds its own tokens; another client's token is as good as unknown to it.
  */
 final class PresentedTokens {
-    static final String ACCESS_TOKEN = "access_token";
-    static final String REFRESH_TOKEN = "refresh_token";
-
     private final TokenRepository tokens;
     private final SecretHasher hasher;
 
@@ -34,25 +32,24 @@ final class PresentedTokens {
     }
 
     /** The token if it was issued to {@code owner}; {@code invalid_request} when no token was sent. */
-    Optional<Found> findOwnedBy(ClientId owner, String token, String tokenTypeHint, Instant now) {
-        if (token == null || token.isEmpty()) {
-            throw ErrorCode.INVALID_REQUEST.exception("token is required.");
-        }
-        SecretHash hash = hasher.hash(token);
-        Optional<Found> found = REFRESH_TOKEN.equals(tokenTypeHint)
+    Optional<Found> findOwnedBy(ClientId owner, Optional<String> token, Optional<TokenTypeHint> tokenTypeHint,
+                                Instant now) {
+        SecretHash hash = hasher.hash(token.filter(value -> !value.isEmpty())
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("token is required.")));
+        Optional<Found> found = tokenTypeHint.equals(Optional.of(TokenTypeHint.REFRESH_TOKEN))
                 ? findRefresh(hash, now).or(() -> findAccess(hash, now))
                 : findAccess(hash, now).or(() -> findRefresh(hash, now));
         return found.filter(candidate -> candidate.clientId().equals(owner));
     }
 
     private Optional<Found> findAccess(SecretHash hash, Instant now) {
-        return tokens.findAccessToken(hash).map(token -> new Found(ACCESS_TOKEN, token.id(), token.grantId(),
+        return tokens.findAccessToken(hash).map(token -> new Found(TokenTypeHint.ACCESS_TOKEN, token.id(), token.grantId(),
                 token.clientId(), token.accountId(), token.scopes(), token.issuedAt(), token.expiresAt(),
                 token.isActive(now)));
     }
 
     private Optional<Found> findRefresh(SecretHash hash, Instant now) {
-        return tokens.findRefreshToken(hash).map(token -> new Found(REFRESH_TOKEN, token.id(), token.grantId(),
+        return tokens.findRefreshToken(hash).map(token -> new Found(TokenTypeHint.REFRESH_TOKEN, token.id(), token.grantId(),
                 token.clientId(), token.accountId(), token.scopes(), token.issuedAt(), token.expiresAt(),
                 token.isActive(now)));
     }
@@ -60,13 +57,13 @@ final class PresentedTokens {
     /**
      * A token found by its hash, as {@link AccessToken} or {@link RefreshToken} describes it.
      *
-     * @param tokenType {@link #ACCESS_TOKEN} or {@link #REFRESH_TOKEN}
+     * @param tokenType access or refresh token
      * @param active    whether it was active when found
      */
-    record Found(String tokenType, TokenId id, GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
+    record Found(TokenTypeHint tokenType, TokenId id, GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
                  ScopeSet scopes, Instant issuedAt, Instant expiresAt, boolean active) {
         boolean isRefreshToken() {
-            return tokenType.equals(REFRESH_TOKEN);
+            return tokenType == TokenTypeHint.REFRESH_TOKEN;
         }
     }
 }

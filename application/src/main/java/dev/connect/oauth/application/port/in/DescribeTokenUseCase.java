@@ -1,5 +1,7 @@
 package dev.connect.oauth.application.port.in;
 
+import java.util.Optional;
+
 /**
  * {@code /info}: the account behind a bearer access token, which must be active and carry the
  * {@code connect} scope.
@@ -8,9 +10,9 @@ package dev.connect.oauth.application.port.in;
  */
 public interface DescribeTokenUseCase {
     /**
-     * @param bearerToken the token from {@code Authorization: Bearer}, {@code null} when absent
+     * @param bearerToken the token from {@code Authorization: Bearer}, empty when absent
      * @throws dev.connect.oauth.domain.OAuthException {@code invalid_token} when missing, expired,
      *         revoked or not issued here; {@code insufficient_scope} without {@code connect}
      */
-    TokenInfo describe(String bearerToken);
+    TokenInfo describe(Optional<String> bearerToken);
 }

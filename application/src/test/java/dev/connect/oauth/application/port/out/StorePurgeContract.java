@@ -2,6 +2,7 @@ package dev.connect.oauth.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.application.testdata.TestCodes;
 import dev.connect.oauth.application.testdata.TestIds;
@@ -121,9 +122,9 @@ public abstract class StorePurgeContract extends StoreContract {
     @Test
     void deleteAuditEventsBeforeThenOnlyOlderOnesAndAtMostTheLimit() {
         for (long millis : new long[] {1_000, 2_000, 3_000}) {
-            store.audit().record(new AuditEvent("old", Optional.empty(), Optional.empty(), "", at(millis)));
+            store.audit().record(new AuditEvent(AuditEventType.SIGN_IN_FAILED, Optional.empty(), Optional.empty(), "", at(millis)));
         }
-        AuditEvent kept = new AuditEvent("recent", Optional.empty(), Optional.empty(), "", at(20_000));
+        AuditEvent kept = new AuditEvent(AuditEventType.ACCOUNT_CREATED, Optional.empty(), Optional.empty(), "", at(20_000));
         store.audit().record(kept);
 
         assertThat(store.purge().deleteAuditEventsBefore(CUTOFF, 2)).isEqualTo(2);
