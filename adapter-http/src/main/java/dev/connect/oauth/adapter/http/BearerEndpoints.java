@@ -4,6 +4,7 @@ import dev.connect.oauth.application.port.in.TokenInfo;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The endpoints called with an access token (seed 003, RFC 6750 §2.1): {@code GET /oauth/info}
@@ -20,12 +21,12 @@ final class BearerEndpoints {
     }
 
     void info(RoutingContext ctx) {
-        String token = ClientAuthentication.bearerToken(ctx);
+        Optional<String> token = ClientAuthentication.bearerToken(ctx);
         executor.call(ctx, () -> useCases.describeToken().describe(token), info -> Replies.json(ctx, 200, json(info)));
     }
 
     void invalidate(RoutingContext ctx) {
-        String token = ClientAuthentication.bearerToken(ctx);
+        Optional<String> token = ClientAuthentication.bearerToken(ctx);
         executor.call(ctx, () -> {
             useCases.invalidateToken().invalidate(token);
             return true;
