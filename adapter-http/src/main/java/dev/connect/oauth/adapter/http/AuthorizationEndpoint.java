@@ -36,9 +36,10 @@ import java.util.Optional;
  * the browser back here (303); with one, the consent page, posting to
  * {@code /oauth/authorize/consent}, whose Approve redirects with a code and Deny with
  * {@code access_denied}, decided in one use-case call. Both forms carry the request's parameters
- * and a CSRF token; each post checks the request again, so a tampered field gains nothing. How
- * errors are answered (page, JSON, redirect to the client) is each route's {@link ErrorStyle}. The consent page also offers
- * logout, a CSRF-protected post to {@code /oauth/logout} that deletes the session and its cookie.
+ * and a CSRF token; each post checks the request again, so a tampered field gains nothing. The
+ * consent page also offers logout, a CSRF-protected post to {@code /oauth/logout} that deletes
+ * the session and its cookie. How errors are answered (page, JSON, redirect to the client) is
+ * each route's {@link ErrorStyle}.
  */
 final class AuthorizationEndpoint {
     static final String SIGN_IN_PATH = "/oauth/authorize/sign-in";

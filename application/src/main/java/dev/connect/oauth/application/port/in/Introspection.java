@@ -29,7 +29,10 @@ public record Introspection(boolean active, Optional<Details> details) {
         return new Introspection(true, Optional.of(details));
     }
 
-    /** The members of an active token's introspection response; the type is named as in the token type hint registry (RFC 7009 §4.1.2). */
+    /**
+     * The members of an active token's introspection response; its type is named as in the
+     * token type hint registry (RFC 7009 §4.1.2).
+     */
     public record Details(TokenTypeHint tokenType, TokenId id, ClientId clientId, Optional<AccountId> subject,
                           Optional<String> username, ScopeSet scope, Instant issuedAt, Instant expiresAt) {
         public Details {
