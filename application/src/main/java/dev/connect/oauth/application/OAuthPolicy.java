@@ -3,6 +3,8 @@ package dev.connect.oauth.application;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.RefreshTokenLifetime;
 import dev.connect.oauth.domain.ScopeSet;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,7 +26,7 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
                           Duration refreshTokenTtl, Duration codeTtl, Duration sessionTtl, boolean allowPlainPkce,
                           Duration retryGrace, Duration refreshTokenMaxLifetime) {
     public OAuthPolicy {
-        Objects.requireNonNull(issuer, "issuer");
+        checkIssuer(issuer);
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(scopeCatalogue, "scopeCatalogue");
         Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
@@ -49,6 +51,16 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
         }
     }
 
+    /** The scopes clients may be registered with unless configured (API.md §2). */
+    public static final ScopeSet DEFAULT_SCOPE_CATALOGUE = ScopeSet.parse("connect triggers actions tests");
+    /** How long an access token lives unless configured. */
+    public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofHours(1);
+    /** How long each refresh token lives unless configured. */
+    public static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofDays(30);
+    /** How long a browser session lives unless configured. */
+    public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(8);
+    /** Whether {@code plain} PKCE is accepted unless configured: seed 002 clients send it. */
+    public static final boolean DEFAULT_ALLOW_PLAIN_PKCE = true;
     /** The retry grace unless configured: a client's retry after a timeout comes within seconds. */
     public static final Duration DEFAULT_RETRY_GRACE = Duration.ofSeconds(10);
     /** A longer grace would keep a stolen, just-used credential replayable for longer. */
@@ -61,9 +73,31 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
      * 60-second codes, 8-hour sessions, a 10-second retry grace.
      */
     public static OAuthPolicy defaults(String issuer) {
-        return new OAuthPolicy(issuer, issuer, ScopeSet.parse("connect triggers actions tests"),
-                Duration.ofHours(1), Duration.ofDays(30), AuthorizationCode.DEFAULT_TTL, Duration.ofHours(8), true,
+        return new OAuthPolicy(issuer, issuer, DEFAULT_SCOPE_CATALOGUE, DEFAULT_ACCESS_TOKEN_TTL,
+                DEFAULT_REFRESH_TOKEN_TTL, AuthorizationCode.DEFAULT_TTL, DEFAULT_SESSION_TTL, DEFAULT_ALLOW_PLAIN_PKCE,
                 DEFAULT_RETRY_GRACE, DEFAULT_REFRESH_TOKEN_MAX_LIFETIME);
+    }
+
+    /**
+     * The one rule of an issuer (RFC 8414 §2): an http(s) URL with a host and no query or
+     * fragment, and no trailing slash, since the metadata path is appended to it (RFC 8414 §3).
+     *
+     * @return {@code issuer}
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static String checkIssuer(String issuer) {
+        Objects.requireNonNull(issuer, "issuer");
+        try {
+            URI uri = new URI(issuer);
+            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            if (web && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && !issuer.endsWith("/")) {
+                return issuer;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("must be an http(s) URL without query, fragment or trailing slash");
     }
 
     /** This policy with another retry grace ({@link Duration#ZERO} turns it off). */

@@ -3,9 +3,12 @@ package dev.connect.oauth.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.connect.oauth.domain.ScopeSet;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OAuthPolicyTest {
     private static final Instant USED_AT = Instant.parse("2026-12-02T06:00:00Z");
@@ -37,5 +40,31 @@ class OAuthPolicyTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> policy.withRetryGrace(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("retryGrace");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://auth.example.com", "http://localhost:8080", "https://example.com/connect"})
+    void checkIssuerWhenHttpUrlWithoutQueryFragmentOrTrailingSlashThenAccepted(String issuer) {
+        assertThat(OAuthPolicy.checkIssuer(issuer)).isEqualTo(issuer);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com", "https://example.com/", "https://example.com?a=b",
+            "https://example.com#top", "example.com", "https://", "not a url"})
+    void checkIssuerWhenAnythingElseThenRejected(String issuer) {
+        assertThatThrownBy(() -> OAuthPolicy.checkIssuer(issuer)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OAuthPolicy.defaults(issuer)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void defaultsThenTheDocumentedDefaultsAndTheirConstants() {
+        OAuthPolicy policy = OAuthPolicy.defaults("https://auth.example.com");
+
+        assertThat(policy.scopeCatalogue()).isEqualTo(ScopeSet.parse("connect triggers actions tests"))
+                .isEqualTo(OAuthPolicy.DEFAULT_SCOPE_CATALOGUE);
+        assertThat(policy.accessTokenTtl()).isEqualTo(OAuthPolicy.DEFAULT_ACCESS_TOKEN_TTL);
+        assertThat(policy.refreshTokenTtl()).isEqualTo(OAuthPolicy.DEFAULT_REFRESH_TOKEN_TTL);
+        assertThat(policy.sessionTtl()).isEqualTo(OAuthPolicy.DEFAULT_SESSION_TTL);
+        assertThat(policy.allowPlainPkce()).isEqualTo(OAuthPolicy.DEFAULT_ALLOW_PLAIN_PKCE);
     }
 }

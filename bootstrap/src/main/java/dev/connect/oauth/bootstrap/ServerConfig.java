@@ -135,7 +135,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
     public static ServerConfig from(Map<String, String> environment) {
         Variables vars = new Variables(withConfigFile(environment));
         int port = vars.get("CONNECT_HTTP_PORT", "8080", ServerConfig::port);
-        String issuer = vars.get("CONNECT_ISSUER", "http://localhost:" + port, ServerConfig::issuer);
+        String issuer = vars.get("CONNECT_ISSUER", "http://localhost:" + port, OAuthPolicy::checkIssuer);
         Optional<Database> database = vars.optional("CONNECT_DB_URL", ServerConfig::jdbcUrl)
                 .map(url -> new Database(url, vars.get("CONNECT_DB_USER", "root", Function.identity()),
                         vars.get("CONNECT_DB_PASSWORD", "", Function.identity())));
@@ -144,8 +144,10 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         if (adminEmail.isPresent() != adminKey.isPresent()) {
             throw new ConfigException("CONNECT_BOOTSTRAP_ADMIN_EMAIL and CONNECT_BOOTSTRAP_ADMIN_API_KEY must be set together");
         }
-        String latest = vars.get("CONNECT_API_VERSION_LATEST", "1.8.0", HttpSettings::checkVersion);
-        String minimum = vars.get("CONNECT_API_VERSION_MINIMUM", "1.0.0", HttpSettings::checkVersion);
+        String latest = vars.get("CONNECT_API_VERSION_LATEST", HttpSettings.DEFAULT_LATEST_VERSION,
+                HttpSettings::checkVersion);
+        String minimum = vars.get("CONNECT_API_VERSION_MINIMUM", HttpSettings.DEFAULT_MINIMUM_VERSION,
+                HttpSettings::checkVersion);
         if (HttpSettings.isOlderVersion(latest, minimum)) {
             throw new ConfigException("CONNECT_API_VERSION_MINIMUM must not be newer than CONNECT_API_VERSION_LATEST");
         }
@@ -177,12 +179,17 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                 vars.get("CONNECT_DATA_DIR", "./data", Path::of),
                 database,
                 adminEmail.map(email -> new BootstrapAdmin(email, adminKey.orElseThrow())),
-                vars.get("CONNECT_SCOPES", "connect triggers actions tests", ServerConfig::scopes),
-                vars.get("CONNECT_ACCESS_TOKEN_TTL_SECONDS", "3600", s -> seconds(s, Duration.ofDays(1))),
-                vars.get("CONNECT_REFRESH_TOKEN_TTL_SECONDS", "2592000", s -> seconds(s, Duration.ofDays(365))),
-                vars.get("CONNECT_CODE_TTL_SECONDS", "60", s -> seconds(s, AuthorizationCode.MAX_TTL)),
-                vars.get("CONNECT_SESSION_TTL_SECONDS", "28800", s -> seconds(s, Duration.ofDays(30))),
-                vars.get("CONNECT_ALLOW_PLAIN_PKCE", "true", ServerConfig::bool),
+                vars.get("CONNECT_SCOPES", OAuthPolicy.DEFAULT_SCOPE_CATALOGUE.toString(), ServerConfig::scopes),
+                vars.get("CONNECT_ACCESS_TOKEN_TTL_SECONDS", seconds(OAuthPolicy.DEFAULT_ACCESS_TOKEN_TTL),
+                        s -> seconds(s, Duration.ofDays(1))),
+                vars.get("CONNECT_REFRESH_TOKEN_TTL_SECONDS", seconds(OAuthPolicy.DEFAULT_REFRESH_TOKEN_TTL),
+                        s -> seconds(s, Duration.ofDays(365))),
+                vars.get("CONNECT_CODE_TTL_SECONDS", seconds(AuthorizationCode.DEFAULT_TTL),
+                        s -> seconds(s, AuthorizationCode.MAX_TTL)),
+                vars.get("CONNECT_SESSION_TTL_SECONDS", seconds(OAuthPolicy.DEFAULT_SESSION_TTL),
+                        s -> seconds(s, Duration.ofDays(30))),
+                vars.get("CONNECT_ALLOW_PLAIN_PKCE", Boolean.toString(OAuthPolicy.DEFAULT_ALLOW_PLAIN_PKCE),
+                        ServerConfig::bool),
                 vars.get("CONNECT_RETRY_GRACE_SECONDS", Long.toString(OAuthPolicy.DEFAULT_RETRY_GRACE.toSeconds()),
                         s -> Duration.ofSeconds(intIn(s, 0, (int) OAuthPolicy.MAX_RETRY_GRACE.toSeconds()))),
                 latest,
@@ -192,7 +199,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                 vars.get("CONNECT_DB_MIGRATION_WAIT_SECONDS", "600", s -> seconds(s, Duration.ofDays(1))),
                 vars.get("CONNECT_DB_SOCKET_TIMEOUT_SECONDS", seconds(DatabaseSettings.DEFAULT_SOCKET_TIMEOUT),
                         s -> seconds(s, Duration.ofMinutes(5))),
-                vars.get("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", "3000", s -> intIn(s, 1, 10_000_000)),
+                vars.count("CONNECT_TOKEN_RATE_LIMIT_PER_MINUTE", HttpSettings.DEFAULT_TOKEN_REQUESTS_PER_MINUTE, 10_000_000),
                 vars.optional("CONNECT_CORS_ORIGINS", ServerConfig::origins).orElse(Set.of()),
                 new HttpSettings.Timeouts(
                         vars.get("CONNECT_HTTP_IDLE_TIMEOUT_SECONDS", seconds(HttpSettings.Timeouts.DEFAULT.idle()),
@@ -209,7 +216,9 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                         Integer.toString(Runtime.getRuntime().availableProcessors()), s -> intIn(s, 1, 256)),
                 vars.get("CONNECT_PURGE_INTERVAL_SECONDS", "3600", s -> seconds(s, Duration.ofDays(7))),
                 vars.get("CONNECT_AUDIT_RETENTION_DAYS", "90", s -> Duration.ofDays(intIn(s, 1, 36_500))),
-                vars.get("CONNECT_REFRESH_TOKEN_MAX_LIFETIME_DAYS", "90", s -> Duration.ofDays(intIn(s, 1, 3_650))),
+                vars.get("CONNECT_REFRESH_TOKEN_MAX_LIFETIME_DAYS",
+                        Long.toString(OAuthPolicy.DEFAULT_REFRESH_TOKEN_MAX_LIFETIME.toDays()),
+                        s -> Duration.ofDays(intIn(s, 1, 3_650))),
                 vars.get("CONNECT_CLIENT_CACHE_MILLIS", "1000", s -> Duration.ofMillis(intIn(s, 0, 60_000))),
                 new TokenCachePolicy(
                         vars.get("CONNECT_TOKEN_CACHE_SIZE", Integer.toString(TokenCachePolicy.DEFAULT_MAX_ENTRIES),
@@ -344,21 +353,6 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
             throw new IllegalArgumentException("must be a host name or address");
         }
         return value;
-    }
-
-    private static String issuer(String value) {
-        try {
-            URI uri = new URI(value);
-            boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-            // RFC 8414 §2: the issuer has no query or fragment.
-            if (http && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null
-                    && !value.endsWith("/")) {
-                return value;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("must be an http(s) URL without query, fragment or trailing slash");
     }
 
     /** Origins separated by spaces or commas, each as browsers send it (the HTTP adapter's rule). */

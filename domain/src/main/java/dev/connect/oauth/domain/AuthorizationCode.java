@@ -67,25 +67,25 @@ public record AuthorizationCode(SecretHash hash, GrantId grantId, ClientId clien
      * same client, not expired, the same {@code redirect_uri} string, and a verifier answering
      * the challenge. Every failure is {@code invalid_grant}, as RFC 6749 §5.2 says.
      */
-    public void checkRedemption(ClientId presentingClient, String presentedRedirectUri,
-                                String codeVerifier, Instant now) {
+    public void checkRedemption(ClientId presentingClient, Optional<String> presentedRedirectUri,
+                                Optional<String> codeVerifier, Instant now) {
         if (!clientId.equals(presentingClient)) {
             throw ErrorCode.INVALID_GRANT.exception("The authorization code was issued to another client.");
         }
         if (isExpired(now)) {
             throw ErrorCode.INVALID_GRANT.exception("The authorization code has expired.");
         }
-        if (!redirectUri.matches(presentedRedirectUri)) {
+        if (presentedRedirectUri.filter(redirectUri::matches).isEmpty()) {
             throw ErrorCode.INVALID_GRANT.exception("redirect_uri does not match the authorization request.");
         }
         if (challenge.isPresent()) {
-            if (codeVerifier == null) {
+            if (codeVerifier.isEmpty()) {
                 throw ErrorCode.INVALID_GRANT.exception("code_verifier is required.");
             }
-            if (!challenge.get().verify(codeVerifier)) {
+            if (!challenge.get().verify(codeVerifier.get())) {
                 throw ErrorCode.INVALID_GRANT.exception("code_verifier does not match the code_challenge.");
             }
-        } else if (codeVerifier != null) {
+        } else if (codeVerifier.isPresent()) {
             throw ErrorCode.INVALID_GRANT.exception("code_verifier sent but no code_challenge was given.");
         }
     }

@@ -54,15 +54,13 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
      * @see RedirectUri#admits(String)
      */
     public Optional<RedirectUri> registeredRedirectUri(String candidate) {
-        if (candidate == null) {
-            return Optional.empty();
-        }
+        Objects.requireNonNull(candidate, "candidate");
         return redirectUris.stream().filter(uri -> uri.admits(candidate)).findFirst()
                 .map(registered -> registered.matches(candidate) ? registered : RedirectUri.parse(candidate));
     }
 
-    /** Resolves a requested scope list against {@link #allowedScopes()} ({@code *} expands). */
-    public ScopeSet resolveScopes(String requested) {
+    /** Resolves a requested scope list against {@link #allowedScopes()} ({@code *} expands; absent: all of them). */
+    public ScopeSet resolveScopes(Optional<String> requested) {
         return ScopeSet.resolve(requested, allowedScopes, allowedScopes);
     }
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,9 +37,15 @@ public record PkceChallenge(String challenge, PkceMethod method) {
         }
     }
 
-    /** Parses {@code code_challenge} and {@code code_challenge_method} (absent method: plain). */
-    public static PkceChallenge parse(String challenge, String method) {
-        return new PkceChallenge(challenge, PkceMethod.parse(method));
+    /**
+     * Parses {@code code_challenge} and {@code code_challenge_method}: an absent method means
+     * {@code plain} (RFC 7636 §4.3, seed 002), an unknown one is {@code invalid_request}.
+     */
+    public static PkceChallenge parse(String challenge, Optional<String> method) {
+        Objects.requireNonNull(method, "method");
+        return new PkceChallenge(challenge, method.map(value -> PkceMethod.parse(value).orElseThrow(
+                () -> ErrorCode.INVALID_REQUEST.exception("code_challenge_method must be S256 or plain.")))
+                .orElse(PkceMethod.PLAIN));
     }
 
     /** Whether a verifier has the syntax of RFC 7636 §4.1. */

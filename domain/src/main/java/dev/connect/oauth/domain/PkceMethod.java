@@ -1,5 +1,8 @@
 package dev.connect.oauth.domain;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * A PKCE code challenge method.
  *
@@ -15,17 +18,9 @@ public enum PkceMethod {
         this.wireName = wireName;
     }
 
-    /** Parses {@code code_challenge_method}; absent means {@code plain} (RFC 7636 §4.3, seed 002). */
-    public static PkceMethod parse(String value) {
-        if (value == null || value.isEmpty()) {
-            return PLAIN;
-        }
-        for (PkceMethod method : values()) {
-            if (method.wireName.equals(value)) {
-                return method;
-            }
-        }
-        throw ErrorCode.INVALID_REQUEST.exception("code_challenge_method must be S256 or plain.");
+    /** The method spelled exactly {@code value} ({@code S256} or {@code plain}); empty for any other spelling. */
+    public static Optional<PkceMethod> parse(String value) {
+        return WireNames.find(values(), PkceMethod::wireName, Objects.requireNonNull(value, "value"));
     }
 
     public String wireName() {

@@ -75,9 +75,7 @@ public record RedirectUri(String value) {
      * @see <a href="https://www.rfc-editor.org/rfc/rfc8252#section-7.3">RFC 8252 §7.3</a>
      */
     public boolean admits(String candidate) {
-        if (candidate == null) {
-            return false;
-        }
+        Objects.requireNonNull(candidate, "candidate");
         if (matches(candidate)) {
             return true;
         }

@@ -3,6 +3,7 @@ package dev.connect.oauth.domain;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -54,13 +55,14 @@ public record ScopeSet(SortedSet<Scope> scopes) {
      * {@code allowed}, and any scope outside {@code allowed} is {@code invalid_scope}. An absent
      * or blank request yields {@code whenAbsent} (RFC 6749 §3.3 lets the server pick a default).
      */
-    public static ScopeSet resolve(String requested, ScopeSet allowed, ScopeSet whenAbsent) {
+    public static ScopeSet resolve(Optional<String> requested, ScopeSet allowed, ScopeSet whenAbsent) {
+        Objects.requireNonNull(requested, "requested");
         Objects.requireNonNull(allowed, "allowed");
         Objects.requireNonNull(whenAbsent, "whenAbsent");
-        if (requested == null || requested.isBlank()) {
+        if (requested.isEmpty() || requested.get().isBlank()) {
             return whenAbsent;
         }
-        String[] tokens = requested.trim().split(" +");
+        String[] tokens = requested.get().trim().split(" +");
         if (tokens.length == 1 && tokens[0].equals(WILDCARD)) {
             return allowed;
         }

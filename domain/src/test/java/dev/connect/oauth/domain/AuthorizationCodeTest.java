@@ -26,7 +26,7 @@ class AuthorizationCodeTest {
     }
 
     private static AuthorizationCode withPkce() {
-        return issue(Optional.of(PkceChallenge.parse(CHALLENGE, "S256")), AuthorizationCode.DEFAULT_TTL);
+        return issue(Optional.of(PkceChallenge.parse(CHALLENGE, Optional.of("S256"))), AuthorizationCode.DEFAULT_TTL);
     }
 
     private static AuthorizationCode withoutPkce() {
@@ -84,13 +84,13 @@ class AuthorizationCodeTest {
 
     @Test
     void checkRedemptionWhenEveryBindingHoldsThenPasses() {
-        withPkce().checkRedemption(CLIENT, REDIRECT, VERIFIER, NOW.plusSeconds(59));
-        withoutPkce().checkRedemption(CLIENT, REDIRECT, null, NOW);
+        withPkce().checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.of(VERIFIER), NOW.plusSeconds(59));
+        withoutPkce().checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.empty(), NOW);
     }
 
     @Test
     void checkRedemptionWhenAnotherClientThenInvalidGrant() {
-        assertRejected(() -> withPkce().checkRedemption(new ClientId("client-2"), REDIRECT, VERIFIER, NOW),
+        assertRejected(() -> withPkce().checkRedemption(new ClientId("client-2"), Optional.of(REDIRECT), Optional.of(VERIFIER), NOW),
                 ErrorCode.INVALID_GRANT);
     }
 
@@ -98,34 +98,34 @@ class AuthorizationCodeTest {
     void checkRedemptionWhenExpiredThenInvalidGrant() {
         AuthorizationCode code = withPkce();
 
-        assertRejected(() -> code.checkRedemption(CLIENT, REDIRECT, VERIFIER, code.expiresAt()), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> code.checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.of(VERIFIER), code.expiresAt()), ErrorCode.INVALID_GRANT);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://app.example.com/cb/", "https://app.example.com/cb?x=1", "https://APP.example.com/cb", ""})
     void checkRedemptionWhenRedirectUriDiffersThenInvalidGrant(String presented) {
-        assertRejected(() -> withPkce().checkRedemption(CLIENT, presented, VERIFIER, NOW), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> withPkce().checkRedemption(CLIENT, Optional.of(presented), Optional.of(VERIFIER), NOW), ErrorCode.INVALID_GRANT);
     }
 
     @Test
     void checkRedemptionWhenRedirectUriAbsentThenInvalidGrant() {
-        assertRejected(() -> withPkce().checkRedemption(CLIENT, null, VERIFIER, NOW), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> withPkce().checkRedemption(CLIENT, Optional.empty(), Optional.of(VERIFIER), NOW), ErrorCode.INVALID_GRANT);
     }
 
     @Test
     void checkRedemptionWhenChallengeButNoVerifierThenInvalidGrant() {
-        assertRejected(() -> withPkce().checkRedemption(CLIENT, REDIRECT, null, NOW), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> withPkce().checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.empty(), NOW), ErrorCode.INVALID_GRANT);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {CHALLENGE, "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXK", "short", ""})
     void checkRedemptionWhenWrongVerifierThenInvalidGrant(String verifier) {
-        assertRejected(() -> withPkce().checkRedemption(CLIENT, REDIRECT, verifier, NOW), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> withPkce().checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.of(verifier), NOW), ErrorCode.INVALID_GRANT);
     }
 
     @Test
     void checkRedemptionWhenVerifierButNoChallengeThenInvalidGrant() {
-        assertRejected(() -> withoutPkce().checkRedemption(CLIENT, REDIRECT, VERIFIER, NOW), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> withoutPkce().checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.of(VERIFIER), NOW), ErrorCode.INVALID_GRANT);
     }
 
     @Test

@@ -75,7 +75,7 @@ class ClientTest {
 
     @Test
     void registeredRedirectUriWhenNullThenEmpty() {
-        assertThat(confidential().registeredRedirectUri(null)).isEmpty();
+        assertThatNullPointerException().isThrownBy(() -> confidential().registeredRedirectUri(null)).withMessage("candidate");
     }
 
     @Test
@@ -111,11 +111,11 @@ class ClientTest {
     void resolveScopesThenAgainstTheAllowedScopes() {
         Client client = confidential();
 
-        assertThat(client.resolveScopes(null)).isEqualTo(SCOPES);
-        assertThat(client.resolveScopes("*")).isEqualTo(SCOPES);
-        assertThat(client.resolveScopes("triggers")).isEqualTo(ScopeSet.parse("triggers"));
-        assertRejected(() -> client.resolveScopes("actions"), ErrorCode.INVALID_SCOPE);
-        assertRejected(() -> client.resolveScopes("* connect"), ErrorCode.INVALID_SCOPE);
+        assertThat(client.resolveScopes(Optional.empty())).isEqualTo(SCOPES);
+        assertThat(client.resolveScopes(Optional.of("*"))).isEqualTo(SCOPES);
+        assertThat(client.resolveScopes(Optional.of("triggers"))).isEqualTo(ScopeSet.parse("triggers"));
+        assertRejected(() -> client.resolveScopes(Optional.of("actions")), ErrorCode.INVALID_SCOPE);
+        assertRejected(() -> client.resolveScopes(Optional.of("* connect")), ErrorCode.INVALID_SCOPE);
     }
 
     @Test

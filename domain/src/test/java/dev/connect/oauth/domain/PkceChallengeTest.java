@@ -4,6 +4,7 @@ import static dev.connect.oauth.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,7 @@ class PkceChallengeTest {
 
     @Test
     void verifyWhenS256AndRfcVerifierThenTrue() {
-        PkceChallenge challenge = PkceChallenge.parse(RFC_CHALLENGE, "S256");
+        PkceChallenge challenge = PkceChallenge.parse(RFC_CHALLENGE, Optional.of("S256"));
 
         assertThat(challenge.method()).isEqualTo(PkceMethod.S256);
         assertThat(challenge.verify(RFC_VERIFIER)).isTrue();
@@ -28,7 +29,7 @@ class PkceChallengeTest {
 
     @Test
     void verifyWhenS256AndWrongVerifierThenFalse() {
-        PkceChallenge challenge = PkceChallenge.parse(RFC_CHALLENGE, "S256");
+        PkceChallenge challenge = PkceChallenge.parse(RFC_CHALLENGE, Optional.of("S256"));
 
         assertThat(challenge.verify(RFC_VERIFIER.replace('d', 'e'))).isFalse();
         assertThat(challenge.verify(RFC_VERIFIER + "A")).isFalse();
@@ -36,14 +37,14 @@ class PkceChallengeTest {
 
     @Test
     void verifyWhenS256AndTheChallengeItselfPresentedThenFalse() {
-        PkceChallenge challenge = PkceChallenge.parse(RFC_CHALLENGE, "S256");
+        PkceChallenge challenge = PkceChallenge.parse(RFC_CHALLENGE, Optional.of("S256"));
 
         assertThat(challenge.verify(RFC_CHALLENGE)).isFalse();
     }
 
     @Test
     void verifyWhenPlainThenOnlyTheSameStringAnswers() {
-        PkceChallenge challenge = PkceChallenge.parse(RFC_VERIFIER, "plain");
+        PkceChallenge challenge = PkceChallenge.parse(RFC_VERIFIER, Optional.of("plain"));
 
         assertThat(challenge.method()).isEqualTo(PkceMethod.PLAIN);
         assertThat(challenge.verify(RFC_VERIFIER)).isTrue();
@@ -52,32 +53,32 @@ class PkceChallengeTest {
 
     @Test
     void parseWhenMethodAbsentThenPlain() {
-        assertThat(PkceChallenge.parse(RFC_VERIFIER, null).method()).isEqualTo(PkceMethod.PLAIN);
-        assertThat(PkceChallenge.parse(RFC_VERIFIER, "").method()).isEqualTo(PkceMethod.PLAIN);
+        assertThat(PkceChallenge.parse(RFC_VERIFIER, Optional.empty()).method()).isEqualTo(PkceMethod.PLAIN);
+        assertRejected(() -> PkceChallenge.parse(RFC_VERIFIER, Optional.of("")), ErrorCode.INVALID_REQUEST);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"s256", "SHA256", "RS256", "PLAIN", "none"})
     void parseWhenMethodUnknownThenInvalidRequest(String method) {
-        assertRejected(() -> PkceChallenge.parse(RFC_CHALLENGE, method), ErrorCode.INVALID_REQUEST);
+        assertRejected(() -> PkceChallenge.parse(RFC_CHALLENGE, Optional.of(method)), ErrorCode.INVALID_REQUEST);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {43, 128})
     void verifyWhenVerifierLengthAtTheBoundsThenAccepted(int length) {
         String verifier = "a".repeat(length);
-        PkceChallenge challenge = PkceChallenge.parse(PkceChallenge.s256(verifier), "S256");
+        PkceChallenge challenge = PkceChallenge.parse(PkceChallenge.s256(verifier), Optional.of("S256"));
 
         assertThat(PkceChallenge.isWellFormedVerifier(verifier)).isTrue();
         assertThat(challenge.verify(verifier)).isTrue();
-        assertThat(PkceChallenge.parse(verifier, "plain").verify(verifier)).isTrue();
+        assertThat(PkceChallenge.parse(verifier, Optional.of("plain")).verify(verifier)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 42, 129})
     void verifyWhenVerifierLengthOutsideTheBoundsThenFalse(int length) {
         String verifier = "a".repeat(length);
-        PkceChallenge challenge = PkceChallenge.parse(PkceChallenge.s256(verifier), "S256");
+        PkceChallenge challenge = PkceChallenge.parse(PkceChallenge.s256(verifier), Optional.of("S256"));
 
         assertThat(PkceChallenge.isWellFormedVerifier(verifier)).isFalse();
         assertThat(challenge.verify(verifier)).isFalse();
@@ -87,7 +88,7 @@ class PkceChallengeTest {
     @ValueSource(strings = {" ", "+", "/", "=", "%", "é", "\n"})
     void verifyWhenVerifierHasACharacterOutsideTheUnreservedSetThenFalse(String bad) {
         String verifier = RFC_VERIFIER.substring(1) + bad;
-        PkceChallenge challenge = PkceChallenge.parse(PkceChallenge.s256(verifier), "S256");
+        PkceChallenge challenge = PkceChallenge.parse(PkceChallenge.s256(verifier), Optional.of("S256"));
 
         assertThat(PkceChallenge.isWellFormedVerifier(verifier)).isFalse();
         assertThat(challenge.verify(verifier)).isFalse();
@@ -97,12 +98,12 @@ class PkceChallengeTest {
     void verifyWhenVerifierUsesEveryUnreservedCharacterThenAccepted() {
         String verifier = "ABCXYZabcxyz0189-._~" + "a".repeat(23);
 
-        assertThat(PkceChallenge.parse(PkceChallenge.s256(verifier), "S256").verify(verifier)).isTrue();
+        assertThat(PkceChallenge.parse(PkceChallenge.s256(verifier), Optional.of("S256")).verify(verifier)).isTrue();
     }
 
     @Test
     void verifyWhenNullThenFalse() {
-        assertThat(PkceChallenge.parse(RFC_CHALLENGE, "S256").verify(null)).isFalse();
+        assertThat(PkceChallenge.parse(RFC_CHALLENGE, Optional.of("S256")).verify(null)).isFalse();
     }
 
     @ParameterizedTest
@@ -110,7 +111,7 @@ class PkceChallengeTest {
             "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM==", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM=",
             "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM=x"})
     void parseWhenChallengeMalformedThenInvalidRequest(String challenge) {
-        assertRejected(() -> PkceChallenge.parse(challenge, "S256"), ErrorCode.INVALID_REQUEST);
+        assertRejected(() -> PkceChallenge.parse(challenge, Optional.of("S256")), ErrorCode.INVALID_REQUEST);
     }
 
     /**
@@ -120,7 +121,7 @@ class PkceChallengeTest {
     @ParameterizedTest
     @ValueSource(strings = {"E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM=", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM"})
     void parseWhenS256ChallengeInStandardBase64ThenKeptAsBase64UrlAndVerified(String standard) {
-        PkceChallenge challenge = PkceChallenge.parse(standard, "S256");
+        PkceChallenge challenge = PkceChallenge.parse(standard, Optional.of("S256"));
 
         assertThat(challenge.challenge()).isEqualTo(RFC_CHALLENGE);
         assertThat(challenge.verify(RFC_VERIFIER)).isTrue();
@@ -128,7 +129,7 @@ class PkceChallengeTest {
 
     @Test
     void parseWhenPlainChallengeInStandardBase64ThenInvalidRequest() {
-        assertRejected(() -> PkceChallenge.parse("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM=", "plain"),
+        assertRejected(() -> PkceChallenge.parse("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM=", Optional.of("plain")),
                 ErrorCode.INVALID_REQUEST);
     }
 

@@ -133,7 +133,7 @@ class RedirectUriTest {
     void admitsWhenLocalhostOrHttpsOnAnotherPortThenFalse() {
         assertThat(RedirectUri.parse("http://localhost:8080/cb").admits("http://localhost:8081/cb")).isFalse();
         assertThat(RedirectUri.parse("https://app.example.com:8443/cb").admits("https://app.example.com:9443/cb")).isFalse();
-        assertThat(RedirectUri.parse("http://127.0.0.1:8080/cb").admits(null)).isFalse();
+        assertThatNullPointerException().isThrownBy(() -> RedirectUri.parse("http://127.0.0.1:8080/cb").admits(null)).withMessage("candidate");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.connect.oauth.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,19 +60,19 @@ class ScopeSetTest {
 
     @Test
     void resolveWhenWildcardThenEveryAllowedScope() {
-        assertThat(ScopeSet.resolve("*", ALLOWED, DEFAULT)).isEqualTo(ALLOWED);
-        assertThat(ScopeSet.resolve("  *  ", ALLOWED, DEFAULT)).isEqualTo(ALLOWED);
+        assertThat(ScopeSet.resolve(Optional.of("*"), ALLOWED, DEFAULT)).isEqualTo(ALLOWED);
+        assertThat(ScopeSet.resolve(Optional.of("  *  "), ALLOWED, DEFAULT)).isEqualTo(ALLOWED);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"* connect", "connect *", "* *", "connect*"})
     void resolveWhenWildcardMixedOrMalformedThenInvalidScope(String requested) {
-        assertRejected(() -> ScopeSet.resolve(requested, ALLOWED, DEFAULT), ErrorCode.INVALID_SCOPE);
+        assertRejected(() -> ScopeSet.resolve(Optional.of(requested), ALLOWED, DEFAULT), ErrorCode.INVALID_SCOPE);
     }
 
     @Test
     void resolveWhenScopeOutsideTheAllowedThenInvalidScopeNamingIt() {
-        assertThatThrownBy(() -> ScopeSet.resolve("connect tests", ALLOWED, DEFAULT))
+        assertThatThrownBy(() -> ScopeSet.resolve(Optional.of("connect tests"), ALLOWED, DEFAULT))
                 .isInstanceOfSatisfying(OAuthException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_SCOPE);
                     assertThat(e.description()).contains("tests").doesNotContain("connect");
@@ -81,17 +82,17 @@ class ScopeSetTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "   "})
     void resolveWhenBlankThenTheDefault(String requested) {
-        assertThat(ScopeSet.resolve(requested, ALLOWED, DEFAULT)).isEqualTo(DEFAULT);
+        assertThat(ScopeSet.resolve(Optional.of(requested), ALLOWED, DEFAULT)).isEqualTo(DEFAULT);
     }
 
     @Test
     void resolveWhenAbsentThenTheDefault() {
-        assertThat(ScopeSet.resolve(null, ALLOWED, DEFAULT)).isEqualTo(DEFAULT);
+        assertThat(ScopeSet.resolve(Optional.empty(), ALLOWED, DEFAULT)).isEqualTo(DEFAULT);
     }
 
     @Test
     void resolveWhenSubsetWithDuplicatesThenThatSubset() {
-        assertThat(ScopeSet.resolve("triggers connect triggers", ALLOWED, DEFAULT))
+        assertThat(ScopeSet.resolve(Optional.of("triggers connect triggers"), ALLOWED, DEFAULT))
                 .isEqualTo(ScopeSet.of(Scope.CONNECT, Scope.TRIGGERS));
     }
 

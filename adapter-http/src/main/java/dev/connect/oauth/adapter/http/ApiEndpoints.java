@@ -20,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -147,7 +148,7 @@ final class ApiEndpoints {
     private <T> void asCaller(RoutingContext ctx, Function<Principal, T> action, Consumer<T> render) {
         List<String> keys = ctx.request().headers().getAll(API_KEY_HEADER);
         // A repeated header is no key in the issued format (2038); the use case says so.
-        String key = keys.isEmpty() ? null : keys.size() == 1 ? keys.getFirst() : String.join(",", keys);
+        Optional<String> key = keys.isEmpty() ? Optional.empty() : Optional.of(String.join(",", keys));
         executor.call(ctx, () -> action.apply(useCases.authenticateApiKey().authenticate(key)), render);
     }
 

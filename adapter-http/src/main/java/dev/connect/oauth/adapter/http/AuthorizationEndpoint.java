@@ -1,10 +1,11 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.application.port.in.AuthorizationDenied;
 import dev.connect.oauth.application.port.in.AuthorizationGranted;
-import dev.connect.oauth.application.port.in.AuthorizationRedirectException;
 import dev.connect.oauth.application.port.in.AuthorizationRequest;
 import dev.connect.oauth.application.port.in.AuthorizeCommand;
 import dev.connect.oauth.application.port.in.CheckedAuthorization;
+import dev.connect.oauth.application.port.in.ConsentDecision;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
@@ -17,8 +18,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,17 +35,17 @@ import java.util.Optional;
  * page follows, posting to {@code /oauth/authorize/sign-in}, which opens the session and sends
  * the browser back here (303); with one, the consent page, posting to
  * {@code /oauth/authorize/consent}, whose Approve redirects with a code and Deny with
- * {@code access_denied}. Both forms carry the request's parameters and a CSRF token; each post
- * checks the request again, so a tampered field gains nothing. The consent page also offers
- * logout, a CSRF-protected post to {@code /oauth/logout} that deletes the session and its cookie.
+ * {@code access_denied}, decided in one use-case call. Both forms carry the request's parameters
+ * and a CSRF token; each post checks the request again, so a tampered field gains nothing. The
+ * consent page also offers logout, a CSRF-protected post to {@code /oauth/logout} that deletes
+ * the session and its cookie. How errors are answered (page, JSON, redirect to the client) is
+ * each route's {@link ErrorStyle}.
  */
 final class AuthorizationEndpoint {
     static final String SIGN_IN_PATH = "/oauth/authorize/sign-in";
     static final String CONSENT_PATH = "/oauth/authorize/consent";
     static final String SIGN_OUT_PATH = "/oauth/logout";
     private static final String AUTHORIZE_PATH = "/oauth/authorize";
-    private static final List<String> REQUEST_PARAMETERS = List.of("response_type", "client_id", "redirect_uri",
-            "scope", "state", "code_challenge", "code_challenge_method");
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
@@ -69,7 +68,7 @@ final class AuthorizationEndpoint {
 
     /** What to show or where to send the browser after a use case ran. */
     private sealed interface Step {
-        record SignInForm(CheckedAuthorization checked, String email, boolean failed) implements Step {
+        record SignInForm(CheckedAuthorization checked, Optional<String> email, boolean failed) implements Step {
         }
 
         record ConsentForm(CheckedAuthorization checked, Account account) implements Step {
@@ -88,17 +87,13 @@ final class AuthorizationEndpoint {
             authorizeWithApiKey(ctx);
             return;
         }
-        ctx.put(ErrorMapper.AS_PAGE, !MediaTypes.prefersJson(ctx.request().getHeader(HttpHeaders.ACCEPT)));
-        ctx.put(ErrorMapper.REDIRECT_ERRORS, true);
-        Parameters params = requestParameters(ctx);
-        requireSingleClientAndRedirect(params);
-        AuthorizationRequest request = request(params);
-        String session = cookies.sessionToken(ctx);
+        AuthorizationRequest request = request(requestParameters(ctx));
+        Optional<String> session = cookies.sessionToken(ctx);
         executor.call(ctx, () -> {
-            CheckedAuthorization checked = check(request, params);
+            CheckedAuthorization checked = useCases.checkAuthorizationRequest().check(request);
             Optional<Account> account = useCases.resolveSession().resolve(session);
             return account.<Step>map(signedIn -> new Step.ConsentForm(checked, signedIn))
-                    .orElseGet(() -> new Step.SignInForm(checked, "", false));
+                    .orElseGet(() -> new Step.SignInForm(checked, Optional.empty(), false));
         }, step -> render(ctx, request, step));
     }
 
@@ -110,46 +105,39 @@ final class AuthorizationEndpoint {
     void signIn(RoutingContext ctx) {
         Parameters form = browserForm(ctx);
         AuthorizationRequest request = request(form);
-        String email = form.get("email");
-        String password = form.get("password");
+        Optional<String> email = form.get("email");
+        Optional<String> password = form.get("password");
         RequestSource source = sources.of(ctx);
         signInPerSource.take(source.value()).ifPresent(wait -> {
             throw HttpProblem.tooManyRequests(wait);
         });
         executor.call(ctx, () -> {
-            CheckedAuthorization checked = check(request, form);
+            CheckedAuthorization checked = useCases.checkAuthorizationRequest().check(request);
             try {
                 return new Step.SessionStarted(useCases.signIn().signIn(new SignInCommand(email, password, source)));
             } catch (TooManyAttemptsException limited) {
                 throw HttpProblem.tooManyRequests(limited.retryAfter());
             } catch (OAuthException refused) {
                 // A wrong password, an unknown or malformed email: the same answer for all.
-                return new Step.SignInForm(checked, email == null ? "" : email, true);
+                return new Step.SignInForm(checked, email, true);
             }
         }, step -> render(ctx, request, step));
     }
 
-    /** {@code POST /oauth/authorize/consent}: Approve or Deny. */
+    /** {@code POST /oauth/authorize/consent}: Approve or Deny, checked and decided in one use-case call. */
     void consent(RoutingContext ctx) {
         Parameters form = browserForm(ctx);
         AuthorizationRequest request = request(form);
-        String decision = form.get("decision");
-        if (!"approve".equals(decision) && !"deny".equals(decision)) {
-            throw ErrorCode.INVALID_REQUEST.exception("decision must be approve or deny.");
-        }
-        String session = cookies.sessionToken(ctx);
+        ConsentDecision decision = form.get("decision").flatMap(ConsentDecision::parse)
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("decision must be approve or deny."));
+        Optional<String> session = cookies.sessionToken(ctx);
         executor.call(ctx, () -> {
-            CheckedAuthorization checked = check(request, form);
             Optional<Account> account = useCases.resolveSession().resolve(session);
             if (account.isEmpty()) {
-                return new Step.SignInForm(checked, "", false);
+                return new Step.SignInForm(useCases.checkAuthorizationRequest().check(request), Optional.empty(), false);
             }
-            if (decision.equals("deny")) {
-                return new Step.BackToClient(AuthorizationResponses.error(checked.redirectUri(),
-                        ErrorCode.ACCESS_DENIED.exception(), checked.state()));
-            }
-            AuthorizationGranted granted = useCases.authorize().authorize(new AuthorizeCommand(request, account.get().id()));
-            return new Step.BackToClient(AuthorizationResponses.success(granted));
+            return new Step.BackToClient(AuthorizationResponses.location(
+                    useCases.authorize().authorize(new AuthorizeCommand(request, account.get().id(), decision))));
         }, step -> render(ctx, request, step));
     }
 
@@ -159,9 +147,8 @@ final class AuthorizationEndpoint {
      * for a caller that prefers it.
      */
     void signOut(RoutingContext ctx) {
-        ctx.put(ErrorMapper.AS_PAGE, !MediaTypes.prefersJson(ctx.request().getHeader(HttpHeaders.ACCEPT)));
         cookies.verifyCsrf(ctx, Parameters.fromBody(ctx));
-        String session = cookies.sessionToken(ctx);
+        Optional<String> session = cookies.sessionToken(ctx);
         executor.call(ctx, () -> {
             useCases.signOut().signOut(session);
             return session;
@@ -175,26 +162,29 @@ final class AuthorizationEndpoint {
         if (MediaTypes.quality(ctx.request().getHeader(HttpHeaders.ACCEPT), MediaTypes.JSON) <= 0) {
             throw ErrorCode.NOT_ACCEPTABLE.exception();
         }
+        // Repeats are refused before the key is checked, as any malformed request is.
         AuthorizationRequest request = request(requestParameters(ctx).requireNoRepeats());
-        List<String> keys = ctx.request().headers().getAll(ApiEndpoints.API_KEY_HEADER);
-        String key = keys.size() == 1 ? keys.getFirst() : String.join(",", keys);
+        String key = String.join(",", ctx.request().headers().getAll(ApiEndpoints.API_KEY_HEADER));
         executor.call(ctx, () -> {
-            Principal holder = useCases.authenticateApiKey().authenticate(key);
-            return useCases.authorize().authorize(new AuthorizeCommand(request, holder.account().id()));
-        }, granted -> {
-            JsonObject body = new JsonObject().put("code", granted.code());
-            granted.state().ifPresent(state -> body.put("state", state));
-            Replies.json(ctx, 200, body);
+            Principal holder = useCases.authenticateApiKey().authenticate(Optional.of(key));
+            return useCases.authorize().authorize(new AuthorizeCommand(request, holder.account().id(),
+                    ConsentDecision.APPROVE));
+        }, response -> {
+            switch (response) {
+                case AuthorizationGranted granted -> {
+                    JsonObject body = new JsonObject().put("code", granted.code());
+                    granted.state().ifPresent(state -> body.put("state", state));
+                    Replies.json(ctx, 200, body);
+                }
+                case AuthorizationDenied denied -> ctx.fail(ErrorCode.ACCESS_DENIED.exception());
+            }
         });
     }
 
-    /** A posted form of the browser flow: errors are pages, the CSRF token must match. */
+    /** A posted form of the browser flow: the CSRF token must match. */
     private Parameters browserForm(RoutingContext ctx) {
-        ctx.put(ErrorMapper.AS_PAGE, true);
-        ctx.put(ErrorMapper.REDIRECT_ERRORS, true);
         Parameters form = Parameters.fromBody(ctx);
         cookies.verifyCsrf(ctx, form);
-        requireSingleClientAndRedirect(form);
         return form;
     }
 
@@ -207,39 +197,23 @@ final class AuthorizationEndpoint {
         return query;
     }
 
-    /** Without one client and one redirect URI there is nowhere safe to redirect an error to. */
-    private static void requireSingleClientAndRedirect(Parameters params) {
-        if (params.isRepeated("client_id") || params.isRepeated("redirect_uri")) {
-            throw ErrorCode.INVALID_REQUEST.exception(params.repeatedDescription());
-        }
-    }
-
-    /** Checks the request; a repeated parameter is an error for the client once its redirect URI is trusted. */
-    private CheckedAuthorization check(AuthorizationRequest request, Parameters params) {
-        CheckedAuthorization checked = useCases.checkAuthorizationRequest().check(request);
-        if (params.hasRepeats()) {
-            throw new AuthorizationRedirectException(ErrorCode.INVALID_REQUEST.exception(params.repeatedDescription()),
-                    checked.redirectUri(), params.isRepeated("state") ? Optional.empty() : checked.state());
-        }
-        return checked;
-    }
-
+    /** The request as received, its repeated parameters included: the use case decides what they cost. */
     private static AuthorizationRequest request(Parameters params) {
-        return new AuthorizationRequest(params.get("response_type"), params.get("client_id"), params.get("redirect_uri"),
-                params.get("scope"), params.get("state"), params.get("code_challenge"), params.get("code_challenge_method"));
+        return AuthorizationRequest.of(params::get, params.repeated());
     }
 
     private void render(RoutingContext ctx, AuthorizationRequest request, Step step) {
         Messages messages = Messages.forAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         switch (step) {
             case Step.SignInForm form -> Replies.html(ctx, 200, pages.signIn(messages, form.checked().client().name(),
-                    basePath + SIGN_IN_PATH, hiddenFields(ctx, request), form.email(), form.failed()));
+                    basePath + SIGN_IN_PATH, hiddenFields(ctx, request), form.email().orElse(""), form.failed()));
             case Step.ConsentForm form -> Replies.html(ctx, 200, pages.consent(messages, form.checked().client().name(),
                     form.checked().scopes(), form.account(), basePath + CONSENT_PATH, hiddenFields(ctx, request),
                     basePath + SIGN_OUT_PATH, Html.hidden(BrowserCookies.CSRF_FIELD, cookies.csrfToken(ctx))));
             case Step.SessionStarted started -> {
                 cookies.startSession(ctx, started.session());
-                Replies.redirect(ctx, 303, AuthorizationResponses.location(basePath + AUTHORIZE_PATH, fields(request)));
+                Replies.redirect(ctx, 303, AuthorizationResponses.location(basePath + AUTHORIZE_PATH,
+                        List.copyOf(request.parameters().entrySet())));
             }
             case Step.BackToClient back -> Replies.redirect(ctx, 302, back.location());
         }
@@ -248,21 +222,9 @@ final class AuthorizationEndpoint {
     /** The request's parameters and the CSRF token, for the next form post. */
     private Html hiddenFields(RoutingContext ctx, AuthorizationRequest request) {
         Html hidden = Html.hidden(BrowserCookies.CSRF_FIELD, cookies.csrfToken(ctx));
-        for (Map.Entry<String, String> field : fields(request)) {
+        for (Map.Entry<String, String> field : request.parameters().entrySet()) {
             hidden = hidden.append(Html.hidden(field.getKey(), field.getValue()));
         }
         return hidden;
-    }
-
-    private static List<Map.Entry<String, String>> fields(AuthorizationRequest request) {
-        List<String> values = Arrays.asList(request.responseType(), request.clientId(), request.redirectUri(),
-                request.scope(), request.state(), request.codeChallenge(), request.codeChallengeMethod());
-        List<Map.Entry<String, String>> fields = new ArrayList<>();
-        for (int i = 0; i < REQUEST_PARAMETERS.size(); i++) {
-            if (values.get(i) != null) {
-                fields.add(Map.entry(REQUEST_PARAMETERS.get(i), values.get(i)));
-            }
-        }
-        return fields;
     }
 }

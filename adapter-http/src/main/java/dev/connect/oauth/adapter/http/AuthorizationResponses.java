@@ -1,6 +1,9 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.application.port.in.AuthorizationDenied;
 import dev.connect.oauth.application.port.in.AuthorizationGranted;
+import dev.connect.oauth.application.port.in.AuthorizationResponse;
+import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.RedirectUri;
 import java.util.ArrayList;
@@ -18,7 +21,16 @@ final class AuthorizationResponses {
     private AuthorizationResponses() {
     }
 
-    static String success(AuthorizationGranted granted) {
+    /** Where the browser goes with a decided request: the code, or {@code access_denied}. */
+    static String location(AuthorizationResponse response) {
+        return switch (response) {
+            case AuthorizationGranted granted -> success(granted);
+            case AuthorizationDenied denied -> error(denied.redirectUri(), ErrorCode.ACCESS_DENIED.exception(),
+                    denied.state());
+        };
+    }
+
+    private static String success(AuthorizationGranted granted) {
         List<Map.Entry<String, String>> params = new ArrayList<>();
         params.add(Map.entry("code", granted.code()));
         granted.state().ifPresent(state -> params.add(Map.entry("state", state)));

@@ -27,7 +27,7 @@ final class BearerEndpoints {
     }
 
     void info(RoutingContext ctx) {
-        String token = ClientAuthentication.bearerToken(ctx);
+        Optional<String> token = ClientAuthentication.bearerToken(ctx);
         Optional<TokenInfo> known;
         try {
             known = useCases.describeToken().describeFromMemory(token);
@@ -43,7 +43,7 @@ final class BearerEndpoints {
     }
 
     void invalidate(RoutingContext ctx) {
-        String token = ClientAuthentication.bearerToken(ctx);
+        Optional<String> token = ClientAuthentication.bearerToken(ctx);
         executor.call(ctx, () -> {
             useCases.invalidateToken().invalidate(token);
             return true;

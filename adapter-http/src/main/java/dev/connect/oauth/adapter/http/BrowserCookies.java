@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -50,10 +51,9 @@ final class BrowserCookies {
         return csrfCookie;
     }
 
-    /** The session cookie's value, {@code null} when absent. */
-    String sessionToken(RoutingContext ctx) {
-        Cookie cookie = ctx.request().getCookie(sessionCookie);
-        return cookie == null ? null : cookie.getValue();
+    /** The session cookie's value, empty when absent. */
+    Optional<String> sessionToken(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.request().getCookie(sessionCookie)).map(Cookie::getValue);
     }
 
     void startSession(RoutingContext ctx, SignedIn session) {
@@ -82,11 +82,11 @@ final class BrowserCookies {
     /** @throws dev.connect.oauth.domain.OAuthException 403 unless the form's token equals the cookie's */
     void verifyCsrf(RoutingContext ctx, Parameters form) {
         Cookie cookie = ctx.request().getCookie(csrfCookie);
-        String submitted = form.get(CSRF_FIELD);
-        boolean valid = cookie != null && submitted != null && !form.isRepeated(CSRF_FIELD)
-                && TOKEN.matcher(submitted).matches()
+        Optional<String> submitted = form.get(CSRF_FIELD);
+        boolean valid = cookie != null && submitted.isPresent() && !form.isRepeated(CSRF_FIELD)
+                && TOKEN.matcher(submitted.get()).matches()
                 && MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.US_ASCII),
-                        submitted.getBytes(StandardCharsets.US_ASCII));
+                        submitted.get().getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
             throw ErrorCode.FORBIDDEN.exception(
                     "Forbidden -- The form has expired or did not come from this site. Reload the page and try again.");

@@ -29,13 +29,11 @@ final class ClientAuthentication {
 
     static ClientCredentials credentials(RoutingContext ctx, Parameters params) {
         List<String> headers = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
-        String bodyId = params.get("client_id");
-        String bodySecret = params.get("client_secret");
+        Optional<String> bodyId = params.get("client_id");
+        Optional<String> bodySecret = params.get("client_secret");
         if (headers.isEmpty()) {
-            if (bodyId == null) {
-                throw ErrorCode.INVALID_CLIENT.exception("Client authentication failed: send HTTP Basic credentials or client_id.");
-            }
-            return new ClientCredentials(bodyId, Optional.ofNullable(bodySecret));
+            return new ClientCredentials(bodyId.orElseThrow(() -> ErrorCode.INVALID_CLIENT.exception(
+                    "Client authentication failed: send HTTP Basic credentials or client_id.")), bodySecret);
         }
         // RFC 6749 §5.2: a client that tried the Authorization header gets a 401 with a challenge.
         ctx.put(ErrorMapper.BASIC_AUTH_USED, true);
@@ -46,12 +44,12 @@ final class ClientAuthentication {
         if (!header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             throw ErrorCode.INVALID_CLIENT.exception("Client authentication failed: only HTTP Basic is supported.");
         }
-        if (bodySecret != null) {
+        if (bodySecret.isPresent()) {
             throw ErrorCode.INVALID_REQUEST.exception(
                     "Use one client authentication method: HTTP Basic or client_secret in the body, not both.");
         }
         String[] user = basicUser(header.substring(BASIC.length()).strip());
-        if (bodyId != null && !bodyId.equals(user[0])) {
+        if (bodyId.filter(id -> !id.equals(user[0])).isPresent()) {
             throw ErrorCode.INVALID_REQUEST.exception("client_id in the body differs from the HTTP Basic user.");
         }
         return new ClientCredentials(user[0], user[1].isEmpty() ? Optional.empty() : Optional.of(user[1]));
@@ -79,11 +77,11 @@ final class ClientAuthentication {
         return ErrorCode.INVALID_CLIENT.exception("Client authentication failed: malformed HTTP Basic credentials.");
     }
 
-    /** The bearer token of {@code Authorization: Bearer} (RFC 6750 §2.1), {@code null} when absent. */
-    static String bearerToken(RoutingContext ctx) {
+    /** The bearer token of {@code Authorization: Bearer} (RFC 6750 §2.1), empty when absent. */
+    static Optional<String> bearerToken(RoutingContext ctx) {
         List<String> headers = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
         if (headers.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         if (headers.size() > 1) {
             throw ErrorCode.INVALID_REQUEST.exception("The Authorization header must not be repeated.");
@@ -93,7 +91,6 @@ final class ClientAuthentication {
         if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
             throw ErrorCode.INVALID_TOKEN.exception("Send the access token as Authorization: Bearer <token>.");
         }
-        String token = header.substring(space + 1).strip();
-        return token.isEmpty() ? null : token;
+        return Optional.of(header.substring(space + 1).strip()).filter(token -> !token.isEmpty());
     }
 }

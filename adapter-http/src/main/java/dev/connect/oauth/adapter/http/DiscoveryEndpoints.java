@@ -1,6 +1,8 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.PkceMethod;
+import dev.connect.oauth.domain.ResponseType;
 import dev.connect.oauth.domain.Scope;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -10,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Authorization server metadata (RFC 8414 §2) naming every endpoint, grant, PKCE method and
@@ -87,13 +91,16 @@ final class DiscoveryEndpoints {
                 .put("info_endpoint", base + "info")
                 .put("invalidate_endpoint", base + "invalidate")
                 .put("scopes_supported", scopes)
-                .put("response_types_supported", new JsonArray().add("code"))
+                .put("response_types_supported", wireNames(ResponseType.values(), ResponseType::wireName))
                 .put("response_modes_supported", new JsonArray().add("query"))
-                .put("grant_types_supported", new JsonArray()
-                        .add(TokenEndpoint.AUTHORIZATION_CODE).add(TokenEndpoint.REFRESH_TOKEN).add(TokenEndpoint.CLIENT_CREDENTIALS))
+                .put("grant_types_supported", wireNames(GrantType.values(), GrantType::wireName))
                 .put("code_challenge_methods_supported", pkce)
                 .put("token_endpoint_auth_methods_supported", clientAuth)
                 .put("revocation_endpoint_auth_methods_supported", clientAuth.copy())
                 .put("introspection_endpoint_auth_methods_supported", clientAuth.copy());
+    }
+
+    private static <T> JsonArray wireNames(T[] values, Function<T, String> wireName) {
+        return new JsonArray(Arrays.stream(values).map(wireName).toList());
     }
 }

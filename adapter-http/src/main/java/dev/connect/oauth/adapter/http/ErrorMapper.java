@@ -19,18 +19,11 @@ import java.util.Objects;
  * The one place a failure becomes an answer (API.md §1): an {@link OAuthException} travels with
  * the status of {@link ErrorStatus} and the body {@code {"error", "error_description", "code"}};
  * an unreachable store or an adapter at capacity is 503 with {@code Retry-After}; anything else is a 500 with a generic
- * message and the request id, its detail only in the log. Pages of the browser flow get the same
- * status as an HTML page, and their authorization errors, once the redirect URI is known to be
- * the client's, are redirected to it.
+ * message and the request id, its detail only in the log. The matched route's {@link ErrorStyle}
+ * decides the rest: pages of the browser flow get the same status as an HTML page, and their
+ * authorization errors, once the redirect URI is known to be the client's, are redirected to it.
  */
 final class ErrorMapper implements Handler<RoutingContext> {
-    /** Context key: the request came from a browser page, so errors render as HTML. */
-    static final String AS_PAGE = "connect.errorAsPage";
-    /**
-     * Context key: an authorization request from a browser, whose errors found after the redirect
-     * URI was verified go back to the client (RFC 6749 §4.1.2.1).
-     */
-    static final String REDIRECT_ERRORS = "connect.redirectErrors";
     /** Context key: the client authenticated with HTTP Basic (RFC 6749 §5.2: 401 + challenge). */
     static final String BASIC_AUTH_USED = "connect.basicAuthUsed";
 
@@ -69,7 +62,8 @@ final class ErrorMapper implements Handler<RoutingContext> {
             response.reset();
             return;
         }
-        if (error instanceof AuthorizationRedirectException redirect && Boolean.TRUE.equals(ctx.get(REDIRECT_ERRORS))) {
+        ErrorStyle style = RouteTable.errorStyle(ctx);
+        if (error instanceof AuthorizationRedirectException redirect && style.redirectsToClient(ctx)) {
             Replies.redirect(ctx, 302, AuthorizationResponses.error(redirect.redirectUri(), redirect, redirect.state()));
             return;
         }
@@ -85,7 +79,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
         if (error.errorCode() == ErrorCode.INVALID_CLIENT && Boolean.TRUE.equals(ctx.get(BASIC_AUTH_USED))) {
             response.putHeader("WWW-Authenticate", BASIC_CHALLENGE);
         }
-        if (Boolean.TRUE.equals(ctx.get(AS_PAGE))) {
+        if (style.rendersPage(ctx)) {
             errorPage.render(ctx, status, error);
         } else {
             Replies.json(ctx, status, body(error));

@@ -129,11 +129,13 @@ public final class HttpAdapter {
         }
         common.handler(versions).handler(maintenance).handler(bodyReader).failureHandler(errorMapper);
         Handler<RoutingContext> json = MediaTypes.requireJsonAccepted();
-        routes.on(GET, oauth("authorize"), authorization::authorize)
-                .on(POST, oauth("authorize"), authorization::authorize)
-                .on(POST, List.of(AuthorizationEndpoint.SIGN_IN_PATH, "/authorize/sign-in"), authorization::signIn)
-                .on(POST, List.of(AuthorizationEndpoint.CONSENT_PATH, "/authorize/consent"), authorization::consent)
-                .on(POST, oauth("logout"), authorization::signOut)
+        routes.on(ErrorStyle.AUTHORIZATION, GET, oauth("authorize"), authorization::authorize)
+                .on(ErrorStyle.AUTHORIZATION, POST, oauth("authorize"), authorization::authorize)
+                .on(ErrorStyle.AUTHORIZATION_FORM, POST, List.of(AuthorizationEndpoint.SIGN_IN_PATH, "/authorize/sign-in"),
+                        authorization::signIn)
+                .on(ErrorStyle.AUTHORIZATION_FORM, POST, List.of(AuthorizationEndpoint.CONSENT_PATH, "/authorize/consent"),
+                        authorization::consent)
+                .on(ErrorStyle.PAGE, POST, oauth("logout"), authorization::signOut)
                 .on(POST, oauth("token"), json, token::token)
                 .on(POST, oauth("refresh"), json, token::refresh)
                 .on(GET, oauth("info"), json, bearer::info)

@@ -51,6 +51,8 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
                            Set<String> corsOrigins, List<String> trustedProxies, Timeouts timeouts) {
     public static final String DEFAULT_LATEST_VERSION = "1.8.0";
     public static final String DEFAULT_MINIMUM_VERSION = "1.0.0";
+    /** Successful token requests per client and minute on one node unless configured. */
+    public static final int DEFAULT_TOKEN_REQUESTS_PER_MINUTE = 3000;
 
     public HttpSettings {
         Objects.requireNonNull(issuer, "issuer");
@@ -183,18 +185,14 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         return ApiVersion.require(a, "version").isOlderThan(ApiVersion.require(b, "version"));
     }
 
+    /** The issuer by {@link OAuthPolicy#checkIssuer}'s rule, a trailing slash forgiven. */
     private static String checkIssuer(String issuer) {
         String trimmed = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         try {
-            URI uri = new URI(trimmed);
-            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-            if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new IllegalArgumentException("issuer must be an http(s) URL without query or fragment: " + issuer);
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("issuer is not a URL: " + issuer, e);
+            return OAuthPolicy.checkIssuer(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("issuer " + e.getMessage() + ": " + issuer, e);
         }
-        return trimmed;
     }
 
     /**
@@ -223,10 +221,10 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         private String minimumVersion = DEFAULT_MINIMUM_VERSION;
         private boolean maintenance;
         private Duration retryAfter = Duration.ofSeconds(30);
-        private RateLimit tokenPerClient = RateLimit.perMinute(3000);
+        private RateLimit tokenPerClient = RateLimit.perMinute(DEFAULT_TOKEN_REQUESTS_PER_MINUTE);
         private RateLimit signInPerAddress = RateLimit.perMinute(30);
-        private boolean allowPlainPkce = true;
-        private ScopeSet scopeCatalogue = ScopeSet.parse("connect triggers actions tests");
+        private boolean allowPlainPkce = OAuthPolicy.DEFAULT_ALLOW_PLAIN_PKCE;
+        private ScopeSet scopeCatalogue = OAuthPolicy.DEFAULT_SCOPE_CATALOGUE;
         private long maxBodyBytes = 64 * 1024;
         private int maxConcurrentUseCases = 256;
         private int serverInstances = Runtime.getRuntime().availableProcessors();

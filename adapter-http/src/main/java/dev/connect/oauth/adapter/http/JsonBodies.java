@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * JSON request bodies, read strictly: one object, UTF-8, no member named twice (the JSON form of
@@ -36,11 +37,11 @@ final class JsonBodies {
         }
     }
 
-    /** A string member; absent or {@code null} is {@code null}. */
-    static String string(JsonObject body, String name) {
+    /** A string member; absent or {@code null} is empty. */
+    static Optional<String> string(JsonObject body, String name) {
         Object value = body.getValue(name);
         if (value == null || value instanceof String) {
-            return (String) value;
+            return Optional.ofNullable((String) value);
         }
         throw ErrorCode.INVALID_REQUEST.exception(name + " must be a string.");
     }
@@ -53,11 +54,11 @@ final class JsonBodies {
         throw ErrorCode.INVALID_REQUEST.exception(name + " must be true or false.");
     }
 
-    /** An array of strings; absent or {@code null} is {@code null}. */
-    static List<String> strings(JsonObject body, String name) {
+    /** An array of strings; absent or {@code null} is empty. */
+    static Optional<List<String>> strings(JsonObject body, String name) {
         Object value = body.getValue(name);
         if (value == null) {
-            return null;
+            return Optional.empty();
         }
         if (!(value instanceof JsonArray array)) {
             throw ErrorCode.INVALID_REQUEST.exception(name + " must be an array of strings.");
@@ -69,6 +70,6 @@ final class JsonBodies {
             }
             strings.add(string);
         }
-        return strings;
+        return Optional.of(strings);
     }
 }

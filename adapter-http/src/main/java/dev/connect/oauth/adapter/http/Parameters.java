@@ -5,9 +5,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,8 +17,8 @@ import java.util.TreeSet;
  * The parameters of an OAuth request, from the query, a form body or a JSON body, each name once.
  * RFC 6749 §3.1 and §3.2: "Request and response parameters MUST NOT be included more than once",
  * and "parameters sent without a value MUST be treated as if they were omitted". Repeats are
- * remembered rather than refused at once, so that the authorization endpoint can still tell
- * whether it may redirect the error.
+ * remembered rather than refused at once, so that the authorization request's check can still
+ * tell whether it may redirect the error.
  */
 final class Parameters {
     private static final Set<String> BODY_TYPES = Set.of(MediaTypes.FORM, MediaTypes.JSON);
@@ -66,10 +68,7 @@ final class Parameters {
         JsonObject object = JsonBodies.object(body);
         Map<String, String> values = new HashMap<>();
         for (String name : object.fieldNames()) {
-            String value = JsonBodies.string(object, name);
-            if (value != null) {
-                values.put(name, value);
-            }
+            JsonBodies.string(object, name).ifPresent(value -> values.put(name, value));
         }
         return new Parameters(values, new TreeSet<>());
     }
@@ -87,10 +86,14 @@ final class Parameters {
         return new Parameters(merged, repeats);
     }
 
-    /** The value, {@code null} when absent or empty. */
-    String get(String name) {
-        String value = values.get(name);
-        return value == null || value.isEmpty() ? null : value;
+    /** The value, empty when absent or empty (RFC 6749 §3.1: "treated as if they were omitted"). */
+    Optional<String> get(String name) {
+        return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty());
+    }
+
+    /** The names that came more than once, in order. */
+    Set<String> repeated() {
+        return Collections.unmodifiableSet(repeated);
     }
 
     boolean isRepeated(String name) {
@@ -105,11 +108,7 @@ final class Parameters {
         return this;
     }
 
-    String repeatedDescription() {
+    private String repeatedDescription() {
         return "Parameter " + repeated.iterator().next() + " must not be repeated.";
-    }
-
-    boolean hasRepeats() {
-        return !repeated.isEmpty();
     }
 }

@@ -4,9 +4,11 @@ import dev.connect.oauth.application.port.in.ClientCredentials;
 import dev.connect.oauth.application.port.in.Introspection;
 import dev.connect.oauth.application.port.in.IntrospectTokenCommand;
 import dev.connect.oauth.application.port.in.RevokeTokenCommand;
+import dev.connect.oauth.domain.TokenTypeHint;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The client-authenticated token endpoints: revocation (RFC 7009: 200 even for an unknown token)
@@ -30,7 +32,7 @@ final class RevocationEndpoints {
     void revoke(RoutingContext ctx) {
         Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
         ClientCredentials client = ClientAuthentication.credentials(ctx, params);
-        RevokeTokenCommand command = new RevokeTokenCommand(client, params.get("token"), params.get("token_type_hint"));
+        RevokeTokenCommand command = new RevokeTokenCommand(client, params.get("token"), tokenTypeHint(params));
         executor.call(ctx, failures.guard(ctx, client, () -> {
             useCases.revokeToken().revoke(command);
             return true;
@@ -40,9 +42,14 @@ final class RevocationEndpoints {
     void introspect(RoutingContext ctx) {
         Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
         ClientCredentials client = ClientAuthentication.credentials(ctx, params);
-        IntrospectTokenCommand command = new IntrospectTokenCommand(client, params.get("token"), params.get("token_type_hint"));
+        IntrospectTokenCommand command = new IntrospectTokenCommand(client, params.get("token"), tokenTypeHint(params));
         executor.call(ctx, failures.guard(ctx, client, () -> useCases.introspectToken().introspect(command)),
                 introspection -> Replies.json(ctx, 200, json(introspection)));
+    }
+
+    /** An unknown hint is left out: the server searches every type anyway (RFC 7009 §2.1). */
+    private static Optional<TokenTypeHint> tokenTypeHint(Parameters params) {
+        return params.get("token_type_hint").flatMap(TokenTypeHint::parse);
     }
 
     /** RFC 7662 §2.2. */
@@ -51,7 +58,7 @@ final class RevocationEndpoints {
         introspection.details().ifPresent(details -> {
             body.put("scope", details.scope().toString())
                     .put("client_id", details.clientId().value())
-                    .put("token_type", details.tokenType())
+                    .put("token_type", details.tokenType().wireName())
                     .put("exp", details.expiresAt().getEpochSecond())
                     .put("iat", details.issuedAt().getEpochSecond())
                     .put("iss", issuer)

@@ -16,12 +16,14 @@ import java.util.TreeSet;
 /**
  * Registers the routes, remembering which methods each path template answers, so that a known
  * path called with another method gets 405 with {@code Allow} (RFC 9110 §15.5.6) and an unknown
- * path a JSON 404. Each matched request is tagged with its path template, the bounded label of
- * the metrics.
+ * path a JSON 404. Each route declares its {@link ErrorStyle} (JSON unless said otherwise). Each
+ * matched request is tagged with its path template, the bounded label of the metrics, and the
+ * style of its route, which the {@link ErrorMapper} follows.
  */
 final class RouteTable {
     static final String ROUTE_KEY = "connect.route";
     static final String UNMATCHED = "unmatched";
+    private static final String ERROR_STYLE_KEY = "connect.errorStyle";
 
     /** The methods of RFC 9110 §9 and PATCH: anything else is not implemented (501). */
     private static final Set<HttpMethod> IMPLEMENTED = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
@@ -34,21 +36,34 @@ final class RouteTable {
         this.router = Objects.requireNonNull(router, "router");
     }
 
-    /** Serves {@code path} for {@code method} with the handlers, in order. */
+    /** Serves {@code path} for {@code method} with the handlers, in order; errors as {@link ErrorStyle#JSON}. */
     @SafeVarargs
     final RouteTable on(HttpMethod method, String path, Handler<RoutingContext>... handlers) {
+        return on(ErrorStyle.JSON, method, path, handlers);
+    }
+
+    /** The same handlers on each of the paths (the {@code /oauth/x} and {@code /x} aliases). */
+    @SafeVarargs
+    final RouteTable on(HttpMethod method, List<String> paths, Handler<RoutingContext>... handlers) {
+        return on(ErrorStyle.JSON, method, paths, handlers);
+    }
+
+    /** Serves {@code path} for {@code method} with the handlers, in order, answering errors in {@code style}. */
+    @SafeVarargs
+    final RouteTable on(ErrorStyle style, HttpMethod method, String path, Handler<RoutingContext>... handlers) {
+        Objects.requireNonNull(style, "style");
         methods.computeIfAbsent(path, p -> new TreeSet<>((a, b) -> a.name().compareTo(b.name()))).add(method);
-        Route route = router.route(method, path).handler(ctx -> tag(ctx, path));
+        Route route = router.route(method, path).handler(ctx -> tag(ctx, path, style));
         for (Handler<RoutingContext> handler : handlers) {
             route.handler(handler);
         }
         return this;
     }
 
-    /** The same handlers on each of the paths (the {@code /oauth/x} and {@code /x} aliases). */
+    /** The same handlers and style on each of the paths. */
     @SafeVarargs
-    final RouteTable on(HttpMethod method, List<String> paths, Handler<RoutingContext>... handlers) {
-        paths.forEach(path -> on(method, path, handlers));
+    final RouteTable on(ErrorStyle style, HttpMethod method, List<String> paths, Handler<RoutingContext>... handlers) {
+        paths.forEach(path -> on(style, method, path, handlers));
         return this;
     }
 
@@ -59,7 +74,7 @@ final class RouteTable {
 
     /** Adds the 405 answers of every registered path, then the 404 of everything else. Call last. */
     void finish() {
-        methods.forEach((path, allowed) -> router.route(path).handler(ctx -> tag(ctx, path))
+        methods.forEach((path, allowed) -> router.route(path).handler(ctx -> tag(ctx, path, ErrorStyle.JSON))
                 .handler(ctx -> ctx.fail(HttpProblem.methodNotAllowed(allowed))));
         router.route().last().handler(ctx -> ctx.fail(404));
     }
@@ -94,8 +109,18 @@ final class RouteTable {
         return route == null ? UNMATCHED : route;
     }
 
-    private static void tag(RoutingContext ctx, String path) {
+    /**
+     * The error style of the route that matched: JSON before any did (a failure of the handlers
+     * every request passes first, or a path no route serves).
+     */
+    static ErrorStyle errorStyle(RoutingContext ctx) {
+        ErrorStyle style = ctx.get(ERROR_STYLE_KEY);
+        return style == null ? ErrorStyle.JSON : style;
+    }
+
+    private static void tag(RoutingContext ctx, String path, ErrorStyle style) {
         ctx.put(ROUTE_KEY, path);
+        ctx.put(ERROR_STYLE_KEY, style);
         ctx.next();
     }
 }

@@ -6,9 +6,11 @@ import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.RefreshTokenCommand;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.GrantType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -24,10 +26,6 @@ import java.util.concurrent.Callable;
  * client itself can do.
  */
 final class TokenEndpoint {
-    static final String AUTHORIZATION_CODE = "authorization_code";
-    static final String REFRESH_TOKEN = "refresh_token";
-    static final String CLIENT_CREDENTIALS = "client_credentials";
-
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
     private final TokenBuckets perClient;
@@ -45,23 +43,21 @@ final class TokenEndpoint {
 
     void token(RoutingContext ctx) {
         Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
-        String grantType = params.get("grant_type");
-        if (grantType == null) {
-            throw ErrorCode.INVALID_REQUEST.exception("grant_type is required.");
-        }
-        issue(ctx, params, grantType);
+        String grantType = params.get("grant_type")
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("grant_type is required."));
+        issue(ctx, params, GrantType.parse(grantType).orElseThrow(ErrorCode.UNSUPPORTED_GRANT_TYPE::exception));
     }
 
     void refresh(RoutingContext ctx) {
         Parameters params = Parameters.fromBody(ctx).requireNoRepeats();
-        String grantType = params.get("grant_type");
-        if (grantType != null && !grantType.equals(REFRESH_TOKEN)) {
+        Optional<String> grantType = params.get("grant_type");
+        if (grantType.isPresent() && GrantType.parse(grantType.get()).filter(GrantType.REFRESH_TOKEN::equals).isEmpty()) {
             throw ErrorCode.UNSUPPORTED_GRANT_TYPE.exception("The refresh endpoint serves grant_type=refresh_token only.");
         }
-        issue(ctx, params, REFRESH_TOKEN);
+        issue(ctx, params, GrantType.REFRESH_TOKEN);
     }
 
-    private void issue(RoutingContext ctx, Parameters params, String grantType) {
+    private void issue(RoutingContext ctx, Parameters params, GrantType grantType) {
         ClientCredentials client = ClientAuthentication.credentials(ctx, params);
         Callable<TokenResponse> grant = switch (grantType) {
             case AUTHORIZATION_CODE -> () -> useCases.exchangeCode().exchange(new ExchangeCodeCommand(
@@ -70,7 +66,6 @@ final class TokenEndpoint {
                     client, params.get("refresh_token"), params.get("scope")));
             case CLIENT_CREDENTIALS -> () -> useCases.issueClientCredentialsToken().issue(
                     new ClientCredentialsCommand(client, params.get("scope")));
-            default -> throw ErrorCode.UNSUPPORTED_GRANT_TYPE.exception();
         };
         Callable<TokenResponse> guarded = failures.guard(ctx, client, grant);
         perClient.waitFor(client.clientId()).ifPresent(wait -> {
@@ -78,7 +73,7 @@ final class TokenEndpoint {
         });
         executor.call(ctx, guarded, tokens -> {
             perClient.take(client.clientId());
-            metrics.recordTokenIssued(grantType);
+            metrics.recordTokenIssued(grantType.wireName());
             Replies.json(ctx, 200, json(tokens));
         });
     }

@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One element of a header of weighted values, such as {@code Accept} or {@code Accept-Language}
@@ -18,27 +19,27 @@ record Weighted(String value, double quality) {
         for (String element : header.split(",", -1)) {
             String[] parts = element.split(";", -1);
             String value = parts[0].strip().toLowerCase(Locale.ROOT);
-            Double quality = 1.0;
-            for (int i = 1; i < parts.length && quality != null; i++) {
+            Optional<Double> quality = Optional.of(1.0);
+            for (int i = 1; i < parts.length && quality.isPresent(); i++) {
                 String[] parameter = parts[i].split("=", 2);
                 if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("q")) {
                     quality = quality(parameter[1].strip());
                 }
             }
-            if (!value.isEmpty() && quality != null) {
-                elements.add(new Weighted(value, quality));
+            if (!value.isEmpty() && quality.isPresent()) {
+                elements.add(new Weighted(value, quality.get()));
             }
         }
         return elements;
     }
 
-    /** A qvalue between 0 and 1, or {@code null} when it is none. */
-    private static Double quality(String text) {
+    /** A qvalue between 0 and 1, or empty when it is none. */
+    private static Optional<Double> quality(String text) {
         try {
             double quality = Double.parseDouble(text);
-            return quality >= 0 && quality <= 1 ? quality : null;
+            return quality >= 0 && quality <= 1 ? Optional.of(quality) : Optional.empty();
         } catch (NumberFormatException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -174,7 +175,7 @@ class AuthorizationPagesTest {
         assertThat(signedOut.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).startsWith("connect_session=").containsIgnoringCase("Max-Age=0"));
         assertThat(browser.cookie("connect_session")).isNull();
-        assertThat(server.app.resolveSession.resolve(session)).isEmpty();
+        assertThat(server.app.resolveSession.resolve(Optional.of(session))).isEmpty();
         assertThat(browser.get(authorizeUrl("connect", "s")).body()).contains("id=\"sign-in\"");
     }
 
@@ -192,7 +193,7 @@ class AuthorizationPagesTest {
         assertThat(json.status()).isEqualTo(403);
         assertThat(json.json().getString("error")).isEqualTo("forbidden");
         assertThat(json.json().getInteger("code")).isEqualTo(403);
-        assertThat(server.app.resolveSession.resolve(session)).isPresent();
+        assertThat(server.app.resolveSession.resolve(Optional.of(session))).isPresent();
     }
 
     @Test
@@ -263,8 +264,8 @@ class AuthorizationPagesTest {
     void whenRedirectUriHasQueryThenParametersAppendedWithAmpersand() {
         String redirect = "https://app.example.com/cb?tenant=a%20b";
         RegisteredClient withQuery = server.app.registerClient.register(new RegisterClientCommand(
-                server.app.authenticateApiKey.authenticate(server.adminKey()), "Query App", List.of(redirect),
-                List.of("connect"), "confidential"));
+                server.app.authenticateApiKey.authenticate(Optional.of(server.adminKey())), Optional.of("Query App"), Optional.of(List.of(redirect)),
+                Optional.of(List.of("connect")), Optional.of("confidential")));
 
         Reply reply = browser.get("/oauth/authorize?response_type=code&client_id=" + withQuery.client().id().value()
                 + "&redirect_uri=" + FormCodec.encode(redirect) + "&scope=tests&state=q");

@@ -188,7 +188,7 @@ final class TestServer implements AutoCloseable {
                     "admin-" + TestIds.identifier().toLowerCase() + "@example.com", "Admin", Optional.empty(), false))
                     .orElseThrow();
             adminKey = created.apiKey().key().value();
-            admin = app.authenticateApiKey.authenticate(adminKey);
+            admin = app.authenticateApiKey.authenticate(Optional.of(adminKey));
         }
         return admin;
     }
@@ -199,18 +199,18 @@ final class TestServer implements AutoCloseable {
     }
 
     CreatedAccount customer(String email) {
-        return app.createAccount.create(new CreateAccountCommand(adminPrincipal(), email, null, "Ada Lovelace",
-                TestAccounts.PASSWORD, "customer"));
+        return app.createAccount.create(new CreateAccountCommand(adminPrincipal(), Optional.of(email), Optional.empty(), Optional.of("Ada Lovelace"),
+                Optional.of(TestAccounts.PASSWORD), Optional.of("customer")));
     }
 
     RegisteredClient confidentialClient() {
-        return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), "Test App",
-                List.of(TestClients.REDIRECT_URI), List.of("connect", "triggers"), "confidential"));
+        return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), Optional.of("Test App"),
+                Optional.of(List.of(TestClients.REDIRECT_URI)), Optional.of(List.of("connect", "triggers")), Optional.of("confidential")));
     }
 
     RegisteredClient publicClient() {
-        return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), "Public App",
-                List.of(TestClients.REDIRECT_URI), List.of("connect", "triggers"), "public"));
+        return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), Optional.of("Public App"),
+                Optional.of(List.of(TestClients.REDIRECT_URI)), Optional.of(List.of("connect", "triggers")), Optional.of("public")));
     }
 
     /** An authorization code for the account, through the API-key form of the authorization endpoint. */

@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.memory;
 
 import dev.connect.oauth.application.port.out.AuditEvent;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,7 @@ final class InMemoryAuditLog implements AuditLog {
     }
 
     /** Every recorded event of this type, oldest first: what service tests assert on. */
-    public List<AuditEvent> ofType(String type) {
+    public List<AuditEvent> ofType(AuditEventType type) {
         return store.atomically(() -> store.auditEvents.stream().filter(event -> event.type().equals(type)).toList());
     }
 }

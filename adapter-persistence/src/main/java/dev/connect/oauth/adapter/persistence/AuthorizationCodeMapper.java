@@ -6,7 +6,6 @@ import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.GrantId;
 import dev.connect.oauth.domain.PkceChallenge;
-import dev.connect.oauth.domain.PkceMethod;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.SecretHash;
@@ -27,7 +26,7 @@ final class AuthorizationCodeMapper {
 
     static AuthorizationCode toCode(AuthorizationCodesRecord row) {
         Optional<PkceChallenge> challenge = Optional.ofNullable(row.getChallenge())
-                .map(value -> new PkceChallenge(value, PkceMethod.parse(row.getChallengeMethod())));
+                .map(value -> PkceChallenge.parse(value, Optional.ofNullable(row.getChallengeMethod())));
         return new AuthorizationCode(new SecretHash(row.getHash()), GrantId.parse(row.getGrantId()),
                 ClientId.parse(row.getClientId()), AccountId.parse(row.getAccountId()),
                 RedirectUri.parse(row.getRedirectUri()), ScopeSet.parse(row.getScopes()), challenge,

@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.persistence;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUDIT_EVENTS;
 
 import dev.connect.oauth.application.port.out.AuditEvent;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,7 @@ final class JooqAuditLog implements AuditLog {
     public void record(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         database.execute(ctx -> ctx.insertInto(AUDIT_EVENTS)
-                .set(AUDIT_EVENTS.EVENT_TYPE, event.type())
+                .set(AUDIT_EVENTS.EVENT_TYPE, event.type().wireName())
                 .set(AUDIT_EVENTS.ACCOUNT_ID, event.accountId().orElse(null))
                 .set(AUDIT_EVENTS.CLIENT_ID, event.clientId().orElse(null))
                 .set(AUDIT_EVENTS.DETAIL, event.detail())
@@ -37,8 +38,13 @@ final class JooqAuditLog implements AuditLog {
         return database.query(ctx -> ctx.selectFrom(AUDIT_EVENTS)
                 .orderBy(AUDIT_EVENTS.SEQ.desc())
                 .limit(limit)
-                .fetch(row -> new AuditEvent(row.getEventType(), Optional.ofNullable(row.getAccountId()),
+                .fetch(row -> new AuditEvent(type(row.getEventType()), Optional.ofNullable(row.getAccountId()),
                         Optional.ofNullable(row.getClientId()), row.getDetail(),
                         EpochNanos.toInstant(row.getOccurredAt()))));
+    }
+
+    private static AuditEventType type(String stored) {
+        return AuditEventType.parse(stored)
+                .orElseThrow(() -> new IllegalStateException("audit_events holds an unknown event type: " + stored));
     }
 }

@@ -337,8 +337,8 @@ abstract class DatabaseSuite {
                 Client client = storedClient();
                 TestCodes.Builder code = TestCodes.from(storedGrant(client, storedAccount()));
                 store.codes().add(code.build());
-                ExchangeCodeCommand command = new ExchangeCodeCommand(secretOf(client), code.value(),
-                        TestClients.REDIRECT_URI, TestCodes.VERIFIER);
+                ExchangeCodeCommand command = new ExchangeCodeCommand(secretOf(client), Optional.of(code.value()),
+                        Optional.of(TestClients.REDIRECT_URI), Optional.of(TestCodes.VERIFIER));
                 return racer -> exchangeOn(racer).exchange(command);
             });
         }
@@ -351,7 +351,7 @@ abstract class DatabaseSuite {
                 Grant grant = storedGrant(client, storedAccount());
                 TestTokens.RefreshTokenBuilder refresh = TestTokens.refresh(grant);
                 store.tokens().add(TestTokens.access(grant).with(refresh.build()).build(), Optional.of(refresh.build()));
-                RefreshTokenCommand command = new RefreshTokenCommand(secretOf(client), refresh.value(), null);
+                RefreshTokenCommand command = new RefreshTokenCommand(secretOf(client), Optional.of(refresh.value()), Optional.empty());
                 return racer -> refreshOn(racer).refresh(command);
             });
         }

@@ -79,9 +79,9 @@ class MariaDbAmbiguousCommitTest {
     private void warmUp() {
         TestCodes.Builder code = TestCodes.from(storedGrant());
         direct.authorizationCodes().add(code.build());
-        TokenResponse tokens = exchange.exchange(new ExchangeCodeCommand(credentials(), code.value(),
-                TestClients.REDIRECT_URI, TestCodes.VERIFIER));
-        refresh.refresh(new RefreshTokenCommand(credentials(), tokens.refreshToken().orElseThrow(), null));
+        TokenResponse tokens = exchange.exchange(new ExchangeCodeCommand(credentials(), Optional.of(code.value()),
+                Optional.of(TestClients.REDIRECT_URI), Optional.of(TestCodes.VERIFIER)));
+        refresh.refresh(new RefreshTokenCommand(credentials(), Optional.of(tokens.refreshToken().orElseThrow()), Optional.empty()));
     }
 
     @AfterAll
@@ -105,7 +105,7 @@ class MariaDbAmbiguousCommitTest {
         Grant grant = storedGrant();
         TestTokens.RefreshTokenBuilder issued = TestTokens.refresh(grant);
         direct.tokens().add(TestTokens.access(grant).with(issued.build()).build(), Optional.of(issued.build()));
-        RefreshTokenCommand command = new RefreshTokenCommand(credentials(), issued.value(), null);
+        RefreshTokenCommand command = new RefreshTokenCommand(credentials(), Optional.of(issued.value()), Optional.empty());
         proxy.failNextCommit(CommitFault.LOSE_ANSWER);
 
         long started = System.nanoTime();
@@ -134,7 +134,7 @@ class MariaDbAmbiguousCommitTest {
         proxy.failNextCommit(CommitFault.STALL_AFTER_ANSWER);
 
         TokenResponse rotated = timed("refresh whose link stalls after the COMMIT answer",
-                () -> refresh.refresh(new RefreshTokenCommand(credentials(), issued.value(), null)));
+                () -> refresh.refresh(new RefreshTokenCommand(credentials(), Optional.of(issued.value()), Optional.empty())));
 
         assertThat(direct.tokens().findRefreshToken(hasher.hash(rotated.refreshToken().orElseThrow()))).isPresent();
     }
@@ -144,8 +144,8 @@ class MariaDbAmbiguousCommitTest {
         Grant grant = storedGrant();
         TestCodes.Builder code = TestCodes.from(grant);
         direct.authorizationCodes().add(code.build());
-        ExchangeCodeCommand command = new ExchangeCodeCommand(credentials(), code.value(), TestClients.REDIRECT_URI,
-                TestCodes.VERIFIER);
+        ExchangeCodeCommand command = new ExchangeCodeCommand(credentials(), Optional.of(code.value()), Optional.of(TestClients.REDIRECT_URI),
+                Optional.of(TestCodes.VERIFIER));
         proxy.failNextCommit(CommitFault.LOSE_ANSWER);
 
         long started = System.nanoTime();
@@ -183,7 +183,7 @@ class MariaDbAmbiguousCommitTest {
                 .isActive(clock.instant())).isTrue();
         clock.advance(Duration.ofSeconds(1));
         TokenResponse next = refresh.refresh(new RefreshTokenCommand(credentials(),
-                tokens.refreshToken().orElseThrow(), null));
+                Optional.of(tokens.refreshToken().orElseThrow()), Optional.empty()));
         assertThat(next.refreshToken()).isPresent();
     }
 

@@ -3,6 +3,7 @@ package dev.connect.oauth.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.out.AuditEvent;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The promise of {@link AuditLog}: events kept, the most recent first. */
 public abstract class AuditLogContract extends StoreContract {
 
-    private AuditEvent recorded(String type, long millis) {
+    private AuditEvent recorded(AuditEventType type, long millis) {
         AuditEvent event = new AuditEvent(type, Optional.empty(), Optional.empty(), "detail " + millis, at(millis));
         store.audit().record(event);
         return event;
@@ -18,9 +19,9 @@ public abstract class AuditLogContract extends StoreContract {
 
     @Test
     void recentWhenEventsRecordedThenEveryFieldKept() {
-        AuditEvent withIds = new AuditEvent("refresh_token.reused", Optional.of("account-1"), Optional.of("client-1"),
+        AuditEvent withIds = new AuditEvent(AuditEventType.REFRESH_TOKEN_REUSED, Optional.of("account-1"), Optional.of("client-1"),
                 "grant g-1 revoked", at(1_234));
-        AuditEvent withoutIds = new AuditEvent("store.unavailable", Optional.empty(), Optional.empty(), "", at(2_345));
+        AuditEvent withoutIds = new AuditEvent(AuditEventType.MAINTENANCE_SWITCHED, Optional.empty(), Optional.empty(), "", at(2_345));
 
         store.audit().record(withIds);
         store.audit().record(withoutIds);
@@ -30,10 +31,10 @@ public abstract class AuditLogContract extends StoreContract {
 
     @Test
     void recentThenNewestFirstAndAtMostTheLimit() {
-        recorded("a", 1_000);
-        recorded("b", 2_000);
-        AuditEvent third = recorded("c", 3_000);
-        AuditEvent fourth = recorded("d", 4_000);
+        recorded(AuditEventType.ACCOUNT_CREATED, 1_000);
+        recorded(AuditEventType.API_KEY_ISSUED, 2_000);
+        AuditEvent third = recorded(AuditEventType.API_KEY_REVOKED, 3_000);
+        AuditEvent fourth = recorded(AuditEventType.CLIENT_DELETED, 4_000);
 
         assertThat(store.audit().recent(2)).containsExactly(fourth, third);
     }

@@ -3,6 +3,7 @@ package dev.connect.oauth.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.out.AuditEvent;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.application.port.out.BrowserSession;
 import dev.connect.oauth.application.port.out.StorePurge;
@@ -124,9 +125,9 @@ public abstract class StorePurgeContract extends StoreContract {
     @Test
     void deleteAuditEventsBeforeThenOnlyOlderOnesAndAtMostTheLimit() {
         for (long millis : new long[] {1_000, 2_000, 3_000}) {
-            store.audit().record(new AuditEvent("old", Optional.empty(), Optional.empty(), "", at(millis)));
+            store.audit().record(new AuditEvent(AuditEventType.SIGN_IN_FAILED, Optional.empty(), Optional.empty(), "", at(millis)));
         }
-        AuditEvent kept = new AuditEvent("recent", Optional.empty(), Optional.empty(), "", at(20_000));
+        AuditEvent kept = new AuditEvent(AuditEventType.ACCOUNT_CREATED, Optional.empty(), Optional.empty(), "", at(20_000));
         store.audit().record(kept);
 
         assertThat(store.purge().deleteAuditEventsBefore(CUTOFF, 2)).isEqualTo(2);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.PkceChallenge;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TestCodesTest {
@@ -22,6 +23,7 @@ class TestCodesTest {
         AuthorizationCode code = builder.build();
 
         assertThat(code.hash()).isEqualTo(TestIds.hashOf(builder.value()));
-        code.checkRedemption(grant.clientId(), TestClients.REDIRECT_URI, TestCodes.VERIFIER, MutableClock.START);
+        code.checkRedemption(grant.clientId(), Optional.of(TestClients.REDIRECT_URI), Optional.of(TestCodes.VERIFIER),
+                MutableClock.START);
     }
 }

@@ -9,6 +9,7 @@ import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.ErrorCode;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AuthenticateApiKeyServiceTest {
@@ -19,7 +20,7 @@ class AuthenticateApiKeyServiceTest {
 
     @Test
     void authenticateWhenKeyActiveThenAccountAndKeyId() {
-        Principal principal = app.authenticateApiKey.authenticate(key.key().value());
+        Principal principal = app.authenticateApiKey.authenticate(Optional.of(key.key().value()));
 
         assertThat(principal.account()).isEqualTo(account);
         assertThat(principal.apiKeyId()).isEqualTo(key.issued().id());
@@ -27,20 +28,20 @@ class AuthenticateApiKeyServiceTest {
 
     @Test
     void authenticateWhenHeaderAbsentThenApiKeyRequired() {
-        assertRejected(() -> app.authenticateApiKey.authenticate(null), ErrorCode.API_KEY_REQUIRED);
-        assertRejected(() -> app.authenticateApiKey.authenticate(""), ErrorCode.API_KEY_REQUIRED);
+        assertRejected(() -> app.authenticateApiKey.authenticate(Optional.empty()), ErrorCode.API_KEY_REQUIRED);
+        assertRejected(() -> app.authenticateApiKey.authenticate(Optional.of("")), ErrorCode.API_KEY_REQUIRED);
     }
 
     @Test
     void authenticateWhenNotInIssuedFormatThenMalformedApiKey() {
-        assertRejected(() -> app.authenticateApiKey.authenticate("Bearer abc"), ErrorCode.MALFORMED_API_KEY);
-        assertRejected(() -> app.authenticateApiKey.authenticate(key.key().value() + "x"),
+        assertRejected(() -> app.authenticateApiKey.authenticate(Optional.of("Bearer abc")), ErrorCode.MALFORMED_API_KEY);
+        assertRejected(() -> app.authenticateApiKey.authenticate(Optional.of(key.key().value() + "x")),
                 ErrorCode.MALFORMED_API_KEY);
     }
 
     @Test
     void authenticateWhenWellFormedButUnknownThenInvalidApiKey() {
-        assertRejected(() -> app.authenticateApiKey.authenticate(ApiKey.PREFIX + "A".repeat(43)),
+        assertRejected(() -> app.authenticateApiKey.authenticate(Optional.of(ApiKey.PREFIX + "A".repeat(43))),
                 ErrorCode.INVALID_API_KEY);
     }
 
@@ -48,6 +49,6 @@ class AuthenticateApiKeyServiceTest {
     void authenticateWhenKeyRevokedThenInvalidApiKey() {
         app.revokeApiKey.revoke(Scenario.principal(account), key.issued().id());
 
-        assertRejected(() -> app.authenticateApiKey.authenticate(key.key().value()), ErrorCode.INVALID_API_KEY);
+        assertRejected(() -> app.authenticateApiKey.authenticate(Optional.of(key.key().value())), ErrorCode.INVALID_API_KEY);
     }
 }

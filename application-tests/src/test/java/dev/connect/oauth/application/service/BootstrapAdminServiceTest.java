@@ -30,7 +30,7 @@ class BootstrapAdminServiceTest {
         assertThat(created.account().role()).isEqualTo(Role.ADMIN);
         assertThat(created.account().password()).isEmpty();
         assertThat(created.apiKey().key().value()).isEqualTo(KEY);
-        assertThat(app.authenticateApiKey.authenticate(KEY).account()).isEqualTo(created.account());
+        assertThat(app.authenticateApiKey.authenticate(Optional.of(KEY)).account()).isEqualTo(created.account());
     }
 
     @Test
@@ -39,7 +39,7 @@ class BootstrapAdminServiceTest {
 
         assertThat(bootstrap("root@example.com", Optional.of(KEY), true)).isEmpty();
         assertThat(bootstrap("other@example.com", Optional.empty(), true)).isEmpty();
-        assertThat(app.authenticateApiKey.authenticate(KEY).account()).isEqualTo(first.account());
+        assertThat(app.authenticateApiKey.authenticate(Optional.of(KEY)).account()).isEqualTo(first.account());
     }
 
     @Test
@@ -47,7 +47,7 @@ class BootstrapAdminServiceTest {
         CreatedAccount created = bootstrap("root@example.com", Optional.empty(), false).orElseThrow();
 
         assertThat(created.apiKey().key().value()).matches(ApiKey.PREFIX + "[A-Za-z0-9_-]{43}");
-        assertThat(app.authenticateApiKey.authenticate(created.apiKey().key().value()).account().isAdmin()).isTrue();
+        assertThat(app.authenticateApiKey.authenticate(Optional.of(created.apiKey().key().value())).account().isAdmin()).isTrue();
     }
 
     @Test
@@ -73,9 +73,9 @@ class BootstrapAdminServiceTest {
 
         assertThat(app.ports.accounts().findByEmail(new Email("second@example.com"))).isEmpty();
         CreatedAccount retried = bootstrap("second@example.com", Optional.empty(), false).orElseThrow();
-        assertThat(app.authenticateApiKey.authenticate(retried.apiKey().key().value()).account())
+        assertThat(app.authenticateApiKey.authenticate(Optional.of(retried.apiKey().key().value())).account())
                 .isEqualTo(retried.account());
-        assertThat(app.authenticateApiKey.authenticate(KEY).account()).isEqualTo(root.account());
+        assertThat(app.authenticateApiKey.authenticate(Optional.of(KEY)).account()).isEqualTo(root.account());
     }
 
     @ParameterizedTest
@@ -87,7 +87,7 @@ class BootstrapAdminServiceTest {
         assertThat(losingNode.bootstrap(new BootstrapAdminCommand("root@example.com", "Root", Optional.of(KEY), true)))
                 .isEmpty();
 
-        Account admin = app.authenticateApiKey.authenticate(KEY).account();
+        Account admin = app.authenticateApiKey.authenticate(Optional.of(KEY)).account();
         assertThat(admin.email()).isEqualTo(new Email("root@example.com"));
         assertThat(admin.isAdmin()).isTrue();
     }

@@ -19,6 +19,9 @@ import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -51,16 +54,16 @@ class CheckAuthorizationRequestServiceTest {
 
     @Test
     void checkWhenStateAbsentThenNoneEchoed() {
-        AuthorizationRequest noState = new AuthorizationRequest("code", confidential.id().value(),
-                TestClients.REDIRECT_URI, "connect", null, null, null);
+        AuthorizationRequest noState = new AuthorizationRequest(Optional.of("code"), Optional.of(confidential.id().value()),
+                Optional.of(TestClients.REDIRECT_URI), Optional.of("connect"), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
 
         assertThat(check(noState).state()).isEmpty();
     }
 
     @Test
     void checkWhenConfidentialClientSendsNoChallengeThenAccepted() {
-        AuthorizationRequest noPkce = new AuthorizationRequest("code", confidential.id().value(),
-                TestClients.REDIRECT_URI, "connect", STATE, null, null);
+        AuthorizationRequest noPkce = new AuthorizationRequest(Optional.of("code"), Optional.of(confidential.id().value()),
+                Optional.of(TestClients.REDIRECT_URI), Optional.of("connect"), Optional.of(STATE), Optional.empty(), Optional.empty(), List.of());
 
         assertThat(check(noPkce).challenge()).isEmpty();
     }
@@ -105,8 +108,8 @@ class CheckAuthorizationRequestServiceTest {
 
     @Test
     void checkWhenPublicClientSendsNoChallengeThenRedirectsInvalidRequest() {
-        AuthorizationRequest noPkce = new AuthorizationRequest("code", publicClient.id().value(),
-                TestClients.REDIRECT_URI, "connect", STATE, null, null);
+        AuthorizationRequest noPkce = new AuthorizationRequest(Optional.of("code"), Optional.of(publicClient.id().value()),
+                Optional.of(TestClients.REDIRECT_URI), Optional.of("connect"), Optional.of(STATE), Optional.empty(), Optional.empty(), List.of());
 
         OAuthException rejected = assertRedirected(() -> check(noPkce), ErrorCode.INVALID_REQUEST);
         assertThat(rejected.description()).contains("PKCE required");
@@ -114,8 +117,8 @@ class CheckAuthorizationRequestServiceTest {
 
     @Test
     void checkWhenMethodWithoutChallengeThenRedirectsInvalidRequest() {
-        AuthorizationRequest methodOnly = new AuthorizationRequest("code", confidential.id().value(),
-                TestClients.REDIRECT_URI, "connect", STATE, null, "S256");
+        AuthorizationRequest methodOnly = new AuthorizationRequest(Optional.of("code"), Optional.of(confidential.id().value()),
+                Optional.of(TestClients.REDIRECT_URI), Optional.of("connect"), Optional.of(STATE), Optional.empty(), Optional.of("S256"), List.of());
 
         assertRedirected(() -> check(methodOnly), ErrorCode.INVALID_REQUEST);
     }
@@ -153,9 +156,9 @@ class CheckAuthorizationRequestServiceTest {
 
     @Test
     void checkWhenStateTooLongThenRedirectsInvalidRequestWithoutEchoingIt() {
-        AuthorizationRequest longState = new AuthorizationRequest("code", confidential.id().value(),
-                TestClients.REDIRECT_URI, "connect", "s".repeat(AuthorizationRequestChecker.MAX_STATE_LENGTH + 1),
-                null, null);
+        AuthorizationRequest longState = new AuthorizationRequest(Optional.of("code"), Optional.of(confidential.id().value()),
+                Optional.of(TestClients.REDIRECT_URI), Optional.of("connect"), Optional.of("s".repeat(AuthorizationRequestChecker.MAX_STATE_LENGTH + 1)),
+                Optional.empty(), Optional.empty(), List.of());
 
         assertThatThrownBy(() -> check(longState)).isInstanceOfSatisfying(AuthorizationRedirectException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
@@ -163,6 +166,35 @@ class CheckAuthorizationRequestServiceTest {
         });
         assertThat(check(withState(longState, "s".repeat(AuthorizationRequestChecker.MAX_STATE_LENGTH))).state())
                 .hasValueSatisfying(state -> assertThat(state).hasSize(AuthorizationRequestChecker.MAX_STATE_LENGTH));
+    }
+
+    @Test
+    void checkWhenClientIdOrRedirectUriRepeatedThenInvalidRequestWithoutRedirect() {
+        assertNotRedirected(() -> check(repeating(request(confidential), "client_id")));
+        assertNotRedirected(() -> check(repeating(request(confidential), "redirect_uri", "code_challenge")));
+        assertThatThrownBy(() -> check(repeating(request(confidential), "redirect_uri", "code_challenge")))
+                .hasMessageContaining("Parameter code_challenge must not be repeated.");
+    }
+
+    @Test
+    void checkWhenOtherParameterRepeatedThenRedirectsInvalidRequest() {
+        OAuthException rejected = assertRedirected(() -> check(repeating(request(confidential), "scope")),
+                ErrorCode.INVALID_REQUEST);
+        assertThat(rejected.description()).isEqualTo("Parameter scope must not be repeated.");
+    }
+
+    @Test
+    void checkWhenStateRepeatedThenRedirectedWithoutState() {
+        assertThatThrownBy(() -> check(repeating(request(confidential), "state")))
+                .isInstanceOfSatisfying(AuthorizationRedirectException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST);
+                    assertThat(e.state()).isEmpty();
+                });
+    }
+
+    private static AuthorizationRequest repeating(AuthorizationRequest r, String... names) {
+        Map<String, String> parameters = r.parameters();
+        return AuthorizationRequest.of(name -> Optional.ofNullable(parameters.get(name)), List.of(names));
     }
 
     private CheckedAuthorization check(AuthorizationRequest request) {
@@ -189,32 +221,37 @@ class CheckAuthorizationRequestServiceTest {
     }
 
     private static AuthorizationRequest withResponseType(AuthorizationRequest r, String responseType) {
-        return new AuthorizationRequest(responseType, r.clientId(), r.redirectUri(), r.scope(), r.state(),
-                r.codeChallenge(), r.codeChallengeMethod());
+        return with(r, "response_type", responseType);
     }
 
     private static AuthorizationRequest withClientId(AuthorizationRequest r, String clientId) {
-        return new AuthorizationRequest(r.responseType(), clientId, r.redirectUri(), r.scope(), r.state(),
-                r.codeChallenge(), r.codeChallengeMethod());
+        return with(r, "client_id", clientId);
     }
 
     private static AuthorizationRequest withRedirectUri(AuthorizationRequest r, String redirectUri) {
-        return new AuthorizationRequest(r.responseType(), r.clientId(), redirectUri, r.scope(), r.state(),
-                r.codeChallenge(), r.codeChallengeMethod());
+        return with(r, "redirect_uri", redirectUri);
     }
 
     private static AuthorizationRequest withScope(AuthorizationRequest r, String scope) {
-        return new AuthorizationRequest(r.responseType(), r.clientId(), r.redirectUri(), scope, r.state(),
-                r.codeChallenge(), r.codeChallengeMethod());
+        return with(r, "scope", scope);
     }
 
     private static AuthorizationRequest withState(AuthorizationRequest r, String state) {
-        return new AuthorizationRequest(r.responseType(), r.clientId(), r.redirectUri(), r.scope(), state,
-                r.codeChallenge(), r.codeChallengeMethod());
+        return with(r, "state", state);
     }
 
     private static AuthorizationRequest withChallenge(AuthorizationRequest r, String challenge, String method) {
-        return new AuthorizationRequest(r.responseType(), r.clientId(), r.redirectUri(), r.scope(), r.state(),
-                challenge, method);
+        return with(with(r, "code_challenge", challenge), "code_challenge_method", method);
+    }
+
+    /** {@code r} with parameter {@code name} set to {@code value}, or removed when it is null. */
+    private static AuthorizationRequest with(AuthorizationRequest r, String name, String value) {
+        Map<String, String> parameters = new HashMap<>(r.parameters());
+        if (value == null) {
+            parameters.remove(name);
+        } else {
+            parameters.put(name, value);
+        }
+        return AuthorizationRequest.of(parameters);
     }
 }

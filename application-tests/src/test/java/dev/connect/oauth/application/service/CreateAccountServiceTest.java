@@ -10,6 +10,7 @@ import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.ApiKey;
@@ -37,7 +38,7 @@ class CreateAccountServiceTest {
         assertThat(created.account().role()).isEqualTo(Role.CUSTOMER);
         assertThat(created.apiKey().key().value()).startsWith(ApiKey.PREFIX).hasSize(46);
         assertThat(created.apiKey().issued().accountId()).isEqualTo(created.account().id());
-        assertThat(app.authenticateApiKey.authenticate(created.apiKey().key().value()).account())
+        assertThat(app.authenticateApiKey.authenticate(Optional.of(created.apiKey().key().value())).account())
                 .isEqualTo(created.account());
     }
 
@@ -48,7 +49,7 @@ class CreateAccountServiceTest {
         assertThat(created.account().password()).hasValueSatisfying(hash ->
                 assertThat(hash.encoded()).doesNotContain(PASSWORD));
         assertThat(created.account().role()).isEqualTo(Role.ADMIN);
-        assertThat(app.signIn.signIn(new SignInCommand("ada@example.com", PASSWORD, RequestSource.UNKNOWN)).accountId())
+        assertThat(app.signIn.signIn(new SignInCommand(Optional.of("ada@example.com"), Optional.of(PASSWORD), RequestSource.UNKNOWN)).accountId())
                 .isEqualTo(created.account().id());
     }
 
@@ -63,8 +64,8 @@ class CreateAccountServiceTest {
     void createWhenCallerIsCustomerThenForbidden() {
         Principal customer = principal(scenario.customer());
 
-        assertRejected(() -> app.createAccount.create(new CreateAccountCommand(customer, "ada@example.com", null,
-                "Ada", null, null)), ErrorCode.FORBIDDEN);
+        assertRejected(() -> app.createAccount.create(new CreateAccountCommand(customer, Optional.of("ada@example.com"), Optional.empty(),
+                Optional.of("Ada"), Optional.empty(), Optional.empty())), ErrorCode.FORBIDDEN);
         assertThat(app.ports.accounts().findByEmail(new Email("ada@example.com"))).isEmpty();
     }
 
@@ -119,7 +120,7 @@ class CreateAccountServiceTest {
         CreatedAccount created = create("ada@example.com", null, "Ada", PASSWORD, null);
 
         assertThat(app.ports.audit().recent(10)).singleElement().satisfies(event -> {
-            assertThat(event.type()).isEqualTo(AuditTrail.ACCOUNT_CREATED);
+            assertThat(event.type()).isEqualTo(AuditEventType.ACCOUNT_CREATED);
             assertThat(event.accountId()).isEqualTo(Optional.of(created.account().id().value()));
             assertThat(event.detail()).doesNotContain(created.apiKey().key().value()).doesNotContain(PASSWORD);
         });
@@ -134,11 +135,11 @@ class CreateAccountServiceTest {
 
         assertThat(app.ports.accounts().findByEmail(new Email("ada@example.com"))).isEmpty();
         CreatedAccount retried = create("ada@example.com", null, "Ada", PASSWORD, null);
-        assertThat(app.authenticateApiKey.authenticate(retried.apiKey().key().value()).account())
+        assertThat(app.authenticateApiKey.authenticate(Optional.of(retried.apiKey().key().value())).account())
                 .isEqualTo(retried.account());
     }
 
     private CreatedAccount create(String email, String phone, String name, String password, String role) {
-        return app.createAccount.create(new CreateAccountCommand(admin, email, phone, name, password, role));
+        return app.createAccount.create(new CreateAccountCommand(admin, Optional.ofNullable(email), Optional.ofNullable(phone), Optional.ofNullable(name), Optional.ofNullable(password), Optional.ofNullable(role)));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.connect.oauth.application.port.in.AuthorizationRequest;
 import dev.connect.oauth.application.port.in.AuthorizeCommand;
+import dev.connect.oauth.application.port.in.ConsentDecision;
 import dev.connect.oauth.application.port.in.TokenInfo;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.testdata.TestApplication;
@@ -16,6 +17,8 @@ import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DescribeTokenServiceTest {
@@ -27,7 +30,7 @@ class DescribeTokenServiceTest {
 
     @Test
     void describeWhenTokenActiveWithConnectThenAccountClientAndScope() {
-        TokenInfo info = app.describeToken.describe(tokens.accessToken());
+        TokenInfo info = app.describeToken.describe(Optional.of(tokens.accessToken()));
 
         assertThat(info.account()).isEqualTo(account);
         assertThat(info.clientId()).isEqualTo(client.id());
@@ -36,47 +39,45 @@ class DescribeTokenServiceTest {
 
     @Test
     void describeWhenTokenMissingOrBlankThenInvalidToken() {
-        assertRejected(() -> app.describeToken.describe(null), ErrorCode.INVALID_TOKEN);
-        assertRejected(() -> app.describeToken.describe(" "), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.empty()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(" ")), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
     void describeWhenTokenForgedThenInvalidToken() {
-        assertRejected(() -> app.describeToken.describe(tokens.accessToken() + "x"), ErrorCode.INVALID_TOKEN);
-        assertRejected(() -> app.describeToken.describe(tokens.refreshToken().orElseThrow()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.accessToken() + "x")), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.refreshToken().orElseThrow())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
     void describeWhenTokenExpiredThenInvalidToken() {
         app.clock.advance(app.policy.accessTokenTtl());
 
-        assertRejected(() -> app.describeToken.describe(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
     void describeWhenTokenLivesOneMoreSecondThenStillDescribed() {
         app.clock.advance(app.policy.accessTokenTtl().minus(Duration.ofSeconds(1)));
 
-        assertThat(app.describeToken.describe(tokens.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(tokens.accessToken())).account()).isEqualTo(account);
     }
 
     @Test
     void describeWhenTokenRevokedThenInvalidToken() {
-        app.invalidateToken.invalidate(tokens.accessToken());
+        app.invalidateToken.invalidate(Optional.of(tokens.accessToken()));
 
-        assertRejected(() -> app.describeToken.describe(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
     void describeWhenTokenLacksConnectThenInsufficientScope() {
-        AuthorizationRequest triggersOnly = new AuthorizationRequest("code", client.id().value(),
-                TestClients.REDIRECT_URI, "triggers", null, TestCodes.CHALLENGE, "S256");
-        String code = app.authorize.authorize(new AuthorizeCommand(triggersOnly, account.id())).code();
+        String code = scenario.approve(Scenario.request(client, "triggers"), account);
         TokenResponse narrow = app.exchangeCode.exchange(Scenario.exchange(client, code));
 
-        assertRejected(() -> app.describeToken.describe(narrow.accessToken()), ErrorCode.INSUFFICIENT_SCOPE);
+        assertRejected(() -> app.describeToken.describe(Optional.of(narrow.accessToken())), ErrorCode.INSUFFICIENT_SCOPE);
         OAuthException rejected = catchThrowableOfType(OAuthException.class,
-                () -> app.describeToken.describe(narrow.accessToken()));
+                () -> app.describeToken.describe(Optional.of(narrow.accessToken())));
         assertThat(rejected.description()).isEqualTo("Missing Scope.");
     }
 }

@@ -10,13 +10,14 @@ import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenClaims;
 import dev.connect.oauth.application.port.out.AuditEvent;
+import dev.connect.oauth.application.port.out.AuditEventType;
+import dev.connect.oauth.testkit.testdata.MutableClock;
 import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.ScopeSet;
-import dev.connect.oauth.testkit.testdata.MutableClock;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class ExchangeCodeServiceTest {
         assertThat(tokens.refreshToken()).isPresent();
         assertThat(tokens.refreshExpiresIn()).contains(Duration.ofDays(30).toSeconds());
         assertThat(tokens.scope()).isEqualTo(ScopeSet.parse("connect triggers"));
-        assertThat(app.describeToken.describe(tokens.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(tokens.accessToken())).account()).isEqualTo(account);
     }
 
     @Test
@@ -71,11 +72,11 @@ class ExchangeCodeServiceTest {
 
         assertRejected(() -> app.exchangeCode.exchange(exchange(publicClient, code)), ErrorCode.INVALID_GRANT);
 
-        assertRejected(() -> app.describeToken.describe(first.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(first.accessToken())), ErrorCode.INVALID_TOKEN);
         assertRejected(() -> scenario.refresh(publicClient, first.refreshToken().orElseThrow()),
                 ErrorCode.INVALID_GRANT);
         List<AuditEvent> replays = app.ports.audit().recent(10).stream()
-                .filter(event -> event.type().equals(AuditTrail.CODE_REPLAYED)).toList();
+                .filter(event -> event.type().equals(AuditEventType.CODE_REPLAYED)).toList();
         assertThat(replays).singleElement().satisfies(event -> {
             assertThat(event.clientId()).contains(publicClient.id().value());
             assertThat(event.accountId()).contains(account.id().value());
@@ -100,18 +101,18 @@ class ExchangeCodeServiceTest {
         String code = scenario.code(publicClient, account);
         String otherCode = scenario.code(publicClient, account);
 
-        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), code,
-                TestClients.REDIRECT_URI, TestCodes.VERIFIER.replace('d', 'e'))), ErrorCode.INVALID_GRANT);
-        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), otherCode,
-                TestClients.REDIRECT_URI, null)), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), Optional.ofNullable(code),
+                Optional.of(TestClients.REDIRECT_URI), Optional.of(TestCodes.VERIFIER.replace('d', 'e')))), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), Optional.ofNullable(otherCode),
+                Optional.of(TestClients.REDIRECT_URI), Optional.empty())), ErrorCode.INVALID_GRANT);
     }
 
     @Test
     void exchangeWhenRedirectUriDiffersThenInvalidGrant() {
         String code = scenario.code(publicClient, account);
 
-        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), code,
-                TestClients.REDIRECT_URI + "/other", TestCodes.VERIFIER)), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), Optional.ofNullable(code),
+                Optional.of(TestClients.REDIRECT_URI + "/other"), Optional.of(TestCodes.VERIFIER))), ErrorCode.INVALID_GRANT);
     }
 
     /** RFC 9700 §4.5: a leaked code presented by another client does not burn it for its own client. */
@@ -122,7 +123,7 @@ class ExchangeCodeServiceTest {
         assertRejected(() -> app.exchangeCode.exchange(exchange(confidential, code)), ErrorCode.INVALID_GRANT);
 
         TokenResponse tokens = app.exchangeCode.exchange(exchange(publicClient, code));
-        assertThat(app.describeToken.describe(tokens.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(tokens.accessToken())).account()).isEqualTo(account);
     }
 
     @Test
@@ -201,7 +202,7 @@ class ExchangeCodeServiceTest {
         assertThat(succeeded).hasSize(1);
         assertThat(failures).hasSize(THREADS - 1).containsOnly(ErrorCode.INVALID_GRANT);
         // The 31 others were replays: the tokens of the one that won are revoked with the grant.
-        assertRejected(() -> strict.app.describeToken.describe(succeeded.getFirst().accessToken()),
+        assertRejected(() -> strict.app.describeToken.describe(Optional.of(succeeded.getFirst().accessToken())),
                 ErrorCode.INVALID_TOKEN);
     }
 
@@ -223,7 +224,7 @@ class ExchangeCodeServiceTest {
 
     private boolean isUsable(String accessToken) {
         try {
-            app.describeToken.describe(accessToken);
+            app.describeToken.describe(Optional.ofNullable(accessToken));
             return true;
         } catch (OAuthException rejected) {
             return false;
@@ -239,11 +240,11 @@ class ExchangeCodeServiceTest {
         TokenResponse retried = app.exchangeCode.exchange(exchange(publicClient, code));
 
         assertThat(retried.refreshToken()).isPresent().isNotEqualTo(lost.refreshToken());
-        assertThat(app.describeToken.describe(retried.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(retried.accessToken())).account()).isEqualTo(account);
         assertThat(scenario.refresh(publicClient, retried.refreshToken().orElseThrow()).refreshToken()).isPresent();
-        assertRejected(() -> app.describeToken.describe(lost.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(lost.accessToken())), ErrorCode.INVALID_TOKEN);
         assertRejected(() -> scenario.refresh(publicClient, lost.refreshToken().orElseThrow()), ErrorCode.INVALID_GRANT);
-        assertThat(app.ports.audit().recent(10)).noneMatch(event -> event.type().equals(AuditTrail.CODE_REPLAYED));
+        assertThat(app.ports.audit().recent(10)).noneMatch(event -> event.type().equals(AuditEventType.CODE_REPLAYED));
     }
 
     @Test
@@ -254,7 +255,7 @@ class ExchangeCodeServiceTest {
 
         assertRejected(() -> app.exchangeCode.exchange(exchange(publicClient, code)), ErrorCode.INVALID_GRANT);
 
-        assertRejected(() -> app.describeToken.describe(refreshed.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(refreshed.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
@@ -262,15 +263,15 @@ class ExchangeCodeServiceTest {
         String code = scenario.code(publicClient, account);
         TokenResponse first = app.exchangeCode.exchange(exchange(publicClient, code));
 
-        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), code,
-                TestClients.REDIRECT_URI, TestCodes.VERIFIER + "x")), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), Optional.ofNullable(code),
+                Optional.of(TestClients.REDIRECT_URI), Optional.of(TestCodes.VERIFIER + "x"))), ErrorCode.INVALID_GRANT);
 
-        assertRejected(() -> app.describeToken.describe(first.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(first.accessToken())), ErrorCode.INVALID_TOKEN);
         String other = scenario.code(publicClient, account);
         TokenResponse second = app.exchangeCode.exchange(exchange(publicClient, other));
-        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), other,
-                "https://elsewhere.example.com/cb", TestCodes.VERIFIER)), ErrorCode.INVALID_GRANT);
-        assertRejected(() -> app.describeToken.describe(second.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(publicClient), Optional.ofNullable(other),
+                Optional.of("https://elsewhere.example.com/cb"), Optional.of(TestCodes.VERIFIER))), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> app.describeToken.describe(Optional.of(second.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     /** A stranger presenting a redeemed code proves nothing against its client: the grant stands. */
@@ -282,7 +283,7 @@ class ExchangeCodeServiceTest {
         assertRejected(() -> app.exchangeCode.exchange(exchange(scenario.confidentialClient(), code)),
                 ErrorCode.INVALID_GRANT);
 
-        assertThat(app.describeToken.describe(first.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(first.accessToken())).account()).isEqualTo(account);
     }
 
     private static final int THREADS = 32;
@@ -320,8 +321,8 @@ class ExchangeCodeServiceTest {
 
     private OAuthException rejection(ClientCredentials presented, String code) {
         try {
-            app.exchangeCode.exchange(new ExchangeCodeCommand(presented, code, TestClients.REDIRECT_URI,
-                    TestCodes.VERIFIER));
+            app.exchangeCode.exchange(new ExchangeCodeCommand(presented, Optional.ofNullable(code), Optional.of(TestClients.REDIRECT_URI),
+                    Optional.of(TestCodes.VERIFIER)));
         } catch (OAuthException e) {
             return e;
         }

@@ -12,6 +12,7 @@ import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.TokenTypeHint;
 import dev.connect.oauth.testkit.testdata.MutableClock;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class IntrospectTokenServiceTest {
 
         assertThat(introspection.active()).isTrue();
         assertThat(introspection.details()).hasValueSatisfying(details -> {
-            assertThat(details.tokenType()).isEqualTo("access_token");
+            assertThat(details.tokenType()).isEqualTo(TokenTypeHint.ACCESS_TOKEN);
             assertThat(details.clientId()).isEqualTo(client.id());
             assertThat(details.subject()).contains(account.id());
             assertThat(details.username()).contains(account.email().value());
@@ -47,7 +48,7 @@ class IntrospectTokenServiceTest {
         Introspection introspection = introspect(client, tokens.refreshToken().orElseThrow(), "refresh_token");
 
         assertThat(introspection.details()).hasValueSatisfying(details -> {
-            assertThat(details.tokenType()).isEqualTo("refresh_token");
+            assertThat(details.tokenType()).isEqualTo(TokenTypeHint.REFRESH_TOKEN);
             assertThat(details.expiresAt()).isEqualTo(MutableClock.START.plus(app.policy.refreshTokenTtl()));
         });
     }
@@ -75,7 +76,7 @@ class IntrospectTokenServiceTest {
 
     @Test
     void introspectWhenRevokedThenInactive() {
-        app.invalidateToken.invalidate(tokens.accessToken());
+        app.invalidateToken.invalidate(Optional.of(tokens.accessToken()));
 
         assertThat(introspect(client, tokens.accessToken(), null)).isEqualTo(Introspection.inactive());
         assertThat(introspect(client, tokens.refreshToken().orElseThrow(), null)).isEqualTo(Introspection.inactive());
@@ -97,11 +98,12 @@ class IntrospectTokenServiceTest {
     @Test
     void introspectWhenClientNotAuthenticatedThenInvalidClient() {
         assertRejected(() -> app.introspectToken.introspect(new IntrospectTokenCommand(
-                new ClientCredentials(client.id().value(), Optional.empty()), tokens.accessToken(), null)),
+                new ClientCredentials(client.id().value(), Optional.empty()), Optional.of(tokens.accessToken()), Optional.empty())),
                 ErrorCode.INVALID_CLIENT);
     }
 
     private Introspection introspect(Client presenting, String token, String hint) {
-        return app.introspectToken.introspect(new IntrospectTokenCommand(credentials(presenting), token, hint));
+        return app.introspectToken.introspect(new IntrospectTokenCommand(credentials(presenting), Optional.ofNullable(token),
+                Optional.ofNullable(hint).flatMap(TokenTypeHint::parse)));
     }
 }

@@ -8,6 +8,7 @@ import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InvalidateTokenServiceTest {
@@ -19,9 +20,9 @@ class InvalidateTokenServiceTest {
 
     @Test
     void invalidateWhenTokenActiveThenAccessAndItsRefreshTokenRevoked() {
-        app.invalidateToken.invalidate(tokens.accessToken());
+        app.invalidateToken.invalidate(Optional.of(tokens.accessToken()));
 
-        assertRejected(() -> app.describeToken.describe(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
         assertRejected(() -> scenario.refresh(client, tokens.refreshToken().orElseThrow()), ErrorCode.INVALID_GRANT);
     }
 
@@ -29,28 +30,28 @@ class InvalidateTokenServiceTest {
     void invalidateWhenOtherTokensOfTheAccountThenThoseLive() {
         TokenResponse other = scenario.tokens(client, account);
 
-        app.invalidateToken.invalidate(tokens.accessToken());
+        app.invalidateToken.invalidate(Optional.of(tokens.accessToken()));
 
-        assertThat(app.describeToken.describe(other.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(other.accessToken())).account()).isEqualTo(account);
     }
 
     @Test
     void invalidateWhenAlreadyInvalidatedThenInvalidToken() {
-        app.invalidateToken.invalidate(tokens.accessToken());
+        app.invalidateToken.invalidate(Optional.of(tokens.accessToken()));
 
-        assertRejected(() -> app.invalidateToken.invalidate(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.invalidateToken.invalidate(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
     void invalidateWhenTokenMissingOrUnknownThenInvalidToken() {
-        assertRejected(() -> app.invalidateToken.invalidate(null), ErrorCode.INVALID_TOKEN);
-        assertRejected(() -> app.invalidateToken.invalidate("unknown"), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.invalidateToken.invalidate(Optional.empty()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.invalidateToken.invalidate(Optional.of("unknown")), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
     void invalidateWhenTokenExpiredThenInvalidToken() {
         app.clock.advance(app.policy.accessTokenTtl());
 
-        assertRejected(() -> app.invalidateToken.invalidate(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.invalidateToken.invalidate(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 }

@@ -35,7 +35,7 @@ class IssueClientCredentialsTokenServiceTest {
         assertThat(claims.subject()).isEqualTo(client.id().value());
         assertThat(claims.clientId()).isEqualTo(client.id());
         Introspection introspection = app.introspectToken.introspect(new IntrospectTokenCommand(credentials(client),
-                tokens.accessToken(), null));
+                Optional.of(tokens.accessToken()), Optional.empty()));
         assertThat(introspection.details()).hasValueSatisfying(details -> {
             assertThat(details.subject()).isEmpty();
             assertThat(details.username()).isEmpty();
@@ -61,17 +61,17 @@ class IssueClientCredentialsTokenServiceTest {
     @Test
     void issueWhenSecretWrongThenInvalidClient() {
         assertRejected(() -> app.issueClientCredentialsToken.issue(new ClientCredentialsCommand(
-                new ClientCredentials(client.id().value(), Optional.of("wrong")), null)), ErrorCode.INVALID_CLIENT);
+                new ClientCredentials(client.id().value(), Optional.of("wrong")), Optional.empty())), ErrorCode.INVALID_CLIENT);
     }
 
     @Test
     void issueWhenTokenPresentedToInfoThenInvalidTokenForItNamesNoAccount() {
         TokenResponse tokens = issue(client, "connect");
 
-        assertRejected(() -> app.describeToken.describe(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     private TokenResponse issue(Client presenting, String scope) {
-        return app.issueClientCredentialsToken.issue(new ClientCredentialsCommand(credentials(presenting), scope));
+        return app.issueClientCredentialsToken.issue(new ClientCredentialsCommand(credentials(presenting), Optional.ofNullable(scope)));
     }
 }

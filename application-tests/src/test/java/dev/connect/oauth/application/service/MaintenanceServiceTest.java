@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.out.AuditEvent;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class MaintenanceServiceTest {
         assertThat(otherNode.isOn()).isFalse();
         assertThat(otherNode.refresh()).isTrue();
         assertThat(otherNode.isOn()).isTrue();
-        assertThat(app.ports.audit().recent(1)).extracting(AuditEvent::type).containsExactly("maintenance.switched");
+        assertThat(app.ports.audit().recent(1)).extracting(AuditEvent::type).containsExactly(AuditEventType.MAINTENANCE_SWITCHED);
 
         otherNode.set(admin, false);
 

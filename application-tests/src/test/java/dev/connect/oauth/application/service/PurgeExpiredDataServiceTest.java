@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase.Purged;
 import dev.connect.oauth.application.port.out.AuditEvent;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.BrowserSession;
 import dev.connect.oauth.application.port.out.StorePorts;
 import dev.connect.oauth.domain.Account;
@@ -48,8 +49,8 @@ class PurgeExpiredDataServiceTest {
         ports.accounts().add(account, TestAccounts.keyOf(account));
         BrowserSession recentlyExpired = session(clock.instant().minus(Duration.ofHours(1)));
         BrowserSession longExpired = session(clock.instant().minus(Duration.ofDays(2)));
-        AuditEvent old = new AuditEvent("old", Optional.empty(), Optional.empty(), "", clock.instant().minus(Duration.ofDays(31)));
-        AuditEvent kept = new AuditEvent("kept", Optional.empty(), Optional.empty(), "", clock.instant().minus(Duration.ofDays(29)));
+        AuditEvent old = new AuditEvent(AuditEventType.SIGN_IN_FAILED, Optional.empty(), Optional.empty(), "", clock.instant().minus(Duration.ofDays(31)));
+        AuditEvent kept = new AuditEvent(AuditEventType.ACCOUNT_CREATED, Optional.empty(), Optional.empty(), "", clock.instant().minus(Duration.ofDays(29)));
         ports.audit().record(old);
         ports.audit().record(kept);
 

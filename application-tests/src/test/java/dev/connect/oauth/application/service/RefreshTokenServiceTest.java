@@ -9,6 +9,7 @@ import dev.connect.oauth.application.port.in.RefreshTokenCommand;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AuditEvent;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
@@ -35,7 +36,7 @@ class RefreshTokenServiceTest {
         assertThat(rotated.accessToken()).isNotEqualTo(issued.accessToken());
         assertThat(rotated.refreshToken()).isPresent().isNotEqualTo(issued.refreshToken());
         assertThat(rotated.scope()).isEqualTo(issued.scope());
-        assertThat(app.describeToken.describe(rotated.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(rotated.accessToken())).account()).isEqualTo(account);
         assertThat(app.codec.claimsOf(rotated.accessToken()).orElseThrow().subject()).isEqualTo(account.id().value());
     }
 
@@ -65,7 +66,7 @@ class RefreshTokenServiceTest {
 
         TokenResponse third = scenario.refresh(client, second.refreshToken().orElseThrow());
 
-        assertThat(app.describeToken.describe(third.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(third.accessToken())).account()).isEqualTo(account);
     }
 
     @Test
@@ -75,12 +76,12 @@ class RefreshTokenServiceTest {
 
         assertRejected(() -> scenario.refresh(client, refreshToken), ErrorCode.INVALID_GRANT);
 
-        assertRejected(() -> app.describeToken.describe(legitimate.accessToken()), ErrorCode.INVALID_TOKEN);
-        assertRejected(() -> app.describeToken.describe(issued.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(legitimate.accessToken())), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(issued.accessToken())), ErrorCode.INVALID_TOKEN);
         assertRejected(() -> scenario.refresh(client, legitimate.refreshToken().orElseThrow()),
                 ErrorCode.INVALID_GRANT);
         List<AuditEvent> reuses = app.ports.audit().recent(20).stream()
-                .filter(event -> event.type().equals(AuditTrail.REFRESH_TOKEN_REUSED)).toList();
+                .filter(event -> event.type().equals(AuditEventType.REFRESH_TOKEN_REUSED)).toList();
         assertThat(reuses).singleElement().satisfies(event -> {
             assertThat(event.clientId()).contains(client.id().value());
             assertThat(event.accountId()).contains(account.id().value());
@@ -97,12 +98,12 @@ class RefreshTokenServiceTest {
         TokenResponse again = scenario.refresh(client, refreshToken);
 
         assertThat(List.of(lost.refreshToken(), retried.refreshToken(), again.refreshToken())).doesNotHaveDuplicates();
-        assertThat(app.describeToken.describe(again.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(again.accessToken())).account()).isEqualTo(account);
         assertThat(scenario.refresh(client, again.refreshToken().orElseThrow()).refreshToken()).isPresent();
-        assertRejected(() -> app.describeToken.describe(lost.accessToken()), ErrorCode.INVALID_TOKEN);
-        assertRejected(() -> app.describeToken.describe(retried.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(lost.accessToken())), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(retried.accessToken())), ErrorCode.INVALID_TOKEN);
         assertRejected(() -> scenario.refresh(client, lost.refreshToken().orElseThrow()), ErrorCode.INVALID_GRANT);
-        assertThat(app.ports.audit().recent(20)).noneMatch(event -> event.type().equals(AuditTrail.REFRESH_TOKEN_REUSED));
+        assertThat(app.ports.audit().recent(20)).noneMatch(event -> event.type().equals(AuditEventType.REFRESH_TOKEN_REUSED));
     }
 
     @Test
@@ -112,17 +113,17 @@ class RefreshTokenServiceTest {
 
         assertRejected(() -> scenario.refresh(client, refreshToken), ErrorCode.INVALID_GRANT);
 
-        assertRejected(() -> app.describeToken.describe(third.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(third.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
     void refreshWhenRetriedWithAWiderScopeThenFamilyRevoked() {
         TokenResponse second = scenario.refresh(client, refreshToken);
 
-        assertRejected(() -> app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), refreshToken,
-                "connect triggers actions")), ErrorCode.INVALID_GRANT);
+        assertRejected(() -> app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), Optional.ofNullable(refreshToken),
+                Optional.of("connect triggers actions"))), ErrorCode.INVALID_GRANT);
 
-        assertRejected(() -> app.describeToken.describe(second.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(second.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
@@ -134,7 +135,7 @@ class RefreshTokenServiceTest {
 
         assertRejected(() -> strict.refresh(strictClient, first), ErrorCode.INVALID_GRANT);
 
-        assertRejected(() -> strict.app.describeToken.describe(second.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> strict.app.describeToken.describe(Optional.of(second.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
@@ -142,36 +143,36 @@ class RefreshTokenServiceTest {
         StaleReadTokenRepository staleReads = new StaleReadTokenRepository(app.ports.tokens());
         RefreshTokenUseCase racing = new RefreshTokenService(app.ports.clients(), app.ports.grants(), staleReads,
                 app.codec, app.generator, app.secretHasher, app.ports.audit(), app.clock, app.policy);
-        RefreshTokenCommand command = new RefreshTokenCommand(credentials(client), refreshToken, null);
+        RefreshTokenCommand command = new RefreshTokenCommand(credentials(client), Optional.ofNullable(refreshToken), Optional.empty());
         TokenResponse winner = racing.refresh(command);
 
         // The second request read the token before the first rotated it, so it still looks active.
         assertRejected(() -> racing.refresh(command), ErrorCode.INVALID_GRANT);
 
-        assertRejected(() -> app.describeToken.describe(winner.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(winner.accessToken())), ErrorCode.INVALID_TOKEN);
         assertThat(app.ports.audit().recent(20)).extracting(AuditEvent::type)
-                .contains(AuditTrail.REFRESH_TOKEN_REUSED);
+                .contains(AuditEventType.REFRESH_TOKEN_REUSED);
     }
 
     @Test
     void refreshWhenScopeNarrowerThenAccessTokenNarrowedAndRefreshTokenKeepsFullScope() {
-        TokenResponse narrowed = app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), refreshToken,
-                "triggers"));
+        TokenResponse narrowed = app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), Optional.ofNullable(refreshToken),
+                Optional.of("triggers")));
 
         assertThat(narrowed.scope()).isEqualTo(ScopeSet.of(Scope.TRIGGERS));
         assertThat(app.codec.claimsOf(narrowed.accessToken()).orElseThrow().scopes())
                 .isEqualTo(ScopeSet.of(Scope.TRIGGERS));
-        assertRejected(() -> app.describeToken.describe(narrowed.accessToken()), ErrorCode.INSUFFICIENT_SCOPE);
+        assertRejected(() -> app.describeToken.describe(Optional.of(narrowed.accessToken())), ErrorCode.INSUFFICIENT_SCOPE);
         TokenResponse next = scenario.refresh(client, narrowed.refreshToken().orElseThrow());
         assertThat(next.scope()).isEqualTo(ScopeSet.parse("connect triggers"));
     }
 
     @Test
     void refreshWhenScopeWiderThanGrantedThenInvalidScope() {
-        assertRejected(() -> app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), refreshToken,
-                "connect actions")), ErrorCode.INVALID_SCOPE);
-        assertRejected(() -> app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), refreshToken,
-                "conn\"ect")), ErrorCode.INVALID_SCOPE);
+        assertRejected(() -> app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), Optional.ofNullable(refreshToken),
+                Optional.of("connect actions"))), ErrorCode.INVALID_SCOPE);
+        assertRejected(() -> app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), Optional.ofNullable(refreshToken),
+                Optional.of("conn\"ect"))), ErrorCode.INVALID_SCOPE);
         // A refused scope is not a use: the token still rotates.
         assertThat(scenario.refresh(client, refreshToken).accessToken()).isNotEmpty();
     }
@@ -206,18 +207,18 @@ class RefreshTokenServiceTest {
 
     @Test
     void refreshWhenTokenRevokedThenInvalidGrant() {
-        app.invalidateToken.invalidate(issued.accessToken());
+        app.invalidateToken.invalidate(Optional.of(issued.accessToken()));
 
         assertRejected(() -> scenario.refresh(client, refreshToken), ErrorCode.INVALID_GRANT);
         assertThat(app.ports.audit().recent(20)).extracting(AuditEvent::type)
-                .doesNotContain(AuditTrail.REFRESH_TOKEN_REUSED);
+                .doesNotContain(AuditEventType.REFRESH_TOKEN_REUSED);
     }
 
     @Test
     void refreshWhenClientSecretWrongThenInvalidClient() {
         assertRejected(() -> app.refreshToken.refresh(new RefreshTokenCommand(
                 new ClientCredentials(client.id().value(),
-                        Optional.of("wrong")), refreshToken, null)), ErrorCode.INVALID_CLIENT);
+                        Optional.of("wrong")), Optional.ofNullable(refreshToken), Optional.empty())), ErrorCode.INVALID_CLIENT);
     }
 
     @Test

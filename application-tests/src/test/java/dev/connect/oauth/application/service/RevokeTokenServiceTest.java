@@ -11,6 +11,7 @@ import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.TokenTypeHint;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +26,16 @@ class RevokeTokenServiceTest {
     void revokeWhenAccessTokenThenOnlyThatTokenRevoked() {
         revoke(client, tokens.accessToken(), "access_token");
 
-        assertRejected(() -> app.describeToken.describe(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
         TokenResponse renewed = scenario.refresh(client, tokens.refreshToken().orElseThrow());
-        assertThat(app.describeToken.describe(renewed.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(renewed.accessToken())).account()).isEqualTo(account);
     }
 
     @Test
     void revokeWhenRefreshTokenThenWholeGrantRevoked() {
         revoke(client, tokens.refreshToken().orElseThrow(), "refresh_token");
 
-        assertRejected(() -> app.describeToken.describe(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
         assertRejected(() -> scenario.refresh(client, tokens.refreshToken().orElseThrow()), ErrorCode.INVALID_GRANT);
     }
 
@@ -49,7 +50,7 @@ class RevokeTokenServiceTest {
     void revokeWhenHintUnsupportedThenIgnored() {
         revoke(client, tokens.accessToken(), "id_token");
 
-        assertRejected(() -> app.describeToken.describe(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
@@ -59,7 +60,7 @@ class RevokeTokenServiceTest {
         revoke(other, tokens.accessToken(), null);
         revoke(other, tokens.refreshToken().orElseThrow(), null);
 
-        assertThat(app.describeToken.describe(tokens.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(tokens.accessToken())).account()).isEqualTo(account);
         assertThat(scenario.refresh(client, tokens.refreshToken().orElseThrow()).accessToken()).isNotEmpty();
     }
 
@@ -69,7 +70,7 @@ class RevokeTokenServiceTest {
         revoke(client, tokens.accessToken(), null);
         revoke(client, tokens.accessToken(), null);
 
-        assertRejected(() -> app.describeToken.describe(tokens.accessToken()), ErrorCode.INVALID_TOKEN);
+        assertRejected(() -> app.describeToken.describe(Optional.of(tokens.accessToken())), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
@@ -81,13 +82,14 @@ class RevokeTokenServiceTest {
     @Test
     void revokeWhenClientNotAuthenticatedThenInvalidClientAndNothingRevoked() {
         assertRejected(() -> app.revokeToken.revoke(new RevokeTokenCommand(
-                new ClientCredentials(client.id().value(), Optional.of("wrong")), tokens.accessToken(), null)),
+                new ClientCredentials(client.id().value(), Optional.of("wrong")), Optional.of(tokens.accessToken()), Optional.empty())),
                 ErrorCode.INVALID_CLIENT);
 
-        assertThat(app.describeToken.describe(tokens.accessToken()).account()).isEqualTo(account);
+        assertThat(app.describeToken.describe(Optional.of(tokens.accessToken())).account()).isEqualTo(account);
     }
 
     private void revoke(Client presenting, String token, String hint) {
-        app.revokeToken.revoke(new RevokeTokenCommand(credentials(presenting), token, hint));
+        app.revokeToken.revoke(new RevokeTokenCommand(credentials(presenting), Optional.ofNullable(token),
+                Optional.ofNullable(hint).flatMap(TokenTypeHint::parse)));
     }
 }

@@ -1,9 +1,12 @@
 package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.port.in.AuthorizationGranted;
 import dev.connect.oauth.application.port.in.AuthorizationRequest;
+import dev.connect.oauth.application.port.in.AuthorizationResponse;
 import dev.connect.oauth.application.port.in.AuthorizeCommand;
 import dev.connect.oauth.application.port.in.ClientCredentials;
+import dev.connect.oauth.application.port.in.ConsentDecision;
 import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RefreshTokenCommand;
@@ -15,6 +18,8 @@ import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,18 +82,36 @@ final class Scenario {
 
     /** A valid request of the client for {@code connect triggers}, with the S256 challenge of {@link TestCodes}. */
     static AuthorizationRequest request(Client client) {
-        return new AuthorizationRequest("code", client.id().value(), TestClients.REDIRECT_URI, "connect triggers",
-                STATE, TestCodes.CHALLENGE, "S256");
+        return request(client, "connect triggers");
+    }
+
+    /** A valid request of the client for {@code scope}, with the S256 challenge of {@link TestCodes}. */
+    static AuthorizationRequest request(Client client, String scope) {
+        return AuthorizationRequest.of(Map.of("response_type", "code", "client_id", client.id().value(),
+                "redirect_uri", TestClients.REDIRECT_URI, "scope", scope, "state", STATE,
+                "code_challenge", TestCodes.CHALLENGE, "code_challenge_method", "S256"));
     }
 
     /** The account approves {@link #request}; the code. */
     String code(Client client, Account account) {
-        return app.authorize.authorize(new AuthorizeCommand(request(client), account.id())).code();
+        return approve(request(client), account);
+    }
+
+    /** The account approves {@code request}; the code. */
+    String approve(AuthorizationRequest request, Account account) {
+        return granted(app.authorize.authorize(new AuthorizeCommand(request, account.id(), ConsentDecision.APPROVE)));
+    }
+
+    private static String granted(AuthorizationResponse response) {
+        if (response instanceof AuthorizationGranted granted) {
+            return granted.code();
+        }
+        throw new AssertionError("Expected a code, got " + response);
     }
 
     /** The token request that redeems {@code code} as {@link #request} asked. */
     static ExchangeCodeCommand exchange(Client client, String code) {
-        return new ExchangeCodeCommand(credentials(client), code, TestClients.REDIRECT_URI, TestCodes.VERIFIER);
+        return new ExchangeCodeCommand(credentials(client), Optional.ofNullable(code), Optional.of(TestClients.REDIRECT_URI), Optional.of(TestCodes.VERIFIER));
     }
 
     /** The tokens of a whole authorization code flow. */
@@ -97,6 +120,6 @@ final class Scenario {
     }
 
     TokenResponse refresh(Client client, String refreshToken) {
-        return app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), refreshToken, null));
+        return app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), Optional.ofNullable(refreshToken), Optional.empty()));
     }
 }

@@ -10,6 +10,7 @@ import dev.connect.oauth.application.port.in.SignedIn;
 import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SignOutServiceTest {
@@ -20,19 +21,19 @@ class SignOutServiceTest {
 
     @Test
     void signOutWhenSignedInThenTheSessionNoLongerResolves() {
-        SignedIn session = app.signIn.signIn(new SignInCommand(account.email().value(), TestAccounts.PASSWORD, RequestSource.UNKNOWN));
+        SignedIn session = app.signIn.signIn(new SignInCommand(Optional.of(account.email().value()), Optional.of(TestAccounts.PASSWORD), RequestSource.UNKNOWN));
 
-        signOut.signOut(session.sessionToken());
+        signOut.signOut(Optional.of(session.sessionToken()));
 
-        assertThat(app.resolveSession.resolve(session.sessionToken())).isEmpty();
+        assertThat(app.resolveSession.resolve(Optional.of(session.sessionToken()))).isEmpty();
     }
 
     @Test
     void signOutWhenNoOrUnknownSessionThenNothingHappens() {
         assertThatCode(() -> {
-            signOut.signOut(null);
-            signOut.signOut("");
-            signOut.signOut("unknown-session");
+            signOut.signOut(Optional.empty());
+            signOut.signOut(Optional.of(""));
+            signOut.signOut(Optional.of("unknown-session"));
         }).doesNotThrowAnyException();
     }
 }

@@ -3,6 +3,7 @@ package dev.connect.oauth.application.service;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.NewApiKey;
 import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -37,19 +38,15 @@ final class AccountOpening {
     }
 
     /**
-     * @param name as received: absent is {@code invalid_request}
      * @param key  the key to keep, or empty to mint one
      */
     CreatedAccount open(Email email, Optional<Phone> phone, String name, Role role, Optional<PasswordHash> password,
                         Optional<ApiKey> key, Instant now) {
-        if (name == null) {
-            throw ErrorCode.INVALID_REQUEST.exception("name is required.");
-        }
         Account account = new Account(new AccountId(generator.identifier()), email, phone, name, role, password, now);
         NewApiKey apiKey = key.map(given -> minting.issue(account.id(), given, now))
                 .orElseGet(() -> minting.mint(account.id(), now));
         accounts.add(account, apiKey.issued());
-        audit.record(AuditTrail.ACCOUNT_CREATED, Optional.of(account.id()), Optional.empty(),
+        audit.record(AuditEventType.ACCOUNT_CREATED, Optional.of(account.id()), Optional.empty(),
                 "role=" + role.wireName(), now);
         return new CreatedAccount(account, apiKey);
     }

@@ -11,6 +11,7 @@ import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.IssuedApiKey;
 import jakarta.inject.Inject;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Authenticates the {@code ACCESSTOKEN} header (API.md §4): absent 2032 and malformed 2038 are
@@ -30,8 +31,8 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
     }
 
     @Override
-    public Principal authenticate(String headerValue) {
-        ApiKey key = ApiKey.parse(headerValue);
+    public Principal authenticate(Optional<String> headerValue) {
+        ApiKey key = ApiKey.parse(headerValue.orElse(""));
         IssuedApiKey issued = apiKeys.findByHash(hasher.hash(key.value()))
                 .filter(IssuedApiKey::isActive)
                 .orElseThrow(ErrorCode.INVALID_API_KEY::exception);

@@ -11,6 +11,7 @@ import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.PkceMethod;
 import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.ResponseType;
 import dev.connect.oauth.domain.ScopeSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,6 @@ import java.util.Optional;
 final class AuthorizationRequestChecker {
     /** {@code state} is echoed in a URL: a bound keeps the redirect a sane length. */
     static final int MAX_STATE_LENGTH = 1024;
-    private static final String RESPONSE_TYPE_CODE = "code";
 
     private final ClientRepository clients;
     private final OAuthPolicy policy;
@@ -38,40 +38,54 @@ final class AuthorizationRequestChecker {
     }
 
     CheckedAuthorization check(AuthorizationRequest request) {
-        Client client = ClientIds.parse(request.clientId()).flatMap(clients::findById)
+        if (request.isRepeated("client_id") || request.isRepeated("redirect_uri")) {
+            // Without one client and one redirect URI there is nowhere safe to send the error.
+            throw repeated(request);
+        }
+        Client client = request.clientId().flatMap(ClientIds::parse).flatMap(clients::findById)
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("Unknown client_id."));
-        RedirectUri redirectUri = client.registeredRedirectUri(request.redirectUri())
+        RedirectUri redirectUri = request.redirectUri().flatMap(client::registeredRedirectUri)
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception(
                         "redirect_uri is missing or not registered for this client."));
-        Optional<String> state = Optional.ofNullable(request.state()).filter(value -> !value.isEmpty());
+        Optional<String> state = request.state();
         if (state.isPresent() && state.get().length() > MAX_STATE_LENGTH) {
             // Echoing an oversized state would make the redirect itself oversized.
             throw new AuthorizationRedirectException(
                     ErrorCode.INVALID_REQUEST.exception("state must be at most " + MAX_STATE_LENGTH + " characters."),
                     redirectUri, Optional.empty());
         }
+        CheckedAuthorization checked;
         try {
             checkResponseType(request.responseType());
             ScopeSet scopes = client.resolveScopes(request.scope());
             Optional<PkceChallenge> challenge = challenge(client, request);
-            return new CheckedAuthorization(client, redirectUri, scopes, challenge, state);
+            checked = new CheckedAuthorization(client, redirectUri, scopes, challenge, state);
         } catch (OAuthException rejected) {
             throw new AuthorizationRedirectException(rejected, redirectUri, state);
         }
+        if (!request.repeatedParameters().isEmpty()) {
+            // A repeated state is not echoed: which of its values would be the client's?
+            throw new AuthorizationRedirectException(repeated(request), redirectUri,
+                    request.isRepeated("state") ? Optional.empty() : state);
+        }
+        return checked;
     }
 
-    private static void checkResponseType(String responseType) {
-        if (responseType == null || responseType.isEmpty()) {
-            throw ErrorCode.INVALID_REQUEST.exception("response_type is required.");
-        }
-        if (!responseType.equals(RESPONSE_TYPE_CODE)) {
+    private static OAuthException repeated(AuthorizationRequest request) {
+        return ErrorCode.INVALID_REQUEST.exception(
+                "Parameter " + request.repeatedParameters().getFirst() + " must not be repeated.");
+    }
+
+    private static void checkResponseType(Optional<String> responseType) {
+        String given = responseType.orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("response_type is required."));
+        if (ResponseType.parse(given).isEmpty()) {
             throw ErrorCode.UNSUPPORTED_RESPONSE_TYPE.exception("response_type must be code.");
         }
     }
 
     private Optional<PkceChallenge> challenge(Client client, AuthorizationRequest request) {
-        boolean methodGiven = request.codeChallengeMethod() != null && !request.codeChallengeMethod().isEmpty();
-        if (request.codeChallenge() == null || request.codeChallenge().isEmpty()) {
+        boolean methodGiven = request.codeChallengeMethod().isPresent();
+        if (request.codeChallenge().isEmpty()) {
             if (methodGiven) {
                 throw ErrorCode.INVALID_REQUEST.exception("code_challenge_method was sent without code_challenge.");
             }
@@ -80,7 +94,7 @@ final class AuthorizationRequestChecker {
             }
             return Optional.empty();
         }
-        PkceChallenge challenge = PkceChallenge.parse(request.codeChallenge(), request.codeChallengeMethod());
+        PkceChallenge challenge = PkceChallenge.parse(request.codeChallenge().get(), request.codeChallengeMethod());
         if (challenge.method() == PkceMethod.PLAIN && !policy.allowPlainPkce()) {
             throw ErrorCode.INVALID_REQUEST.exception("code_challenge_method must be S256.");
         }

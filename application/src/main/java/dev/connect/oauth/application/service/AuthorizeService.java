@@ -1,18 +1,23 @@
 package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.port.in.AuthorizationDenied;
 import dev.connect.oauth.application.port.in.AuthorizationGranted;
 import dev.connect.oauth.application.port.in.AuthorizationRedirectException;
+import dev.connect.oauth.application.port.in.AuthorizationResponse;
 import dev.connect.oauth.application.port.in.AuthorizeCommand;
 import dev.connect.oauth.application.port.in.AuthorizeUseCase;
 import dev.connect.oauth.application.port.in.CheckedAuthorization;
+import dev.connect.oauth.application.port.in.ConsentDecision;
 import dev.connect.oauth.application.port.out.AccountRepository;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Grant;
@@ -24,10 +29,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Issues an authorization code for an approved request: the request is checked again (the
- * approval may come long after the check, from another node), the account's consent is recorded
- * as a new grant, and the code, 256 random bits kept only as their hash, is bound to the client,
- * redirect URI, scopes, account and PKCE challenge.
+ * Decides an authorization request: the request is checked again (the decision may come long
+ * after the consent page was shown, from another node), and once: what is decided is what was
+ * checked. A denial goes back to the client as {@code access_denied}. On approval the account's
+ * consent is recorded as a new grant, and the code, 256 random bits kept only as their hash, is
+ * bound to the client, redirect URI, scopes, account and PKCE challenge.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.10">RFC 6749 §10.10</a>
@@ -59,21 +65,28 @@ public final class AuthorizeService implements AuthorizeUseCase {
     }
 
     @Override
-    public AuthorizationGranted authorize(AuthorizeCommand command) {
+    public AuthorizationResponse authorize(AuthorizeCommand command) {
         CheckedAuthorization checked = checker.check(command.request());
-        if (accounts.findById(command.accountId()).isEmpty()) {
+        return switch (command.decision()) {
+            case ConsentDecision.Approve approve -> grant(checked, command.accountId());
+            case ConsentDecision.Deny deny -> new AuthorizationDenied(checked.redirectUri(), checked.state());
+        };
+    }
+
+    private AuthorizationGranted grant(CheckedAuthorization checked, AccountId accountId) {
+        if (accounts.findById(accountId).isEmpty()) {
             throw new AuthorizationRedirectException(
                     ErrorCode.ACCESS_DENIED.exception("The account no longer exists."),
                     checked.redirectUri(), checked.state());
         }
         Instant now = clock.instant();
         Grant grant = Grant.of(new GrantId(generator.identifier()), checked.client().id(),
-                Optional.of(command.accountId()), checked.scopes(), now);
+                Optional.of(accountId), checked.scopes(), now);
         grants.add(grant);
         String code = generator.secret();
-        codes.add(AuthorizationCode.issue(hasher.hash(code), grant.id(), grant.clientId(), command.accountId(),
+        codes.add(AuthorizationCode.issue(hasher.hash(code), grant.id(), grant.clientId(), accountId,
                 checked.redirectUri(), checked.scopes(), checked.challenge(), now, policy.codeTtl()));
-        audit.record(AuditTrail.AUTHORIZATION_GRANTED, Optional.of(command.accountId()), Optional.of(grant.clientId()),
+        audit.record(AuditEventType.AUTHORIZATION_GRANTED, Optional.of(accountId), Optional.of(grant.clientId()),
                 "grant=" + grant.id() + " scope=" + grant.scopes(), now);
         return new AuthorizationGranted(checked.redirectUri(), code, checked.state());
     }

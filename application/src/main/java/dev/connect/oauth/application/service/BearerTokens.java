@@ -22,12 +22,11 @@ final class BearerTokens {
      * What {@code lookup} finds for the hash of {@code bearerToken}, when its access token is
      * active; {@code invalid_token} when missing, unknown, expired or revoked.
      */
-    static DescribedAccessToken requireActive(String bearerToken, Instant now, SecretHasher hasher,
+    static DescribedAccessToken requireActive(Optional<String> bearerToken, Instant now, SecretHasher hasher,
                                               Function<SecretHash, Optional<DescribedAccessToken>> lookup) {
-        if (bearerToken == null || bearerToken.isBlank()) {
-            throw ErrorCode.INVALID_TOKEN.exception("The access token is missing.");
-        }
-        return lookup.apply(hasher.hash(bearerToken))
+        String presented = bearerToken.filter(value -> !value.isBlank())
+                .orElseThrow(() -> ErrorCode.INVALID_TOKEN.exception("The access token is missing."));
+        return lookup.apply(hasher.hash(presented))
                 .filter(found -> found.token().isActive(now))
                 .orElseThrow(ErrorCode.INVALID_TOKEN::exception);
     }

@@ -15,11 +15,8 @@ final class ClientIds {
     private ClientIds() {
     }
 
-    /** The id, or empty when absent or malformed. */
+    /** The id, or empty when malformed. */
     static Optional<ClientId> parse(String raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
         try {
             return Optional.of(ClientId.parse(raw));
         } catch (OAuthException malformed) {

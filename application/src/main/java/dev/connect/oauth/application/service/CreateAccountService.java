@@ -44,12 +44,12 @@ public final class CreateAccountService implements CreateAccountUseCase {
     @Override
     public CreatedAccount create(CreateAccountCommand command) {
         command.caller().requireAdmin();
-        Email email = Email.parse(command.email());
-        Optional<Phone> phone = Optional.ofNullable(command.phone()).filter(value -> !value.isBlank())
-                .map(Phone::parse);
-        Role role = Role.parse(command.role());
-        Optional<PasswordHash> password = Optional.ofNullable(command.password()).map(this::hashPassword);
-        return opening.open(email, phone, command.name(), role, password, Optional.empty(), clock.instant());
+        Email email = Email.parse(command.email().orElse(""));
+        Optional<Phone> phone = command.phone().filter(value -> !value.isBlank()).map(Phone::parse);
+        Role role = Role.parse(command.role().orElse(""));
+        Optional<PasswordHash> password = command.password().map(this::hashPassword);
+        String name = command.name().orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("name is required."));
+        return opening.open(email, phone, name, role, password, Optional.empty(), clock.instant());
     }
 
     private PasswordHash hashPassword(String password) {

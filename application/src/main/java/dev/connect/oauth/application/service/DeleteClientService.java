@@ -2,6 +2,7 @@ package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
 import dev.connect.oauth.application.port.in.Principal;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.ClientId;
@@ -39,6 +40,6 @@ public final class DeleteClientService implements DeleteClientUseCase {
             throw ClientIds.notFound();
         }
         checks.revokedHere();
-        audit.record(AuditTrail.CLIENT_DELETED, Optional.of(caller.account().id()), id, "", now);
+        audit.record(AuditEventType.CLIENT_DELETED, Optional.of(caller.account().id()), id, "", now);
     }
 }

@@ -34,16 +34,15 @@ public final class DescribeTokenService implements DescribeTokenUseCase {
     }
 
     @Override
-    public TokenInfo describe(String bearerToken) {
+    public TokenInfo describe(Optional<String> bearerToken) {
         return info(BearerTokens.requireActive(bearerToken, clock.instant(), hasher, checks::find));
     }
 
     @Override
-    public Optional<TokenInfo> describeFromMemory(String bearerToken) {
-        if (bearerToken == null || bearerToken.isBlank()) {
-            return Optional.empty();
-        }
-        return checks.cached(hasher.hash(bearerToken)).map(DescribeTokenService::info);
+    public Optional<TokenInfo> describeFromMemory(Optional<String> bearerToken) {
+        return bearerToken.filter(value -> !value.isBlank())
+                .flatMap(presented -> checks.cached(hasher.hash(presented)))
+                .map(DescribeTokenService::info);
     }
 
     private static TokenInfo info(DescribedAccessToken found) {

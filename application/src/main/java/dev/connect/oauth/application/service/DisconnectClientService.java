@@ -2,6 +2,7 @@ package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.Principal;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.domain.AccountId;
@@ -37,6 +38,6 @@ public final class DisconnectClientService implements DisconnectClientUseCase {
         if (client.isEmpty() || grants.revokeAll(accountId, client.get(), now) == 0) {
             throw ErrorCode.NOT_FOUND.exception("The account is not connected to this client.");
         }
-        audit.record(AuditTrail.CLIENT_DISCONNECTED, Optional.of(accountId), client, "", now);
+        audit.record(AuditEventType.CLIENT_DISCONNECTED, Optional.of(accountId), client, "", now);
     }
 }

@@ -5,6 +5,7 @@ import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
@@ -67,14 +68,13 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
     @Override
     public TokenResponse exchange(ExchangeCodeCommand command) {
         Client client = authenticator.authenticate(command.client());
-        if (command.code() == null || command.code().isEmpty()) {
-            throw ErrorCode.INVALID_REQUEST.exception("code is required.");
-        }
+        String code = command.code().filter(value -> !value.isEmpty())
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("code is required."));
         Instant now = clock.instant();
-        SecretHash hash = hasher.hash(command.code());
+        SecretHash hash = hasher.hash(code);
         Optional<TokenResponse> issued = codes.find(hash, client.id())
-                .filter(code -> !code.isRedeemed() && isRedeemable(code, client, command, now))
-                .flatMap(code -> redeemWithTokens(hash, client, code, now));
+                .filter(stored -> !stored.isRedeemed() && isRedeemable(stored, client, command, now))
+                .flatMap(stored -> redeemWithTokens(hash, client, stored, now));
         if (issued.isPresent()) {
             return issued.get();
         }
@@ -88,7 +88,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
                 yield issuer.withRefreshToken(redeemed.code(), now);
             }
             case Redemption.AlreadyRedeemed replay -> retried(replay.code(), client, command, now)
-                    .orElseThrow(() -> replayed.revoke(AuditTrail.CODE_REPLAYED, replay.code().grantId(),
+                    .orElseThrow(() -> replayed.revoke(AuditEventType.CODE_REPLAYED, replay.code().grantId(),
                             replay.code().clientId(), Optional.of(replay.code().accountId()),
                             "The authorization code was already used.", now));
             case Redemption.GrantRevoked revoked -> throw ErrorCode.INVALID_GRANT.exception("The authorization was revoked.");

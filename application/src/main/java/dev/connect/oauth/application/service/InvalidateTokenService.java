@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code /invalidate} (seed 003): the holder of an active access token ends it, and the refresh
@@ -30,7 +31,7 @@ public final class InvalidateTokenService implements InvalidateTokenUseCase {
     }
 
     @Override
-    public void invalidate(String bearerToken) {
+    public void invalidate(Optional<String> bearerToken) {
         Instant now = clock.instant();
         AccessToken token = BearerTokens.requireActive(bearerToken, now, hasher, checks::find).token();
         tokens.revokeAccessToken(token.id(), now);

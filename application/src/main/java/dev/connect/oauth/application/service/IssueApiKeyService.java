@@ -4,6 +4,7 @@ import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
 import dev.connect.oauth.application.port.in.NewApiKey;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -34,7 +35,7 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
         Instant now = clock.instant();
         NewApiKey key = minting.mint(caller.account().id(), now);
         apiKeys.add(key.issued());
-        audit.record(AuditTrail.API_KEY_ISSUED, Optional.of(caller.account().id()), Optional.empty(),
+        audit.record(AuditEventType.API_KEY_ISSUED, Optional.of(caller.account().id()), Optional.empty(),
                 "key=" + key.issued().id(), now);
         return key;
     }

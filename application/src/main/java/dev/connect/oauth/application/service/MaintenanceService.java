@@ -4,6 +4,7 @@ import dev.connect.oauth.application.port.in.CheckMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
@@ -58,7 +59,7 @@ public final class MaintenanceService implements CheckMaintenanceUseCase, Switch
         Instant now = clock.instant();
         store.set(enabled, now);
         on = enabled;
-        audit.record(AuditTrail.MAINTENANCE_SWITCHED, Optional.of(caller.account().id()), Optional.empty(),
+        audit.record(AuditEventType.MAINTENANCE_SWITCHED, Optional.of(caller.account().id()), Optional.empty(),
                 enabled ? "on" : "off", now);
         return enabled;
     }

@@ -12,6 +12,7 @@ import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
+import dev.connect.oauth.domain.TokenTypeHint;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,9 +25,6 @@ import java.util.Optional;
  * found through this node's {@link TokenCheckCache}, with their account.
  */
 final class PresentedTokens {
-    static final String ACCESS_TOKEN = "access_token";
-    static final String REFRESH_TOKEN = "refresh_token";
-
     private final TokenRepository tokens;
     private final TokenCheckCache checks;
     private final SecretHasher hasher;
@@ -38,12 +36,11 @@ final class PresentedTokens {
     }
 
     /** The token if it was issued to {@code owner}; {@code invalid_request} when no token was sent. */
-    Optional<Found> findOwnedBy(ClientId owner, String token, String tokenTypeHint, Instant now) {
-        if (token == null || token.isEmpty()) {
-            throw ErrorCode.INVALID_REQUEST.exception("token is required.");
-        }
-        SecretHash hash = hasher.hash(token);
-        Optional<Found> found = REFRESH_TOKEN.equals(tokenTypeHint)
+    Optional<Found> findOwnedBy(ClientId owner, Optional<String> token, Optional<TokenTypeHint> tokenTypeHint,
+                                Instant now) {
+        SecretHash hash = hasher.hash(token.filter(value -> !value.isEmpty())
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("token is required.")));
+        Optional<Found> found = tokenTypeHint.equals(Optional.of(TokenTypeHint.REFRESH_TOKEN))
                 ? findRefresh(hash, now).or(() -> findAccess(hash, now))
                 : findAccess(hash, now).or(() -> findRefresh(hash, now));
         return found.filter(candidate -> candidate.clientId().equals(owner));
@@ -52,13 +49,13 @@ final class PresentedTokens {
     private Optional<Found> findAccess(SecretHash hash, Instant now) {
         return checks.find(hash).map(described -> {
             AccessToken token = described.token();
-            return new Found(ACCESS_TOKEN, hash, token.id(), token.grantId(), token.clientId(), token.accountId(),
+            return new Found(TokenTypeHint.ACCESS_TOKEN, hash, token.id(), token.grantId(), token.clientId(), token.accountId(),
                     described.account(), token.scopes(), token.issuedAt(), token.expiresAt(), token.isActive(now));
         });
     }
 
     private Optional<Found> findRefresh(SecretHash hash, Instant now) {
-        return tokens.findRefreshToken(hash).map(token -> new Found(REFRESH_TOKEN, hash, token.id(), token.grantId(),
+        return tokens.findRefreshToken(hash).map(token -> new Found(TokenTypeHint.REFRESH_TOKEN, hash, token.id(), token.grantId(),
                 token.clientId(), token.accountId(), Optional.empty(), token.scopes(), token.issuedAt(),
                 token.expiresAt(), token.isActive(now)));
     }
@@ -66,16 +63,16 @@ final class PresentedTokens {
     /**
      * A token found by its hash, as {@link AccessToken} or {@link RefreshToken} describes it.
      *
-     * @param tokenType {@link #ACCESS_TOKEN} or {@link #REFRESH_TOKEN}
+     * @param tokenType access or refresh token
      * @param hash      the hash it was found by
      * @param account   its account, when read with it (access tokens); else empty
      * @param active    whether it was active when found
      */
-    record Found(String tokenType, SecretHash hash, TokenId id, GrantId grantId, ClientId clientId,
+    record Found(TokenTypeHint tokenType, SecretHash hash, TokenId id, GrantId grantId, ClientId clientId,
                  Optional<AccountId> accountId, Optional<Account> account, ScopeSet scopes, Instant issuedAt,
                  Instant expiresAt, boolean active) {
         boolean isRefreshToken() {
-            return tokenType.equals(REFRESH_TOKEN);
+            return tokenType == TokenTypeHint.REFRESH_TOKEN;
         }
     }
 }

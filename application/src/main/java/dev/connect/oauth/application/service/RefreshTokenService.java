@@ -5,6 +5,7 @@ import dev.connect.oauth.application.port.in.RefreshTokenCommand;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
@@ -65,12 +66,11 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     @Override
     public TokenResponse refresh(RefreshTokenCommand command) {
         Client client = authenticator.authenticate(command.client());
-        if (command.refreshToken() == null || command.refreshToken().isEmpty()) {
-            throw ErrorCode.INVALID_REQUEST.exception("refresh_token is required.");
-        }
+        String presented = command.refreshToken().filter(value -> !value.isEmpty())
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("refresh_token is required."));
         Instant now = clock.instant();
-        RefreshTokenOfGrant found = tokens.findRefreshTokenWithGrant(hasher.hash(command.refreshToken()))
-                .filter(presented -> presented.token().clientId().equals(client.id()))
+        RefreshTokenOfGrant found = tokens.findRefreshTokenWithGrant(hasher.hash(presented))
+                .filter(stored -> stored.token().clientId().equals(client.id()))
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
         RefreshToken token = found.token();
         if (token.revokedAt().isPresent()) {
@@ -87,7 +87,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     }
 
     /** A fresh successor when presenting the retired {@code token} again is a retry, not reuse. */
-    private Optional<TokenResponse> retried(RefreshTokenOfGrant found, String requestedScope, Instant now) {
+    private Optional<TokenResponse> retried(RefreshTokenOfGrant found, Optional<String> requestedScope, Instant now) {
         RefreshToken token = found.token();
         if (!policy.withinRetryGrace(token.retiredAt().orElseThrow(), now)) {
             return Optional.empty();
@@ -102,12 +102,12 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     }
 
     private OAuthException reused(RefreshToken token, Instant now) {
-        return replayed.revoke(AuditTrail.REFRESH_TOKEN_REUSED, token.grantId(), token.clientId(), token.accountId(),
+        return replayed.revoke(AuditEventType.REFRESH_TOKEN_REUSED, token.grantId(), token.clientId(), token.accountId(),
                 REUSED, now);
     }
 
     /** RFC 6749 §6: the requested scope must not include any scope not originally granted. */
-    private static ScopeSet narrowedScopes(String requested, RefreshToken token) {
+    private static ScopeSet narrowedScopes(Optional<String> requested, RefreshToken token) {
         try {
             return ScopeSet.resolve(requested, token.scopes(), token.scopes());
         } catch (OAuthException outside) {

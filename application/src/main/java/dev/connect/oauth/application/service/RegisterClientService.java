@@ -4,6 +4,7 @@ import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.RegisterClientCommand;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.RegisteredClient;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.SecretGenerator;
@@ -54,10 +55,8 @@ public final class RegisterClientService implements RegisterClientUseCase {
     @Override
     public RegisteredClient register(RegisterClientCommand command) {
         command.caller().requireAdmin();
-        if (command.name() == null) {
-            throw ErrorCode.INVALID_REQUEST.exception("name is required.");
-        }
-        ClientType type = ClientType.parse(command.type());
+        String name = command.name().orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("name is required."));
+        ClientType type = ClientType.parse(command.type().orElse(""));
         List<RedirectUri> redirectUris = redirectUris(command.redirectUris());
         if (type == ClientType.PUBLIC && redirectUris.isEmpty()) {
             throw ErrorCode.INVALID_REQUEST.exception("A public client needs at least one redirect_uri.");
@@ -65,18 +64,16 @@ public final class RegisterClientService implements RegisterClientUseCase {
         ScopeSet scopes = scopes(command.scopes());
         Optional<String> secret = type == ClientType.CONFIDENTIAL ? Optional.of(generator.secret()) : Optional.empty();
         Instant now = clock.instant();
-        Client client = new Client(new ClientId(generator.identifier()), command.name(), type,
+        Client client = new Client(new ClientId(generator.identifier()), name, type,
                 secret.map(hasher::hash), redirectUris, scopes, now);
         clients.add(client);
-        audit.record(AuditTrail.CLIENT_REGISTERED, Optional.of(command.caller().account().id()),
+        audit.record(AuditEventType.CLIENT_REGISTERED, Optional.of(command.caller().account().id()),
                 Optional.of(client.id()), "type=" + type.wireName(), now);
         return new RegisteredClient(client, secret);
     }
 
-    private static List<RedirectUri> redirectUris(List<String> raw) {
-        if (raw == null) {
-            return List.of();
-        }
+    private static List<RedirectUri> redirectUris(Optional<List<String>> given) {
+        List<String> raw = given.orElse(List.of());
         if (raw.size() > Client.MAX_REDIRECT_URIS) {
             throw ErrorCode.INVALID_REQUEST.exception("At most " + Client.MAX_REDIRECT_URIS + " redirect_uris.");
         }
@@ -87,8 +84,9 @@ public final class RegisterClientService implements RegisterClientUseCase {
         return parsed;
     }
 
-    private ScopeSet scopes(List<String> raw) {
-        if (raw == null || raw.isEmpty()) {
+    private ScopeSet scopes(Optional<List<String>> given) {
+        List<String> raw = given.orElse(List.of());
+        if (raw.isEmpty()) {
             throw ErrorCode.INVALID_SCOPE.exception("A client needs at least one scope.");
         }
         List<Scope> parsed = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.connect.oauth.application.service;
 
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.domain.AccountId;
@@ -29,7 +30,7 @@ final class ReplayedGrant {
     }
 
     /** Revokes the grant, records {@code event}, and returns the {@code invalid_grant} to throw. */
-    OAuthException revoke(String event, GrantId grant, ClientId client, Optional<AccountId> account,
+    OAuthException revoke(AuditEventType event, GrantId grant, ClientId client, Optional<AccountId> account,
                           String description, Instant now) {
         grants.revoke(grant, now);
         audit.record(event, account, Optional.of(client), "grant=" + grant, now);

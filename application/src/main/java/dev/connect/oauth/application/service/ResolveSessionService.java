@@ -32,11 +32,11 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
     }
 
     @Override
-    public Optional<Account> resolve(String sessionToken) {
-        if (sessionToken == null || sessionToken.isBlank()) {
+    public Optional<Account> resolve(Optional<String> sessionToken) {
+        if (sessionToken.filter(value -> !value.isBlank()).isEmpty()) {
             return Optional.empty();
         }
-        SecretHash hash = hasher.hash(sessionToken);
+        SecretHash hash = hasher.hash(sessionToken.get());
         Optional<BrowserSession> session = sessions.findByHash(hash);
         if (session.isEmpty()) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.connect.oauth.application.service;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.out.ApiKeyRepository;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.domain.ApiKeyId;
 import dev.connect.oauth.domain.ErrorCode;
@@ -36,7 +37,7 @@ public final class RevokeApiKeyService implements RevokeApiKeyUseCase {
         if (!apiKeys.revoke(caller.account().id(), keyId, now)) {
             throw ErrorCode.NOT_FOUND.exception("The account has no active API key with this id.");
         }
-        audit.record(AuditTrail.API_KEY_REVOKED, Optional.of(caller.account().id()), Optional.empty(),
+        audit.record(AuditEventType.API_KEY_REVOKED, Optional.of(caller.account().id()), Optional.empty(),
                 "key=" + keyId, now);
     }
 }

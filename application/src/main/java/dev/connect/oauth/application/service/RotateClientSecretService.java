@@ -3,6 +3,7 @@ package dev.connect.oauth.application.service;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RegisteredClient;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.SecretGenerator;
@@ -44,7 +45,7 @@ public final class RotateClientSecretService implements RotateClientSecretUseCas
         if (!clients.update(rotated)) {
             throw ClientIds.notFound();
         }
-        audit.record(AuditTrail.CLIENT_SECRET_ROTATED, Optional.of(caller.account().id()), Optional.of(client.id()),
+        audit.record(AuditEventType.CLIENT_SECRET_ROTATED, Optional.of(caller.account().id()), Optional.of(client.id()),
                 "", clock.instant());
         return new RegisteredClient(rotated, Optional.of(secret));
     }

@@ -7,6 +7,7 @@ import dev.connect.oauth.application.port.in.SignInUseCase;
 import dev.connect.oauth.application.port.in.SignedIn;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.AttemptCounterStore;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.BrowserSession;
 import dev.connect.oauth.application.port.out.PasswordHasher;
@@ -65,30 +66,32 @@ public final class SignInService implements SignInUseCase {
 
     @Override
     public SignedIn signIn(SignInCommand command) {
-        if (command.email() == null || command.email().isBlank()
-                || command.password() == null || command.password().isEmpty()) {
-            throw ErrorCode.INVALID_REQUEST.exception("email and password are required.");
-        }
+        String givenEmail = command.email().filter(value -> !value.isBlank()).orElseThrow(SignInService::required);
+        String givenPassword = command.password().filter(value -> !value.isEmpty()).orElseThrow(SignInService::required);
         Instant now = clock.instant();
-        throttle.check(command.email(), command.source(), now);
-        Optional<Account> account = parseEmail(command.email()).flatMap(accounts::findByEmail);
+        throttle.check(givenEmail, command.source(), now);
+        Optional<Account> account = parseEmail(givenEmail).flatMap(accounts::findByEmail);
         Optional<PasswordHash> password = account.flatMap(Account::password);
         // An over-long password never matches (none can be set) and is not worth a slow hash.
-        boolean verified = command.password().length() <= CreateAccountService.MAX_PASSWORD_LENGTH
-                && passwordHasher.verify(command.password(), password.orElse(nobodysPassword))
+        boolean verified = givenPassword.length() <= CreateAccountService.MAX_PASSWORD_LENGTH
+                && passwordHasher.verify(givenPassword, password.orElse(nobodysPassword))
                 && password.isPresent();
         if (!verified) {
-            audit.record(AuditTrail.SIGN_IN_FAILED, account.map(Account::id), Optional.empty(),
+            audit.record(AuditEventType.SIGN_IN_FAILED, account.map(Account::id), Optional.empty(),
                     account.isPresent() ? "wrong password" : "unknown email", now);
-            throttle.failed(command.email(), command.source(), now);
+            throttle.failed(givenEmail, command.source(), now);
             throw ErrorCode.ACCESS_DENIED.exception(WRONG_CREDENTIALS);
         }
-        throttle.succeeded(command.email(), command.source(), now);
+        throttle.succeeded(givenEmail, command.source(), now);
         AccountId accountId = account.get().id();
         String sessionToken = generator.secret();
         Instant expiresAt = now.plus(policy.sessionTtl());
         sessions.add(new BrowserSession(hasher.hash(sessionToken), accountId, now, expiresAt));
         return new SignedIn(sessionToken, accountId, expiresAt);
+    }
+
+    private static OAuthException required() {
+        return ErrorCode.INVALID_REQUEST.exception("email and password are required.");
     }
 
     private static Optional<Email> parseEmail(String raw) {

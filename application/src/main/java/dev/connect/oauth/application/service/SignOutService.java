@@ -5,6 +5,7 @@ import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import jakarta.inject.Inject;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Logout: the session row is deleted, so the cookie's value is worthless even if the browser (or
@@ -23,10 +24,7 @@ public final class SignOutService implements SignOutUseCase {
     }
 
     @Override
-    public void signOut(String sessionToken) {
-        if (sessionToken == null || sessionToken.isBlank()) {
-            return;
-        }
-        sessions.remove(hasher.hash(sessionToken));
+    public void signOut(Optional<String> sessionToken) {
+        sessionToken.filter(value -> !value.isBlank()).ifPresent(value -> sessions.remove(hasher.hash(value)));
     }
 }

@@ -9,6 +9,7 @@ import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RegisterClientCommandTest {
@@ -16,20 +17,20 @@ class RegisterClientCommandTest {
 
     @Test
     void whenListHoldsNullThenInvalidRequestNotNullPointer() {
-        assertThatThrownBy(() -> new RegisterClientCommand(admin, "App", Arrays.asList("https://a.example/cb", null),
-                List.of("connect"), "public"))
+        assertThatThrownBy(() -> new RegisterClientCommand(admin, Optional.of("App"), Optional.of(Arrays.asList("https://a.example/cb", null)),
+                Optional.of(List.of("connect")), Optional.of("public")))
                 .isInstanceOfSatisfying(OAuthException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST));
-        assertThatThrownBy(() -> new RegisterClientCommand(admin, "App", List.of(), Arrays.asList((String) null),
-                "public"))
+        assertThatThrownBy(() -> new RegisterClientCommand(admin, Optional.of("App"), Optional.of(List.of()), Optional.of(Arrays.asList((String) null)),
+                Optional.of("public")))
                 .isInstanceOf(OAuthException.class);
     }
 
     @Test
     void whenListsAbsentThenKeptAbsentForTheServiceToReport() {
-        RegisterClientCommand command = new RegisterClientCommand(admin, "App", null, null, "public");
+        RegisterClientCommand command = new RegisterClientCommand(admin, Optional.of("App"), Optional.empty(), Optional.empty(), Optional.of("public"));
 
-        assertThat(command.redirectUris()).isNull();
-        assertThat(command.scopes()).isNull();
+        assertThat(command.redirectUris()).isEmpty();
+        assertThat(command.scopes()).isEmpty();
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** An issued authorization code, to deliver to the client with the request's state. */
-public record AuthorizationGranted(RedirectUri redirectUri, String code, Optional<String> state) {
+public record AuthorizationGranted(RedirectUri redirectUri, String code, Optional<String> state)
+        implements AuthorizationResponse {
     public AuthorizationGranted {
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(code, "code");

@@ -10,11 +10,11 @@ import java.util.Optional;
  */
 public interface DescribeTokenUseCase {
     /**
-     * @param bearerToken the token from {@code Authorization: Bearer}, {@code null} when absent
+     * @param bearerToken the token from {@code Authorization: Bearer}, empty when absent
      * @throws dev.connect.oauth.domain.OAuthException {@code invalid_token} when missing, expired,
      *         revoked or not issued here; {@code insufficient_scope} without {@code connect}
      */
-    TokenInfo describe(String bearerToken);
+    TokenInfo describe(Optional<String> bearerToken);
 
     /**
      * What {@link #describe} answers, when this node can tell from memory alone: never blocks, so
@@ -23,5 +23,5 @@ public interface DescribeTokenUseCase {
      *
      * @throws dev.connect.oauth.domain.OAuthException as {@link #describe}, for a cached token
      */
-    Optional<TokenInfo> describeFromMemory(String bearerToken);
+    Optional<TokenInfo> describeFromMemory(Optional<String> bearerToken);
 }

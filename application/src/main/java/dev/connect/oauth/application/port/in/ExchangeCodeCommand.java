@@ -1,14 +1,20 @@
 package dev.connect.oauth.application.port.in;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code grant_type=authorization_code}: {@code code}, {@code redirect_uri} and
- * {@code code_verifier} as received ({@code null} = absent).
+ * {@code code_verifier} as received. A missing {@code code} is the use case's
+ * {@code invalid_request}, answered only after the client authenticated (RFC 6749 §5.2 order).
  */
-public record ExchangeCodeCommand(ClientCredentials client, String code, String redirectUri, String codeVerifier) {
+public record ExchangeCodeCommand(ClientCredentials client, Optional<String> code, Optional<String> redirectUri,
+                                  Optional<String> codeVerifier) {
     public ExchangeCodeCommand {
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(codeVerifier, "codeVerifier");
     }
 
     @Override

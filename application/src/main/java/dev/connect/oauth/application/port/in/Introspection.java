@@ -4,6 +4,7 @@ import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
+import dev.connect.oauth.domain.TokenTypeHint;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,8 +29,11 @@ public record Introspection(boolean active, Optional<Details> details) {
         return new Introspection(true, Optional.of(details));
     }
 
-    /** The members of an active token's introspection response. */
-    public record Details(String tokenType, TokenId id, ClientId clientId, Optional<AccountId> subject,
+    /**
+     * The members of an active token's introspection response; its type is named as in the
+     * token type hint registry (RFC 7009 §4.1.2).
+     */
+    public record Details(TokenTypeHint tokenType, TokenId id, ClientId clientId, Optional<AccountId> subject,
                           Optional<String> username, ScopeSet scope, Instant issuedAt, Instant expiresAt) {
         public Details {
             Objects.requireNonNull(tokenType, "tokenType");

@@ -3,20 +3,23 @@ package dev.connect.oauth.application.port.in;
 import dev.connect.oauth.domain.ErrorCode;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** An admin registers a client; fields as received ({@code null} = absent, never a null element). */
-public record RegisterClientCommand(Principal caller, String name, List<String> redirectUris, List<String> scopes,
-                                    String type) {
+/**
+ * An admin registers a client; fields as received (a list never holds a null element). They stay
+ * text because the caller's right to register is checked before any field (403 before 400).
+ */
+public record RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
+                                    Optional<List<String>> scopes, Optional<String> type) {
     public RegisterClientCommand {
         Objects.requireNonNull(caller, "caller");
-        redirectUris = copyWithoutNulls(redirectUris, "redirect_uris");
-        scopes = copyWithoutNulls(scopes, "scopes");
+        Objects.requireNonNull(name, "name");
+        redirectUris = Objects.requireNonNull(redirectUris, "redirectUris").map(values -> copyWithoutNulls(values, "redirect_uris"));
+        scopes = Objects.requireNonNull(scopes, "scopes").map(values -> copyWithoutNulls(values, "scopes"));
+        Objects.requireNonNull(type, "type");
     }
 
     private static List<String> copyWithoutNulls(List<String> values, String name) {
-        if (values == null) {
-            return null;
-        }
         if (values.stream().anyMatch(Objects::isNull)) {
             throw ErrorCode.INVALID_REQUEST.exception(name + " must hold strings only.");
         }

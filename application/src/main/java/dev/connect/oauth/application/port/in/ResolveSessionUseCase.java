@@ -5,6 +5,6 @@ import java.util.Optional;
 
 /** The account signed in through a browser session cookie, if the session is still valid. */
 public interface ResolveSessionUseCase {
-    /** @param sessionToken the cookie value, {@code null} when absent */
-    Optional<Account> resolve(String sessionToken);
+    /** @param sessionToken the cookie value, empty when absent */
+    Optional<Account> resolve(Optional<String> sessionToken);
 }

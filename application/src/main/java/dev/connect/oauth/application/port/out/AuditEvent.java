@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * Something security-relevant happened. Never carries a secret: only ids and a short detail.
  *
- * @param type    what happened, for example {@code refresh_token.reused}
+ * @param type    what happened, for example {@link AuditEventType#REFRESH_TOKEN_REUSED}
  */
-public record AuditEvent(String type, Optional<String> accountId, Optional<String> clientId, String detail,
+public record AuditEvent(AuditEventType type, Optional<String> accountId, Optional<String> clientId, String detail,
                          Instant at) {
     public AuditEvent {
         Objects.requireNonNull(type, "type");

@@ -4,11 +4,13 @@ import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.application.port.in.AuthorizationGranted;
 import dev.connect.oauth.application.port.in.AuthorizationRequest;
 import dev.connect.oauth.application.port.in.AuthorizeCommand;
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.ClientCredentials;
+import dev.connect.oauth.application.port.in.ConsentDecision;
 import dev.connect.oauth.application.port.in.CreateAccountCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
@@ -29,6 +31,7 @@ import dev.connect.oauth.application.service.DescribeTokenService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
+import dev.connect.oauth.application.service.TokenCheckCache;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +40,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -86,36 +90,41 @@ public final class InMemoryCodeFlow {
                 .orElseThrow();
         Principal asAdmin = new Principal(admin.account(), admin.apiKey().issued().id());
         RegisteredClient app = new RegisterClientService(store.clients(), generator, hasher, store.audit(), clock,
-                policy).register(new RegisterClientCommand(asAdmin, "Demo app", List.of(REDIRECT_URI),
-                List.of("connect", "triggers"), "confidential"));
+                policy).register(new RegisterClientCommand(asAdmin, Optional.of("Demo app"), Optional.of(List.of(REDIRECT_URI)),
+                Optional.of(List.of("connect", "triggers")), Optional.of("confidential")));
         CreatedAccount jane = new CreateAccountService(store.accounts(), CryptoAdapter.passwordHasher(1), generator,
-                hasher, store.audit(), clock).create(new CreateAccountCommand(asAdmin, "jane@example.com", null,
-                "Jane Doe", "correct horse battery", null));
+                hasher, store.audit(), clock).create(new CreateAccountCommand(asAdmin, Optional.of("jane@example.com"),
+                Optional.empty(), Optional.of("Jane Doe"), Optional.of("correct horse battery"), Optional.empty()));
         ClientCredentials credentials = new ClientCredentials(app.client().id().value(), app.secret());
 
         // Jane, signed in, approves the client's request: the code is bound to the PKCE challenge.
         String verifier = generator.secret();
-        AuthorizationGranted granted = new AuthorizeService(store.clients(), store.accounts(), store.grants(),
-                store.codes(), generator, hasher, store.audit(), clock, policy)
-                .authorize(new AuthorizeCommand(new AuthorizationRequest("code", credentials.clientId(), REDIRECT_URI,
-                        "connect", "xyz", s256(verifier), "S256"), jane.account().id()));
+        AuthorizationRequest request = AuthorizationRequest.of(Map.of("response_type", "code",
+                "client_id", credentials.clientId(), "redirect_uri", REDIRECT_URI, "scope", "connect", "state", "xyz",
+                "code_challenge", s256(verifier), "code_challenge_method", "S256"));
+        AuthorizationGranted granted = (AuthorizationGranted) new AuthorizeService(store.clients(), store.accounts(),
+                store.grants(), store.codes(), generator, hasher, store.audit(), clock, policy)
+                .authorize(new AuthorizeCommand(request, jane.account().id(), ConsentDecision.APPROVE));
 
         // The client exchanges the code with the verifier, then refreshes twice (each refresh rotates the token).
         TokenResponse tokens = new ExchangeCodeService(store.clients(), store.codes(), store.grants(), store.tokens(),
                 codec, generator, hasher, store.audit(), clock, policy)
-                .exchange(new ExchangeCodeCommand(credentials, granted.code(), REDIRECT_URI, verifier));
+                .exchange(new ExchangeCodeCommand(credentials, Optional.of(granted.code()), Optional.of(REDIRECT_URI),
+                        Optional.of(verifier)));
         RefreshTokenService refreshing = new RefreshTokenService(store.clients(), store.grants(), store.tokens(), codec,
                 generator, hasher, store.audit(), clock, policy);
         String firstRefreshToken = tokens.refreshToken().orElseThrow();
-        TokenResponse refreshed = refreshing.refresh(new RefreshTokenCommand(credentials, firstRefreshToken, null));
+        TokenResponse refreshed = refreshing.refresh(new RefreshTokenCommand(credentials, Optional.of(firstRefreshToken),
+                Optional.empty()));
         TokenResponse refreshedAgain = refreshing.refresh(
-                new RefreshTokenCommand(credentials, refreshed.refreshToken().orElseThrow(), null));
-        TokenInfo info = new DescribeTokenService(store.accessTokenLookup(), hasher, clock)
-                .describe(refreshedAgain.accessToken());
+                new RefreshTokenCommand(credentials, refreshed.refreshToken(), Optional.empty()));
+        TokenInfo info = new DescribeTokenService(new TokenCheckCache(store.accessTokenLookup(),
+                TokenCachePolicy.defaults(), clock), hasher, clock).describe(Optional.of(refreshedAgain.accessToken()));
 
         // The first refresh token, rotated out and its successor used, is a replay: refused, the grant revoked.
         boolean replayRejected = isRejected(
-                () -> refreshing.refresh(new RefreshTokenCommand(credentials, firstRefreshToken, null)));
+                () -> refreshing.refresh(new RefreshTokenCommand(credentials, Optional.of(firstRefreshToken),
+                        Optional.empty())));
         return new Outcome(info.account().name(), info.scope().toString(), replayRejected);
     }
 
