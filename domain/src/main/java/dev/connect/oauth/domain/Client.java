@@ -66,6 +66,19 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         return ScopeSet.resolve(requested, allowedScopes, allowedScopes);
     }
 
+    /**
+     * Like {@link #resolveScopes(String)}, where {@code alwaysAvailable} may be requested too
+     * (OpenID Connect's scopes, {@link OpenIdScopes#ALWAYS_AVAILABLE}); {@code *} and an absent
+     * scope still mean the registered scopes only.
+     */
+    public ScopeSet resolveScopes(String requested, ScopeSet alwaysAvailable) {
+        Objects.requireNonNull(alwaysAvailable, "alwaysAvailable");
+        if (requested == null || requested.isBlank() || requested.trim().equals(ScopeSet.WILDCARD)) {
+            return resolveScopes(requested);
+        }
+        return ScopeSet.resolve(requested, allowedScopes.union(alwaysAvailable), allowedScopes);
+    }
+
     /** The same client with a new secret hash (secret rotation). */
     public Client withSecretHash(SecretHash newHash) {
         if (type != ClientType.CONFIDENTIAL) {

@@ -119,6 +119,18 @@ class ClientTest {
     }
 
     @Test
+    void resolveScopesWhenAlwaysAvailableRequestedThenGrantedBesideTheRegisteredOnes() {
+        Client client = confidential();
+
+        assertThat(client.resolveScopes("openid email connect", OpenIdScopes.ALWAYS_AVAILABLE))
+                .isEqualTo(ScopeSet.parse("connect email openid"));
+        assertThat(client.resolveScopes("*", OpenIdScopes.ALWAYS_AVAILABLE)).isEqualTo(SCOPES);
+        assertThat(client.resolveScopes(null, OpenIdScopes.ALWAYS_AVAILABLE)).isEqualTo(SCOPES);
+        assertRejected(() -> client.resolveScopes("openid tests", OpenIdScopes.ALWAYS_AVAILABLE), ErrorCode.INVALID_SCOPE);
+        assertRejected(() -> client.resolveScopes("openid"), ErrorCode.INVALID_SCOPE);
+    }
+
+    @Test
     void constructorThenStripsTheName() {
         assertThat(client("  Zapier Connector ", ClientType.PUBLIC, Optional.empty(), URIS, SCOPES).name())
                 .isEqualTo("Zapier Connector");
