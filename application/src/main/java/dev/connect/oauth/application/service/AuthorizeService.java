@@ -13,10 +13,12 @@ import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.domain.Authentication;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.OAuthException;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,10 +29,12 @@ import java.util.Optional;
  * Issues an authorization code for an approved request: the request is checked again (the
  * approval may come long after the check, from another node), the account's consent is recorded
  * as a new grant, and the code, 256 random bits kept only as their hash, is bound to the client,
- * redirect URI, scopes, account and PKCE challenge.
+ * redirect URI, scopes, account and PKCE challenge. The grant records the authentication behind
+ * the approval (when the account signed in, the request's {@code nonce}) for its ID tokens.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.10">RFC 6749 §10.10</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OpenID Connect Core 1.0 §3.1.2.1</a>
  */
 public final class AuthorizeService implements AuthorizeUseCase {
     private final AuthorizationRequestChecker checker;
@@ -67,8 +71,14 @@ public final class AuthorizeService implements AuthorizeUseCase {
                     checked.redirectUri(), checked.state());
         }
         Instant now = clock.instant();
+        Authentication authentication;
+        try {
+            authentication = new Authentication(command.signedInAt().orElse(now), command.nonce());
+        } catch (OAuthException badNonce) {
+            throw new AuthorizationRedirectException(badNonce, checked.redirectUri(), checked.state());
+        }
         Grant grant = Grant.of(new GrantId(generator.identifier()), checked.client().id(),
-                Optional.of(command.accountId()), checked.scopes(), now);
+                Optional.of(command.accountId()), checked.scopes(), now).withAuthentication(authentication);
         grants.add(grant);
         String code = generator.secret();
         codes.add(AuthorizationCode.issue(hasher.hash(code), grant.id(), grant.clientId(), command.accountId(),

@@ -8,6 +8,7 @@ import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
@@ -37,6 +38,7 @@ import java.util.Optional;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#RefreshTokenResponse">OpenID Connect Core 1.0 §12.2</a>
  */
 public final class RefreshTokenService implements RefreshTokenUseCase {
     private static final String REUSED = "The refresh token was already used.";
@@ -47,19 +49,21 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final SecretHasher hasher;
     private final TokenIssuer issuer;
     private final ReplayedGrant replayed;
+    private final IdTokens idTokens;
     private final Clock clock;
     private final OAuthPolicy policy;
 
     @Inject
     public RefreshTokenService(ClientRepository clients, GrantRepository grants, TokenRepository tokens,
                                AccessTokenCodec codec, SecretGenerator generator, SecretHasher hasher,
-                               AuditLog auditLog, Clock clock, OAuthPolicy policy) {
+                               AuditLog auditLog, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
         this.grants = Objects.requireNonNull(grants, "grants");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.replayed = new ReplayedGrant(grants, auditLog);
+        this.idTokens = new IdTokens(idTokenSigner, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
@@ -84,12 +88,18 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token has expired.");
         }
         ScopeSet scopes = narrowedScopes(command.scope(), token);
-        return issuer.rotate(token, scopes, grantCreatedAt(token), now).orElseThrow(() -> reused(token, now));
+        Grant grant = grantOf(token);
+        return issuer.rotate(token, scopes, grant.createdAt(), now)
+                .map(tokens -> idTokens.addTo(tokens, grant, IdTokens.Nonce.LEFT_OUT, now))
+                .orElseThrow(() -> reused(token, now));
     }
 
-    /** When the token's family began: its successor lives no longer than the family's maximum. */
-    private Instant grantCreatedAt(RefreshToken token) {
-        return grants.findById(token.grantId()).map(Grant::createdAt)
+    /**
+     * The token's family: its creation bounds the successor's life (the family's maximum), and an
+     * OpenID Connect one's authentication goes into the new ID token (Core §12.2).
+     */
+    private Grant grantOf(RefreshToken token) {
+        return grants.findById(token.grantId())
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
     }
 
@@ -104,7 +114,9 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         } catch (OAuthException notTheSameRequest) {
             return Optional.empty();
         }
-        return issuer.reissueAfter(token, scopes, grantCreatedAt(token), now);
+        Grant grant = grantOf(token);
+        return issuer.reissueAfter(token, scopes, grant.createdAt(), now)
+                .map(tokens -> idTokens.addTo(tokens, grant, IdTokens.Nonce.LEFT_OUT, now));
     }
 
     private OAuthException reused(RefreshToken token, Instant now) {

@@ -3,6 +3,7 @@ package dev.connect.oauth.application.testdata;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.fake.FakeAccessTokenCodec;
+import dev.connect.oauth.application.fake.FakeIdTokenSigner;
 import dev.connect.oauth.application.fake.FakePasswordHasher;
 import dev.connect.oauth.application.fake.FakeSecretGenerator;
 import dev.connect.oauth.application.fake.FakeSecretHasher;
@@ -28,7 +29,9 @@ import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
+import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
+import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -46,6 +49,7 @@ import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
 import dev.connect.oauth.application.service.DisconnectClientService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
+import dev.connect.oauth.application.service.GetUserInfoService;
 import dev.connect.oauth.application.service.GetClientService;
 import dev.connect.oauth.application.service.GetJwkSetService;
 import dev.connect.oauth.application.service.IntrospectTokenService;
@@ -83,6 +87,7 @@ public final class TestApplication {
     public final FakeSecretHasher secretHasher = new FakeSecretHasher();
     public final FakePasswordHasher passwordHasher = new FakePasswordHasher();
     public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
+    public final FakeIdTokenSigner idTokenSigner = new FakeIdTokenSigner();
 
     public final CheckAuthorizationRequestUseCase checkAuthorizationRequest;
     public final AuthorizeUseCase authorize;
@@ -113,6 +118,8 @@ public final class TestApplication {
     public final MaintenanceService maintenance;
     public final ClientFailureLimitService clientFailures;
     public final PurgeAttemptCountsService purgeAttemptCounts;
+    public final ResolveSignInUseCase resolveSignIn;
+    public final GetUserInfoUseCase getUserInfo;
 
     /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
@@ -131,9 +138,9 @@ public final class TestApplication {
         authorize = new AuthorizeService(p.clients(), p.accounts(), p.grants(), p.codes(), generator, secretHasher,
                 p.audit(), clock, policy);
         exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), p.grants(), p.tokens(), codec, generator,
-                secretHasher, p.audit(), clock, policy);
+                secretHasher, p.audit(), clock, policy, idTokenSigner);
         refreshToken = new RefreshTokenService(p.clients(), p.grants(), p.tokens(), codec, generator, secretHasher,
-                p.audit(), clock, policy);
+                p.audit(), clock, policy, idTokenSigner);
         issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.grants(), p.tokens(),
                 codec, generator, secretHasher, clock, policy);
         describeToken = new DescribeTokenService(p.accessTokenLookup(), secretHasher, clock);
@@ -144,7 +151,10 @@ public final class TestApplication {
         checkReadiness = new CheckReadinessService(p.health());
         signIn = new SignInService(p.accounts(), p.sessions(), passwordHasher, generator, secretHasher, p.audit(),
                 clock, policy, p.attempts(), limits);
-        resolveSession = new ResolveSessionService(p.sessions(), p.accounts(), secretHasher, clock);
+        ResolveSessionService sessions = new ResolveSessionService(p.sessions(), p.accounts(), secretHasher, clock);
+        resolveSession = sessions;
+        resolveSignIn = sessions;
+        getUserInfo = new GetUserInfoService(p.accessTokenLookup(), secretHasher, clock);
         signOut = new SignOutService(p.sessions(), secretHasher);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
         createAccount = new CreateAccountService(p.accounts(), passwordHasher, generator, secretHasher, p.audit(),
