@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.crypto;
 
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.IdTokenSigner;
 import java.util.Objects;
 
 /**
@@ -19,15 +20,22 @@ import java.util.Objects;
 public final class SigningKeys {
     private final KeyRing ring;
     private final AccessTokenCodec codec;
+    private final IdTokenSigner idTokenSigner;
 
     SigningKeys(KeyRing ring) {
         this.ring = Objects.requireNonNull(ring, "ring");
         this.codec = new NimbusAccessTokenCodec(ring);
+        this.idTokenSigner = new NimbusIdTokenSigner(ring);
     }
 
     /** Signs access tokens and publishes the JWK Set; bind it to the {@link AccessTokenCodec} port. */
     public AccessTokenCodec codec() {
         return codec;
+    }
+
+    /** Signs OpenID Connect ID tokens with the same keys; bind it to the {@link IdTokenSigner} port. */
+    public IdTokenSigner idTokenSigner() {
+        return idTokenSigner;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.connect.oauth.adapter.persistence.TcpProxy.CommitFault;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.fake.FakeAccessTokenCodec;
+import dev.connect.oauth.application.fake.FakeIdTokenSigner;
 import dev.connect.oauth.application.fake.FakeSecretGenerator;
 import dev.connect.oauth.application.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.ClientCredentials;
@@ -69,9 +70,9 @@ class MariaDbAmbiguousCommitTest {
         FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
         FakeSecretGenerator generator = new FakeSecretGenerator();
         refresh = new RefreshTokenService(node.clients(), node.grants(), node.tokens(), codec, generator, hasher,
-                node.auditLog(), clock, policy);
+                node.auditLog(), clock, policy, new FakeIdTokenSigner());
         exchange = new ExchangeCodeService(node.clients(), node.authorizationCodes(), node.grants(), node.tokens(),
-                codec, generator, hasher, node.auditLog(), clock, policy);
+                codec, generator, hasher, node.auditLog(), clock, policy, new FakeIdTokenSigner());
         warmUp();
     }
 
