@@ -6,6 +6,7 @@ import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -48,6 +49,11 @@ interface CryptoModule {
     @Provides
     static AccessTokenCodec codec(SigningKeys keys) {
         return keys.codec();
+    }
+
+    @Provides
+    static IdTokenSigner idTokenSigner(SigningKeys keys) {
+        return keys.idTokenSigner();
     }
 
     @Provides

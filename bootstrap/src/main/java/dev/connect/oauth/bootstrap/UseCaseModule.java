@@ -15,6 +15,7 @@ import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
+import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
 import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
@@ -28,6 +29,7 @@ import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
+import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -47,6 +49,7 @@ import dev.connect.oauth.application.service.DisconnectClientService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.GetClientService;
 import dev.connect.oauth.application.service.GetJwkSetService;
+import dev.connect.oauth.application.service.GetUserInfoService;
 import dev.connect.oauth.application.service.IntrospectTokenService;
 import dev.connect.oauth.application.service.InvalidateTokenService;
 import dev.connect.oauth.application.service.IssueApiKeyService;
@@ -130,6 +133,12 @@ interface UseCaseModule {
 
     @Binds
     ResolveSessionUseCase resolveSessionUseCase(ResolveSessionService service);
+
+    @Binds
+    ResolveSignInUseCase resolveSignInUseCase(ResolveSessionService service);
+
+    @Binds
+    GetUserInfoUseCase getUserInfoUseCase(GetUserInfoService service);
 
     @Binds
     RevokeApiKeyUseCase revokeApiKeyUseCase(RevokeApiKeyService service);

@@ -9,6 +9,7 @@ import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.port.in.SignedIn;
+import dev.connect.oauth.application.port.in.SignedInAccount;
 import dev.connect.oauth.application.port.in.TooManyAttemptsException;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ErrorCode;
@@ -17,12 +18,11 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The authorization endpoint (RFC 6749 §3.1, §4.1.1; API.md §3) in its two forms.
@@ -37,7 +37,10 @@ import java.util.Optional;
  * the browser back here (303); with one, the consent page, posting to
  * {@code /oauth/authorize/consent}, whose Approve redirects with a code and Deny with
  * {@code access_denied}. Both forms carry the request's parameters and a CSRF token; each post
- * checks the request again, so a tampered field gains nothing. The consent page also offers
+ * checks the request again, so a tampered field gains nothing. The forms carry every parameter of
+ * the request, whatever it is ({@code nonce}, {@code prompt}, {@code max_age}, {@code ui_locales}...),
+ * so each reaches the approval intact. Every authorization response names the issuer in {@code iss}
+ * (RFC 9207), the JSON answer of the API form too. The consent page also offers
  * logout, a CSRF-protected post to {@code /oauth/logout} that deletes the session and its cookie.
  */
 final class AuthorizationEndpoint {
@@ -45,8 +48,8 @@ final class AuthorizationEndpoint {
     static final String CONSENT_PATH = "/oauth/authorize/consent";
     static final String SIGN_OUT_PATH = "/oauth/logout";
     private static final String AUTHORIZE_PATH = "/oauth/authorize";
-    private static final List<String> REQUEST_PARAMETERS = List.of("response_type", "client_id", "redirect_uri",
-            "scope", "state", "code_challenge", "code_challenge_method");
+    /** The fields the pages add themselves; every other parameter of the request travels on with it. */
+    private static final Set<String> PAGE_FIELDS = Set.of(BrowserCookies.CSRF_FIELD, "email", "password", "decision");
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
@@ -55,9 +58,11 @@ final class AuthorizationEndpoint {
     private final TokenBuckets signInPerSource;
     private final RequestSources sources;
     private final String basePath;
+    private final String issuer;
 
     AuthorizationEndpoint(HttpUseCases useCases, UseCaseExecutor executor, Pages pages, BrowserCookies cookies,
-                          TokenBuckets signInPerSource, RequestSources sources, String basePath) {
+                          TokenBuckets signInPerSource, RequestSources sources, String basePath, String issuer) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -96,10 +101,10 @@ final class AuthorizationEndpoint {
         String session = cookies.sessionToken(ctx);
         executor.call(ctx, () -> {
             CheckedAuthorization checked = check(request, params);
-            Optional<Account> account = useCases.resolveSession().resolve(session);
-            return account.<Step>map(signedIn -> new Step.ConsentForm(checked, signedIn))
-                    .orElseGet(() -> new Step.SignInForm(checked, "", false));
-        }, step -> render(ctx, request, step));
+            Optional<SignedInAccount> signedIn = useCases.resolveSignIn().signedIn(session);
+            return signedIn.<Step>map(found -> new Step.ConsentForm(checked, found.account()))
+                    .orElseGet(() -> new Step.SignInForm(checked, loginHint(params), false));
+        }, step -> render(ctx, params, step));
     }
 
     /**
@@ -126,7 +131,7 @@ final class AuthorizationEndpoint {
                 // A wrong password, an unknown or malformed email: the same answer for all.
                 return new Step.SignInForm(checked, email == null ? "" : email, true);
             }
-        }, step -> render(ctx, request, step));
+        }, step -> render(ctx, form, step));
     }
 
     /** {@code POST /oauth/authorize/consent}: Approve or Deny. */
@@ -140,17 +145,18 @@ final class AuthorizationEndpoint {
         String session = cookies.sessionToken(ctx);
         executor.call(ctx, () -> {
             CheckedAuthorization checked = check(request, form);
-            Optional<Account> account = useCases.resolveSession().resolve(session);
-            if (account.isEmpty()) {
-                return new Step.SignInForm(checked, "", false);
+            Optional<SignedInAccount> signedIn = useCases.resolveSignIn().signedIn(session);
+            if (signedIn.isEmpty()) {
+                return new Step.SignInForm(checked, loginHint(form), false);
             }
             if (decision.equals("deny")) {
                 return new Step.BackToClient(AuthorizationResponses.error(checked.redirectUri(),
-                        ErrorCode.ACCESS_DENIED.exception(), checked.state()));
+                        ErrorCode.ACCESS_DENIED.exception(), checked.state(), issuer));
             }
-            AuthorizationGranted granted = useCases.authorize().authorize(new AuthorizeCommand(request, account.get().id()));
-            return new Step.BackToClient(AuthorizationResponses.success(granted));
-        }, step -> render(ctx, request, step));
+            AuthorizationGranted granted = useCases.authorize().authorize(new AuthorizeCommand(request,
+                    signedIn.get().account().id(), nonce(form), Optional.of(signedIn.get().signedInAt())));
+            return new Step.BackToClient(AuthorizationResponses.success(granted, issuer));
+        }, step -> render(ctx, form, step));
     }
 
     /**
@@ -175,16 +181,19 @@ final class AuthorizationEndpoint {
         if (MediaTypes.quality(ctx.request().getHeader(HttpHeaders.ACCEPT), MediaTypes.JSON) <= 0) {
             throw ErrorCode.NOT_ACCEPTABLE.exception();
         }
-        AuthorizationRequest request = request(requestParameters(ctx).requireNoRepeats());
+        Parameters params = requestParameters(ctx).requireNoRepeats();
+        AuthorizationRequest request = request(params);
         List<String> keys = ctx.request().headers().getAll(ApiEndpoints.API_KEY_HEADER);
         String key = keys.size() == 1 ? keys.getFirst() : String.join(",", keys);
         executor.call(ctx, () -> {
             Principal holder = useCases.authenticateApiKey().authenticate(key);
-            return useCases.authorize().authorize(new AuthorizeCommand(request, holder.account().id()));
+            // The key authenticates the holder with this very request: auth_time is now.
+            return useCases.authorize().authorize(new AuthorizeCommand(request, holder.account().id(), nonce(params),
+                    Optional.empty()));
         }, granted -> {
             JsonObject body = new JsonObject().put("code", granted.code());
             granted.state().ifPresent(state -> body.put("state", state));
-            Replies.json(ctx, 200, body);
+            Replies.json(ctx, 200, body.put(AuthorizationResponses.ISS, issuer));
         });
     }
 
@@ -229,40 +238,39 @@ final class AuthorizationEndpoint {
                 params.get("scope"), params.get("state"), params.get("code_challenge"), params.get("code_challenge_method"));
     }
 
-    private void render(RoutingContext ctx, AuthorizationRequest request, Step step) {
+    /** OpenID Connect Core §3.1.2.1: the {@code nonce} to bind into the ID token. */
+    private static Optional<String> nonce(Parameters params) {
+        return Optional.ofNullable(params.get("nonce"));
+    }
+
+    /** OpenID Connect Core §3.1.2.1: {@code login_hint} prefills the email of the sign-in form. */
+    private static String loginHint(Parameters params) {
+        return Optional.ofNullable(params.get("login_hint")).orElse("");
+    }
+
+    private void render(RoutingContext ctx, Parameters params, Step step) {
         Messages messages = Messages.forAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         switch (step) {
             case Step.SignInForm form -> Replies.html(ctx, 200, pages.signIn(messages, form.checked().client().name(),
-                    basePath + SIGN_IN_PATH, hiddenFields(ctx, request), form.email(), form.failed()));
+                    basePath + SIGN_IN_PATH, hiddenFields(ctx, params), form.email(), form.failed()));
             case Step.ConsentForm form -> Replies.html(ctx, 200, pages.consent(messages, form.checked().client().name(),
-                    form.checked().scopes(), form.account(), basePath + CONSENT_PATH, hiddenFields(ctx, request),
+                    form.checked().scopes(), form.account(), basePath + CONSENT_PATH, hiddenFields(ctx, params),
                     basePath + SIGN_OUT_PATH, Html.hidden(BrowserCookies.CSRF_FIELD, cookies.csrfToken(ctx))));
             case Step.SessionStarted started -> {
                 cookies.startSession(ctx, started.session());
-                Replies.redirect(ctx, 303, AuthorizationResponses.location(basePath + AUTHORIZE_PATH, fields(request)));
+                Replies.redirect(ctx, 303, AuthorizationResponses.location(basePath + AUTHORIZE_PATH,
+                        params.allBut(PAGE_FIELDS)));
             }
             case Step.BackToClient back -> Replies.redirect(ctx, 302, back.location());
         }
     }
 
-    /** The request's parameters and the CSRF token, for the next form post. */
-    private Html hiddenFields(RoutingContext ctx, AuthorizationRequest request) {
+    /** Every parameter of the request and the CSRF token, for the next form post. */
+    private Html hiddenFields(RoutingContext ctx, Parameters params) {
         Html hidden = Html.hidden(BrowserCookies.CSRF_FIELD, cookies.csrfToken(ctx));
-        for (Map.Entry<String, String> field : fields(request)) {
+        for (Map.Entry<String, String> field : params.allBut(PAGE_FIELDS)) {
             hidden = hidden.append(Html.hidden(field.getKey(), field.getValue()));
         }
         return hidden;
-    }
-
-    private static List<Map.Entry<String, String>> fields(AuthorizationRequest request) {
-        List<String> values = Arrays.asList(request.responseType(), request.clientId(), request.redirectUri(),
-                request.scope(), request.state(), request.codeChallenge(), request.codeChallengeMethod());
-        List<Map.Entry<String, String>> fields = new ArrayList<>();
-        for (int i = 0; i < REQUEST_PARAMETERS.size(); i++) {
-            if (values.get(i) != null) {
-                fields.add(Map.entry(REQUEST_PARAMETERS.get(i), values.get(i)));
-            }
-        }
-        return fields;
     }
 }

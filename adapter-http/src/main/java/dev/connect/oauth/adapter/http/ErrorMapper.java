@@ -40,8 +40,11 @@ final class ErrorMapper implements Handler<RoutingContext> {
     private final Duration retryAfter;
     private final ErrorPage errorPage;
     private final CommonHeaders commonHeaders;
+    private final String issuer;
 
-    ErrorMapper(Duration retryAfter, ErrorPage errorPage, CommonHeaders commonHeaders) {
+    /** @param issuer named by {@code iss} in every authorization error response (RFC 9207 §2) */
+    ErrorMapper(Duration retryAfter, ErrorPage errorPage, CommonHeaders commonHeaders, String issuer) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
         this.errorPage = Objects.requireNonNull(errorPage, "errorPage");
         this.commonHeaders = Objects.requireNonNull(commonHeaders, "commonHeaders");
@@ -70,7 +73,8 @@ final class ErrorMapper implements Handler<RoutingContext> {
             return;
         }
         if (error instanceof AuthorizationRedirectException redirect && Boolean.TRUE.equals(ctx.get(REDIRECT_ERRORS))) {
-            Replies.redirect(ctx, 302, AuthorizationResponses.error(redirect.redirectUri(), redirect, redirect.state()));
+            Replies.redirect(ctx, 302, AuthorizationResponses.error(redirect.redirectUri(), redirect, redirect.state(),
+                    issuer));
             return;
         }
         int status = ErrorStatus.of(error.errorCode());
@@ -87,6 +91,9 @@ final class ErrorMapper implements Handler<RoutingContext> {
         }
         if (Boolean.TRUE.equals(ctx.get(AS_PAGE))) {
             errorPage.render(ctx, status, error);
+        } else if (error instanceof AuthorizationRedirectException) {
+            // An authorization error answered as JSON (the API-key form) names the issuer too.
+            Replies.json(ctx, status, body(error).put(AuthorizationResponses.ISS, issuer));
         } else {
             Replies.json(ctx, status, body(error));
         }

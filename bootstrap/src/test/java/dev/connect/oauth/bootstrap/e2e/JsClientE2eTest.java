@@ -79,6 +79,11 @@ class JsClientE2eTest {
             assertScriptPasses("oauth.mjs");
         }
 
+        @Test
+        void oidcScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("oidc.mjs");
+        }
+
         private void assertScriptPasses(String script) throws Exception {
             Path log = Files.createTempFile("e2e-js-", ".log");
             try {
