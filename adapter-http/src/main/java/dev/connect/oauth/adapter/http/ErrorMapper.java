@@ -91,9 +91,12 @@ final class ErrorMapper implements Handler<RoutingContext> {
         }
         if (Boolean.TRUE.equals(ctx.get(AS_PAGE))) {
             errorPage.render(ctx, status, error);
-        } else if (error instanceof AuthorizationRedirectException) {
-            // An authorization error answered as JSON (the API-key form) names the issuer too.
-            Replies.json(ctx, status, body(error).put(AuthorizationResponses.ISS, issuer));
+        } else if (error instanceof AuthorizationRedirectException redirect) {
+            // An authorization error answered as JSON (the API-key form) carries what the redirect
+            // would: the state (RFC 6749 §4.1.2.1) and the issuer (RFC 9207 §2).
+            JsonObject body = body(error);
+            redirect.state().ifPresent(state -> body.put("state", state));
+            Replies.json(ctx, status, body.put(AuthorizationResponses.ISS, issuer));
         } else {
             Replies.json(ctx, status, body(error));
         }

@@ -104,13 +104,14 @@ class OpenIdEndpointsTest {
     }
 
     @Test
-    void authorizeWithApiKeyWhenRefusedThenJsonErrorNamesTheIssuer() {
+    void authorizeWithApiKeyWhenRefusedThenJsonErrorCarriesStateAndIssuer() {
         Reply reply = server.get(authorizeUrl("tests", "&state=s-9"),
                 "ACCESSTOKEN", account.apiKey().key().value(), "Accept", "application/json");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().getString("error")).isEqualTo("invalid_scope");
         assertThat(reply.json().getString("iss")).isEqualTo(TestApplication.ISSUER);
+        assertThat(reply.json().getString("state")).isEqualTo("s-9");
     }
 
     @Test
