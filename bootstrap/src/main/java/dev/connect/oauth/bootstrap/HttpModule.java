@@ -27,6 +27,7 @@ import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
+import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -79,11 +80,13 @@ interface HttpModule {
             RotateClientSecretUseCase rotateClientSecret, DeleteClientUseCase deleteClient,
             CheckReadinessUseCase checkReadiness, CheckMaintenanceUseCase checkMaintenance,
             SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures,
-            ResolveSignInUseCase resolveSignIn, GetUserInfoUseCase getUserInfo) {
+            ResolveSignInUseCase resolveSignIn, GetUserInfoUseCase getUserInfo,
+            PlanAuthorizationUseCase planAuthorization) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
-                checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo);
+                checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
+                planAuthorization);
     }
 }

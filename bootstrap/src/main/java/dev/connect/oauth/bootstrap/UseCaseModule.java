@@ -26,6 +26,7 @@ import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
+import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -57,6 +58,7 @@ import dev.connect.oauth.application.service.IssueClientCredentialsTokenService;
 import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
+import dev.connect.oauth.application.service.PlanAuthorizationService;
 import dev.connect.oauth.application.service.PurgeAttemptCountsService;
 import dev.connect.oauth.application.service.PurgeExpiredDataService;
 import dev.connect.oauth.application.service.RefreshTokenService;
@@ -139,6 +141,9 @@ interface UseCaseModule {
 
     @Binds
     GetUserInfoUseCase getUserInfoUseCase(GetUserInfoService service);
+
+    @Binds
+    PlanAuthorizationUseCase planAuthorizationUseCase(PlanAuthorizationService service);
 
     @Binds
     RevokeApiKeyUseCase revokeApiKeyUseCase(RevokeApiKeyService service);

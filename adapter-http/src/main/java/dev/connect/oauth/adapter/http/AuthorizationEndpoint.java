@@ -1,10 +1,13 @@
 package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.application.port.in.AuthorizationGranted;
+import dev.connect.oauth.application.port.in.AuthorizationPlan;
 import dev.connect.oauth.application.port.in.AuthorizationRedirectException;
 import dev.connect.oauth.application.port.in.AuthorizationRequest;
 import dev.connect.oauth.application.port.in.AuthorizeCommand;
 import dev.connect.oauth.application.port.in.CheckedAuthorization;
+import dev.connect.oauth.application.port.in.OpenIdParameters;
+import dev.connect.oauth.application.port.in.PlanAuthorizationCommand;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
@@ -12,6 +15,7 @@ import dev.connect.oauth.application.port.in.SignedIn;
 import dev.connect.oauth.application.port.in.SignedInAccount;
 import dev.connect.oauth.application.port.in.TooManyAttemptsException;
 import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.AuthenticationRequirement;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
 import io.vertx.core.http.HttpHeaders;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The authorization endpoint (RFC 6749 §3.1, §4.1.1; API.md §3) in its two forms.
@@ -80,7 +85,8 @@ final class AuthorizationEndpoint {
         record ConsentForm(CheckedAuthorization checked, Account account) implements Step {
         }
 
-        record SessionStarted(SignedIn session) implements Step {
+        /** @param back the request's parameters to send the browser back to the authorization endpoint with */
+        record SessionStarted(SignedIn session, List<Map.Entry<String, String>> back) implements Step {
         }
 
         record BackToClient(String location) implements Step {
@@ -100,10 +106,17 @@ final class AuthorizationEndpoint {
         AuthorizationRequest request = request(params);
         String session = cookies.sessionToken(ctx);
         executor.call(ctx, () -> {
-            CheckedAuthorization checked = check(request, params);
-            Optional<SignedInAccount> signedIn = useCases.resolveSignIn().signedIn(session);
-            return signedIn.<Step>map(found -> new Step.ConsentForm(checked, found.account()))
-                    .orElseGet(() -> new Step.SignInForm(checked, loginHint(params), false));
+            if (params.hasRepeats()) {
+                check(request, params);
+            }
+            AuthorizationPlan plan = useCases.planAuthorization().plan(new PlanAuthorizationCommand(request,
+                    openId(params), Optional.ofNullable(session)));
+            return switch (plan) {
+                case AuthorizationPlan.SignIn signIn -> new Step.SignInForm(signIn.checked(), loginHint(params), false);
+                case AuthorizationPlan.Consent consent -> new Step.ConsentForm(consent.checked(), consent.account());
+                case AuthorizationPlan.Approved approved ->
+                        new Step.BackToClient(AuthorizationResponses.success(approved.granted(), issuer));
+            };
         }, step -> render(ctx, params, step));
     }
 
@@ -124,7 +137,8 @@ final class AuthorizationEndpoint {
         executor.call(ctx, () -> {
             CheckedAuthorization checked = check(request, form);
             try {
-                return new Step.SessionStarted(useCases.signIn().signIn(new SignInCommand(email, password, source)));
+                SignedIn session = useCases.signIn().signIn(new SignInCommand(email, password, source));
+                return new Step.SessionStarted(session, afterSignIn(form));
             } catch (TooManyAttemptsException limited) {
                 throw HttpProblem.tooManyRequests(limited.retryAfter());
             } catch (OAuthException refused) {
@@ -238,6 +252,25 @@ final class AuthorizationEndpoint {
                 params.get("scope"), params.get("state"), params.get("code_challenge"), params.get("code_challenge_method"));
     }
 
+    private static OpenIdParameters openId(Parameters params) {
+        return new OpenIdParameters(nonce(params), Optional.ofNullable(params.get("prompt")),
+                Optional.ofNullable(params.get("max_age")));
+    }
+
+    /**
+     * The request's parameters for the way back after a sign-in: all of them, but {@code prompt}
+     * without {@code login} and {@code select_account}, which the sign-in just satisfied (kept,
+     * they would send the browser to the sign-in page again and again).
+     */
+    private static List<Map.Entry<String, String>> afterSignIn(Parameters form) {
+        Optional<String> prompt = AuthenticationRequirement.parse(Optional.ofNullable(form.get("prompt")),
+                Optional.empty()).promptAfterSignIn();
+        return form.allBut(PAGE_FIELDS).stream()
+                .flatMap(field -> !field.getKey().equals("prompt") ? Stream.of(field)
+                        : prompt.map(value -> Map.entry("prompt", value)).stream())
+                .toList();
+    }
+
     /** OpenID Connect Core §3.1.2.1: the {@code nonce} to bind into the ID token. */
     private static Optional<String> nonce(Parameters params) {
         return Optional.ofNullable(params.get("nonce"));
@@ -258,8 +291,7 @@ final class AuthorizationEndpoint {
                     basePath + SIGN_OUT_PATH, Html.hidden(BrowserCookies.CSRF_FIELD, cookies.csrfToken(ctx))));
             case Step.SessionStarted started -> {
                 cookies.startSession(ctx, started.session());
-                Replies.redirect(ctx, 303, AuthorizationResponses.location(basePath + AUTHORIZE_PATH,
-                        params.allBut(PAGE_FIELDS)));
+                Replies.redirect(ctx, 303, AuthorizationResponses.location(basePath + AUTHORIZE_PATH, started.back()));
             }
             case Step.BackToClient back -> Replies.redirect(ctx, 302, back.location());
         }

@@ -20,6 +20,7 @@ import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
+import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -72,7 +73,8 @@ public record HttpUseCases(
         LimitClientFailuresUseCase limitClientFailures,
         // OpenID Connect
         ResolveSignInUseCase resolveSignIn,
-        GetUserInfoUseCase getUserInfo) {
+        GetUserInfoUseCase getUserInfo,
+        PlanAuthorizationUseCase planAuthorization) {
     public HttpUseCases {
         Objects.requireNonNull(checkAuthorizationRequest, "checkAuthorizationRequest");
         Objects.requireNonNull(authorize, "authorize");
@@ -104,5 +106,6 @@ public record HttpUseCases(
         Objects.requireNonNull(limitClientFailures, "limitClientFailures");
         Objects.requireNonNull(resolveSignIn, "resolveSignIn");
         Objects.requireNonNull(getUserInfo, "getUserInfo");
+        Objects.requireNonNull(planAuthorization, "planAuthorization");
     }
 }

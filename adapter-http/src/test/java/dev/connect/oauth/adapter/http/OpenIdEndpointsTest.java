@@ -158,6 +158,61 @@ class OpenIdEndpointsTest {
         assertThat(page.body()).contains("value=\"jane@example.com\"");
     }
 
+    @Test
+    void promptNoneWithoutSessionThenLoginRequiredRedirectWithoutAPage() {
+        Reply reply = browser.get(authorizeUrl("openid", "&state=st-n&prompt=none"));
+
+        assertThat(reply.status()).isEqualTo(302);
+        assertThat(query(reply.header("Location"))).containsEntry("error", "login_required")
+                .containsEntry("state", "st-n").containsEntry("iss", TestApplication.ISSUER);
+    }
+
+    @Test
+    void promptNoneSignedInButNeverConsentedThenConsentRequired() {
+        approveOnce("openid", "");
+
+        Reply reply = browser.get(authorizeUrl("openid connect", "&state=st-c&prompt=none"));
+
+        assertThat(query(reply.header("Location"))).containsEntry("error", "consent_required");
+    }
+
+    @Test
+    void whenConsentedBeforeThenCodeWithoutAPageUnlessPromptConsent() {
+        approveOnce("openid connect", "");
+
+        Reply again = browser.get(authorizeUrl("openid", "&state=st-r&nonce=n-2"));
+        Reply forced = browser.get(authorizeUrl("openid", "&state=st-f&prompt=consent"));
+
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(query(again.header("Location"))).containsKey("code").containsEntry("state", "st-r");
+        assertThat(forced.status()).isEqualTo(200);
+        assertThat(forced.body()).contains("id=\"approve\"");
+    }
+
+    @Test
+    void promptLoginWithASessionThenSignInPageAndAfterItConsentNotAnotherSignIn() {
+        approveOnce("openid", "");
+
+        Reply signInPage = browser.get(authorizeUrl("openid", "&state=st-l&prompt=login+consent"));
+        assertThat(signInPage.body()).contains("id=\"password\"");
+        Reply signedIn = browser.submit("/oauth/authorize/sign-in", signInPage,
+                "email=" + FormCodec.encode(account.account().email().value()), "password=" + PASSWORD);
+
+        assertThat(query(signedIn.header("Location"))).containsEntry("prompt", "consent").containsEntry("state", "st-l");
+        Reply consent = browser.get(signedIn.header("Location"));
+        assertThat(consent.body()).contains("id=\"approve\"");
+    }
+
+    /** Signs in through the pages and approves {@code scope} once. */
+    private void approveOnce(String scope, String more) {
+        Reply signInPage = browser.get(authorizeUrl(scope, "&state=first" + more));
+        Reply signedIn = browser.submit("/oauth/authorize/sign-in", signInPage,
+                "email=" + FormCodec.encode(account.account().email().value()), "password=" + PASSWORD);
+        Reply consent = browser.get(signedIn.header("Location"));
+        Reply approved = browser.submit("/oauth/authorize/consent", consent, "decision=approve");
+        assertThat(approved.status()).isEqualTo(302);
+    }
+
     private String authorizeUrl(String scope, String more) {
         return "/oauth/authorize?response_type=code&client_id=" + client.client().id().value() + "&redirect_uri="
                 + FormCodec.encode(TestClients.REDIRECT_URI) + "&scope=" + FormCodec.encode(scope)

@@ -30,6 +30,7 @@ import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
+import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
 import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
@@ -59,6 +60,7 @@ import dev.connect.oauth.application.service.IssueClientCredentialsTokenService;
 import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
+import dev.connect.oauth.application.service.PlanAuthorizationService;
 import dev.connect.oauth.application.service.PurgeAttemptCountsService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
@@ -120,6 +122,7 @@ public final class TestApplication {
     public final PurgeAttemptCountsService purgeAttemptCounts;
     public final ResolveSignInUseCase resolveSignIn;
     public final GetUserInfoUseCase getUserInfo;
+    public final PlanAuthorizationUseCase planAuthorization;
 
     /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
@@ -135,8 +138,9 @@ public final class TestApplication {
         this.limits = Objects.requireNonNull(limits, "limits");
         StorePorts p = ports;
         checkAuthorizationRequest = new CheckAuthorizationRequestService(p.clients(), policy);
-        authorize = new AuthorizeService(p.clients(), p.accounts(), p.grants(), p.codes(), generator, secretHasher,
-                p.audit(), clock, policy);
+        AuthorizeService authorizeService = new AuthorizeService(p.clients(), p.accounts(), p.grants(), p.codes(),
+                generator, secretHasher, p.audit(), clock, policy);
+        authorize = authorizeService;
         exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), p.grants(), p.tokens(), codec, generator,
                 secretHasher, p.audit(), clock, policy, idTokenSigner);
         refreshToken = new RefreshTokenService(p.clients(), p.grants(), p.tokens(), codec, generator, secretHasher,
@@ -154,6 +158,8 @@ public final class TestApplication {
         ResolveSessionService sessions = new ResolveSessionService(p.sessions(), p.accounts(), secretHasher, clock);
         resolveSession = sessions;
         resolveSignIn = sessions;
+        planAuthorization = new PlanAuthorizationService(p.clients(), p.grants(), sessions, authorizeService, clock,
+                policy);
         getUserInfo = new GetUserInfoService(p.accessTokenLookup(), secretHasher, clock);
         signOut = new SignOutService(p.sessions(), secretHasher);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
