@@ -282,7 +282,8 @@ final class AuthorizationEndpoint {
     }
 
     private void render(RoutingContext ctx, Parameters params, Step step) {
-        Messages messages = Messages.forAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Messages messages = Messages.forRequest(Optional.ofNullable(params.get("ui_locales")),
+                ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         switch (step) {
             case Step.SignInForm form -> Replies.html(ctx, 200, pages.signIn(messages, form.checked().client().name(),
                     basePath + SIGN_IN_PATH, hiddenFields(ctx, params), form.email(), form.failed()));

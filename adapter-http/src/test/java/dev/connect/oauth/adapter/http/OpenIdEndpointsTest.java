@@ -203,6 +203,27 @@ class OpenIdEndpointsTest {
         assertThat(consent.body()).contains("id=\"approve\"");
     }
 
+    @Test
+    void pagesWhenUiLocalesThenInTheFirstLanguageWeHaveBeforeAcceptLanguage() {
+        Reply german = browser.get(authorizeUrl("openid", "&ui_locales=fr-CA+de"));
+        Reply english = browser.get(authorizeUrl("openid", "&ui_locales=fr"));
+
+        assertThat(german.body()).contains("<html lang=\"de\">");
+        assertThat(english.body()).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void consentPageNamesTheOpenIdScopesInWords() {
+        Reply signInPage = browser.get(authorizeUrl("openid profile email phone", "&state=w"));
+        Reply signedIn = browser.submit("/oauth/authorize/sign-in", signInPage,
+                "email=" + FormCodec.encode(account.account().email().value()), "password=" + PASSWORD);
+
+        Reply consent = browser.get(signedIn.header("Location"));
+
+        assertThat(consent.body()).contains("<li id=\"scope-openid\">Sign you in with your account</li>")
+                .contains("<li id=\"scope-email\">See your email address</li>");
+    }
+
     /** Signs in through the pages and approves {@code scope} once. */
     private void approveOnce(String scope, String more) {
         Reply signInPage = browser.get(authorizeUrl(scope, "&state=first" + more));
