@@ -2,7 +2,7 @@
 // PKCE and a nonce for a confidential client, RFC 9207 `iss` validated on the success and the error
 // response, the ID token validated (iss, aud, azp, exp, iat, nonce, auth_time with max_age) and its
 // ES256 signature verified against the JWKS, at_hash checked, UserInfo `sub` equal to the ID
-// token's, and a fresh ID token on refresh (Core §12.2) for the same `sub`.
+// token's, a fresh ID token on refresh (Core §12.2) for the same `sub`, and RP-initiated logout.
 import * as oauth from 'oauth4webapi';
 import { createHash, webcrypto } from 'node:crypto';
 import { authorize, check, discover, insecure, redirectUri, run, setting } from './lib/connect.mjs';
@@ -123,5 +123,20 @@ await run('oidc', [
     check(claims.auth_time === idToken.auth_time, 'the original auth_time');
     check(claims.nonce === undefined, 'no nonce on refresh');
     await verifySignature(refreshed.id_token);
+  }],
+  ['RP-initiated logout', async () => {
+    check(as.end_session_endpoint, 'an end_session_endpoint is advertised');
+    const url = new URL(as.end_session_endpoint);
+    url.searchParams.set('id_token_hint', tokens.id_token);
+    url.searchParams.set('post_logout_redirect_uri', redirectUri);
+    url.searchParams.set('state', 'bye-1');
+    const response = await fetch(url, { redirect: 'manual' });
+    check(response.status === 302, `302 to the post-logout URI (${response.status})`);
+    const location = new URL(response.headers.get('location'));
+    check(location.origin + location.pathname === redirectUri && location.searchParams.get('state') === 'bye-1',
+      `back to the registered URI with the state (${location})`);
+    const refused = await fetch(`${as.end_session_endpoint}?post_logout_redirect_uri=${encodeURIComponent('https://attacker.example/')}&id_token_hint=${tokens.id_token}`,
+      { redirect: 'manual', headers: { Accept: 'application/json' } });
+    check(refused.status === 400, `an unregistered URI is refused, not followed (${refused.status})`);
   }],
 ]);

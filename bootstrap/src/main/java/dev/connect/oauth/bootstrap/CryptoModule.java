@@ -7,6 +7,7 @@ import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
+import dev.connect.oauth.application.port.out.IdTokenVerifier;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -54,6 +55,11 @@ interface CryptoModule {
     @Provides
     static IdTokenSigner idTokenSigner(SigningKeys keys) {
         return keys.idTokenSigner();
+    }
+
+    @Provides
+    static IdTokenVerifier idTokenVerifier(SigningKeys keys) {
+        return keys.idTokenVerifier();
     }
 
     @Provides

@@ -16,6 +16,7 @@ import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
+import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
@@ -81,12 +82,12 @@ interface HttpModule {
             CheckReadinessUseCase checkReadiness, CheckMaintenanceUseCase checkMaintenance,
             SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures,
             ResolveSignInUseCase resolveSignIn, GetUserInfoUseCase getUserInfo,
-            PlanAuthorizationUseCase planAuthorization) {
+            PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
-                planAuthorization);
+                planAuthorization, endSession);
     }
 }

@@ -12,6 +12,7 @@ import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
+import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
@@ -47,6 +48,7 @@ import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
 import dev.connect.oauth.application.service.DisconnectClientService;
+import dev.connect.oauth.application.service.EndSessionService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.GetClientService;
 import dev.connect.oauth.application.service.GetJwkSetService;
@@ -144,6 +146,9 @@ interface UseCaseModule {
 
     @Binds
     PlanAuthorizationUseCase planAuthorizationUseCase(PlanAuthorizationService service);
+
+    @Binds
+    EndSessionUseCase endSessionUseCase(EndSessionService service);
 
     @Binds
     RevokeApiKeyUseCase revokeApiKeyUseCase(RevokeApiKeyService service);

@@ -222,7 +222,7 @@ final class AuthorizationEndpoint {
     }
 
     /** The query, and a body when there is one (RFC 6749 §3.1 allows POST). */
-    private static Parameters requestParameters(RoutingContext ctx) {
+    static Parameters requestParameters(RoutingContext ctx) {
         Parameters query = Parameters.fromQuery(ctx.request().query());
         if (ctx.request().method() == HttpMethod.POST || BodyReader.body(ctx).length() > 0) {
             return query.and(Parameters.fromBody(ctx));

@@ -91,6 +91,7 @@ final class DiscoveryEndpoints {
     private static JsonObject openIdConfiguration(JsonObject oauth, HttpSettings settings) {
         return oauth.copy()
                 .put("userinfo_endpoint", settings.issuer() + UserInfoEndpoint.PATH)
+                .put("end_session_endpoint", settings.issuer() + EndSessionEndpoint.PATH)
                 .put("subject_types_supported", new JsonArray().add("public"))
                 .put("id_token_signing_alg_values_supported", new JsonArray().add("ES256"))
                 .put("claims_supported", new JsonArray().add("iss").add("sub").add("aud").add("exp").add("iat")

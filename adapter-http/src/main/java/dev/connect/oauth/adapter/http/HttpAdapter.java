@@ -76,6 +76,7 @@ public final class HttpAdapter {
     private final TokenEndpoint token;
     private final BearerEndpoints bearer;
     private final UserInfoEndpoint userInfo;
+    private final EndSessionEndpoint endSession;
     private final RevocationEndpoints revocation;
     private final DiscoveryEndpoints discovery;
     private final ApiEndpoints api;
@@ -112,6 +113,7 @@ public final class HttpAdapter {
                 clientFailures, metrics);
         this.bearer = new BearerEndpoints(useCases, executor);
         this.userInfo = new UserInfoEndpoint(useCases, executor);
+        this.endSession = new EndSessionEndpoint(useCases, executor, pages, cookies);
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);
@@ -149,6 +151,8 @@ public final class HttpAdapter {
                 .on(GET, DiscoveryEndpoints.OPENID_CONFIGURATION_PATH, json, discovery::openIdConfiguration)
                 .on(GET, oauth("userinfo"), json, userInfo::userInfo)
                 .on(POST, oauth("userinfo"), json, userInfo::userInfo)
+                .on(GET, oauth("end_session"), endSession::endSession)
+                .on(POST, oauth("end_session"), endSession::endSession)
                 .on(POST, "/api/v1/accounts", json, api::createAccount)
                 .on(GET, "/api/v1/accounts/me", json, api::me)
                 .on(POST, "/api/v1/accounts/me/api-keys", json, api::issueApiKey)

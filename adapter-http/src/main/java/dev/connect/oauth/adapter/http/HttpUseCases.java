@@ -9,6 +9,7 @@ import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
+import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
@@ -74,7 +75,8 @@ public record HttpUseCases(
         // OpenID Connect
         ResolveSignInUseCase resolveSignIn,
         GetUserInfoUseCase getUserInfo,
-        PlanAuthorizationUseCase planAuthorization) {
+        PlanAuthorizationUseCase planAuthorization,
+        EndSessionUseCase endSession) {
     public HttpUseCases {
         Objects.requireNonNull(checkAuthorizationRequest, "checkAuthorizationRequest");
         Objects.requireNonNull(authorize, "authorize");
@@ -107,5 +109,6 @@ public record HttpUseCases(
         Objects.requireNonNull(resolveSignIn, "resolveSignIn");
         Objects.requireNonNull(getUserInfo, "getUserInfo");
         Objects.requireNonNull(planAuthorization, "planAuthorization");
+        Objects.requireNonNull(endSession, "endSession");
     }
 }

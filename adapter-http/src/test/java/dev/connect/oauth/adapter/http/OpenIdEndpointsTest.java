@@ -224,6 +224,60 @@ class OpenIdEndpointsTest {
                 .contains("<li id=\"scope-email\">See your email address</li>");
     }
 
+    @Test
+    void endSessionWhenHintAndRegisteredUriThenSessionEndedAndRedirectWithState() {
+        String idToken = idTokenThroughThePages();
+
+        Reply loggedOut = browser.get("/oauth/end_session?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+                + FormCodec.encode(TestClients.REDIRECT_URI) + "&state=bye");
+
+        assertThat(loggedOut.status()).isEqualTo(302);
+        assertThat(loggedOut.header("Location")).isEqualTo(TestClients.REDIRECT_URI + "?state=bye");
+        assertThat(browser.cookie("connect_session")).isNullOrEmpty();
+        Reply again = browser.get(authorizeUrl("openid", "&state=after"));
+        assertThat(again.body()).contains("id=\"password\"");
+    }
+
+    @Test
+    void endSessionWhenNoRedirectUriThenSignedOutPage() {
+        String idToken = idTokenThroughThePages();
+
+        Reply loggedOut = browser.post("/oauth/end_session", "id_token_hint=" + idToken);
+
+        assertThat(loggedOut.status()).isEqualTo(200);
+        assertThat(loggedOut.header("Content-Type")).startsWith("text/html");
+    }
+
+    @Test
+    void endSessionWhenHintMissingOrUriNotRegisteredThenErrorPageNotARedirect() {
+        String idToken = idTokenThroughThePages();
+
+        Reply noHint = browser.get("/oauth/end_session?post_logout_redirect_uri=" + FormCodec.encode(TestClients.REDIRECT_URI));
+        Reply foreign = browser.get("/oauth/end_session?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+                + FormCodec.encode("https://attacker.example/"));
+
+        assertThat(noHint.status()).isEqualTo(400);
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.header("Location")).isNull();
+        assertThat(browser.cookie("connect_session")).isNotEmpty();
+    }
+
+    @Test
+    void openIdConfigurationNamesTheEndSessionEndpoint() {
+        assertThat(server.get("/.well-known/openid-configuration").json().getString("end_session_endpoint"))
+                .isEqualTo(TestApplication.ISSUER + "/oauth/end_session");
+    }
+
+    /** Signs in through the pages, approves openid and exchanges the code: the ID token. */
+    private String idTokenThroughThePages() {
+        Reply signInPage = browser.get(authorizeUrl("openid", "&state=in"));
+        Reply signedIn = browser.submit("/oauth/authorize/sign-in", signInPage,
+                "email=" + FormCodec.encode(account.account().email().value()), "password=" + PASSWORD);
+        Reply consent = browser.get(signedIn.header("Location"));
+        Reply approved = browser.submit("/oauth/authorize/consent", consent, "decision=approve");
+        return server.exchange(client, query(approved.header("Location")).get("code")).json().getString("id_token");
+    }
+
     /** Signs in through the pages and approves {@code scope} once. */
     private void approveOnce(String scope, String more) {
         Reply signInPage = browser.get(authorizeUrl(scope, "&state=first" + more));

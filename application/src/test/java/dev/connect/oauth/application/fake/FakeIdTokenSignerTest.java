@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.connect.oauth.application.port.out.IdTokenClaims;
+import dev.connect.oauth.application.port.out.VerifiedIdToken;
 import dev.connect.oauth.domain.ClientId;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,5 +26,8 @@ class FakeIdTokenSignerTest {
         assertThat(signer.claimsOf(first)).hasValue(CLAIMS);
         assertThat(signer.claimsOf("unknown")).isEmpty();
         assertThatNullPointerException().isThrownBy(() -> signer.sign(null));
+        assertThat(signer.verify(first)).hasValue(new VerifiedIdToken("http://localhost", "account-1",
+                new ClientId("client-1")));
+        assertThat(signer.verify("unknown")).isEmpty();
     }
 }

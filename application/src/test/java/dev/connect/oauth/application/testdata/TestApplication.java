@@ -29,6 +29,7 @@ import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
+import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -49,6 +50,7 @@ import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
 import dev.connect.oauth.application.service.DisconnectClientService;
+import dev.connect.oauth.application.service.EndSessionService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.GetUserInfoService;
 import dev.connect.oauth.application.service.GetClientService;
@@ -123,6 +125,7 @@ public final class TestApplication {
     public final ResolveSignInUseCase resolveSignIn;
     public final GetUserInfoUseCase getUserInfo;
     public final PlanAuthorizationUseCase planAuthorization;
+    public final EndSessionUseCase endSession;
 
     /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
@@ -161,6 +164,7 @@ public final class TestApplication {
         planAuthorization = new PlanAuthorizationService(p.clients(), p.grants(), sessions, authorizeService, clock,
                 policy);
         getUserInfo = new GetUserInfoService(p.accessTokenLookup(), secretHasher, clock);
+        endSession = new EndSessionService(idTokenSigner, p.clients(), p.sessions(), secretHasher, policy);
         signOut = new SignOutService(p.sessions(), secretHasher);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
         createAccount = new CreateAccountService(p.accounts(), passwordHasher, generator, secretHasher, p.audit(),
