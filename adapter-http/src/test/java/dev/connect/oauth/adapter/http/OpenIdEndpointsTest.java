@@ -140,10 +140,7 @@ class OpenIdEndpointsTest {
 
     @Test
     void browserFlowWhenDeniedThenErrorNamesTheIssuer() {
-        Reply signInPage = browser.get(authorizeUrl("openid", "&state=st-8"));
-        Reply signedIn = browser.submit("/oauth/authorize/sign-in", signInPage,
-                "email=" + FormCodec.encode(account.account().email().value()), "password=" + PASSWORD);
-        Reply consent = browser.get(signedIn.header("Location"));
+        Reply consent = consentPage("openid", "&state=st-8");
 
         Reply denied = browser.submit("/oauth/authorize/consent", consent, "decision=deny");
 
@@ -214,11 +211,8 @@ class OpenIdEndpointsTest {
 
     @Test
     void consentPageNamesTheOpenIdScopesInWords() {
-        Reply signInPage = browser.get(authorizeUrl("openid profile email phone", "&state=w"));
-        Reply signedIn = browser.submit("/oauth/authorize/sign-in", signInPage,
-                "email=" + FormCodec.encode(account.account().email().value()), "password=" + PASSWORD);
+        Reply consent = consentPage("openid profile email phone", "&state=w");
 
-        Reply consent = browser.get(signedIn.header("Location"));
 
         assertThat(consent.body()).contains("<li id=\"scope-openid\">Sign you in with your account</li>")
                 .contains("<li id=\"scope-email\">See your email address</li>");
@@ -270,20 +264,22 @@ class OpenIdEndpointsTest {
 
     /** Signs in through the pages, approves openid and exchanges the code: the ID token. */
     private String idTokenThroughThePages() {
-        Reply signInPage = browser.get(authorizeUrl("openid", "&state=in"));
-        Reply signedIn = browser.submit("/oauth/authorize/sign-in", signInPage,
-                "email=" + FormCodec.encode(account.account().email().value()), "password=" + PASSWORD);
-        Reply consent = browser.get(signedIn.header("Location"));
+        Reply consent = consentPage("openid", "&state=in");
         Reply approved = browser.submit("/oauth/authorize/consent", consent, "decision=approve");
         return server.exchange(client, query(approved.header("Location")).get("code")).json().getString("id_token");
     }
 
-    /** Signs in through the pages and approves {@code scope} once. */
-    private void approveOnce(String scope, String more) {
-        Reply signInPage = browser.get(authorizeUrl(scope, "&state=first" + more));
+    /** The consent page after signing in through the sign-in page for {@code authorizeUrl(scope, more)}. */
+    private Reply consentPage(String scope, String more) {
+        Reply signInPage = browser.get(authorizeUrl(scope, more));
         Reply signedIn = browser.submit("/oauth/authorize/sign-in", signInPage,
                 "email=" + FormCodec.encode(account.account().email().value()), "password=" + PASSWORD);
-        Reply consent = browser.get(signedIn.header("Location"));
+        return browser.get(signedIn.header("Location"));
+    }
+
+    /** Signs in through the pages and approves {@code scope} once. */
+    private void approveOnce(String scope, String more) {
+        Reply consent = consentPage(scope, "&state=first" + more);
         Reply approved = browser.submit("/oauth/authorize/consent", consent, "decision=approve");
         assertThat(approved.status()).isEqualTo(302);
     }

@@ -1,9 +1,12 @@
 package dev.connect.oauth.application.service;
 
+import dev.connect.oauth.application.port.out.DescribedAccessToken;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Scope;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,6 +31,22 @@ final class BearerTokens {
     /** The active token, or {@code invalid_token} when missing, unknown, expired or revoked. */
     AccessToken requireActive(String bearerToken, Instant now) {
         return requireActive(bearerToken, now, hasher, tokens::findAccessToken, Function.identity());
+    }
+
+    /**
+     * The account an active token found with it names, once the token carries {@code required}:
+     * {@code invalid_token} when it names none (client credentials) or the account is gone,
+     * {@code insufficient_scope} without {@code required}.
+     */
+    static Account requireAccount(DescribedAccessToken found, Scope required) {
+        AccessToken token = found.token();
+        if (token.accountId().isEmpty()) {
+            throw ErrorCode.INVALID_TOKEN.exception("The access token has no account.");
+        }
+        if (!token.scopes().contains(required)) {
+            throw ErrorCode.INSUFFICIENT_SCOPE.exception();
+        }
+        return found.account().orElseThrow(() -> ErrorCode.INVALID_TOKEN.exception("The account no longer exists."));
     }
 
     /**

@@ -5,9 +5,7 @@ import dev.connect.oauth.application.port.in.UserInfo;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.DescribedAccessToken;
 import dev.connect.oauth.application.port.out.SecretHasher;
-import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Account;
-import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.ScopeSet;
 import jakarta.inject.Inject;
@@ -39,16 +37,8 @@ public final class GetUserInfoService implements GetUserInfoUseCase {
     public UserInfo userInfo(String bearerToken) {
         DescribedAccessToken found = BearerTokens.requireActive(bearerToken, clock.instant(), hasher,
                 lookup::findWithAccount, DescribedAccessToken::token);
-        AccessToken token = found.token();
-        if (token.accountId().isEmpty()) {
-            throw ErrorCode.INVALID_TOKEN.exception("The access token has no account.");
-        }
-        ScopeSet scopes = token.scopes();
-        if (!OpenIdScopes.isOpenId(scopes)) {
-            throw ErrorCode.INSUFFICIENT_SCOPE.exception("The access token was not granted openid.");
-        }
-        Account account = found.account()
-                .orElseThrow(() -> ErrorCode.INVALID_TOKEN.exception("The account no longer exists."));
+        Account account = BearerTokens.requireAccount(found, OpenIdScopes.OPENID);
+        ScopeSet scopes = found.token().scopes();
         return new UserInfo(account.id().value(),
                 Optional.of(account.name()).filter(name -> scopes.contains(OpenIdScopes.PROFILE)),
                 Optional.of(account.email()).filter(email -> scopes.contains(OpenIdScopes.EMAIL)),
