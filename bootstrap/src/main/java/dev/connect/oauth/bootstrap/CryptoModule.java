@@ -6,6 +6,8 @@ import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.IdTokenSigner;
+import dev.connect.oauth.application.port.out.IdTokenVerifier;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -48,6 +50,16 @@ interface CryptoModule {
     @Provides
     static AccessTokenCodec codec(SigningKeys keys, PortOverrides overrides) {
         return overrides.get(AccessTokenCodec.class).orElseGet(keys::codec);
+    }
+
+    @Provides
+    static IdTokenSigner idTokenSigner(SigningKeys keys) {
+        return keys.idTokenSigner();
+    }
+
+    @Provides
+    static IdTokenVerifier idTokenVerifier(SigningKeys keys) {
+        return keys.idTokenVerifier();
     }
 
     @Provides

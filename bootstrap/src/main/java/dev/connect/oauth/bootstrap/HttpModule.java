@@ -16,9 +16,11 @@ import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
+import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
+import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
 import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
@@ -26,9 +28,11 @@ import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
+import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
+import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -76,11 +80,14 @@ interface HttpModule {
             RegisterClientUseCase registerClient, ListClientsUseCase listClients, GetClientUseCase getClient,
             RotateClientSecretUseCase rotateClientSecret, DeleteClientUseCase deleteClient,
             CheckReadinessUseCase checkReadiness, CheckMaintenanceUseCase checkMaintenance,
-            SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures) {
+            SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures,
+            ResolveSignInUseCase resolveSignIn, GetUserInfoUseCase getUserInfo,
+            PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
-                checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures);
+                checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
+                planAuthorization, endSession);
     }
 }

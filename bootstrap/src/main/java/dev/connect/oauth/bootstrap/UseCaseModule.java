@@ -12,9 +12,11 @@ import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
+import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
+import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
 import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
@@ -25,10 +27,12 @@ import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
+import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
+import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -45,9 +49,11 @@ import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
 import dev.connect.oauth.application.service.DisconnectClientService;
+import dev.connect.oauth.application.service.EndSessionService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.GetClientService;
 import dev.connect.oauth.application.service.GetJwkSetService;
+import dev.connect.oauth.application.service.GetUserInfoService;
 import dev.connect.oauth.application.service.IntrospectTokenService;
 import dev.connect.oauth.application.service.InvalidateTokenService;
 import dev.connect.oauth.application.service.IssueApiKeyService;
@@ -55,6 +61,7 @@ import dev.connect.oauth.application.service.IssueClientCredentialsTokenService;
 import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
+import dev.connect.oauth.application.service.PlanAuthorizationService;
 import dev.connect.oauth.application.service.PurgeAttemptCountsService;
 import dev.connect.oauth.application.service.PurgeExpiredDataService;
 import dev.connect.oauth.application.service.RefreshTokenService;
@@ -132,6 +139,18 @@ interface UseCaseModule {
 
     @Binds
     ResolveSessionUseCase resolveSessionUseCase(ResolveSessionService service);
+
+    @Binds
+    ResolveSignInUseCase resolveSignInUseCase(ResolveSessionService service);
+
+    @Binds
+    GetUserInfoUseCase getUserInfoUseCase(GetUserInfoService service);
+
+    @Binds
+    PlanAuthorizationUseCase planAuthorizationUseCase(PlanAuthorizationService service);
+
+    @Binds
+    EndSessionUseCase endSessionUseCase(EndSessionService service);
 
     @Binds
     RevokeApiKeyUseCase revokeApiKeyUseCase(RevokeApiKeyService service);

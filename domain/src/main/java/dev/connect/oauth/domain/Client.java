@@ -64,6 +64,19 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         return ScopeSet.resolve(requested, allowedScopes, allowedScopes);
     }
 
+    /**
+     * Like {@link #resolveScopes(Optional)}, where {@code alwaysAvailable} may be requested too
+     * (OpenID Connect's scopes, {@link OpenIdScopes#ALWAYS_AVAILABLE}); {@code *} and an absent
+     * scope still mean the registered scopes only.
+     */
+    public ScopeSet resolveScopes(Optional<String> requested, ScopeSet alwaysAvailable) {
+        Objects.requireNonNull(alwaysAvailable, "alwaysAvailable");
+        if (requested.filter(value -> !value.isBlank() && !value.trim().equals(ScopeSet.WILDCARD)).isEmpty()) {
+            return resolveScopes(requested);
+        }
+        return ScopeSet.resolve(requested, allowedScopes.union(alwaysAvailable), allowedScopes);
+    }
+
     /** The same client with a new secret hash (secret rotation). */
     public Client withSecretHash(SecretHash newHash) {
         if (type != ClientType.CONFIDENTIAL) {

@@ -88,6 +88,13 @@ public record ScopeSet(SortedSet<Scope> scopes) {
         return scopes.containsAll(other.scopes);
     }
 
+    /** The scopes of this set and of {@code other}. */
+    public ScopeSet union(ScopeSet other) {
+        TreeSet<Scope> both = new TreeSet<>(scopes);
+        both.addAll(other.scopes);
+        return new ScopeSet(both);
+    }
+
     public boolean isEmpty() {
         return scopes.isEmpty();
     }

@@ -119,6 +119,18 @@ class ClientTest {
     }
 
     @Test
+    void resolveScopesWhenAlwaysAvailableRequestedThenGrantedBesideTheRegisteredOnes() {
+        Client client = confidential();
+
+        assertThat(client.resolveScopes(Optional.of("openid email connect"), OpenIdScopes.ALWAYS_AVAILABLE))
+                .isEqualTo(ScopeSet.parse("connect email openid"));
+        assertThat(client.resolveScopes(Optional.of("*"), OpenIdScopes.ALWAYS_AVAILABLE)).isEqualTo(SCOPES);
+        assertThat(client.resolveScopes(Optional.empty(), OpenIdScopes.ALWAYS_AVAILABLE)).isEqualTo(SCOPES);
+        assertRejected(() -> client.resolveScopes(Optional.of("openid tests"), OpenIdScopes.ALWAYS_AVAILABLE), ErrorCode.INVALID_SCOPE);
+        assertRejected(() -> client.resolveScopes(Optional.of("openid")), ErrorCode.INVALID_SCOPE);
+    }
+
+    @Test
     void constructorThenStripsTheName() {
         assertThat(client("  Zapier Connector ", ClientType.PUBLIC, Optional.empty(), URIS, SCOPES).name())
                 .isEqualTo("Zapier Connector");

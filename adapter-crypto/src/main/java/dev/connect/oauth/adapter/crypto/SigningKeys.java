@@ -1,6 +1,8 @@
 package dev.connect.oauth.adapter.crypto;
 
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.IdTokenSigner;
+import dev.connect.oauth.application.port.out.IdTokenVerifier;
 import java.util.Objects;
 
 /**
@@ -19,15 +21,29 @@ import java.util.Objects;
 public final class SigningKeys {
     private final KeyRing ring;
     private final AccessTokenCodec codec;
+    private final IdTokenSigner idTokenSigner;
+    private final IdTokenVerifier idTokenVerifier;
 
     SigningKeys(KeyRing ring) {
         this.ring = Objects.requireNonNull(ring, "ring");
         this.codec = new NimbusAccessTokenCodec(ring);
+        this.idTokenSigner = new NimbusIdTokenSigner(ring);
+        this.idTokenVerifier = new NimbusIdTokenVerifier(ring);
     }
 
     /** Signs access tokens and publishes the JWK Set; bind it to the {@link AccessTokenCodec} port. */
     public AccessTokenCodec codec() {
         return codec;
+    }
+
+    /** Signs OpenID Connect ID tokens with the same keys; bind it to the {@link IdTokenSigner} port. */
+    public IdTokenSigner idTokenSigner() {
+        return idTokenSigner;
+    }
+
+    /** Verifies ID tokens signed here ({@code id_token_hint}); bind it to the {@link IdTokenVerifier} port. */
+    public IdTokenVerifier idTokenVerifier() {
+        return idTokenVerifier;
     }
 
     /**

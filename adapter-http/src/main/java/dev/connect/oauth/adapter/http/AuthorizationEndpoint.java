@@ -2,16 +2,22 @@ package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.application.port.in.AuthorizationDenied;
 import dev.connect.oauth.application.port.in.AuthorizationGranted;
+import dev.connect.oauth.application.port.in.AuthorizationPlan;
+import dev.connect.oauth.application.port.in.AuthorizationRedirectException;
 import dev.connect.oauth.application.port.in.AuthorizationRequest;
 import dev.connect.oauth.application.port.in.AuthorizeCommand;
 import dev.connect.oauth.application.port.in.CheckedAuthorization;
 import dev.connect.oauth.application.port.in.ConsentDecision;
+import dev.connect.oauth.application.port.in.OpenIdParameters;
+import dev.connect.oauth.application.port.in.PlanAuthorizationCommand;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.port.in.SignedIn;
+import dev.connect.oauth.application.port.in.SignedInAccount;
 import dev.connect.oauth.application.port.in.TooManyAttemptsException;
 import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.AuthenticationRequirement;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
 import io.vertx.core.http.HttpHeaders;
@@ -22,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The authorization endpoint (RFC 6749 §3.1, §4.1.1; API.md §3) in its two forms.
@@ -35,17 +43,21 @@ import java.util.Optional;
  * page follows, posting to {@code /oauth/authorize/sign-in}, which opens the session and sends
  * the browser back here (303); with one, the consent page, posting to
  * {@code /oauth/authorize/consent}, whose Approve redirects with a code and Deny with
- * {@code access_denied}, decided in one use-case call. Both forms carry the request's parameters
- * and a CSRF token; each post checks the request again, so a tampered field gains nothing. The
- * consent page also offers logout, a CSRF-protected post to {@code /oauth/logout} that deletes
- * the session and its cookie. How errors are answered (page, JSON, redirect to the client) is
- * each route's {@link ErrorStyle}.
+ * {@code access_denied}, decided in one use-case call. Both forms carry a CSRF token and every
+ * parameter of the request, whatever it is ({@code nonce}, {@code prompt}, {@code max_age},
+ * {@code ui_locales}...), so each reaches the decision intact; each post checks the request again,
+ * so a tampered field gains nothing. Every authorization response names the issuer in {@code iss}
+ * (RFC 9207), the JSON answer of the API form too. The consent page also offers logout, a
+ * CSRF-protected post to {@code /oauth/logout} that deletes the session and its cookie. How errors
+ * are answered (page, JSON, redirect to the client) is each route's {@link ErrorStyle}.
  */
 final class AuthorizationEndpoint {
     static final String SIGN_IN_PATH = "/oauth/authorize/sign-in";
     static final String CONSENT_PATH = "/oauth/authorize/consent";
     static final String SIGN_OUT_PATH = "/oauth/logout";
     private static final String AUTHORIZE_PATH = "/oauth/authorize";
+    /** The fields the pages add themselves; every other parameter of the request travels on with it. */
+    private static final Set<String> PAGE_FIELDS = Set.of(BrowserCookies.CSRF_FIELD, "email", "password", "decision");
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
@@ -54,9 +66,11 @@ final class AuthorizationEndpoint {
     private final TokenBuckets signInPerSource;
     private final RequestSources sources;
     private final String basePath;
+    private final String issuer;
 
     AuthorizationEndpoint(HttpUseCases useCases, UseCaseExecutor executor, Pages pages, BrowserCookies cookies,
-                          TokenBuckets signInPerSource, RequestSources sources, String basePath) {
+                          TokenBuckets signInPerSource, RequestSources sources, String basePath, String issuer) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -68,13 +82,14 @@ final class AuthorizationEndpoint {
 
     /** What to show or where to send the browser after a use case ran. */
     private sealed interface Step {
-        record SignInForm(CheckedAuthorization checked, Optional<String> email, boolean failed) implements Step {
+        record SignInForm(CheckedAuthorization checked, String email, boolean failed) implements Step {
         }
 
         record ConsentForm(CheckedAuthorization checked, Account account) implements Step {
         }
 
-        record SessionStarted(SignedIn session) implements Step {
+        /** @param back the request's parameters to send the browser back to the authorization endpoint with */
+        record SessionStarted(SignedIn session, List<Map.Entry<String, String>> back) implements Step {
         }
 
         record BackToClient(String location) implements Step {
@@ -87,14 +102,19 @@ final class AuthorizationEndpoint {
             authorizeWithApiKey(ctx);
             return;
         }
-        AuthorizationRequest request = request(requestParameters(ctx));
+        Parameters params = requestParameters(ctx);
+        AuthorizationRequest request = request(params);
         Optional<String> session = cookies.sessionToken(ctx);
         executor.call(ctx, () -> {
-            CheckedAuthorization checked = useCases.checkAuthorizationRequest().check(request);
-            Optional<Account> account = useCases.resolveSession().resolve(session);
-            return account.<Step>map(signedIn -> new Step.ConsentForm(checked, signedIn))
-                    .orElseGet(() -> new Step.SignInForm(checked, Optional.empty(), false));
-        }, step -> render(ctx, request, step));
+            AuthorizationPlan plan = useCases.planAuthorization().plan(new PlanAuthorizationCommand(request,
+                    openId(params), session));
+            return switch (plan) {
+                case AuthorizationPlan.SignIn signIn -> new Step.SignInForm(signIn.checked(), loginHint(params), false);
+                case AuthorizationPlan.Consent consent -> new Step.ConsentForm(consent.checked(), consent.account());
+                case AuthorizationPlan.Approved approved ->
+                        new Step.BackToClient(AuthorizationResponses.success(approved.granted(), issuer));
+            };
+        }, step -> render(ctx, params, step));
     }
 
     /**
@@ -114,14 +134,15 @@ final class AuthorizationEndpoint {
         executor.call(ctx, () -> {
             CheckedAuthorization checked = useCases.checkAuthorizationRequest().check(request);
             try {
-                return new Step.SessionStarted(useCases.signIn().signIn(new SignInCommand(email, password, source)));
+                SignedIn session = useCases.signIn().signIn(new SignInCommand(email, password, source));
+                return new Step.SessionStarted(session, afterSignIn(form));
             } catch (TooManyAttemptsException limited) {
                 throw HttpProblem.tooManyRequests(limited.retryAfter());
             } catch (OAuthException refused) {
                 // A wrong password, an unknown or malformed email: the same answer for all.
-                return new Step.SignInForm(checked, email, true);
+                return new Step.SignInForm(checked, email.orElse(""), true);
             }
-        }, step -> render(ctx, request, step));
+        }, step -> render(ctx, form, step));
     }
 
     /** {@code POST /oauth/authorize/consent}: Approve or Deny, checked and decided in one use-case call. */
@@ -132,13 +153,14 @@ final class AuthorizationEndpoint {
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("decision must be approve or deny."));
         Optional<String> session = cookies.sessionToken(ctx);
         executor.call(ctx, () -> {
-            Optional<Account> account = useCases.resolveSession().resolve(session);
-            if (account.isEmpty()) {
-                return new Step.SignInForm(useCases.checkAuthorizationRequest().check(request), Optional.empty(), false);
+            Optional<SignedInAccount> signedIn = useCases.resolveSignIn().signedIn(session);
+            if (signedIn.isEmpty()) {
+                return new Step.SignInForm(useCases.checkAuthorizationRequest().check(request), loginHint(form), false);
             }
-            return new Step.BackToClient(AuthorizationResponses.location(
-                    useCases.authorize().authorize(new AuthorizeCommand(request, account.get().id(), decision))));
-        }, step -> render(ctx, request, step));
+            return new Step.BackToClient(AuthorizationResponses.location(useCases.authorize().authorize(
+                    new AuthorizeCommand(request, signedIn.get().account().id(), decision, nonce(form),
+                            Optional.of(signedIn.get().signedInAt()))), issuer));
+        }, step -> render(ctx, form, step));
     }
 
     /**
@@ -163,18 +185,20 @@ final class AuthorizationEndpoint {
             throw ErrorCode.NOT_ACCEPTABLE.exception();
         }
         // Repeats are refused before the key is checked, as any malformed request is.
-        AuthorizationRequest request = request(requestParameters(ctx).requireNoRepeats());
+        Parameters params = requestParameters(ctx).requireNoRepeats();
+        AuthorizationRequest request = request(params);
         String key = String.join(",", ctx.request().headers().getAll(ApiEndpoints.API_KEY_HEADER));
         executor.call(ctx, () -> {
             Principal holder = useCases.authenticateApiKey().authenticate(Optional.of(key));
+            // The key authenticates the holder with this very request: auth_time is now.
             return useCases.authorize().authorize(new AuthorizeCommand(request, holder.account().id(),
-                    ConsentDecision.APPROVE));
+                    ConsentDecision.APPROVE, nonce(params), Optional.empty()));
         }, response -> {
             switch (response) {
                 case AuthorizationGranted granted -> {
                     JsonObject body = new JsonObject().put("code", granted.code());
                     granted.state().ifPresent(state -> body.put("state", state));
-                    Replies.json(ctx, 200, body);
+                    Replies.json(ctx, 200, body.put(AuthorizationResponses.ISS, issuer));
                 }
                 case AuthorizationDenied denied -> ctx.fail(ErrorCode.ACCESS_DENIED.exception());
             }
@@ -189,7 +213,7 @@ final class AuthorizationEndpoint {
     }
 
     /** The query, and a body when there is one (RFC 6749 §3.1 allows POST). */
-    private static Parameters requestParameters(RoutingContext ctx) {
+    static Parameters requestParameters(RoutingContext ctx) {
         Parameters query = Parameters.fromQuery(ctx.request().query());
         if (ctx.request().method() == HttpMethod.POST || BodyReader.body(ctx).length() > 0) {
             return query.and(Parameters.fromBody(ctx));
@@ -202,27 +226,56 @@ final class AuthorizationEndpoint {
         return AuthorizationRequest.of(params::get, params.repeated());
     }
 
-    private void render(RoutingContext ctx, AuthorizationRequest request, Step step) {
-        Messages messages = Messages.forAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    private static OpenIdParameters openId(Parameters params) {
+        return new OpenIdParameters(nonce(params), params.get("prompt"),
+                params.get("max_age"));
+    }
+
+    /**
+     * The request's parameters for the way back after a sign-in: all of them, but {@code prompt}
+     * without {@code login} and {@code select_account}, which the sign-in just satisfied (kept,
+     * they would send the browser to the sign-in page again and again).
+     */
+    private static List<Map.Entry<String, String>> afterSignIn(Parameters form) {
+        Optional<String> prompt = AuthenticationRequirement.parse(form.get("prompt"),
+                Optional.empty()).promptAfterSignIn();
+        return form.allBut(PAGE_FIELDS).stream()
+                .flatMap(field -> !field.getKey().equals("prompt") ? Stream.of(field)
+                        : prompt.map(value -> Map.entry("prompt", value)).stream())
+                .toList();
+    }
+
+    /** OpenID Connect Core §3.1.2.1: the {@code nonce} to bind into the ID token. */
+    private static Optional<String> nonce(Parameters params) {
+        return params.get("nonce");
+    }
+
+    /** OpenID Connect Core §3.1.2.1: {@code login_hint} prefills the email of the sign-in form. */
+    private static String loginHint(Parameters params) {
+        return params.get("login_hint").orElse("");
+    }
+
+    private void render(RoutingContext ctx, Parameters params, Step step) {
+        Messages messages = Messages.forRequest(params.get("ui_locales"),
+                ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         switch (step) {
             case Step.SignInForm form -> Replies.html(ctx, 200, pages.signIn(messages, form.checked().client().name(),
-                    basePath + SIGN_IN_PATH, hiddenFields(ctx, request), form.email().orElse(""), form.failed()));
+                    basePath + SIGN_IN_PATH, hiddenFields(ctx, params), form.email(), form.failed()));
             case Step.ConsentForm form -> Replies.html(ctx, 200, pages.consent(messages, form.checked().client().name(),
-                    form.checked().scopes(), form.account(), basePath + CONSENT_PATH, hiddenFields(ctx, request),
+                    form.checked().scopes(), form.account(), basePath + CONSENT_PATH, hiddenFields(ctx, params),
                     basePath + SIGN_OUT_PATH, Html.hidden(BrowserCookies.CSRF_FIELD, cookies.csrfToken(ctx))));
             case Step.SessionStarted started -> {
                 cookies.startSession(ctx, started.session());
-                Replies.redirect(ctx, 303, AuthorizationResponses.location(basePath + AUTHORIZE_PATH,
-                        List.copyOf(request.parameters().entrySet())));
+                Replies.redirect(ctx, 303, AuthorizationResponses.location(basePath + AUTHORIZE_PATH, started.back()));
             }
             case Step.BackToClient back -> Replies.redirect(ctx, 302, back.location());
         }
     }
 
-    /** The request's parameters and the CSRF token, for the next form post. */
-    private Html hiddenFields(RoutingContext ctx, AuthorizationRequest request) {
+    /** Every parameter of the request and the CSRF token, for the next form post. */
+    private Html hiddenFields(RoutingContext ctx, Parameters params) {
         Html hidden = Html.hidden(BrowserCookies.CSRF_FIELD, cookies.csrfToken(ctx));
-        for (Map.Entry<String, String> field : request.parameters().entrySet()) {
+        for (Map.Entry<String, String> field : params.allBut(PAGE_FIELDS)) {
             hidden = hidden.append(Html.hidden(field.getKey(), field.getValue()));
         }
         return hidden;

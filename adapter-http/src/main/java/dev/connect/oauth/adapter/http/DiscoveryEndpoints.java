@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.domain.GrantType;
+import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.PkceMethod;
 import dev.connect.oauth.domain.ResponseType;
 import dev.connect.oauth.domain.Scope;
@@ -18,8 +19,13 @@ import java.util.function.Function;
 
 /**
  * Authorization server metadata (RFC 8414 §2) naming every endpoint, grant, PKCE method and
- * client authentication method, the JWK Set that verifies access tokens (RFC 7517 §5), and the
+ * client authentication method, the JWK Set that verifies access and ID tokens (RFC 7517 §5),
+ * the same document with the OpenID Provider members at the OpenID Connect Discovery path, and the
  * OpenAPI 3.1 document of the whole HTTP API ({@code openapi.json} beside this class's package).
+ * Both metadata documents say that every authorization response names the issuer (RFC 9207 §3).
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8414#section-2">RFC 8414 §2</a>
+ * @see <a href="https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata">OpenID Connect Discovery 1.0 §3</a>
  */
 final class DiscoveryEndpoints {
     /** RFC 8414 §3: the well-known path of the metadata. */
@@ -29,16 +35,21 @@ final class DiscoveryEndpoints {
     static final String OPENAPI_RESOURCE = "/openapi.json";
     /** The document holds no secret and changes only with a release, so caches may keep it an hour. */
     private static final String OPENAPI_CACHE_CONTROL = "public, max-age=3600";
+    /** OpenID Connect Discovery 1.0 §4: the well-known path of the OpenID Provider's configuration. */
+    static final String OPENID_CONFIGURATION_PATH = "/.well-known/openid-configuration";
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
     private final String metadata;
     private final String openApi;
+    private final String openIdConfiguration;
 
     DiscoveryEndpoints(HttpUseCases useCases, UseCaseExecutor executor, HttpSettings settings) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.metadata = metadata(settings).encode();
+        JsonObject oauth = metadata(settings);
+        this.metadata = oauth.encode();
+        this.openIdConfiguration = openIdConfiguration(oauth, settings).encode();
         this.openApi = openApi(settings.issuer()).encode();
     }
 
@@ -50,6 +61,10 @@ final class DiscoveryEndpoints {
 
     void metadata(RoutingContext ctx) {
         Replies.json(ctx, 200, metadata);
+    }
+
+    void openIdConfiguration(RoutingContext ctx) {
+        Replies.json(ctx, 200, openIdConfiguration);
     }
 
     /** The key set comes from the signing key store, so it is read off the event loop. */
@@ -78,7 +93,8 @@ final class DiscoveryEndpoints {
         }
         JsonArray clientAuth = new JsonArray().add("client_secret_basic").add("client_secret_post").add("none");
         JsonArray scopes = new JsonArray();
-        settings.scopeCatalogue().scopes().stream().map(Scope::value).forEach(scopes::add);
+        settings.scopeCatalogue().union(OpenIdScopes.ALWAYS_AVAILABLE).scopes().stream().map(Scope::value)
+                .forEach(scopes::add);
         return new JsonObject()
                 .put("issuer", settings.issuer())
                 .put("authorization_endpoint", base + "authorize")
@@ -97,7 +113,26 @@ final class DiscoveryEndpoints {
                 .put("code_challenge_methods_supported", pkce)
                 .put("token_endpoint_auth_methods_supported", clientAuth)
                 .put("revocation_endpoint_auth_methods_supported", clientAuth.copy())
-                .put("introspection_endpoint_auth_methods_supported", clientAuth.copy());
+                .put("introspection_endpoint_auth_methods_supported", clientAuth.copy())
+                .put("authorization_response_iss_parameter_supported", true);
+    }
+
+    /**
+     * Discovery 1.0 §3: the OAuth members and what an OpenID Provider adds, listing only what is
+     * supported: the code flow, public subjects, ES256 ID tokens, the claims the scopes release.
+     */
+    private static JsonObject openIdConfiguration(JsonObject oauth, HttpSettings settings) {
+        return oauth.copy()
+                .put("userinfo_endpoint", settings.issuer() + UserInfoEndpoint.PATH)
+                .put("end_session_endpoint", settings.issuer() + EndSessionEndpoint.PATH)
+                .put("subject_types_supported", new JsonArray().add("public"))
+                .put("id_token_signing_alg_values_supported", new JsonArray().add("ES256"))
+                .put("claims_supported", new JsonArray().add("iss").add("sub").add("aud").add("exp").add("iat")
+                        .add("auth_time").add("nonce").add("at_hash").add("azp").add("name").add("email")
+                        .add("phone_number"))
+                .put("claims_parameter_supported", false)
+                .put("request_parameter_supported", false)
+                .put("request_uri_parameter_supported", false);
     }
 
     private static <T> JsonArray wireNames(T[] values, Function<T, String> wireName) {

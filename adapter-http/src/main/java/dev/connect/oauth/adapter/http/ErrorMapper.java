@@ -33,8 +33,11 @@ final class ErrorMapper implements Handler<RoutingContext> {
     private final Duration retryAfter;
     private final ErrorPage errorPage;
     private final CommonHeaders commonHeaders;
+    private final String issuer;
 
-    ErrorMapper(Duration retryAfter, ErrorPage errorPage, CommonHeaders commonHeaders) {
+    /** @param issuer named by {@code iss} in every authorization error response (RFC 9207 §2) */
+    ErrorMapper(Duration retryAfter, ErrorPage errorPage, CommonHeaders commonHeaders, String issuer) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
         this.errorPage = Objects.requireNonNull(errorPage, "errorPage");
         this.commonHeaders = Objects.requireNonNull(commonHeaders, "commonHeaders");
@@ -64,7 +67,8 @@ final class ErrorMapper implements Handler<RoutingContext> {
         }
         ErrorStyle style = RouteTable.errorStyle(ctx);
         if (error instanceof AuthorizationRedirectException redirect && style.redirectsToClient(ctx)) {
-            Replies.redirect(ctx, 302, AuthorizationResponses.error(redirect.redirectUri(), redirect, redirect.state()));
+            Replies.redirect(ctx, 302, AuthorizationResponses.error(redirect.redirectUri(), redirect, redirect.state(),
+                    issuer));
             return;
         }
         int status = ErrorStatus.of(error.errorCode());
@@ -81,6 +85,12 @@ final class ErrorMapper implements Handler<RoutingContext> {
         }
         if (style.rendersPage(ctx)) {
             errorPage.render(ctx, status, error);
+        } else if (error instanceof AuthorizationRedirectException redirect) {
+            // An authorization error answered as JSON (the API-key form) carries what the redirect
+            // would: the state (RFC 6749 §4.1.2.1) and the issuer (RFC 9207 §2).
+            JsonObject body = body(error);
+            redirect.state().ifPresent(state -> body.put("state", state));
+            Replies.json(ctx, status, body.put(AuthorizationResponses.ISS, issuer));
         } else {
             Replies.json(ctx, status, body(error));
         }

@@ -16,6 +16,8 @@ final class ErrorStatus {
             // RFC 6749 §5.2: 400 unless client authentication failed.
             case INVALID_REQUEST, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE,
                  UNSUPPORTED_RESPONSE_TYPE, INVALID_SCOPE, BAD_REQUEST -> 400;
+            // OpenID Connect Core §3.1.2.6: redirected; as JSON (API form) they are 400 like invalid_request.
+            case LOGIN_REQUIRED, CONSENT_REQUIRED -> 400;
             case INVALID_CLIENT, UNAUTHORIZED -> 401;
             // RFC 6750 §3.1.
             case INVALID_TOKEN -> 401;

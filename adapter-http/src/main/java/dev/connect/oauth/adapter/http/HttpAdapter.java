@@ -60,7 +60,8 @@ public final class HttpAdapter {
     /** The endpoints a single-page app calls with fetch, and so the only ones that answer CORS. */
     private static final Set<String> CROSS_ORIGIN_PATHS = Stream.of(
                     oauth("token"), oauth("refresh"), oauth("revoke"), oauth("info"), oauth("invalidate"), oauth("jwks"),
-                    List.of(DiscoveryEndpoints.METADATA_PATH))
+                    List.of(DiscoveryEndpoints.METADATA_PATH, DiscoveryEndpoints.OPENID_CONFIGURATION_PATH),
+                    oauth("userinfo"))
             .flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
 
     private final HttpSettings settings;
@@ -75,6 +76,8 @@ public final class HttpAdapter {
     private final AuthorizationEndpoint authorization;
     private final TokenEndpoint token;
     private final BearerEndpoints bearer;
+    private final UserInfoEndpoint userInfo;
+    private final EndSessionEndpoint endSession;
     private final RevocationEndpoints revocation;
     private final DiscoveryEndpoints discovery;
     private final ApiEndpoints api;
@@ -97,18 +100,21 @@ public final class HttpAdapter {
         this.maintenance = new MaintenanceMode(useCases.checkMaintenance(), settings.maintenance(), settings.retryAfter());
         this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion(),
                 settings.httpsIssuer());
-        this.errorMapper = new ErrorMapper(settings.retryAfter(), pages, commonHeaders);
+        this.errorMapper = new ErrorMapper(settings.retryAfter(), pages, commonHeaders, settings.issuer());
         this.versions = new VersionNegotiation(ApiVersion.require(settings.latestVersion(), "latestVersion"),
                 ApiVersion.require(settings.minimumVersion(), "minimumVersion"));
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
         BrowserCookies cookies = new BrowserCookies(settings.httpsIssuer(), settings.clock());
         RequestSources sources = new RequestSources(settings.trustedProxyBlocks());
         this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies,
-                new TokenBuckets(settings.signInPerAddress(), settings.clock()), sources, settings.basePath());
+                new TokenBuckets(settings.signInPerAddress(), settings.clock()), sources, settings.basePath(),
+                settings.issuer());
         ClientAuthenticationLimit clientFailures = new ClientAuthenticationLimit(useCases.limitClientFailures(), sources);
         this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()),
                 clientFailures, metrics);
         this.bearer = new BearerEndpoints(useCases, executor);
+        this.userInfo = new UserInfoEndpoint(useCases, executor);
+        this.endSession = new EndSessionEndpoint(useCases, executor, pages, cookies);
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);
@@ -146,6 +152,11 @@ public final class HttpAdapter {
                 .on(GET, oauth("jwks"), MediaTypes.requireJsonAccepted(MediaTypes.JWK_SET), discovery::jwks)
                 .on(GET, DiscoveryEndpoints.METADATA_PATH, json, discovery::metadata)
                 .on(GET, DiscoveryEndpoints.OPENAPI_PATH, json, discovery::openApi)
+                .on(GET, DiscoveryEndpoints.OPENID_CONFIGURATION_PATH, json, discovery::openIdConfiguration)
+                .on(GET, oauth("userinfo"), json, userInfo::userInfo)
+                .on(POST, oauth("userinfo"), json, userInfo::userInfo)
+                .on(ErrorStyle.PAGE, GET, oauth("end_session"), endSession::endSession)
+                .on(ErrorStyle.PAGE, POST, oauth("end_session"), endSession::endSession)
                 .on(POST, "/api/v1/accounts", json, api::createAccount)
                 .on(GET, "/api/v1/accounts/me", json, api::me)
                 .on(POST, "/api/v1/accounts/me/api-keys", json, api::issueApiKey)

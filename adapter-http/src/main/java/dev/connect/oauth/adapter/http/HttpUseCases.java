@@ -9,9 +9,11 @@ import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
+import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
+import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
 import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
@@ -19,9 +21,11 @@ import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
+import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
+import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -67,7 +71,12 @@ public record HttpUseCases(
         CheckMaintenanceUseCase checkMaintenance,
         SwitchMaintenanceUseCase switchMaintenance,
         // Abuse limits of the token endpoint
-        LimitClientFailuresUseCase limitClientFailures) {
+        LimitClientFailuresUseCase limitClientFailures,
+        // OpenID Connect
+        ResolveSignInUseCase resolveSignIn,
+        GetUserInfoUseCase getUserInfo,
+        PlanAuthorizationUseCase planAuthorization,
+        EndSessionUseCase endSession) {
     public HttpUseCases {
         Objects.requireNonNull(checkAuthorizationRequest, "checkAuthorizationRequest");
         Objects.requireNonNull(authorize, "authorize");
@@ -97,5 +106,9 @@ public record HttpUseCases(
         Objects.requireNonNull(checkMaintenance, "checkMaintenance");
         Objects.requireNonNull(switchMaintenance, "switchMaintenance");
         Objects.requireNonNull(limitClientFailures, "limitClientFailures");
+        Objects.requireNonNull(resolveSignIn, "resolveSignIn");
+        Objects.requireNonNull(getUserInfo, "getUserInfo");
+        Objects.requireNonNull(planAuthorization, "planAuthorization");
+        Objects.requireNonNull(endSession, "endSession");
     }
 }

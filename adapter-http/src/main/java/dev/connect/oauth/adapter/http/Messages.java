@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The pages' texts in one language, from the message bundles ({@code messages.properties},
  * English, and {@code messages_de.properties}, German), chosen by {@code Accept-Language}
- * (RFC 9110 §12.5.4): the highest-weighted language we have, else English.
+ * (RFC 9110 §12.5.4): the highest-weighted language we have, else English; an authorization
+ * request's {@code ui_locales} goes first.
  */
 final class Messages {
     private static final String BUNDLE = "dev.connect.oauth.adapter.http.messages";
@@ -39,6 +41,17 @@ final class Messages {
                 .sorted(Comparator.comparingDouble(Weighted::quality).reversed())
                 .map(range -> BY_LANGUAGE.get(primary(range.value())))
                 .findFirst().orElse(DEFAULT);
+    }
+
+    /**
+     * The first language of {@code uiLocales} (OpenID Connect Core §3.1.2.1: space-separated
+     * BCP 47 tags, most preferred first) that we have, else as {@link #forAcceptLanguage}.
+     */
+    static Messages forRequest(Optional<String> uiLocales, String acceptLanguage) {
+        return uiLocales.stream().flatMap(tags -> Stream.of(tags.trim().split(" +")))
+                .map(tag -> BY_LANGUAGE.get(primary(tag.toLowerCase(Locale.ROOT))))
+                .filter(Objects::nonNull)
+                .findFirst().orElseGet(() -> forAcceptLanguage(acceptLanguage));
     }
 
     /** The primary language subtag: {@code de} of {@code de-CH}. */

@@ -96,6 +96,18 @@ final class Parameters {
         return Collections.unmodifiableSet(repeated);
     }
 
+    /**
+     * Every parameter with a value but those {@code named}, by name: what a page carries on to the
+     * next step of the flow, whatever the request held.
+     */
+    List<Map.Entry<String, String>> allBut(Set<String> named) {
+        return values.entrySet().stream()
+                .filter(entry -> !entry.getValue().isEmpty() && !named.contains(entry.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+
     boolean isRepeated(String name) {
         return repeated.contains(name);
     }

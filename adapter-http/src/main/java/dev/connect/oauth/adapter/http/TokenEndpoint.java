@@ -88,6 +88,7 @@ final class TokenEndpoint {
                 .put("expires_at", tokens.expiresAt().getEpochSecond());
         tokens.refreshToken().ifPresent(token -> body.put("refresh_token", token));
         tokens.refreshExpiresIn().ifPresent(seconds -> body.put("refresh_expires_in", seconds));
+        tokens.idToken().ifPresent(token -> body.put("id_token", token));
         return body.put("scope", tokens.scope().toString());
     }
 }

@@ -6,6 +6,7 @@ import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.RegisterClientCommand;
 import dev.connect.oauth.application.port.in.RegisteredClient;
+import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
@@ -105,7 +106,8 @@ class AuthorizationPagesTest {
                 "email=" + FormCodec.encode(account.account().email().value()), "password=" + PASSWORD);
 
         assertThat(signedIn.status()).isEqualTo(303);
-        assertThat(signedIn.header("Location")).startsWith("/oauth/authorize?response_type=code&client_id=");
+        assertThat(signedIn.header("Location")).startsWith("/oauth/authorize?").contains("&response_type=code&")
+                .contains("client_id=" + client.client().id().value());
         String session = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("connect_session="))
                 .findFirst().orElseThrow();
         // Cookie attribute names are case-insensitive (RFC 6265 §5.2); Netty writes "HTTPOnly".
@@ -271,7 +273,7 @@ class AuthorizationPagesTest {
                 + "&redirect_uri=" + FormCodec.encode(redirect) + "&scope=tests&state=q");
 
         assertThat(reply.status()).isEqualTo(302);
-        assertThat(reply.header("Location")).startsWith(redirect + "&error=invalid_scope&error_description=").endsWith("&state=q");
+        assertThat(reply.header("Location")).startsWith(redirect + "&error=invalid_scope&error_description=").endsWith("&state=q&iss=" + FormCodec.encode(TestApplication.ISSUER));
     }
 
     @Test

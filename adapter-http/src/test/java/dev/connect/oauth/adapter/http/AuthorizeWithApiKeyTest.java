@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.RegisteredClient;
+import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,8 @@ class AuthorizeWithApiKeyTest {
         Reply reply = server.get("/oauth/authorize?" + query("connect") + "&state=s-1", headers());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.json().fieldNames()).containsExactlyInAnyOrder("code", "state");
+        assertThat(reply.json().fieldNames()).containsExactlyInAnyOrder("code", "state", "iss");
+        assertThat(reply.json().getString("iss")).isEqualTo(TestApplication.ISSUER);
         assertThat(reply.json().getString("state")).isEqualTo("s-1");
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         assertThat(server.exchange(client, reply.json().getString("code")).status()).isEqualTo(200);
@@ -38,7 +40,7 @@ class AuthorizeWithApiKeyTest {
         Reply reply = server.get("/authorize?" + query("connect"), headers());
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().fieldNames()).containsExactly("code");
+        assertThat(reply.json().fieldNames()).containsExactlyInAnyOrder("code", "iss");
     }
 
     @Test

@@ -94,7 +94,8 @@ final class TestServer implements AutoCloseable {
                 app.introspectToken, jwkSet, app.signIn, app.resolveSession, app.signOut, app.authenticateApiKey,
                 app.createAccount, app.issueApiKey, app.revokeApiKey, app.listConnections, app.disconnectClient,
                 app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
-                readiness, app.maintenance, app.maintenance, app.clientFailures);
+                readiness, app.maintenance, app.maintenance, app.clientFailures, app.resolveSignIn, app.getUserInfo,
+                app.planAuthorization, app.endSession);
     }
 
     @Override

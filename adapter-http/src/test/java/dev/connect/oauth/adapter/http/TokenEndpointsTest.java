@@ -144,7 +144,9 @@ class TokenEndpointsTest {
                 .containsExactly("client_secret_basic", "client_secret_post", "none");
         assertThat(strings(metadata, "revocation_endpoint_auth_methods_supported")).contains("client_secret_basic");
         assertThat(strings(metadata, "introspection_endpoint_auth_methods_supported")).contains("client_secret_basic");
-        assertThat(strings(metadata, "scopes_supported")).containsExactlyInAnyOrder("connect", "triggers", "actions", "tests");
+        assertThat(strings(metadata, "scopes_supported")).containsExactlyInAnyOrder("connect", "triggers", "actions", "tests",
+                "openid", "profile", "email", "phone");
+        assertThat(metadata.getBoolean("authorization_response_iss_parameter_supported")).isTrue();
     }
 
     @Test

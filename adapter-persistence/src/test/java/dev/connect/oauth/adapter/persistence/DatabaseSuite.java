@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.persistence;
 
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
+import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.ClientCredentials;
@@ -431,13 +432,13 @@ abstract class DatabaseSuite {
         private ExchangeCodeUseCase exchangeOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
             return new ExchangeCodeService(node.clients(), node.authorizationCodes(), node.grants(), node.tokens(),
-                    codec, generator, hasher, node.auditLog(), clockOf(racer), replaysOnly);
+                    codec, generator, hasher, node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner());
         }
 
         private RefreshTokenUseCase refreshOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
             return new RefreshTokenService(node.clients(), node.grants(), node.tokens(), codec, generator, hasher,
-                    node.auditLog(), clockOf(racer), replaysOnly);
+                    node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner());
         }
 
         private static ClientCredentials secretOf(Client client) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.adapter.persistence.TcpProxy.CommitFault;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
+import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
+import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
+import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.ClientCredentials;
 import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
@@ -19,9 +23,6 @@ import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.OAuthException;
-import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
-import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
-import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.testkit.testdata.MutableClock;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
 import dev.connect.oauth.testkit.testdata.TestClients;
@@ -69,9 +70,9 @@ class MariaDbAmbiguousCommitTest {
         FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
         FakeSecretGenerator generator = new FakeSecretGenerator();
         refresh = new RefreshTokenService(node.clients(), node.grants(), node.tokens(), codec, generator, hasher,
-                node.auditLog(), clock, policy);
+                node.auditLog(), clock, policy, new FakeIdTokenSigner());
         exchange = new ExchangeCodeService(node.clients(), node.authorizationCodes(), node.grants(), node.tokens(),
-                codec, generator, hasher, node.auditLog(), clock, policy);
+                codec, generator, hasher, node.auditLog(), clock, policy, new FakeIdTokenSigner());
         warmUp();
     }
 

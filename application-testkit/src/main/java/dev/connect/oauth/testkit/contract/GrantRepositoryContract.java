@@ -6,6 +6,7 @@ import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.Authentication;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.Grant;
@@ -32,6 +33,22 @@ public abstract class GrantRepositoryContract extends StoreContract {
         store.grants().add(grant);
 
         assertThat(store.grants().findById(grant.id())).contains(grant);
+    }
+
+    @Test
+    void findByIdWhenAddedWithAuthenticationThenReturnsItsTimeAndNonce() {
+        Client client = storedClient();
+        Grant base = TestGrants.of(client, storedAccount(), ScopeSet.parse("openid"));
+        Grant withNonce = base.withAuthentication(new Authentication(base.createdAt().minusSeconds(90),
+                Optional.of("n".repeat(Authentication.MAX_NONCE_LENGTH))));
+        Grant withoutNonce = TestGrants.of(client, storedAccount(), ScopeSet.parse("openid"))
+                .withAuthentication(new Authentication(base.createdAt(), Optional.empty()));
+
+        store.grants().add(withNonce);
+        store.grants().add(withoutNonce);
+
+        assertThat(store.grants().findById(withNonce.id())).contains(withNonce);
+        assertThat(store.grants().findById(withoutNonce.id())).contains(withoutNonce);
     }
 
     @Test

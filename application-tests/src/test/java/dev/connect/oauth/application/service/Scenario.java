@@ -102,7 +102,8 @@ final class Scenario {
         return granted(app.authorize.authorize(new AuthorizeCommand(request, account.id(), ConsentDecision.APPROVE)));
     }
 
-    private static String granted(AuthorizationResponse response) {
+    /** The code of {@code response}, which must grant. */
+    static String granted(AuthorizationResponse response) {
         if (response instanceof AuthorizationGranted granted) {
             return granted.code();
         }

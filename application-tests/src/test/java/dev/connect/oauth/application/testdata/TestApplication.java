@@ -5,6 +5,11 @@ import dev.connect.oauth.adapter.memory.InMemoryStore;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
+import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
+import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
+import dev.connect.oauth.testkit.fake.FakePasswordHasher;
+import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
+import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.connect.oauth.application.port.in.AuthorizeUseCase;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
@@ -25,7 +30,11 @@ import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
+import dev.connect.oauth.application.port.in.EndSessionUseCase;
+import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
+import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
+import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -43,7 +52,9 @@ import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
 import dev.connect.oauth.application.service.DisconnectClientService;
+import dev.connect.oauth.application.service.EndSessionService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
+import dev.connect.oauth.application.service.GetUserInfoService;
 import dev.connect.oauth.application.service.GetClientService;
 import dev.connect.oauth.application.service.GetJwkSetService;
 import dev.connect.oauth.application.service.IntrospectTokenService;
@@ -53,6 +64,7 @@ import dev.connect.oauth.application.service.IssueClientCredentialsTokenService;
 import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
+import dev.connect.oauth.application.service.PlanAuthorizationService;
 import dev.connect.oauth.application.service.PurgeAttemptCountsService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
@@ -63,10 +75,6 @@ import dev.connect.oauth.application.service.RevokeTokenService;
 import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
 import dev.connect.oauth.application.service.SignOutService;
-import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
-import dev.connect.oauth.testkit.fake.FakePasswordHasher;
-import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
-import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.testkit.testdata.MutableClock;
 import dev.connect.oauth.application.service.TokenCheckCache;
 import java.util.Objects;
@@ -90,6 +98,7 @@ public final class TestApplication {
     public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
     /** The token-check cache the use cases share; it answers only once {@link TokenCheckCache#refresh()} has run. */
     public final TokenCheckCache tokenChecks;
+    public final FakeIdTokenSigner idTokenSigner = new FakeIdTokenSigner();
 
     public final CheckAuthorizationRequestUseCase checkAuthorizationRequest;
     public final AuthorizeUseCase authorize;
@@ -120,6 +129,10 @@ public final class TestApplication {
     public final MaintenanceService maintenance;
     public final ClientFailureLimitService clientFailures;
     public final PurgeAttemptCountsService purgeAttemptCounts;
+    public final ResolveSignInUseCase resolveSignIn;
+    public final GetUserInfoUseCase getUserInfo;
+    public final PlanAuthorizationUseCase planAuthorization;
+    public final EndSessionUseCase endSession;
 
     /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
@@ -137,12 +150,13 @@ public final class TestApplication {
         tokenChecks = new TokenCheckCache(p.accessTokenLookup(), TokenCachePolicy.defaults(), clock);
         GrantRepository grants = new RevocationAwareGrantRepository(p.grants(), tokenChecks);
         checkAuthorizationRequest = new CheckAuthorizationRequestService(p.clients(), policy);
-        authorize = new AuthorizeService(p.clients(), p.accounts(), grants, p.codes(), generator, secretHasher,
-                p.audit(), clock, policy);
+        AuthorizeService authorizeService = new AuthorizeService(p.clients(), p.accounts(), grants, p.codes(),
+                generator, secretHasher, p.audit(), clock, policy);
+        authorize = authorizeService;
         exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), grants, p.tokens(), codec, generator,
-                secretHasher, p.audit(), clock, policy);
+                secretHasher, p.audit(), clock, policy, idTokenSigner);
         refreshToken = new RefreshTokenService(p.clients(), grants, p.tokens(), codec, generator, secretHasher,
-                p.audit(), clock, policy);
+                p.audit(), clock, policy, idTokenSigner);
         issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.tokens(),
                 codec, generator, secretHasher, clock, policy);
         describeToken = new DescribeTokenService(tokenChecks, secretHasher, clock);
@@ -154,7 +168,13 @@ public final class TestApplication {
         checkReadiness = new CheckReadinessService(p.health());
         signIn = new SignInService(p.accounts(), p.sessions(), passwordHasher, generator, secretHasher, p.audit(),
                 clock, policy, p.attempts(), limits);
-        resolveSession = new ResolveSessionService(p.sessions(), p.accounts(), secretHasher, clock);
+        ResolveSessionService sessions = new ResolveSessionService(p.sessions(), p.accounts(), secretHasher, clock);
+        resolveSession = sessions;
+        resolveSignIn = sessions;
+        planAuthorization = new PlanAuthorizationService(p.clients(), p.grants(), sessions, authorizeService, clock,
+                policy);
+        getUserInfo = new GetUserInfoService(p.accessTokenLookup(), secretHasher, clock);
+        endSession = new EndSessionService(idTokenSigner, p.clients(), p.sessions(), secretHasher, policy);
         signOut = new SignOutService(p.sessions(), secretHasher);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
         createAccount = new CreateAccountService(p.accounts(), passwordHasher, generator, secretHasher, p.audit(),

@@ -8,6 +8,7 @@ import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.PkceMethod;
 import dev.connect.oauth.domain.RedirectUri;
@@ -57,7 +58,7 @@ final class AuthorizationRequestChecker {
         CheckedAuthorization checked;
         try {
             checkResponseType(request.responseType());
-            ScopeSet scopes = client.resolveScopes(request.scope());
+            ScopeSet scopes = client.resolveScopes(request.scope(), OpenIdScopes.ALWAYS_AVAILABLE);
             Optional<PkceChallenge> challenge = challenge(client, request);
             checked = new CheckedAuthorization(client, redirectUri, scopes, challenge, state);
         } catch (OAuthException rejected) {

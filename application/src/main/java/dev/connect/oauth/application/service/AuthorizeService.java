@@ -18,10 +18,12 @@ import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.domain.AccountId;
+import dev.connect.oauth.domain.Authentication;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.OAuthException;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,11 +34,13 @@ import java.util.Optional;
  * Decides an authorization request: the request is checked again (the decision may come long
  * after the consent page was shown, from another node), and once: what is decided is what was
  * checked. A denial goes back to the client as {@code access_denied}. On approval the account's
- * consent is recorded as a new grant, and the code, 256 random bits kept only as their hash, is
- * bound to the client, redirect URI, scopes, account and PKCE challenge.
+ * consent is recorded as a new grant, with the authentication behind it (when the account signed
+ * in, the request's {@code nonce}) for its ID tokens, and the code, 256 random bits kept only as
+ * their hash, is bound to the client, redirect URI, scopes, account and PKCE challenge.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.10">RFC 6749 §10.10</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OpenID Connect Core 1.0 §3.1.2.1</a>
  */
 public final class AuthorizeService implements AuthorizeUseCase {
     private final AuthorizationRequestChecker checker;
@@ -68,20 +72,28 @@ public final class AuthorizeService implements AuthorizeUseCase {
     public AuthorizationResponse authorize(AuthorizeCommand command) {
         CheckedAuthorization checked = checker.check(command.request());
         return switch (command.decision()) {
-            case ConsentDecision.Approve approve -> grant(checked, command.accountId());
+            case ConsentDecision.Approve approve -> grant(checked, command);
             case ConsentDecision.Deny deny -> new AuthorizationDenied(checked.redirectUri(), checked.state());
         };
     }
 
-    private AuthorizationGranted grant(CheckedAuthorization checked, AccountId accountId) {
+    /** The approval of {@code command}, whose request was checked as {@code checked}. */
+    AuthorizationGranted grant(CheckedAuthorization checked, AuthorizeCommand command) {
+        AccountId accountId = command.accountId();
         if (accounts.findById(accountId).isEmpty()) {
             throw new AuthorizationRedirectException(
                     ErrorCode.ACCESS_DENIED.exception("The account no longer exists."),
                     checked.redirectUri(), checked.state());
         }
         Instant now = clock.instant();
+        Authentication authentication;
+        try {
+            authentication = new Authentication(command.signedInAt().orElse(now), command.nonce());
+        } catch (OAuthException badNonce) {
+            throw new AuthorizationRedirectException(badNonce, checked.redirectUri(), checked.state());
+        }
         Grant grant = Grant.of(new GrantId(generator.identifier()), checked.client().id(),
-                Optional.of(accountId), checked.scopes(), now);
+                Optional.of(accountId), checked.scopes(), now).withAuthentication(authentication);
         grants.add(grant);
         String code = generator.secret();
         codes.add(AuthorizationCode.issue(hasher.hash(code), grant.id(), grant.clientId(), accountId,

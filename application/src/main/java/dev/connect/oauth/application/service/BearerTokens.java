@@ -2,7 +2,10 @@ package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.out.DescribedAccessToken;
 import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Scope;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,6 +19,22 @@ import java.util.function.Function;
  */
 final class BearerTokens {
     private BearerTokens() {
+    }
+
+    /**
+     * The account an active token found with it names, once the token carries {@code required}:
+     * {@code invalid_token} when it names none (client credentials) or the account is gone,
+     * {@code insufficient_scope} without {@code required}.
+     */
+    static Account requireAccount(DescribedAccessToken found, Scope required) {
+        AccessToken token = found.token();
+        if (token.accountId().isEmpty()) {
+            throw ErrorCode.INVALID_TOKEN.exception("The access token has no account.");
+        }
+        if (!token.scopes().contains(required)) {
+            throw ErrorCode.INSUFFICIENT_SCOPE.exception();
+        }
+        return found.account().orElseThrow(() -> ErrorCode.INVALID_TOKEN.exception("The account no longer exists."));
     }
 
     /**

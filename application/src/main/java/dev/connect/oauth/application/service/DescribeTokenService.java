@@ -4,9 +4,7 @@ import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.TokenInfo;
 import dev.connect.oauth.application.port.out.DescribedAccessToken;
 import dev.connect.oauth.application.port.out.SecretHasher;
-import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Account;
-import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Scope;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -46,15 +44,7 @@ public final class DescribeTokenService implements DescribeTokenUseCase {
     }
 
     private static TokenInfo info(DescribedAccessToken found) {
-        AccessToken token = found.token();
-        if (token.accountId().isEmpty()) {
-            throw ErrorCode.INVALID_TOKEN.exception("The access token has no account.");
-        }
-        if (!token.scopes().contains(Scope.CONNECT)) {
-            throw ErrorCode.INSUFFICIENT_SCOPE.exception();
-        }
-        Account account = found.account()
-                .orElseThrow(() -> ErrorCode.INVALID_TOKEN.exception("The account no longer exists."));
-        return new TokenInfo(account, token.clientId(), token.scopes());
+        Account account = BearerTokens.requireAccount(found, Scope.CONNECT);
+        return new TokenInfo(account, found.token().clientId(), found.token().scopes());
     }
 }

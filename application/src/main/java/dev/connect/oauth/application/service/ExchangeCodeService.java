@@ -11,14 +11,17 @@ import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.SecretHash;
+import dev.connect.oauth.domain.OpenIdScopes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +44,10 @@ import java.util.Optional;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 §4.1.3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
+ * <p>When the code's scope holds {@code openid}, the response carries an ID token too.
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.6">RFC 7636 §4.6</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#TokenResponse">OpenID Connect Core 1.0 §3.1.3.3</a>
  */
 public final class ExchangeCodeService implements ExchangeCodeUseCase {
     private final ClientAuthenticator authenticator;
@@ -49,18 +55,23 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
     private final SecretHasher hasher;
     private final TokenIssuer issuer;
     private final ReplayedGrant replayed;
+    private final GrantRepository grants;
+    private final IdTokens idTokens;
     private final Clock clock;
     private final OAuthPolicy policy;
 
     @Inject
     public ExchangeCodeService(ClientRepository clients, AuthorizationCodeStore codes, GrantRepository grants,
                                TokenRepository tokens, AccessTokenCodec codec, SecretGenerator generator,
-                               SecretHasher hasher, AuditLog auditLog, Clock clock, OAuthPolicy policy) {
+                               SecretHasher hasher, AuditLog auditLog, Clock clock, OAuthPolicy policy,
+                               IdTokenSigner idTokenSigner) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
         this.codes = Objects.requireNonNull(codes, "codes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.replayed = new ReplayedGrant(grants, auditLog);
+        this.grants = Objects.requireNonNull(grants, "grants");
+        this.idTokens = new IdTokens(idTokenSigner, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
@@ -85,7 +96,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
             // revokes the grant meanwhile, and are then dead on arrival, as §4.1.2 wants.
             case Redemption.Redeemed redeemed -> {
                 redeemed.code().checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), now);
-                yield issuer.withRefreshToken(redeemed.code(), now);
+                yield withIdToken(issuer.withRefreshToken(redeemed.code(), now), redeemed.code(), now);
             }
             case Redemption.AlreadyRedeemed replay -> retried(replay.code(), client, command, now)
                     .orElseThrow(() -> replayed.revoke(AuditEventType.CODE_REPLAYED, replay.code().grantId(),
@@ -135,6 +146,16 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         } catch (OAuthException differentRequest) {
             return Optional.empty();
         }
-        return issuer.reissueForCode(code, now);
+        return issuer.reissueForCode(code, now).map(tokens -> withIdToken(tokens, code, now));
+    }
+
+    /** OpenID Connect: the ID token of the code's grant, with the request's nonce (Core §3.1.3.3). */
+    private TokenResponse withIdToken(TokenResponse tokens, AuthorizationCode code, Instant now) {
+        if (!OpenIdScopes.isOpenId(tokens.scope())) {
+            return tokens;
+        }
+        Grant grant = grants.findById(code.grantId())
+                .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown authorization code."));
+        return idTokens.addTo(tokens, grant, IdTokens.Nonce.INCLUDED, now);
     }
 }

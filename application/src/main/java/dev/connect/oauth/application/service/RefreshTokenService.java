@@ -9,13 +9,16 @@ import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.RefreshTokenOfGrant;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ScopeSet;
 import jakarta.inject.Inject;
@@ -38,27 +41,32 @@ import java.util.Optional;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#RefreshTokenResponse">OpenID Connect Core 1.0 §12.2</a>
  */
 public final class RefreshTokenService implements RefreshTokenUseCase {
     private static final String REUSED = "The refresh token was already used.";
 
     private final ClientAuthenticator authenticator;
+    private final GrantRepository grants;
     private final TokenRepository tokens;
     private final SecretHasher hasher;
     private final TokenIssuer issuer;
     private final ReplayedGrant replayed;
+    private final IdTokens idTokens;
     private final Clock clock;
     private final OAuthPolicy policy;
 
     @Inject
     public RefreshTokenService(ClientRepository clients, GrantRepository grants, TokenRepository tokens,
                                AccessTokenCodec codec, SecretGenerator generator, SecretHasher hasher,
-                               AuditLog auditLog, Clock clock, OAuthPolicy policy) {
+                               AuditLog auditLog, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.grants = Objects.requireNonNull(grants, "grants");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.replayed = new ReplayedGrant(grants, auditLog);
+        this.idTokens = new IdTokens(idTokenSigner, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
@@ -83,7 +91,22 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token has expired.");
         }
         ScopeSet scopes = narrowedScopes(command.scope(), token);
-        return issuer.rotate(token, scopes, found.grantCreatedAt(), now).orElseThrow(() -> reused(token, now));
+        return issuer.rotate(token, scopes, found.grantCreatedAt(), now)
+                .map(tokens -> withIdToken(tokens, token, now))
+                .orElseThrow(() -> reused(token, now));
+    }
+
+    /**
+     * Core §12.2: an OpenID Connect family's new pair carries a new ID token, with the family's
+     * authentication; only then is the grant read (a plain OAuth refresh needs one read fewer).
+     */
+    private TokenResponse withIdToken(TokenResponse tokens, RefreshToken token, Instant now) {
+        if (!OpenIdScopes.isOpenId(tokens.scope())) {
+            return tokens;
+        }
+        Grant grant = grants.findById(token.grantId())
+                .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
+        return idTokens.addTo(tokens, grant, IdTokens.Nonce.LEFT_OUT, now);
     }
 
     /** A fresh successor when presenting the retired {@code token} again is a retry, not reuse. */
@@ -98,7 +121,8 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         } catch (OAuthException notTheSameRequest) {
             return Optional.empty();
         }
-        return issuer.reissueAfter(token, scopes, found.grantCreatedAt(), now);
+        return issuer.reissueAfter(token, scopes, found.grantCreatedAt(), now)
+                .map(tokens -> withIdToken(tokens, token, now));
     }
 
     private OAuthException reused(RefreshToken token, Instant now) {

@@ -1,6 +1,8 @@
 package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
+import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
+import dev.connect.oauth.application.port.in.SignedInAccount;
 import dev.connect.oauth.application.port.out.AccountRepository;
 import dev.connect.oauth.application.port.out.BrowserSession;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -9,14 +11,15 @@ import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.SecretHash;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The account behind a browser session cookie, from the shared store so any node can serve it.
- * An expired session is removed when met.
+ * An expired session is removed when met. The session's creation is when the account signed in.
  */
-public final class ResolveSessionService implements ResolveSessionUseCase {
+public final class ResolveSessionService implements ResolveSessionUseCase, ResolveSignInUseCase {
     private final SessionRepository sessions;
     private final AccountRepository accounts;
     private final SecretHasher hasher;
@@ -33,6 +36,11 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
 
     @Override
     public Optional<Account> resolve(Optional<String> sessionToken) {
+        return signedIn(sessionToken).map(SignedInAccount::account);
+    }
+
+    @Override
+    public Optional<SignedInAccount> signedIn(Optional<String> sessionToken) {
         if (sessionToken.filter(value -> !value.isBlank()).isEmpty()) {
             return Optional.empty();
         }
@@ -45,6 +53,7 @@ public final class ResolveSessionService implements ResolveSessionUseCase {
             sessions.remove(hash);
             return Optional.empty();
         }
-        return accounts.findById(session.get().accountId());
+        Instant signedInAt = session.get().createdAt();
+        return accounts.findById(session.get().accountId()).map(account -> new SignedInAccount(account, signedInAt));
     }
 }

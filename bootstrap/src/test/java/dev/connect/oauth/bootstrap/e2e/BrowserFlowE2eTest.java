@@ -82,7 +82,6 @@ class BrowserFlowE2eTest {
             callback = CallbackServer.start();
             oauth = new OAuthClient(server);
             client = server.registerClient("confidential", callback.redirectUri(), List.of("connect", "triggers"));
-            customer = server.createCustomer(PASSWORD);
             driver = chromium(dir.resolve("chromium-profile"));
             wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         }
@@ -97,10 +96,57 @@ class BrowserFlowE2eTest {
             }
         }
 
-        /** Every test starts signed out. */
+        /**
+         * Every test starts signed out, with an account of its own: consent is remembered per
+         * account and client, so one test's approval would skip another's consent page.
+         */
         @BeforeEach
         void signOut() {
             driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            customer = server.createCustomer(PASSWORD);
+        }
+
+        @Test
+        void authorizeWhenConsentGivenBeforeThenCodeWithoutTheConsentPage() throws Exception {
+            approveOnce();
+
+            State state = new State();
+            driver.get(oauth.authorizationRequest(client, SCOPE, state, new CodeVerifier()).toString());
+
+            AuthorizationResponse response = callbackResponse();
+            assertThat(response.indicatesSuccess()).as("callback: %s", response.toURI()).isTrue();
+            assertThat(response.getState()).isEqualTo(state);
+        }
+
+        @Test
+        void authorizeWhenPromptLoginThenSignInAgainDespiteTheSession() throws Exception {
+            approveOnce();
+
+            State state = new State();
+            driver.get(oauth.authorizationRequest(client, SCOPE, state, new CodeVerifier()) + "&prompt=login");
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-form")))).isNotNull();
+            signIn(customer.email(), customer.password());
+
+            AuthorizationResponse response = callbackResponse();
+            assertThat(response.indicatesSuccess()).as("callback: %s", response.toURI()).isTrue();
+            assertThat(response.getState()).isEqualTo(state);
+        }
+
+        @Test
+        void authorizeWhenPromptConsentThenTheConsentPageAgain() throws Exception {
+            approveOnce();
+
+            driver.get(oauth.authorizationRequest(client, SCOPE, new State(), new CodeVerifier()) + "&prompt=consent");
+
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-form")))).isNotNull();
+        }
+
+        /** Signs in and approves {@link #SCOPE} once, so the session and the consent exist. */
+        private void approveOnce() throws Exception {
+            driver.get(oauth.authorizationRequest(client, SCOPE, new State(), new CodeVerifier()).toString());
+            signIn(customer.email(), customer.password());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve"))).click();
+            assertThat(callbackResponse().indicatesSuccess()).isTrue();
         }
 
         @Test

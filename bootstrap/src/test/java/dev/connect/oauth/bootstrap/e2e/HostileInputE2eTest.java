@@ -105,7 +105,8 @@ class HostileInputE2eTest extends ServerSuite {
         String admin = server.adminKey();
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET", "/oauth/authorize", "query", List.of("response_type", "client_id", "redirect_uri",
-                        "scope", "state", "code_challenge", "code_challenge_method"), Credential.CUSTOMER_KEY),
+                        "scope", "state", "code_challenge", "code_challenge_method", "nonce", "prompt", "max_age",
+                        "login_hint", "ui_locales"), Credential.CUSTOMER_KEY),
                 new Endpoint("POST", "/oauth/authorize", "form", List.of("response_type", "client_id", "redirect_uri",
                         "scope", "state", "code_challenge", "code_challenge_method"), Credential.NONE),
                 new Endpoint("POST", "/oauth/authorize/sign-in", "form", List.of("email", "password", "csrf",
@@ -123,6 +124,10 @@ class HostileInputE2eTest extends ServerSuite {
                 new Endpoint("POST", "/oauth/introspect", "form", List.of("token", "token_type_hint"), Credential.CLIENT_BASIC),
                 new Endpoint("GET", "/oauth/jwks", "query", List.of("kid"), Credential.NONE),
                 new Endpoint("GET", "/.well-known/oauth-authorization-server", "query", List.of("x"), Credential.NONE),
+                new Endpoint("GET", "/.well-known/openid-configuration", "query", List.of("x"), Credential.NONE),
+                new Endpoint("POST", "/oauth/userinfo", "form", List.of("access_token"), Credential.NONE),
+                new Endpoint("GET", "/oauth/end_session", "query", List.of("id_token_hint", "client_id",
+                        "post_logout_redirect_uri", "state", "ui_locales"), Credential.NONE),
                 new Endpoint("POST", "/api/v1/accounts", "json", List.of("email", "phone", "name", "password", "role"),
                         Credential.ADMIN_KEY),
                 new Endpoint("GET", "/api/v1/accounts/me", "query", List.of("x"), Credential.ADMIN_KEY),

@@ -1,0 +1,103 @@
+package dev.connect.oauth.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.connect.oauth.application.port.in.AuthorizationRequest;
+import dev.connect.oauth.application.port.in.AuthorizeCommand;
+import dev.connect.oauth.application.port.in.EndSessionCommand;
+import dev.connect.oauth.application.port.in.EndedSession;
+import dev.connect.oauth.application.port.in.RequestSource;
+import dev.connect.oauth.application.port.in.SignInCommand;
+import dev.connect.oauth.testkit.testdata.TestAccounts;
+import dev.connect.oauth.application.testdata.TestApplication;
+import dev.connect.oauth.testkit.testdata.TestClients;
+import dev.connect.oauth.testkit.testdata.TestCodes;
+import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.RedirectUri;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** RP-initiated logout: the hint, the post-logout URI of the hint's client, the session of the hint's account. */
+class EndSessionServiceTest {
+    private final Scenario scenario = new Scenario();
+    private final TestApplication app = scenario.app;
+    private final Client client = scenario.confidentialClient();
+    private final Account account = scenario.customer();
+
+    private String idTokenOf(Account holder) {
+        String code = scenario.approve(Scenario.request(client, "openid"), holder);
+        return app.exchangeCode.exchange(Scenario.exchange(client, code)).idToken().orElseThrow();
+    }
+
+    private String sessionOf(Account holder) {
+        return app.signIn.signIn(new SignInCommand(Optional.of(holder.email().value()), Optional.of(TestAccounts.PASSWORD), RequestSource.UNKNOWN))
+                .sessionToken();
+    }
+
+    private EndedSession endSession(Optional<String> hint, Optional<String> redirect, Optional<String> session) {
+        return app.endSession.endSession(new EndSessionCommand(hint, Optional.empty(), redirect, Optional.of("st"),
+                session));
+    }
+
+    private static void assertInvalidRequest(Runnable call) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(OAuthException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_REQUEST));
+    }
+
+    @Test
+    void endSessionWhenHintOfTheSessionsAccountThenSessionEndedEverywhereAndRedirectWithState() {
+        String session = sessionOf(account);
+
+        EndedSession ended = endSession(Optional.of(idTokenOf(account)), Optional.of(TestClients.REDIRECT_URI),
+                Optional.of(session));
+
+        assertThat(ended.sessionEnded()).isTrue();
+        assertThat(ended.postLogoutRedirectUri()).hasValue(RedirectUri.parse(TestClients.REDIRECT_URI));
+        assertThat(ended.state()).hasValue("st");
+        assertThat(app.resolveSignIn.signedIn(Optional.of(session))).isEmpty();
+    }
+
+    @Test
+    void endSessionWhenNoPostLogoutUriThenNoRedirectAndNoState() {
+        EndedSession ended = endSession(Optional.of(idTokenOf(account)), Optional.empty(), Optional.empty());
+
+        assertThat(ended).isEqualTo(new EndedSession(false, Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void endSessionWhenSessionOfAnotherAccountThenLeftAlone() {
+        Account other = scenario.customer();
+        String session = sessionOf(other);
+
+        EndedSession ended = endSession(Optional.of(idTokenOf(account)), Optional.empty(), Optional.of(session));
+
+        assertThat(ended.sessionEnded()).isFalse();
+        assertThat(app.resolveSignIn.signedIn(Optional.of(session))).isPresent();
+    }
+
+    @Test
+    void endSessionWhenHintMissingOrNotOursThenInvalidRequest() {
+        assertInvalidRequest(() -> endSession(Optional.empty(), Optional.empty(), Optional.empty()));
+        assertInvalidRequest(() -> endSession(Optional.of("not-an-id-token"), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void endSessionWhenPostLogoutUriNotRegisteredThenInvalidRequest() {
+        String hint = idTokenOf(account);
+
+        assertInvalidRequest(() -> endSession(Optional.of(hint), Optional.of("https://attacker.example/"), Optional.empty()));
+    }
+
+    @Test
+    void endSessionWhenClientIdIsAnotherClientThenInvalidRequest() {
+        String hint = idTokenOf(account);
+        Client other = scenario.publicClient();
+
+        assertInvalidRequest(() -> app.endSession.endSession(new EndSessionCommand(Optional.of(hint),
+                Optional.of(other.id().value()), Optional.empty(), Optional.empty(), Optional.empty())));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.connect.oauth.application.port.in;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A relying party's logout request, each parameter absent when not sent, with the browser's
+ * session cookie.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout">OpenID Connect RP-Initiated Logout 1.0 §2</a>
+ */
+public record EndSessionCommand(Optional<String> idTokenHint, Optional<String> clientId,
+                                Optional<String> postLogoutRedirectUri, Optional<String> state,
+                                Optional<String> sessionToken) {
+    public EndSessionCommand {
+        Objects.requireNonNull(idTokenHint, "idTokenHint");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(postLogoutRedirectUri, "postLogoutRedirectUri");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(sessionToken, "sessionToken");
+    }
+}
