@@ -118,7 +118,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         if (!codes.redeemAndStore(hash, client.id(), now, pair.accessToken(), pair.refreshToken())) {
             return Optional.empty();
         }
-        return Optional.of(pair.response());
+        return Optional.of(withIdToken(pair.response(), code, now));
     }
 
     private static boolean isRedeemable(AuthorizationCode code, Client client, ExchangeCodeCommand command,
