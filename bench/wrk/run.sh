@@ -378,7 +378,7 @@ form=(-H "Authorization: $BASIC" -H 'Content-Type: application/x-www-form-urlenc
 # (any token of the client), from a minted code for /info (it needs an account).
 token_of() { json_field access_token; }
 
-has_workload health && workload health health.lua "$BASE/health/live" -- -- --
+has_workload health && workload health replay.lua "$BASE/health/live" -- -- --
 if has_workload client_credentials; then
   workload client_credentials client_credentials.lua "$BASE/oauth/token" "${form[@]}" -- -- --
 fi
@@ -396,7 +396,7 @@ if has_workload introspect || has_workload info; then
   [ -n "$introspected" ] && [ -n "$info_token" ] || die "could not exchange a minted code for an access token"
   has_workload introspect && workload introspect introspect.lua "$BASE/oauth/introspect" "${form[@]}" -- \
     "$introspected" -- "$introspected"
-  has_workload info && workload info info.lua "$BASE/oauth/info" -H "Authorization: Bearer $info_token" -- -- --
+  has_workload info && workload info replay.lua "$BASE/oauth/info" -H "Authorization: Bearer $info_token" -- -- --
 fi
 if has_workload exchange; then
   workload exchange exchange.lua "$BASE/oauth/token" "${form[@]}" -- \

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Table;
@@ -62,9 +63,12 @@ final class AppliedSchemaCheck {
     /** Whether the history records every version of {@code bundled} as applied, and no failure. */
     static boolean isApplied(DSLContext dsl, Set<String> bundled) {
         Objects.requireNonNull(bundled, "bundled");
+        // A start-up read that belongs to no request: without the execute listeners (no trace span,
+        // and none with an error event for a database that has no history yet).
+        DSLContext untraced = DSL.using(dsl.configuration().derive().set(new ExecuteListenerProvider[0]));
         List<Record2<String, Boolean>> history;
         try {
-            history = dsl.select(VERSION, SUCCESS).from(HISTORY).fetch();
+            history = untraced.select(VERSION, SUCCESS).from(HISTORY).fetch();
         } catch (DataAccessException noHistoryYet) {
             return false;
         }
