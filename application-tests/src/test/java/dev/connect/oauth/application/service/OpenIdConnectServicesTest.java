@@ -186,7 +186,7 @@ class OpenIdConnectServicesTest {
 
         assertThat(app.resolveSignIn.signedIn(Optional.of(session.sessionToken())))
                 .hasValue(new SignedInAccount(account, MutableClock.START));
-        assertThat(app.resolveSignIn.signedIn(null)).isEmpty();
+        assertThat(app.resolveSignIn.signedIn(Optional.empty())).isEmpty();
         assertThat(app.resolveSignIn.signedIn(Optional.of("unknown"))).isEmpty();
     }
 }
