@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connect.oauth.domain.ErrorCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -10,10 +11,14 @@ import io.vertx.ext.web.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document ({@code openapi.json}) and the router describe the same API: every route
- * the router declares is an operation of the document, and every operation is a route. The e2e
- * suite of {@code bootstrap} checks the answers themselves against the document.
+ * the router declares is an operation of the document, and every operation is a route; its error
+ * table ({@code ErrorCode}) is the domain's. The e2e suite of {@code bootstrap} checks the answers
+ * themselves against the document.
  */
 class OpenApiDocumentTest {
     /** OpenAPI's operation keys (OpenAPI 3.1 §4.8.9.1). */
@@ -95,6 +101,22 @@ class OpenApiDocumentTest {
         collectDanglingReferences(document, dangling);
 
         assertThat(dangling).as("$ref of openapi.json that point nowhere").isEmpty();
+    }
+
+    @Test
+    void whenErrorCodeExistsThenDocumentTableListsItWithItsCode() {
+        Map<String, Integer> rows = new TreeMap<>();
+        JsonArray table = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("ErrorCode")
+                .getJsonArray("oneOf");
+        for (int i = 0; i < table.size(); i++) {
+            JsonObject properties = table.getJsonObject(i).getJsonObject("properties");
+            rows.put(properties.getJsonObject("error").getString("const"), properties.getJsonObject("code").getInteger("const"));
+        }
+        Map<String, Integer> codes = Arrays.stream(ErrorCode.values())
+                .collect(Collectors.toMap(ErrorCode::error, ErrorCode::code, (a, b) -> a, TreeMap::new));
+
+        assertThat(rows).as("the rows of components/schemas/ErrorCode in openapi.json, against the domain's ErrorCode")
+                .isEqualTo(codes);
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
 
     /**
      * The common case in one step: the redemption and the new pair in one write, answered only once
-     * it is stored. Empty, having written nothing, when another request redeemed the code first or
+     * it is stored (with its ID token, as every other way of issuing for a code). Empty, having written nothing, when another request redeemed the code first or
      * its grant was revoked meanwhile.
      */
     private Optional<TokenResponse> redeemWithTokens(SecretHash hash, Client client, AuthorizationCode code,

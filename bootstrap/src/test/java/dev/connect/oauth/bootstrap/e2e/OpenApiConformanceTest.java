@@ -43,10 +43,10 @@ class OpenApiConformanceTest {
 
     @Test
     void checkWhenBodyHasUndocumentedMemberThenFails() {
-        String withIdToken = TOKENS.replace("{", "{\"id_token\":\"x\",");
+        String withUnknownMember = TOKENS.replace("{", "{\"unknown_member\":\"x\",");
 
-        assertThatThrownBy(() -> check("POST", "/oauth/token", reply(200, "application/json", withIdToken)))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("id_token");
+        assertThatThrownBy(() -> check("POST", "/oauth/token", reply(200, "application/json", withUnknownMember)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("unknown_member");
     }
 
     @Test
@@ -55,6 +55,18 @@ class OpenApiConformanceTest {
 
         assertThatThrownBy(() -> check("POST", "/oauth/token", reply(401, "application/json", wrongCode)))
                 .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void checkWhenAuthorizationErrorCarriesStateAndIssuerThenPassesOnlyAtAuthorize() {
+        String authorizationError = """
+                {"error":"invalid_scope","error_description":"Unknown scope.","code":400,"state":"xyz",\
+                "iss":"http://127.0.0.1:8080"}""";
+
+        assertThatCode(() -> check("GET", "/oauth/authorize", reply(400, "application/json", authorizationError)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> check("POST", "/oauth/token", reply(400, "application/json", authorizationError)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("iss");
     }
 
     @Test
@@ -69,8 +81,8 @@ class OpenApiConformanceTest {
                 {"error":"not_found","error_description":"Not Found","code":404}""";
 
         assertThatCode(() -> check("GET", "/no/such/path", reply(404, "application/json", notFound))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> check("GET", "/oauth/userinfo", reply(200, "application/json", "{\"sub\":\"a\"}")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /oauth/userinfo").hasMessageContaining("not documented");
+        assertThatThrownBy(() -> check("GET", "/oauth/undocumented", reply(200, "application/json", "{\"sub\":\"a\"}")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /oauth/undocumented").hasMessageContaining("not documented");
     }
 
     @Test

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * OpenID Connect as the Nimbus OpenID Connect SDK drives it: provider discovery, the code flow
  * with a nonce and PKCE (the code from the API-key form of the authorization endpoint, which
  * names the issuer, RFC 9207), the ID token validated by the SDK's {@code IDTokenValidator}
- * against the JWKS, {@code at_hash}, UserInfo, and the ID token of a refresh.
+ * against the JWKS, {@code at_hash}, UserInfo, and the ID token of a refresh; every answer but
+ * discovery's is checked against the OpenAPI document too.
  */
 class OpenIdConnectE2eTest {
     private static final URI REDIRECT = URI.create("http://127.0.0.1/oidc/callback");
@@ -64,6 +65,8 @@ class OpenIdConnectE2eTest {
 
     abstract static class Flow extends ServerSuite {
         private OIDCProviderMetadata provider;
+        /** Sends the SDK's requests, checking each answer against the OpenAPI document. */
+        private OAuthClient oauth;
         private IDTokenValidator validator;
         private TestClient client;
         private Customer customer;
@@ -75,6 +78,7 @@ class OpenIdConnectE2eTest {
         @Override
         void setUp(Path dir) throws Exception {
             provider = OIDCProviderMetadata.resolve(new Issuer(server.issuer()));
+            oauth = new OAuthClient(server);
             client = server.registerClient("confidential", REDIRECT, List.of("connect"));
             customer = server.createCustomer("correct horse battery staple");
             validator = new IDTokenValidator(provider.getIssuer(), client.clientId(), JWSAlgorithm.ES256,
@@ -116,8 +120,8 @@ class OpenIdConnectE2eTest {
             OIDCTokens first = exchange(authorize(new Scope("openid", "profile"), nonce, verifier), verifier);
             IDTokenClaimsSet original = validator.validate(first.getIDToken(), nonce);
 
-            TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest.Builder(provider.getTokenEndpointURI(),
-                    client.basic(), new RefreshTokenGrant(first.getRefreshToken())).build().toHTTPRequest().send());
+            TokenResponse response = OIDCTokenResponseParser.parse(oauth.send(new TokenRequest.Builder(
+                    provider.getTokenEndpointURI(), client.basic(), new RefreshTokenGrant(first.getRefreshToken())).build()));
 
             assertThat(response.indicatesSuccess()).as("refresh: %s", response).isTrue();
             OIDCTokens refreshed = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
@@ -142,15 +146,15 @@ class OpenIdConnectE2eTest {
         }
 
         private OIDCTokens exchange(AuthorizationCode code, CodeVerifier verifier) throws Exception {
-            TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest.Builder(provider.getTokenEndpointURI(),
-                    client.basic(), new AuthorizationCodeGrant(code, REDIRECT, verifier)).build().toHTTPRequest().send());
+            TokenResponse response = OIDCTokenResponseParser.parse(oauth.send(new TokenRequest.Builder(
+                    provider.getTokenEndpointURI(), client.basic(), new AuthorizationCodeGrant(code, REDIRECT, verifier)).build()));
             assertThat(response.indicatesSuccess()).as("token: %s", response).isTrue();
             return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
         }
 
         private UserInfo userInfo(BearerAccessToken token) throws Exception {
-            UserInfoResponse response = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(), token)
-                    .toHTTPRequest().send());
+            UserInfoResponse response = UserInfoResponse.parse(oauth.send(new UserInfoRequest(
+                    provider.getUserInfoEndpointURI(), token)));
             assertThat(response.indicatesSuccess()).as("userinfo: %s", response).isTrue();
             return response.toSuccessResponse().getUserInfo();
         }
