@@ -2,6 +2,7 @@ package dev.connect.oauth.examples.core;
 
 import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
+import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
@@ -80,8 +81,9 @@ public final class InMemoryCodeFlow {
         StorePorts store = InMemoryPorts.create();
         SecretGenerator generator = CryptoAdapter.secretGenerator();
         SecretHasher hasher = CryptoAdapter.secretHasher();
-        AccessTokenCodec codec = CryptoAdapter.signingKeys(store.signingKeys(), clock, policy.accessTokenTtl(),
-                KeyEncryptionKey.generate(), Optional.empty()).codec();
+        SigningKeys keys = CryptoAdapter.signingKeys(store.signingKeys(), clock, policy.accessTokenTtl(),
+                KeyEncryptionKey.generate(), Optional.empty());
+        AccessTokenCodec codec = keys.codec();
 
         // An admin registers the client and creates the customer, as /api/v1 would.
         CreatedAccount admin = new BootstrapAdminService(store.accounts(), store.apiKeys(), generator, hasher,
@@ -108,11 +110,11 @@ public final class InMemoryCodeFlow {
 
         // The client exchanges the code with the verifier, then refreshes twice (each refresh rotates the token).
         TokenResponse tokens = new ExchangeCodeService(store.clients(), store.codes(), store.grants(), store.tokens(),
-                codec, generator, hasher, store.audit(), clock, policy)
+                codec, generator, hasher, store.audit(), clock, policy, keys.idTokenSigner())
                 .exchange(new ExchangeCodeCommand(credentials, Optional.of(granted.code()), Optional.of(REDIRECT_URI),
                         Optional.of(verifier)));
         RefreshTokenService refreshing = new RefreshTokenService(store.clients(), store.grants(), store.tokens(), codec,
-                generator, hasher, store.audit(), clock, policy);
+                generator, hasher, store.audit(), clock, policy, keys.idTokenSigner());
         String firstRefreshToken = tokens.refreshToken().orElseThrow();
         TokenResponse refreshed = refreshing.refresh(new RefreshTokenCommand(credentials, Optional.of(firstRefreshToken),
                 Optional.empty()));

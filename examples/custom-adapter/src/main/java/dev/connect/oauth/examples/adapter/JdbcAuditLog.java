@@ -1,6 +1,7 @@
 package dev.connect.oauth.examples.adapter;
 
 import dev.connect.oauth.application.port.out.AuditEvent;
+import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import java.sql.Connection;
@@ -50,7 +51,7 @@ public final class JdbcAuditLog implements AuditLog {
         run(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
                     + " (type, account_id, client_id, detail, at_millis) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, event.type());
+                insert.setString(1, event.type().wireName());
                 insert.setString(2, event.accountId().orElse(null));
                 insert.setString(3, event.clientId().orElse(null));
                 insert.setString(4, event.detail());
@@ -69,7 +70,7 @@ public final class JdbcAuditLog implements AuditLog {
                 List<AuditEvent> events = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        events.add(new AuditEvent(rows.getString(1), Optional.ofNullable(rows.getString(2)),
+                        events.add(new AuditEvent(type(rows.getString(1)), Optional.ofNullable(rows.getString(2)),
                                 Optional.ofNullable(rows.getString(3)), rows.getString(4),
                                 Instant.ofEpochMilli(rows.getLong(5))));
                     }
@@ -91,5 +92,11 @@ public final class JdbcAuditLog implements AuditLog {
         } catch (SQLException e) {
             throw new StoreUnavailableException("The audit database did not answer: " + e.getSQLState(), e);
         }
+    }
+
+    /** A type this version does not know was written by a newer one: refused rather than mislabelled. */
+    private static AuditEventType type(String stored) {
+        return AuditEventType.parse(stored)
+                .orElseThrow(() -> new IllegalStateException("Unknown audit event type in " + TABLE + ": " + stored));
     }
 }
