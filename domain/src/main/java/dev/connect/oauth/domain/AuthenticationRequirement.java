@@ -44,6 +44,17 @@ public record AuthenticationRequirement(Set<Prompt> prompts, Optional<Duration> 
         return Duration.ofSeconds(Long.parseLong(value));
     }
 
+    /**
+     * This requirement, with {@code defaultMaxAge} (the client's registered {@code default_max_age})
+     * when the request named no {@code max_age}: an explicit one, even a longer one, wins.
+     *
+     * @see <a href="https://openid.net/specs/openid-connect-registration-1_0.html#ClientMetadata">OpenID Connect Registration 1.0 §2, default_max_age</a>
+     */
+    public AuthenticationRequirement orDefaultMaxAge(Optional<Duration> defaultMaxAge) {
+        Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
+        return maxAge.isPresent() || defaultMaxAge.isEmpty() ? this : new AuthenticationRequirement(prompts, defaultMaxAge);
+    }
+
     /** Whether the server may show a page at all ({@code prompt=none} forbids it). */
     public boolean allowsPages() {
         return !prompts.contains(Prompt.NONE);

@@ -36,6 +36,16 @@ class AuthenticationRequirementTest {
     }
 
     @Test
+    void orDefaultMaxAgeWhenRequestHasNoMaxAgeThenTheDefaultElseTheRequests() {
+        Optional<Duration> tenMinutes = Optional.of(Duration.ofMinutes(10));
+
+        assertThat(parse("login", null).orDefaultMaxAge(tenMinutes))
+                .isEqualTo(new AuthenticationRequirement(Set.of(Prompt.LOGIN), tenMinutes));
+        assertThat(parse(null, "3600").orDefaultMaxAge(tenMinutes).maxAge()).hasValue(Duration.ofHours(1));
+        assertThat(parse(null, null).orDefaultMaxAge(Optional.empty())).isEqualTo(AuthenticationRequirement.NONE);
+    }
+
+    @Test
     void requiresSignInWhenNoSessionThenYes() {
         assertThat(AuthenticationRequirement.NONE.requiresSignIn(Optional.empty(), NOW)).isTrue();
     }
