@@ -66,6 +66,9 @@ class AuthenticationRequirementTest {
         assertThat(parse(null, "299").requiresSignIn(FIVE_MINUTES_AGO, NOW)).isTrue();
         assertThat(parse(null, "300").requiresSignIn(FIVE_MINUTES_AGO, NOW)).isFalse();
         assertThat(parse(null, "0").requiresSignIn(Optional.of(NOW), NOW)).isFalse();
+        assertThat(parse(null, "0").requiresSignIn(Optional.of(NOW.minusMillis(999)), NOW))
+                .as("a sign-in within the same second meets max_age=0").isFalse();
+        assertThat(parse(null, "0").requiresSignIn(Optional.of(NOW.minusSeconds(1)), NOW)).isTrue();
     }
 
     @Test
