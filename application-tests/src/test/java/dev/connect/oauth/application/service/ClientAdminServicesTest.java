@@ -85,20 +85,23 @@ class ClientAdminServicesTest {
     void registerWhenOpenIdSettingsGivenThenStoredWithTheClient() {
         RegisteredClient registered = app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
-                Optional.of(List.of("https://rp.example.com/bye")), Optional.of("pairwise"), Optional.of(60L)));
+                Optional.of(List.of("https://rp.example.com/bye")), Optional.of("public"), Optional.of(60L)));
 
         assertThat(app.getClient.get(admin, registered.client().id().value()).openId()).isEqualTo(new ClientOpenIdSettings(
-                List.of(RedirectUri.parse("https://rp.example.com/bye")), SubjectType.PAIRWISE, Optional.of(Duration.ofMinutes(1))));
+                List.of(RedirectUri.parse("https://rp.example.com/bye")), SubjectType.PUBLIC, Optional.of(Duration.ofMinutes(1))));
     }
 
     @Test
-    void registerWhenOpenIdSettingInvalidThenInvalidRequestAndNothingStored() {
+    void registerWhenOpenIdSettingInvalidOrPairwiseThenInvalidRequestAndNothingStored() {
         assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
                 Optional.of(List.of("http://rp.example.com/bye")), Optional.empty(), Optional.empty())), ErrorCode.INVALID_REQUEST);
         assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
                 Optional.empty(), Optional.of("secret"), Optional.of(-1L))), ErrorCode.INVALID_REQUEST);
+        assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
+                Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
+                Optional.empty(), Optional.of("pairwise"), Optional.empty())), ErrorCode.INVALID_REQUEST);
         assertThat(app.listClients.list(admin)).isEmpty();
     }
 
