@@ -44,6 +44,17 @@ public record AuthenticationRequirement(Set<Prompt> prompts, Optional<Duration> 
         return Duration.ofSeconds(Long.parseLong(value));
     }
 
+    /**
+     * This requirement, with {@code defaultMaxAge} (the client's registered {@code default_max_age})
+     * when the request named no {@code max_age}: an explicit one, even a longer one, wins.
+     *
+     * @see <a href="https://openid.net/specs/openid-connect-registration-1_0.html#ClientMetadata">OpenID Connect Registration 1.0 §2, default_max_age</a>
+     */
+    public AuthenticationRequirement orDefaultMaxAge(Optional<Duration> defaultMaxAge) {
+        Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
+        return maxAge.isPresent() || defaultMaxAge.isEmpty() ? this : new AuthenticationRequirement(prompts, defaultMaxAge);
+    }
+
     /** Whether the server may show a page at all ({@code prompt=none} forbids it). */
     public boolean allowsPages() {
         return !prompts.contains(Prompt.NONE);
@@ -51,14 +62,16 @@ public record AuthenticationRequirement(Set<Prompt> prompts, Optional<Duration> 
 
     /**
      * Whether the end-user must sign in (again): no session, {@code prompt=login} or
-     * {@code select_account}, or a sign-in older than {@code max_age}.
+     * {@code select_account}, or a sign-in more whole seconds ago than {@code max_age} (the unit
+     * of {@code auth_time}: so {@code max_age=0} is satisfied by the sign-in the browser just
+     * made, instead of sending it back to the sign-in page for the milliseconds its redirect took).
      *
      * @throws OAuthException {@code login_required} when a sign-in is needed but {@code prompt=none}
      */
     public boolean requiresSignIn(Optional<Instant> signedInAt, Instant now) {
         boolean required = signedInAt.isEmpty() || prompts.contains(Prompt.LOGIN)
                 || prompts.contains(Prompt.SELECT_ACCOUNT)
-                || maxAge.map(age -> signedInAt.get().plus(age).isBefore(now)).orElse(false);
+                || maxAge.map(age -> Duration.between(signedInAt.get(), now).toSeconds() > age.toSeconds()).orElse(false);
         if (required && !allowsPages()) {
             throw ErrorCode.LOGIN_REQUIRED.exception();
         }

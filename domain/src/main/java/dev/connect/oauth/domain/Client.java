@@ -8,12 +8,13 @@ import java.util.Optional;
 
 /**
  * A registered client: its type, the hash of its secret (confidential clients only), the
- * redirect URIs it registered and the scopes it may ask for.
+ * redirect URIs it registered, the scopes it may ask for and its OpenID Connect settings.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>
  */
 public record Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
-                     List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt) {
+                     List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
+                     ClientOpenIdSettings openId) {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REDIRECT_URIS = 20;
 
@@ -25,6 +26,7 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         Objects.requireNonNull(redirectUris, "redirectUris");
         Objects.requireNonNull(allowedScopes, "allowedScopes");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(openId, "openId");
         redirectUris = List.copyOf(new LinkedHashSet<>(redirectUris));
         name = name.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
@@ -39,6 +41,12 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         if ((type == ClientType.CONFIDENTIAL) != secretHash.isPresent()) {
             throw new IllegalArgumentException("A confidential client has a secret; a public one has none");
         }
+    }
+
+    /** A client with the {@link ClientOpenIdSettings#DEFAULTS default OpenID Connect settings}. */
+    public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, ClientOpenIdSettings.DEFAULTS);
     }
 
     public boolean isPublic() {
@@ -82,6 +90,6 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         if (type != ClientType.CONFIDENTIAL) {
             throw ErrorCode.INVALID_REQUEST.exception("A public client has no secret.");
         }
-        return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt);
+        return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId);
     }
 }

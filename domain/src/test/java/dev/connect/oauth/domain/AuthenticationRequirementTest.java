@@ -36,6 +36,16 @@ class AuthenticationRequirementTest {
     }
 
     @Test
+    void orDefaultMaxAgeWhenRequestHasNoMaxAgeThenTheDefaultElseTheRequests() {
+        Optional<Duration> tenMinutes = Optional.of(Duration.ofMinutes(10));
+
+        assertThat(parse("login", null).orDefaultMaxAge(tenMinutes))
+                .isEqualTo(new AuthenticationRequirement(Set.of(Prompt.LOGIN), tenMinutes));
+        assertThat(parse(null, "3600").orDefaultMaxAge(tenMinutes).maxAge()).hasValue(Duration.ofHours(1));
+        assertThat(parse(null, null).orDefaultMaxAge(Optional.empty())).isEqualTo(AuthenticationRequirement.NONE);
+    }
+
+    @Test
     void requiresSignInWhenNoSessionThenYes() {
         assertThat(AuthenticationRequirement.NONE.requiresSignIn(Optional.empty(), NOW)).isTrue();
     }
@@ -56,6 +66,9 @@ class AuthenticationRequirementTest {
         assertThat(parse(null, "299").requiresSignIn(FIVE_MINUTES_AGO, NOW)).isTrue();
         assertThat(parse(null, "300").requiresSignIn(FIVE_MINUTES_AGO, NOW)).isFalse();
         assertThat(parse(null, "0").requiresSignIn(Optional.of(NOW), NOW)).isFalse();
+        assertThat(parse(null, "0").requiresSignIn(Optional.of(NOW.minusMillis(999)), NOW))
+                .as("a sign-in within the same second meets max_age=0").isFalse();
+        assertThat(parse(null, "0").requiresSignIn(Optional.of(NOW.minusSeconds(1)), NOW)).isTrue();
     }
 
     @Test

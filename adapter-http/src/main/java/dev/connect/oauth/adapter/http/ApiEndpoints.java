@@ -33,6 +33,9 @@ import java.util.function.Function;
 final class ApiEndpoints {
     static final String API_KEY_HEADER = "ACCESSTOKEN";
     private static final Set<String> JSON_ONLY = Set.of(MediaTypes.JSON);
+    /** The members of {@code POST /api/v1/clients}; any other is refused. */
+    private static final Set<String> CLIENT_MEMBERS = Set.of("name", "type", "redirect_uris", "scopes",
+            "post_logout_redirect_uris", "subject_type", "default_max_age");
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
@@ -86,10 +89,13 @@ final class ApiEndpoints {
     void registerClient(RoutingContext ctx) {
         RawJson raw = RawJson.of(ctx);
         asCaller(ctx, caller -> {
+            caller.requireAdmin();
             JsonObject body = raw.parse();
+            JsonBodies.requireOnly(body, CLIENT_MEMBERS);
             return useCases.registerClient().register(new RegisterClientCommand(caller, JsonBodies.string(body, "name"),
                     JsonBodies.strings(body, "redirect_uris"), JsonBodies.strings(body, "scopes"),
-                    JsonBodies.string(body, "type")));
+                    JsonBodies.string(body, "type"), JsonBodies.strings(body, "post_logout_redirect_uris"),
+                    JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age")));
         }, registered -> Replies.json(ctx, 201, registered(registered)));
     }
 
@@ -205,17 +211,24 @@ final class ApiEndpoints {
     }
 
     private static JsonObject client(Client client) {
-        JsonArray redirectUris = new JsonArray();
-        client.redirectUris().stream().map(RedirectUri::value).forEach(redirectUris::add);
         JsonArray scopes = new JsonArray();
         client.allowedScopes().scopes().stream().map(Scope::value).forEach(scopes::add);
-        return new JsonObject()
+        JsonObject body = new JsonObject()
                 .put("client_id", client.id().value())
                 .put("name", client.name())
                 .put("type", client.type().wireName())
-                .put("redirect_uris", redirectUris)
+                .put("redirect_uris", uris(client.redirectUris()))
                 .put("scopes", scopes)
-                .put("created_at", client.createdAt().toString());
+                .put("post_logout_redirect_uris", uris(client.openId().postLogoutRedirectUris()))
+                .put("subject_type", client.openId().subjectType().wireName());
+        client.openId().defaultMaxAge().ifPresent(age -> body.put("default_max_age", age.toSeconds()));
+        return body.put("created_at", client.createdAt().toString());
+    }
+
+    private static JsonArray uris(List<RedirectUri> uris) {
+        JsonArray array = new JsonArray();
+        uris.stream().map(RedirectUri::value).forEach(array::add);
+        return array;
     }
 
     private static JsonObject registered(RegisteredClient registered) {

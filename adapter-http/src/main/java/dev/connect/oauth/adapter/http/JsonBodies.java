@@ -10,11 +10,13 @@ import io.vertx.core.json.jackson.JacksonCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * JSON request bodies, read strictly: one object, UTF-8, no member named twice (the JSON form of
- * a repeated parameter, RFC 6749 §3.1), and members of the expected types. Every violation is
- * {@code invalid_request}.
+ * a repeated parameter, RFC 6749 §3.1), members of the expected types and, where a body lists
+ * its members, no other member. Every violation is {@code invalid_request}.
  */
 final class JsonBodies {
     private JsonBodies() {
@@ -44,6 +46,30 @@ final class JsonBodies {
             return Optional.ofNullable((String) value);
         }
         throw ErrorCode.INVALID_REQUEST.exception(name + " must be a string.");
+    }
+
+    /**
+     * Refuses a member not in {@code known}: a misspelt or unsupported setting would otherwise be
+     * dropped without a word, and the caller would believe it registered.
+     */
+    static void requireOnly(JsonObject body, Set<String> known) {
+        List<String> unknown = body.fieldNames().stream().filter(name -> !known.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw ErrorCode.INVALID_REQUEST.exception("Unknown member(s): " + String.join(", ", unknown)
+                    + ". Known: " + known.stream().sorted().collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    /** A whole-number member; absent or {@code null} is empty. */
+    static Optional<Long> wholeNumber(JsonObject body, String name) {
+        Object value = body.getValue(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return Optional.of(((Number) value).longValue());
+        }
+        throw ErrorCode.INVALID_REQUEST.exception(name + " must be a whole number.");
     }
 
     /** A boolean member that must be present. */

@@ -7,6 +7,7 @@ import dev.connect.oauth.application.port.in.RegisteredClient;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +175,58 @@ class AccountAndClientApiTest {
     }
 
     @Test
+    void registerWithOpenIdSettingsThenShownOnRegistrationAndRead() {
+        Reply registered = server.postJson("/api/v1/clients", new JsonObject().put("name", "RP")
+                .put("redirect_uris", new JsonArray().add(TestClients.REDIRECT_URI)).put("scopes", new JsonArray().add("connect"))
+                .put("type", "confidential").put("post_logout_redirect_uris", new JsonArray().add("https://rp.example.com/bye"))
+                .put("subject_type", "public").put("default_max_age", 900).encode(), "ACCESSTOKEN", admin);
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        JsonObject read = server.get("/api/v1/clients/" + registered.json().getString("client_id"), "ACCESSTOKEN", admin).json();
+        for (JsonObject body : List.of(registered.json(), read)) {
+            assertThat(body.getJsonArray("post_logout_redirect_uris")).containsExactly("https://rp.example.com/bye");
+            assertThat(body.getString("subject_type")).isEqualTo("public");
+            assertThat(body.getLong("default_max_age")).isEqualTo(900L);
+        }
+    }
+
+    @Test
+    void registerWithoutOpenIdSettingsThenDefaultsShown() {
+        Reply registered = server.postJson("/api/v1/clients", "{\"name\":\"SPA\",\"redirect_uris\":[\"http://127.0.0.1:9000/cb\"],"
+                + "\"scopes\":[\"connect\"],\"type\":\"public\"}", "ACCESSTOKEN", admin);
+
+        assertThat(registered.json().getJsonArray("post_logout_redirect_uris")).isEmpty();
+        assertThat(registered.json().getString("subject_type")).isEqualTo("public");
+        assertThat(registered.json().fieldNames()).doesNotContain("default_max_age");
+    }
+
+    @Test
+    void registerWhenOpenIdSettingInvalidThenInvalidRequest() {
+        for (String member : List.of("\"post_logout_redirect_uris\":[\"http://rp.example.com/bye\"]",
+                "\"post_logout_redirect_uris\":[\"https://rp.example.com/bye#x\"]", "\"post_logout_redirect_uris\":\"https://rp.example.com/bye\"",
+                "\"subject_type\":\"secret\"", "\"subject_type\":\"pairwise\"", "\"default_max_age\":-1", "\"default_max_age\":1.5", "\"default_max_age\":\"60\"",
+                "\"default_max_age\":1000000000")) {
+            Reply reply = server.postJson("/api/v1/clients", "{\"name\":\"RP\",\"redirect_uris\":[\"https://rp.example.com/cb\"],"
+                    + "\"scopes\":[\"connect\"],\"type\":\"public\"," + member + "}", "ACCESSTOKEN", admin);
+
+            assertThat(reply.status()).as(member).isEqualTo(400);
+            assertThat(reply.json().getString("error")).as(member).isEqualTo("invalid_request");
+        }
+    }
+
+    @Test
+    void registerWhenUnknownMemberThenInvalidRequestNamingIt() {
+        Reply reply = server.postJson("/api/v1/clients", "{\"name\":\"RP\",\"redirect_uris\":[\"https://rp.example.com/cb\"],"
+                + "\"scopes\":[\"connect\"],\"type\":\"public\",\"post_logout_redirect_uri\":\"https://rp.example.com/bye\"}",
+                "ACCESSTOKEN", admin);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().getString("error")).isEqualTo("invalid_request");
+        assertThat(reply.json().getString("error_description")).contains("post_logout_redirect_uri");
+        assertThat(server.get("/api/v1/clients", "ACCESSTOKEN", admin).json().getJsonArray("clients")).isEmpty();
+    }
+
+    @Test
     void rotateSecretThenOldSecretStopsWorking() {
         RegisteredClient client = server.confidentialClient();
         String id = client.client().id().value();
@@ -212,6 +265,8 @@ class AccountAndClientApiTest {
         assertThat(server.postJson(path + "/secret", null, "ACCESSTOKEN", customer).status()).isEqualTo(403);
         assertThat(server.send("DELETE", path, null, null, "ACCESSTOKEN", customer).status()).isEqualTo(403);
         assertThat(server.postJson("/api/v1/clients", "{}", "ACCESSTOKEN", customer).status()).isEqualTo(403);
+        assertThat(server.postJson("/api/v1/clients", "{\"unknown\":1}", "ACCESSTOKEN", customer).status())
+                .as("403 before 400").isEqualTo(403);
     }
 
     @Test

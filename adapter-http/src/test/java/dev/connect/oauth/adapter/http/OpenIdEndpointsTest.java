@@ -223,10 +223,10 @@ class OpenIdEndpointsTest {
         String idToken = idTokenThroughThePages();
 
         Reply loggedOut = browser.get("/oauth/end_session?id_token_hint=" + idToken + "&post_logout_redirect_uri="
-                + FormCodec.encode(TestClients.REDIRECT_URI) + "&state=bye");
+                + FormCodec.encode(TestServer.POST_LOGOUT_URI) + "&state=bye");
 
         assertThat(loggedOut.status()).isEqualTo(302);
-        assertThat(loggedOut.header("Location")).isEqualTo(TestClients.REDIRECT_URI + "?state=bye");
+        assertThat(loggedOut.header("Location")).isEqualTo(TestServer.POST_LOGOUT_URI + "?state=bye");
         assertThat(browser.cookie("connect_session")).isNullOrEmpty();
         Reply again = browser.get(authorizeUrl("openid", "&state=after"));
         assertThat(again.body()).contains("id=\"password\"");
@@ -249,10 +249,13 @@ class OpenIdEndpointsTest {
         Reply noHint = browser.get("/oauth/end_session?post_logout_redirect_uri=" + FormCodec.encode(TestClients.REDIRECT_URI));
         Reply foreign = browser.get("/oauth/end_session?id_token_hint=" + idToken + "&post_logout_redirect_uri="
                 + FormCodec.encode("https://attacker.example/"));
+        Reply redirectUri = browser.get("/oauth/end_session?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+                + FormCodec.encode(TestClients.REDIRECT_URI));
 
         assertThat(noHint.status()).isEqualTo(400);
         assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.header("Location")).isNull();
+        assertThat(redirectUri.status()).as("a redirect URI is no post-logout URI").isEqualTo(400);
         assertThat(browser.cookie("connect_session")).isNotEmpty();
     }
 

@@ -39,6 +39,8 @@ import java.util.function.UnaryOperator;
  */
 final class TestServer implements AutoCloseable {
     static final String ISSUER = TestApplication.ISSUER;
+    /** The post-logout redirect URI of {@link #confidentialClient()}. */
+    static final String POST_LOGOUT_URI = "https://app.example.com/signed-out";
     private static final Vertx VERTX = Vertx.vertx();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -206,7 +208,8 @@ final class TestServer implements AutoCloseable {
 
     RegisteredClient confidentialClient() {
         return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), Optional.of("Test App"),
-                Optional.of(List.of(TestClients.REDIRECT_URI)), Optional.of(List.of("connect", "triggers")), Optional.of("confidential")));
+                Optional.of(List.of(TestClients.REDIRECT_URI)), Optional.of(List.of("connect", "triggers")), Optional.of("confidential"),
+                Optional.of(List.of(POST_LOGOUT_URI)), Optional.empty(), Optional.empty()));
     }
 
     RegisteredClient publicClient() {

@@ -4,17 +4,23 @@ import dev.connect.oauth.adapter.persistence.jooq.tables.records.ClientRedirectU
 import dev.connect.oauth.adapter.persistence.jooq.tables.records.ClientsRecord;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.SecretHash;
+import dev.connect.oauth.domain.SubjectType;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@link Client} to and from a row of {@code clients} and its rows of {@code client_redirect_uris},
- * which keep the registered order in {@code position}.
+ * which keep the registered order in {@code position}. The post-logout redirect URIs are one
+ * space-separated column of the row (a URI never holds a space), in registered order.
  */
 final class ClientMapper {
     private ClientMapper() {
@@ -28,6 +34,11 @@ final class ClientMapper {
         row.setSecretHash(client.secretHash().map(SecretHash::hex).orElse(null));
         row.setAllowedScopes(client.allowedScopes().toString());
         row.setCreatedAt(EpochNanos.of(client.createdAt()));
+        ClientOpenIdSettings openId = client.openId();
+        row.setPostLogoutRedirectUris(openId.postLogoutRedirectUris().isEmpty() ? null
+                : openId.postLogoutRedirectUris().stream().map(RedirectUri::value).collect(Collectors.joining(" ")));
+        row.setSubjectType(openId.subjectType().wireName());
+        row.setDefaultMaxAge(openId.defaultMaxAge().map(Duration::toSeconds).orElse(null));
         return row;
     }
 
@@ -45,6 +56,13 @@ final class ClientMapper {
         return new Client(ClientId.parse(row.getId()), row.getName(), ClientType.parse(row.getType()),
                 Optional.ofNullable(row.getSecretHash()).map(SecretHash::new),
                 redirectUris.stream().map(RedirectUri::parse).toList(), ScopeSet.parse(row.getAllowedScopes()),
-                EpochNanos.toInstant(row.getCreatedAt()));
+                EpochNanos.toInstant(row.getCreatedAt()), openId(row));
+    }
+
+    private static ClientOpenIdSettings openId(ClientsRecord row) {
+        List<RedirectUri> postLogout = Optional.ofNullable(row.getPostLogoutRedirectUris())
+                .map(uris -> Arrays.stream(uris.split(" ")).map(RedirectUri::parse).toList()).orElse(List.of());
+        return new ClientOpenIdSettings(postLogout, SubjectType.parse(row.getSubjectType()),
+                Optional.ofNullable(row.getDefaultMaxAge()).map(Duration::ofSeconds));
     }
 }

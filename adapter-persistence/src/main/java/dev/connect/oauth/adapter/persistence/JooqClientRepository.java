@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /**
- * {@link ClientRepository} on {@code clients} and {@code client_redirect_uris}.
+ * {@link ClientRepository} on {@code clients} (with its OpenID Connect settings) and
+ * {@code client_redirect_uris}.
  *
  * <p>{@link #remove} is a soft delete: the row is marked {@code deleted_at} and disappears from
  * every lookup, while the grants, codes and tokens that name it keep their foreign keys. In the
@@ -51,6 +52,9 @@ final class JooqClientRepository implements ClientRepository {
                     .set(CLIENTS.SECRET_HASH, row.getSecretHash())
                     .set(CLIENTS.ALLOWED_SCOPES, row.getAllowedScopes())
                     .set(CLIENTS.CREATED_AT, row.getCreatedAt())
+                    .set(CLIENTS.POST_LOGOUT_REDIRECT_URIS, row.getPostLogoutRedirectUris())
+                    .set(CLIENTS.SUBJECT_TYPE, row.getSubjectType())
+                    .set(CLIENTS.DEFAULT_MAX_AGE, row.getDefaultMaxAge())
                     .where(CLIENTS.ID.eq(row.getId()).and(CLIENTS.DELETED_AT.isNull()))
                     .execute();
             if (updated == 0) {

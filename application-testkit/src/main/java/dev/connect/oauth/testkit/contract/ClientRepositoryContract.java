@@ -7,11 +7,16 @@ import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.SubjectType;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestTokens;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +37,40 @@ public abstract class ClientRepositoryContract extends StoreContract {
         assertThat(store.clients().findById(client.id())).contains(client);
         assertThat(store.clients().findById(client.id()).orElseThrow().redirectUris()).extracting(Object::toString)
                 .containsExactly("https://z.example.com/cb", "http://127.0.0.1:8123/cb", "https://a.example.com/cb?x=1");
+    }
+
+    @Test
+    void findByIdWhenOpenIdSettingsRegisteredThenReturnsThemInOrder() {
+        ClientOpenIdSettings openId = new ClientOpenIdSettings(List.of(new RedirectUri("https://z.example.com/bye"),
+                new RedirectUri("http://127.0.0.1:8123/bye?x=1")), SubjectType.PAIRWISE, Optional.of(Duration.ofSeconds(900)));
+        Client client = TestClients.confidential().openId(openId).build();
+
+        store.clients().add(client);
+
+        assertThat(store.clients().findById(client.id())).contains(client);
+        assertThat(store.clients().findAll()).contains(client);
+        assertThat(store.clients().findById(client.id()).orElseThrow().openId()).isEqualTo(openId);
+    }
+
+    @Test
+    void findByIdWhenNoOpenIdSettingsRegisteredThenDefaults() {
+        Client client = TestClients.publicClient().build();
+
+        store.clients().add(client);
+
+        assertThat(store.clients().findById(client.id()).orElseThrow().openId()).isEqualTo(ClientOpenIdSettings.DEFAULTS);
+    }
+
+    @Test
+    void updateWhenOpenIdSettingsChangedThenStoresThem() {
+        Client client = storedClient();
+        Client changed = new Client(client.id(), client.name(), client.type(), client.secretHash(), client.redirectUris(),
+                client.allowedScopes(), client.createdAt(), new ClientOpenIdSettings(
+                        List.of(new RedirectUri("https://a.example.com/bye")), SubjectType.PAIRWISE, Optional.of(Duration.ZERO)));
+
+        assertThat(store.clients().update(changed)).isTrue();
+
+        assertThat(store.clients().findById(client.id())).contains(changed);
     }
 
     @Test

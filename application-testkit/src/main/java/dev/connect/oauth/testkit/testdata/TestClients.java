@@ -2,6 +2,7 @@ package dev.connect.oauth.testkit.testdata;
 
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ScopeSet;
@@ -41,6 +42,7 @@ public final class TestClients {
         private List<RedirectUri> redirectUris = List.of(new RedirectUri(REDIRECT_URI));
         private ScopeSet allowedScopes = SCOPES;
         private Instant createdAt = MutableClock.START;
+        private ClientOpenIdSettings openId = ClientOpenIdSettings.DEFAULTS;
 
         private Builder(ClientType type, Optional<SecretHash> secretHash) {
             this.type = type;
@@ -78,8 +80,13 @@ public final class TestClients {
             return this;
         }
 
+        public Builder openId(ClientOpenIdSettings openId) {
+            this.openId = Objects.requireNonNull(openId, "openId");
+            return this;
+        }
+
         public Client build() {
-            return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt);
+            return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId);
         }
     }
 }

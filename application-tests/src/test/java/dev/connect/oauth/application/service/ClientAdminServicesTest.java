@@ -16,10 +16,12 @@ import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SubjectType;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
 import java.time.Duration;
@@ -77,6 +79,30 @@ class ClientAdminServicesTest {
     void registerWhenPublicWithoutRedirectUrisThenInvalidRequest() {
         assertRejected(() -> register("SPA", List.of(), List.of("connect"), "public"), ErrorCode.INVALID_REQUEST);
         assertRejected(() -> register("SPA", null, List.of("connect"), "public"), ErrorCode.INVALID_REQUEST);
+    }
+
+    @Test
+    void registerWhenOpenIdSettingsGivenThenStoredWithTheClient() {
+        RegisteredClient registered = app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
+                Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
+                Optional.of(List.of("https://rp.example.com/bye")), Optional.of("public"), Optional.of(60L)));
+
+        assertThat(app.getClient.get(admin, registered.client().id().value()).openId()).isEqualTo(new ClientOpenIdSettings(
+                List.of(RedirectUri.parse("https://rp.example.com/bye")), SubjectType.PUBLIC, Optional.of(Duration.ofMinutes(1))));
+    }
+
+    @Test
+    void registerWhenOpenIdSettingInvalidOrPairwiseThenInvalidRequestAndNothingStored() {
+        assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
+                Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
+                Optional.of(List.of("http://rp.example.com/bye")), Optional.empty(), Optional.empty())), ErrorCode.INVALID_REQUEST);
+        assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
+                Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
+                Optional.empty(), Optional.of("secret"), Optional.of(-1L))), ErrorCode.INVALID_REQUEST);
+        assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
+                Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
+                Optional.empty(), Optional.of("pairwise"), Optional.empty())), ErrorCode.INVALID_REQUEST);
+        assertThat(app.listClients.list(admin)).isEmpty();
     }
 
     @Test

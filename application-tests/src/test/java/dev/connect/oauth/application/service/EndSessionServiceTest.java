@@ -15,9 +15,12 @@ import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.SubjectType;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.Test;
 class EndSessionServiceTest {
     private final Scenario scenario = new Scenario();
     private final TestApplication app = scenario.app;
-    private final Client client = scenario.confidentialClient();
+    private static final String POST_LOGOUT_URI = "https://app.example.com/signed-out";
+    private final Client client = scenario.add(TestClients.confidential().openId(new ClientOpenIdSettings(
+            List.of(RedirectUri.parse(POST_LOGOUT_URI)), SubjectType.PUBLIC, Optional.empty())).build());
     private final Account account = scenario.customer();
 
     private String idTokenOf(Account holder) {
@@ -52,11 +57,11 @@ class EndSessionServiceTest {
     void endSessionWhenHintOfTheSessionsAccountThenSessionEndedEverywhereAndRedirectWithState() {
         String session = sessionOf(account);
 
-        EndedSession ended = endSession(Optional.of(idTokenOf(account)), Optional.of(TestClients.REDIRECT_URI),
+        EndedSession ended = endSession(Optional.of(idTokenOf(account)), Optional.of(POST_LOGOUT_URI),
                 Optional.of(session));
 
         assertThat(ended.sessionEnded()).isTrue();
-        assertThat(ended.postLogoutRedirectUri()).hasValue(RedirectUri.parse(TestClients.REDIRECT_URI));
+        assertThat(ended.postLogoutRedirectUri()).hasValue(RedirectUri.parse(POST_LOGOUT_URI));
         assertThat(ended.state()).hasValue("st");
         assertThat(app.resolveSignIn.signedIn(Optional.of(session))).isEmpty();
     }
@@ -90,6 +95,25 @@ class EndSessionServiceTest {
         String hint = idTokenOf(account);
 
         assertInvalidRequest(() -> endSession(Optional.of(hint), Optional.of("https://attacker.example/"), Optional.empty()));
+    }
+
+    @Test
+    void endSessionWhenUriIsARedirectUriButNoPostLogoutUriThenInvalidRequest() {
+        String hint = idTokenOf(account);
+
+        assertInvalidRequest(() -> endSession(Optional.of(hint), Optional.of(TestClients.REDIRECT_URI), Optional.empty()));
+    }
+
+    @Test
+    void endSessionWhenUriDiffersOnlyByLoopbackPortThenInvalidRequest() {
+        Client loopback = scenario.add(TestClients.confidential().openId(new ClientOpenIdSettings(
+                List.of(RedirectUri.parse("http://127.0.0.1:8000/bye")), SubjectType.PUBLIC, Optional.empty())).build());
+        String hint = app.exchangeCode.exchange(Scenario.exchange(loopback,
+                scenario.approve(Scenario.request(loopback, "openid"), account))).idToken().orElseThrow();
+
+        assertInvalidRequest(() -> endSession(Optional.of(hint), Optional.of("http://127.0.0.1:9000/bye"), Optional.empty()));
+        assertThat(endSession(Optional.of(hint), Optional.of("http://127.0.0.1:8000/bye"), Optional.empty())
+                .postLogoutRedirectUri()).hasValue(RedirectUri.parse("http://127.0.0.1:8000/bye"));
     }
 
     @Test

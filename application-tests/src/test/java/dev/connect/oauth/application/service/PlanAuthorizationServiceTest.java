@@ -18,8 +18,11 @@ import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.SubjectType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +121,20 @@ class PlanAuthorizationServiceTest {
 
         assertThat(plan("openid", openId(null, "599"), Optional.of(session))).isInstanceOf(AuthorizationPlan.SignIn.class);
         assertThat(plan("openid", openId(null, "600"), Optional.of(session))).isInstanceOf(AuthorizationPlan.Consent.class);
+    }
+
+    @Test
+    void planWhenNoMaxAgeThenTheClientsDefaultMaxAgeApplies() {
+        Client strict = scenario.add(TestClients.confidential().openId(new ClientOpenIdSettings(List.of(),
+                SubjectType.PUBLIC, Optional.of(Duration.ofSeconds(599)))).build());
+        String session = session();
+        app.clock.advance(Duration.ofMinutes(10));
+
+        assertThat(app.planAuthorization.plan(new PlanAuthorizationCommand(request(strict, "openid"),
+                openId(null, null), Optional.of(session)))).isInstanceOf(AuthorizationPlan.SignIn.class);
+        assertThat(app.planAuthorization.plan(new PlanAuthorizationCommand(request(strict, "openid"),
+                openId(null, "600"), Optional.of(session)))).as("the request's max_age wins")
+                .isInstanceOf(AuthorizationPlan.Consent.class);
     }
 
     @Test

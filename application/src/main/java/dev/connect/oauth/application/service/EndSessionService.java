@@ -25,8 +25,8 @@ import java.util.Optional;
  * session is deleted from the shared store, so it ends on every node at once; a session of
  * another account than the hint's is left alone, so a hint cannot sign someone else out.
  *
- * <p>The {@code post_logout_redirect_uri} must be one of the client's registered redirect URIs
- * (exact match): a separate per-client list is not built yet.
+ * <p>The {@code post_logout_redirect_uri} must be one of the client's registered
+ * {@code post_logout_redirect_uris}, character for character; its redirect URIs do not count.
  *
  * @see <a href="https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout">OpenID Connect RP-Initiated Logout 1.0 §2</a>
  * @see <a href="https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RedirectionAfterLogout">§3</a>
@@ -61,7 +61,7 @@ public final class EndSessionService implements EndSessionUseCase {
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("The client of the id_token_hint is gone."));
         Optional<RedirectUri> redirect = Optional.empty();
         if (command.postLogoutRedirectUri().isPresent()) {
-            redirect = Optional.of(client.registeredRedirectUri(command.postLogoutRedirectUri().get())
+            redirect = Optional.of(client.openId().registeredPostLogoutRedirectUri(command.postLogoutRedirectUri().get())
                     .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception(
                             "post_logout_redirect_uri is not registered for this client.")));
         }

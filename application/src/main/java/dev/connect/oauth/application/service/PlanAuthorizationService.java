@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * The browser flow's decision: check the request, then sign-in when there is no session or
  * {@code prompt}/{@code max_age} refuse it, consent when the account never approved this client
- * for these scopes (or {@code prompt=consent}), and otherwise the code at once. Consent is
+ * for these scopes (or {@code prompt=consent}), and otherwise the code at once. A request without
+ * {@code max_age} gets the client's registered {@code default_max_age}. Consent is
  * remembered as the account's active grants: one of this client covering the requested scopes
  * counts, and disconnecting the client (which revokes its grants) forgets it.
  *
@@ -55,7 +56,7 @@ public final class PlanAuthorizationService implements PlanAuthorizationUseCase 
         try {
             command.openId().nonce().ifPresent(Authentication::checkNonce);
             AuthenticationRequirement requirement = AuthenticationRequirement.parse(command.openId().prompt(),
-                    command.openId().maxAge());
+                    command.openId().maxAge()).orDefaultMaxAge(checked.client().openId().defaultMaxAge());
             if (requirement.requiresSignIn(session.map(SignedInAccount::signedInAt), now)) {
                 return new AuthorizationPlan.SignIn(checked);
             }

@@ -11,11 +11,13 @@ import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.Scope;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SubjectType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +30,9 @@ import java.util.Optional;
  * {@code POST /api/v1/clients} (API.md §4), admin only. Redirect URIs are absolute https (or http
  * on loopback) without fragment; a public client needs at least one, a confidential client may
  * have none and then use client credentials only. Scopes come from the server's catalogue. A
- * confidential client gets a 256-bit secret, shown once and kept as its hash.
+ * confidential client gets a 256-bit secret, shown once and kept as its hash. Its OpenID Connect
+ * settings: post-logout redirect URIs held to the rules of redirect URIs, a subject type (only
+ * {@code public} for now: pairwise subjects are not built) and a default {@code max_age}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2.2">RFC 6749 §3.1.2.2</a>
@@ -62,10 +66,17 @@ public final class RegisterClientService implements RegisterClientUseCase {
             throw ErrorCode.INVALID_REQUEST.exception("A public client needs at least one redirect_uri.");
         }
         ScopeSet scopes = scopes(command.scopes());
+        ClientOpenIdSettings openId = ClientOpenIdSettings.parse(command.postLogoutRedirectUris(),
+                command.subjectType(), command.defaultMaxAge());
+        if (openId.subjectType() == SubjectType.PAIRWISE) {
+            // Stored and read back by every adapter, but no pairwise sub is computed yet: a client
+            // registered pairwise would silently get the public one, the linkability it asked to avoid.
+            throw ErrorCode.INVALID_REQUEST.exception("subject_type pairwise is not supported yet; use public.");
+        }
         Optional<String> secret = type == ClientType.CONFIDENTIAL ? Optional.of(generator.secret()) : Optional.empty();
         Instant now = clock.instant();
         Client client = new Client(new ClientId(generator.identifier()), name, type,
-                secret.map(hasher::hash), redirectUris, scopes, now);
+                secret.map(hasher::hash), redirectUris, scopes, now, openId);
         clients.add(client);
         audit.record(AuditEventType.CLIENT_REGISTERED, Optional.of(command.caller().account().id()),
                 Optional.of(client.id()), "type=" + type.wireName(), now);

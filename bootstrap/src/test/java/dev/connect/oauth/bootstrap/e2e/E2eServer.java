@@ -179,11 +179,15 @@ final class E2eServer {
         return new Customer(reply.json().getString("id"), email, name, password, reply.json().getString("api_key"));
     }
 
-    /** Registers a client ({@code type} {@code confidential} or {@code public}) through the admin API. */
+    /**
+     * Registers a client ({@code type} {@code confidential} or {@code public}) through the admin API,
+     * with {@code redirectUri} as its post-logout redirect URI too.
+     */
     TestClient registerClient(String type, URI redirectUri, List<String> scopes) {
         Reply reply = request("POST", "/api/v1/clients").apiKey(adminKey)
                 .json(new JsonObject().put("name", "E2E " + type + " client " + sequence.incrementAndGet())
                         .put("redirect_uris", new JsonArray().add(redirectUri.toString()))
+                        .put("post_logout_redirect_uris", new JsonArray().add(redirectUri.toString()))
                         .put("scopes", new JsonArray(scopes)).put("type", type))
                 .send();
         assertThat(reply.status()).as("register client: %s", reply).isEqualTo(201);

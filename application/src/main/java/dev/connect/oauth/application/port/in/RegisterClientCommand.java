@@ -8,15 +8,29 @@ import java.util.Optional;
 /**
  * An admin registers a client; fields as received (a list never holds a null element). They stay
  * text because the caller's right to register is checked before any field (403 before 400).
+ * {@code postLogoutRedirectUris}, {@code subjectType} and {@code defaultMaxAge} (seconds) are its
+ * OpenID Connect settings.
  */
 public record RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
-                                    Optional<List<String>> scopes, Optional<String> type) {
+                                    Optional<List<String>> scopes, Optional<String> type,
+                                    Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
+                                    Optional<Long> defaultMaxAge) {
     public RegisterClientCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(name, "name");
         redirectUris = Objects.requireNonNull(redirectUris, "redirectUris").map(values -> copyWithoutNulls(values, "redirect_uris"));
         scopes = Objects.requireNonNull(scopes, "scopes").map(values -> copyWithoutNulls(values, "scopes"));
         Objects.requireNonNull(type, "type");
+        postLogoutRedirectUris = Objects.requireNonNull(postLogoutRedirectUris, "postLogoutRedirectUris")
+                .map(values -> copyWithoutNulls(values, "post_logout_redirect_uris"));
+        Objects.requireNonNull(subjectType, "subjectType");
+        Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
+    }
+
+    /** A client without OpenID Connect settings (the defaults apply). */
+    public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
+                                 Optional<List<String>> scopes, Optional<String> type) {
+        this(caller, name, redirectUris, scopes, type, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static List<String> copyWithoutNulls(List<String> values, String name) {
