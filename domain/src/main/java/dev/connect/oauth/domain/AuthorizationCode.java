@@ -8,14 +8,16 @@ import java.util.Optional;
 /**
  * An issued authorization code, kept as the hash of its value. It is bound to the client, the
  * redirect URI, the scopes, the account and the PKCE challenge of the request that produced it;
- * it expires quickly and is redeemed at most once.
+ * it expires quickly and is redeemed at most once. The resources the request indicated (RFC 8707)
+ * are bound to it too, and through it to the refresh tokens of its grant.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3">RFC 6749 §4.1.3</a>
  */
 public record AuthorizationCode(SecretHash hash, GrantId grantId, ClientId clientId, AccountId accountId,
                                 RedirectUri redirectUri, ScopeSet scopes, Optional<PkceChallenge> challenge,
-                                Instant issuedAt, Instant expiresAt, Optional<Instant> redeemedAt) {
+                                Instant issuedAt, Instant expiresAt, Optional<Instant> redeemedAt,
+                                ResourceSet resources) {
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
     /** RFC 6749 §4.1.2: "A maximum authorization code lifetime of 10 minutes is RECOMMENDED." */
     public static final Duration MAX_TTL = Duration.ofMinutes(10);
@@ -31,18 +33,34 @@ public record AuthorizationCode(SecretHash hash, GrantId grantId, ClientId clien
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(redeemedAt, "redeemedAt");
+        Objects.requireNonNull(resources, "resources");
         Duration ttl = Duration.between(issuedAt, expiresAt);
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw new IllegalArgumentException("An authorization code lives more than 0 s and at most 10 min");
         }
     }
 
-    /** A fresh, unredeemed code living {@code ttl} from {@code now}. */
+    /** A code bound to no resource. */
+    public AuthorizationCode(SecretHash hash, GrantId grantId, ClientId clientId, AccountId accountId,
+                             RedirectUri redirectUri, ScopeSet scopes, Optional<PkceChallenge> challenge,
+                             Instant issuedAt, Instant expiresAt, Optional<Instant> redeemedAt) {
+        this(hash, grantId, clientId, accountId, redirectUri, scopes, challenge, issuedAt, expiresAt, redeemedAt,
+                ResourceSet.NONE);
+    }
+
+    /** A fresh, unredeemed code living {@code ttl} from {@code now}, bound to no resource. */
     public static AuthorizationCode issue(SecretHash hash, GrantId grantId, ClientId clientId, AccountId accountId,
                                           RedirectUri redirectUri, ScopeSet scopes, Optional<PkceChallenge> challenge,
                                           Instant now, Duration ttl) {
+        return issue(hash, grantId, clientId, accountId, redirectUri, scopes, challenge, ResourceSet.NONE, now, ttl);
+    }
+
+    /** A fresh, unredeemed code living {@code ttl} from {@code now}, bound to {@code resources}. */
+    public static AuthorizationCode issue(SecretHash hash, GrantId grantId, ClientId clientId, AccountId accountId,
+                                          RedirectUri redirectUri, ScopeSet scopes, Optional<PkceChallenge> challenge,
+                                          ResourceSet resources, Instant now, Duration ttl) {
         return new AuthorizationCode(hash, grantId, clientId, accountId, redirectUri, scopes, challenge,
-                now, now.plus(ttl), Optional.empty());
+                now, now.plus(ttl), Optional.empty(), resources);
     }
 
     public boolean isExpired(Instant now) {
@@ -59,7 +77,7 @@ public record AuthorizationCode(SecretHash hash, GrantId grantId, ClientId clien
             throw ErrorCode.INVALID_GRANT.exception("The authorization code was already used.");
         }
         return new AuthorizationCode(hash, grantId, clientId, accountId, redirectUri, scopes, challenge,
-                issuedAt, expiresAt, Optional.of(now));
+                issuedAt, expiresAt, Optional.of(now), resources);
     }
 
     /**

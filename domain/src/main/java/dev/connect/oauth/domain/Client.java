@@ -85,6 +85,20 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         return ScopeSet.resolve(requested, allowedScopes.union(alwaysAvailable), allowedScopes);
     }
 
+    /**
+     * The sector identifier of its pairwise subjects (OpenID Connect Core §8.1): the host of its
+     * redirect URIs when they all share one host, so the client's apps on that host see the same
+     * {@code sub}; otherwise (several hosts, or none: a client-credentials-only client) its client id.
+     * Core would have such a client register a {@code sector_identifier_uri}; the client id is the
+     * simple rule that never links two clients.
+     *
+     * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#PairwiseAlg">OpenID Connect Core 1.0 §8.1</a>
+     */
+    public String pairwiseSector() {
+        List<String> hosts = redirectUris.stream().map(RedirectUri::host).distinct().toList();
+        return hosts.size() == 1 ? hosts.getFirst() : id.value();
+    }
+
     /** The same client with a new secret hash (secret rotation). */
     public Client withSecretHash(SecretHash newHash) {
         if (type != ClientType.CONFIDENTIAL) {

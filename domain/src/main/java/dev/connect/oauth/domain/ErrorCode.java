@@ -22,6 +22,8 @@ public enum ErrorCode {
     // OpenID Connect Core 1.0 §3.1.2.6: prompt=none could not be honoured without a page.
     LOGIN_REQUIRED("login_required", 400, "The account must sign in, which prompt=none does not allow."),
     CONSENT_REQUIRED("consent_required", 400, "The account must consent, which prompt=none does not allow."),
+    // RFC 8707 §2: a resource indicator that is malformed or not allowed for the client.
+    INVALID_TARGET("invalid_target", 400, "The requested resource is invalid, unknown or not allowed for this client."),
 
     // Plain HTTP failures (seed error table).
     BAD_REQUEST("bad_request", 400, "Bad Request -- Your request is invalid."),

@@ -55,6 +55,11 @@ public record RedirectUri(String value) {
         }
     }
 
+    /** The host, lower case (a registered redirect URI always has one). */
+    public String host() {
+        return URI.create(value).getHost().toLowerCase(Locale.ROOT);
+    }
+
     public static RedirectUri parse(String value) {
         return new RedirectUri(value);
     }

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * An issued refresh token as the server keeps it: the hash of its opaque value, its grant and its
  * place in the rotation chain. Every use retires it and issues a successor; a retired token
- * presented again is a replay, and the whole grant is revoked.
+ * presented again is a replay, and the whole grant is revoked. Like its scopes, the resources its
+ * authorization request indicated (RFC 8707) pass from token to successor: a refresh may narrow an
+ * access token to some of them, never widen it.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
@@ -15,7 +17,7 @@ import java.util.Optional;
 public record RefreshToken(TokenId id, SecretHash hash, GrantId grantId, ClientId clientId,
                            Optional<AccountId> accountId, ScopeSet scopes, Optional<TokenId> parentId,
                            Instant issuedAt, Instant expiresAt, Optional<Instant> retiredAt,
-                           Optional<Instant> revokedAt) {
+                           Optional<Instant> revokedAt, ResourceSet resources) {
     public RefreshToken {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(hash, "hash");
@@ -28,9 +30,19 @@ public record RefreshToken(TokenId id, SecretHash hash, GrantId grantId, ClientI
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(retiredAt, "retiredAt");
         Objects.requireNonNull(revokedAt, "revokedAt");
+        Objects.requireNonNull(resources, "resources");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("A refresh token expires after it is issued");
         }
+    }
+
+    /** A refresh token bound to no resource. */
+    public RefreshToken(TokenId id, SecretHash hash, GrantId grantId, ClientId clientId,
+                        Optional<AccountId> accountId, ScopeSet scopes, Optional<TokenId> parentId,
+                        Instant issuedAt, Instant expiresAt, Optional<Instant> retiredAt,
+                        Optional<Instant> revokedAt) {
+        this(id, hash, grantId, clientId, accountId, scopes, parentId, issuedAt, expiresAt, retiredAt, revokedAt,
+                ResourceSet.NONE);
     }
 
     /** Retired by rotation: presenting it again is a replay (RFC 9700 §4.14.2). */
@@ -43,11 +55,11 @@ public record RefreshToken(TokenId id, SecretHash hash, GrantId grantId, ClientI
     }
 
     /**
-     * The successor issued by rotation: same grant, client, account and scopes (RFC 6749 §6: a
+     * The successor issued by rotation: same grant, client, account, scopes and resources (RFC 6749 §6: a
      * new refresh token keeps the scope of the one it replaces), a new id and hash and life.
      */
     public RefreshToken successor(TokenId newId, SecretHash newHash, Instant now, Instant newExpiresAt) {
         return new RefreshToken(newId, newHash, grantId, clientId, accountId, scopes, Optional.of(id),
-                now, newExpiresAt, Optional.empty(), Optional.empty());
+                now, newExpiresAt, Optional.empty(), Optional.empty(), resources);
     }
 }

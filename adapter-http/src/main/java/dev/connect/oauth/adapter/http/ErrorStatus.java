@@ -17,7 +17,7 @@ final class ErrorStatus {
             case INVALID_REQUEST, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE,
                  UNSUPPORTED_RESPONSE_TYPE, INVALID_SCOPE, BAD_REQUEST -> 400;
             // OpenID Connect Core §3.1.2.6: redirected; as JSON (API form) they are 400 like invalid_request.
-            case LOGIN_REQUIRED, CONSENT_REQUIRED -> 400;
+            case LOGIN_REQUIRED, CONSENT_REQUIRED, INVALID_TARGET -> 400;
             case INVALID_CLIENT, UNAUTHORIZED -> 401;
             // RFC 6750 §3.1.
             case INVALID_TOKEN -> 401;

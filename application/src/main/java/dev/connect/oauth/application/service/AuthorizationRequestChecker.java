@@ -12,6 +12,7 @@ import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.PkceMethod;
 import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ResponseType;
 import dev.connect.oauth.domain.ScopeSet;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1">RFC 6749 §4.1.2.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.4.1">RFC 7636 §4.4.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1">RFC 9700 §2.1.1</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8707#section-2">RFC 8707 §2</a>
  */
 final class AuthorizationRequestChecker {
     /** {@code state} is echoed in a URL: a bound keeps the redirect a sane length. */
@@ -60,7 +62,10 @@ final class AuthorizationRequestChecker {
             checkResponseType(request.responseType());
             ScopeSet scopes = client.resolveScopes(request.scope(), OpenIdScopes.ALWAYS_AVAILABLE);
             Optional<PkceChallenge> challenge = challenge(client, request);
-            checked = new CheckedAuthorization(client, redirectUri, scopes, challenge, state);
+            // RFC 8707 §2: each resource must be one the client registered, else invalid_target.
+            ResourceSet resources = client.openId().resources().narrow(request.resources());
+            checked = new CheckedAuthorization(client, redirectUri, scopes, challenge, state,
+                    request.resources().isEmpty() ? ResourceSet.NONE : resources);
         } catch (OAuthException rejected) {
             throw new AuthorizationRedirectException(rejected, redirectUri, state);
         }

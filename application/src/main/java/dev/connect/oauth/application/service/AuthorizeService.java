@@ -36,7 +36,8 @@ import java.util.Optional;
  * checked. A denial goes back to the client as {@code access_denied}. On approval the account's
  * consent is recorded as a new grant, with the authentication behind it (when the account signed
  * in, the request's {@code nonce}) for its ID tokens, and the code, 256 random bits kept only as
- * their hash, is bound to the client, redirect URI, scopes, account and PKCE challenge.
+ * their hash, is bound to the client, redirect URI, scopes, account, PKCE challenge and the
+ * resources the request indicated (RFC 8707).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-10.10">RFC 6749 §10.10</a>
@@ -97,7 +98,8 @@ public final class AuthorizeService implements AuthorizeUseCase {
         grants.add(grant);
         String code = generator.secret();
         codes.add(AuthorizationCode.issue(hasher.hash(code), grant.id(), grant.clientId(), accountId,
-                checked.redirectUri(), checked.scopes(), checked.challenge(), now, policy.codeTtl()));
+                checked.redirectUri(), checked.scopes(), checked.challenge(), checked.resources(), now,
+                policy.codeTtl()));
         audit.record(AuditEventType.AUTHORIZATION_GRANTED, Optional.of(accountId), Optional.of(grant.clientId()),
                 "grant=" + grant.id() + " scope=" + grant.scopes(), now);
         return new AuthorizationGranted(checked.redirectUri(), code, checked.state());

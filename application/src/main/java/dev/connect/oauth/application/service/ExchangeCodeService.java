@@ -12,6 +12,7 @@ import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
+import dev.connect.oauth.application.port.out.PairwiseSubjects;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
@@ -22,6 +23,7 @@ import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.OpenIdScopes;
+import dev.connect.oauth.domain.ResourceSet;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,14 +66,14 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
     public ExchangeCodeService(ClientRepository clients, AuthorizationCodeStore codes, GrantRepository grants,
                                TokenRepository tokens, AccessTokenCodec codec, SecretGenerator generator,
                                SecretHasher hasher, AuditLog auditLog, Clock clock, OAuthPolicy policy,
-                               IdTokenSigner idTokenSigner) {
+                               IdTokenSigner idTokenSigner, PairwiseSubjects pairwise) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
         this.codes = Objects.requireNonNull(codes, "codes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.replayed = new ReplayedGrant(grants, auditLog);
         this.grants = Objects.requireNonNull(grants, "grants");
-        this.idTokens = new IdTokens(idTokenSigner, policy);
+        this.idTokens = new IdTokens(idTokenSigner, pairwise, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
@@ -85,7 +87,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         SecretHash hash = hasher.hash(code);
         Optional<TokenResponse> issued = codes.find(hash, client.id())
                 .filter(stored -> !stored.isRedeemed() && isRedeemable(stored, client, command, now))
-                .flatMap(stored -> redeemWithTokens(hash, client, stored, now));
+                .flatMap(stored -> redeemWithTokens(hash, client, stored, resources(stored, command), now));
         if (issued.isPresent()) {
             return issued.get();
         }
@@ -96,7 +98,8 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
             // revokes the grant meanwhile, and are then dead on arrival, as §4.1.2 wants.
             case Redemption.Redeemed redeemed -> {
                 redeemed.code().checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), now);
-                yield withIdToken(issuer.withRefreshToken(redeemed.code(), now), redeemed.code(), now);
+                yield withIdToken(issuer.withRefreshToken(redeemed.code(), resources(redeemed.code(), command), now),
+                        redeemed.code(), client, now);
             }
             case Redemption.AlreadyRedeemed replay -> retried(replay.code(), client, command, now)
                     .orElseThrow(() -> replayed.revoke(AuditEventType.CODE_REPLAYED, replay.code().grantId(),
@@ -113,12 +116,12 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
      * its grant was revoked meanwhile.
      */
     private Optional<TokenResponse> redeemWithTokens(SecretHash hash, Client client, AuthorizationCode code,
-                                                     Instant now) {
-        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(code, now);
+                                                     ResourceSet resources, Instant now) {
+        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(code, resources, now);
         if (!codes.redeemAndStore(hash, client.id(), now, pair.accessToken(), pair.refreshToken())) {
             return Optional.empty();
         }
-        return Optional.of(withIdToken(pair.response(), code, now));
+        return Optional.of(withIdToken(pair.response(), code, client, now));
     }
 
     private static boolean isRedeemable(AuthorizationCode code, Client client, ExchangeCodeCommand command,
@@ -140,22 +143,32 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         if (!mayRetry) {
             return Optional.empty();
         }
+        ResourceSet resources;
         try {
             // Checked as of the redemption: the code may have expired since, the retry is of that request.
             code.checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), redeemedAt);
+            resources = resources(code, command);
         } catch (OAuthException differentRequest) {
             return Optional.empty();
         }
-        return issuer.reissueForCode(code, now).map(tokens -> withIdToken(tokens, code, now));
+        return issuer.reissueForCode(code, resources, now).map(tokens -> withIdToken(tokens, code, client, now));
+    }
+
+    /**
+     * RFC 8707 §2: the access token is for the requested resources, each one bound to the code,
+     * else {@code invalid_target}; for all the code's resources when none is requested.
+     */
+    private static ResourceSet resources(AuthorizationCode code, ExchangeCodeCommand command) {
+        return code.resources().narrow(command.resources());
     }
 
     /** OpenID Connect: the ID token of the code's grant, with the request's nonce (Core §3.1.3.3). */
-    private TokenResponse withIdToken(TokenResponse tokens, AuthorizationCode code, Instant now) {
+    private TokenResponse withIdToken(TokenResponse tokens, AuthorizationCode code, Client client, Instant now) {
         if (!OpenIdScopes.isOpenId(tokens.scope())) {
             return tokens;
         }
         Grant grant = grants.findById(code.grantId())
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown authorization code."));
-        return idTokens.addTo(tokens, grant, IdTokens.Nonce.INCLUDED, now);
+        return idTokens.addTo(tokens, grant, client, IdTokens.Nonce.INCLUDED, now);
     }
 }

@@ -4,9 +4,11 @@ import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.IdTokenClaims;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
+import dev.connect.oauth.application.port.out.PairwiseSubjects;
 import dev.connect.oauth.domain.AccessTokenHash;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.Authentication;
+import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.OpenIdScopes;
@@ -16,7 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Adds an ID token to a token response whose scope holds {@code openid}: {@code sub} the account,
+ * Adds an ID token to a token response whose scope holds {@code openid}: {@code sub} the account
+ * as the client sees it ({@link Subjects}: its id, or a pairwise value),
  * {@code aud} and {@code azp} the client, {@code auth_time} from the grant's authentication,
  * {@code at_hash} of the access token beside it, and the request's {@code nonce} at the code
  * exchange only (on refresh it is left out, as Core §12.2 recommends). It lives as long as an
@@ -30,15 +33,17 @@ final class IdTokens {
     enum Nonce { INCLUDED, LEFT_OUT }
 
     private final IdTokenSigner signer;
+    private final Subjects subjects;
     private final OAuthPolicy policy;
 
-    IdTokens(IdTokenSigner signer, OAuthPolicy policy) {
+    IdTokens(IdTokenSigner signer, PairwiseSubjects pairwise, OAuthPolicy policy) {
         this.signer = Objects.requireNonNull(signer, "signer");
+        this.subjects = new Subjects(pairwise);
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /** {@code tokens} with an ID token when its scope holds {@code openid}; {@code tokens} unchanged otherwise. */
-    TokenResponse addTo(TokenResponse tokens, Grant grant, Nonce nonce, Instant at) {
+    TokenResponse addTo(TokenResponse tokens, Grant grant, Client client, Nonce nonce, Instant at) {
         if (!OpenIdScopes.isOpenId(tokens.scope())) {
             return tokens;
         }
@@ -46,7 +51,7 @@ final class IdTokens {
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("An ID token needs an account."));
         Instant now = at.truncatedTo(ChronoUnit.SECONDS);
         Optional<Authentication> authentication = grant.authentication();
-        IdTokenClaims claims = new IdTokenClaims(policy.issuer(), subject.value(), grant.clientId(), now,
+        IdTokenClaims claims = new IdTokenClaims(policy.issuer(), subjects.of(client, subject), grant.clientId(), now,
                 now.plus(policy.accessTokenTtl()),
                 authentication.map(Authentication::time).map(time -> time.truncatedTo(ChronoUnit.SECONDS)),
                 nonce == Nonce.INCLUDED ? authentication.flatMap(Authentication::nonce) : Optional.empty(),

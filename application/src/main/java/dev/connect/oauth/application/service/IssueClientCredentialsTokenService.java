@@ -12,6 +12,7 @@ import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.GrantId;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * {@code grant_type=client_credentials}: a confidential client acting for itself gets an access
  * token whose subject is the client, with no refresh token. Each issue records a grant with no
  * account, so that deleting the client revokes these tokens like any other; the grant and its token
- * are stored in one step.
+ * are stored in one step. With {@code resource} (RFC 8707), the token is for those of the
+ * client's registered resources; without, for the default audience.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4">RFC 6749 §4.4</a>
  */
@@ -50,9 +52,12 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
             // RFC 6749 §4.4: the client credentials grant is for confidential clients only.
             throw ErrorCode.UNAUTHORIZED_CLIENT.exception("A public client cannot use client_credentials.");
         }
+        // RFC 8707 §2: resources the client registered, else invalid_target.
+        ResourceSet resources = command.resources().isEmpty() ? ResourceSet.NONE
+                : client.openId().resources().narrow(command.resources());
         Instant now = clock.instant();
         Grant grant = Grant.of(new GrantId(generator.identifier()), client.id(), Optional.empty(),
                 client.resolveScopes(command.scope()), now);
-        return issuer.accessOnly(grant, now);
+        return issuer.accessOnly(grant, resources, now);
     }
 }

@@ -10,6 +10,7 @@ import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
+import dev.connect.oauth.application.port.out.PairwiseSubjects;
 import dev.connect.oauth.application.port.out.RefreshTokenOfGrant;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -20,6 +21,7 @@ import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -29,7 +31,8 @@ import java.util.Optional;
 
 /**
  * {@code grant_type=refresh_token}: rotates a refresh token. The new access token may carry a
- * narrower scope; the successor refresh token keeps the original one. A retired token presented
+ * narrower scope, and be for some of the refresh token's resources only (RFC 8707 §2: others are
+ * {@code invalid_target}); the successor refresh token keeps the original scope and resources. A retired token presented
  * again, or a rotation lost to a concurrent one, means two parties hold the token: the whole grant
  * is revoked, the legitimate holder's newest tokens with it.
  *
@@ -59,14 +62,15 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     @Inject
     public RefreshTokenService(ClientRepository clients, GrantRepository grants, TokenRepository tokens,
                                AccessTokenCodec codec, SecretGenerator generator, SecretHasher hasher,
-                               AuditLog auditLog, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner) {
+                               AuditLog auditLog, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner,
+                               PairwiseSubjects pairwise) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
         this.grants = Objects.requireNonNull(grants, "grants");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.replayed = new ReplayedGrant(grants, auditLog);
-        this.idTokens = new IdTokens(idTokenSigner, policy);
+        this.idTokens = new IdTokens(idTokenSigner, pairwise, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
@@ -85,14 +89,15 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token was revoked.");
         }
         if (token.isRetired()) {
-            return retried(found, command.scope(), now).orElseThrow(() -> reused(token, now));
+            return retried(found, command, client, now).orElseThrow(() -> reused(token, now));
         }
         if (!token.isActive(now)) {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token has expired.");
         }
         ScopeSet scopes = narrowedScopes(command.scope(), token);
-        return issuer.rotate(token, scopes, found.grantCreatedAt(), now)
-                .map(tokens -> withIdToken(tokens, token, now))
+        ResourceSet resources = token.resources().narrow(command.resources());
+        return issuer.rotate(token, scopes, resources, found.grantCreatedAt(), now)
+                .map(tokens -> withIdToken(tokens, token, client, now))
                 .orElseThrow(() -> reused(token, now));
     }
 
@@ -100,29 +105,32 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
      * Core §12.2: an OpenID Connect family's new pair carries a new ID token, with the family's
      * authentication; only then is the grant read (a plain OAuth refresh needs one read fewer).
      */
-    private TokenResponse withIdToken(TokenResponse tokens, RefreshToken token, Instant now) {
+    private TokenResponse withIdToken(TokenResponse tokens, RefreshToken token, Client client, Instant now) {
         if (!OpenIdScopes.isOpenId(tokens.scope())) {
             return tokens;
         }
         Grant grant = grants.findById(token.grantId())
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
-        return idTokens.addTo(tokens, grant, IdTokens.Nonce.LEFT_OUT, now);
+        return idTokens.addTo(tokens, grant, client, IdTokens.Nonce.LEFT_OUT, now);
     }
 
     /** A fresh successor when presenting the retired {@code token} again is a retry, not reuse. */
-    private Optional<TokenResponse> retried(RefreshTokenOfGrant found, Optional<String> requestedScope, Instant now) {
+    private Optional<TokenResponse> retried(RefreshTokenOfGrant found, RefreshTokenCommand command, Client client,
+                                            Instant now) {
         RefreshToken token = found.token();
         if (!policy.withinRetryGrace(token.retiredAt().orElseThrow(), now)) {
             return Optional.empty();
         }
         ScopeSet scopes;
+        ResourceSet resources;
         try {
-            scopes = narrowedScopes(requestedScope, token);
+            scopes = narrowedScopes(command.scope(), token);
+            resources = token.resources().narrow(command.resources());
         } catch (OAuthException notTheSameRequest) {
             return Optional.empty();
         }
-        return issuer.reissueAfter(token, scopes, found.grantCreatedAt(), now)
-                .map(tokens -> withIdToken(tokens, token, now));
+        return issuer.reissueAfter(token, scopes, resources, found.grantCreatedAt(), now)
+                .map(tokens -> withIdToken(tokens, token, client, now));
     }
 
     private OAuthException reused(RefreshToken token, Instant now) {

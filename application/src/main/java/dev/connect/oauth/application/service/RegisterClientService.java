@@ -17,7 +17,6 @@ import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.Scope;
 import dev.connect.oauth.domain.ScopeSet;
-import dev.connect.oauth.domain.SubjectType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +30,9 @@ import java.util.Optional;
  * on loopback) without fragment; a public client needs at least one, a confidential client may
  * have none and then use client credentials only. Scopes come from the server's catalogue. A
  * confidential client gets a 256-bit secret, shown once and kept as its hash. Its OpenID Connect
- * settings: post-logout redirect URIs held to the rules of redirect URIs, a subject type (only
- * {@code public} for now: pairwise subjects are not built) and a default {@code max_age}.
+ * settings: post-logout redirect URIs held to the rules of redirect URIs, a subject type
+ * ({@code public} or {@code pairwise}) and a default {@code max_age}; and the resources (RFC 8707)
+ * its access tokens may be for, absolute URIs without fragment.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2.2">RFC 6749 §3.1.2.2</a>
@@ -67,12 +67,7 @@ public final class RegisterClientService implements RegisterClientUseCase {
         }
         ScopeSet scopes = scopes(command.scopes());
         ClientOpenIdSettings openId = ClientOpenIdSettings.parse(command.postLogoutRedirectUris(),
-                command.subjectType(), command.defaultMaxAge());
-        if (openId.subjectType() == SubjectType.PAIRWISE) {
-            // Stored and read back by every adapter, but no pairwise sub is computed yet: a client
-            // registered pairwise would silently get the public one, the linkability it asked to avoid.
-            throw ErrorCode.INVALID_REQUEST.exception("subject_type pairwise is not supported yet; use public.");
-        }
+                command.subjectType(), command.defaultMaxAge(), command.resources());
         Optional<String> secret = type == ClientType.CONFIDENTIAL ? Optional.of(generator.secret()) : Optional.empty();
         Instant now = clock.instant();
         Client client = new Client(new ClientId(generator.identifier()), name, type,

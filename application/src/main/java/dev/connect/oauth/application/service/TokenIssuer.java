@@ -14,6 +14,7 @@ import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
 import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
 import java.time.Duration;
@@ -23,8 +24,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Mints and stores tokens. An access token is a JWT (RFC 9068: {@code iss} and {@code aud} from
- * the policy, {@code sub} the account, or the client itself for client credentials) kept as the
+ * Mints and stores tokens. An access token is a JWT (RFC 9068: {@code iss} from the policy,
+ * {@code aud} the resources it is for (RFC 8707) or else the policy's audience, {@code sub} the
+ * account, or the client itself for client credentials) kept as the
  * hash of its string; a refresh token is an opaque 256-bit secret kept as its hash. Times are
  * whole seconds, as JWT NumericDates are, so the stored life and the signed one agree.
  *
@@ -47,9 +49,13 @@ final class TokenIssuer {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** An access token and a refresh token for the code's scopes of its grant (authorization code grant). */
-    TokenResponse withRefreshToken(AuthorizationCode code, Instant at) {
-        UnstoredPair pair = unstoredPair(code, at);
+    /**
+     * An access token and a refresh token for the code's scopes of its grant (authorization code
+     * grant); the access token is for {@code resources} (some of the code's), the refresh token
+     * keeps all of the code's.
+     */
+    TokenResponse withRefreshToken(AuthorizationCode code, ResourceSet resources, Instant at) {
+        UnstoredPair pair = unstoredPair(code, resources, at);
         tokens.add(pair.accessToken(), Optional.of(pair.refreshToken()));
         return pair.response();
     }
@@ -58,8 +64,8 @@ final class TokenIssuer {
      * The pair of {@link #withRefreshToken}, made but not stored: for a caller that stores it in
      * the same step as the code's redemption, and hands out the answer only if that step did.
      */
-    UnstoredPair unstoredPair(AuthorizationCode code, Instant at) {
-        Pair pair = rootPair(code, seconds(at));
+    UnstoredPair unstoredPair(AuthorizationCode code, ResourceSet resources, Instant at) {
+        Pair pair = rootPair(code, resources, seconds(at));
         return new UnstoredPair(pair.access().kept(), pair.refresh().kept(), pair.response());
     }
 
@@ -68,25 +74,25 @@ final class TokenIssuer {
      * refresh token the first redemption issued was never used, which it replaces (see
      * {@link TokenRepository#reissue}). Empty, storing nothing, otherwise.
      */
-    Optional<TokenResponse> reissueForCode(AuthorizationCode code, Instant at) {
-        Pair pair = rootPair(code, seconds(at));
+    Optional<TokenResponse> reissueForCode(AuthorizationCode code, ResourceSet resources, Instant at) {
+        Pair pair = rootPair(code, resources, seconds(at));
         return reissue(pair);
     }
 
     /**
      * An access token alone (client credentials grant, RFC 6749 §4.4.3: no refresh token), stored
-     * with {@code grant}, which is new.
+     * with {@code grant}, which is new; for {@code resources}.
      */
-    TokenResponse accessOnly(Grant grant, Instant at) {
+    TokenResponse accessOnly(Grant grant, ResourceSet resources, Instant at) {
         Instant now = seconds(at);
         Secret<AccessToken> access = mintAccess(grant.id(), grant.clientId(), grant.accountId(), grant.scopes(),
-                Optional.empty(), now);
+                resources, Optional.empty(), now);
         tokens.addWithGrant(grant, access.kept());
         return response(access, Optional.empty(), now);
     }
 
     /**
-     * Rotation (RFC 6749 §6): a new access token for {@code accessScopes} and the successor of
+     * Rotation (RFC 6749 §6): a new access token for {@code accessScopes} and {@code accessResources}, and the successor of
      * {@code retiring}, which keeps its scopes and never outlives the grant's maximum lifetime.
      * Empty, storing nothing, when {@code retiring} was retired or revoked meanwhile: another
      * request rotated it first.
@@ -94,8 +100,9 @@ final class TokenIssuer {
      * @param grantCreatedAt when the grant of {@code retiring} was created, where its maximum lifetime counts from
      * @throws dev.connect.oauth.domain.OAuthException {@code invalid_grant} when the grant's refresh tokens have reached that maximum
      */
-    Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, Instant grantCreatedAt, Instant at) {
-        Pair pair = successorPair(retiring, accessScopes, grantCreatedAt, seconds(at));
+    Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, ResourceSet accessResources,
+                                   Instant grantCreatedAt, Instant at) {
+        Pair pair = successorPair(retiring, accessScopes, accessResources, grantCreatedAt, seconds(at));
         if (!tokens.rotate(retiring.id(), pair.issuedAt(), pair.access().kept(), pair.refresh().kept())) {
             return Optional.empty();
         }
@@ -107,9 +114,9 @@ final class TokenIssuer {
      * one the first rotation issued, if that one was never used (see {@link TokenRepository#reissue}).
      * Empty, storing nothing, otherwise.
      */
-    Optional<TokenResponse> reissueAfter(RefreshToken retired, ScopeSet accessScopes, Instant grantCreatedAt,
-                                         Instant at) {
-        return reissue(successorPair(retired, accessScopes, grantCreatedAt, seconds(at)));
+    Optional<TokenResponse> reissueAfter(RefreshToken retired, ScopeSet accessScopes, ResourceSet accessResources,
+                                         Instant grantCreatedAt, Instant at) {
+        return reissue(successorPair(retired, accessScopes, accessResources, grantCreatedAt, seconds(at)));
     }
 
     private Optional<TokenResponse> reissue(Pair pair) {
@@ -120,37 +127,41 @@ final class TokenIssuer {
     }
 
     /** The code is issued with its grant, at the grant's creation: the family's life starts there. */
-    private Pair rootPair(AuthorizationCode code, Instant now) {
+    private Pair rootPair(AuthorizationCode code, ResourceSet accessResources, Instant now) {
         String refreshValue = generator.secret();
         RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), code.grantId(), code.clientId(),
                 Optional.of(code.accountId()), code.scopes(), Optional.empty(), now,
-                policy.refreshTokenLifetime().expiresAt(now, code.issuedAt()), Optional.empty(), Optional.empty());
-        return pairWith(new Secret<>(refreshValue, refresh), code.scopes(), now);
+                policy.refreshTokenLifetime().expiresAt(now, code.issuedAt()), Optional.empty(), Optional.empty(),
+                code.resources());
+        return pairWith(new Secret<>(refreshValue, refresh), code.scopes(), accessResources, now);
     }
 
-    private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, Instant grantCreatedAt, Instant now) {
+    private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, ResourceSet accessResources,
+                               Instant grantCreatedAt, Instant now) {
         String successorValue = generator.secret();
         RefreshToken successor = parent.successor(newId(), hasher.hash(successorValue), now,
                 policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt));
-        return pairWith(new Secret<>(successorValue, successor), accessScopes, now);
+        return pairWith(new Secret<>(successorValue, successor), accessScopes, accessResources, now);
     }
 
-    private Pair pairWith(Secret<RefreshToken> refresh, ScopeSet accessScopes, Instant now) {
+    private Pair pairWith(Secret<RefreshToken> refresh, ScopeSet accessScopes, ResourceSet accessResources,
+                          Instant now) {
         RefreshToken kept = refresh.kept();
         Secret<AccessToken> access = mintAccess(kept.grantId(), kept.clientId(), kept.accountId(), accessScopes,
-                Optional.of(kept.id()), now);
+                accessResources, Optional.of(kept.id()), now);
         return new Pair(access, refresh, now, response(access, Optional.of(refresh), now));
     }
 
     private Secret<AccessToken> mintAccess(GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
-                                           ScopeSet scopes, Optional<TokenId> refreshId, Instant now) {
+                                           ScopeSet scopes, ResourceSet resources, Optional<TokenId> refreshId,
+                                           Instant now) {
         TokenId jti = newId();
         Instant expiresAt = now.plus(policy.accessTokenTtl());
         String subject = accountId.map(AccountId::value).orElse(clientId.value());
-        String jwt = codec.encode(new AccessTokenClaims(policy.issuer(), subject, policy.audience(), clientId,
-                scopes, jti, now, expiresAt));
+        String jwt = codec.encode(new AccessTokenClaims(policy.issuer(), subject, resources.audience(policy.audience()),
+                clientId, scopes, jti, now, expiresAt));
         return new Secret<>(jwt, new AccessToken(jti, hasher.hash(jwt), grantId, clientId, accountId, scopes,
-                refreshId, now, expiresAt, Optional.empty()));
+                refreshId, now, expiresAt, Optional.empty(), resources));
     }
 
     private TokenResponse response(Secret<AccessToken> access, Optional<Secret<RefreshToken>> refresh,

@@ -14,16 +14,19 @@ import java.util.function.Function;
  * only then the rest, whose errors (a bad {@code response_type} or {@code code_challenge_method}
  * among them) go back to the client. A parameter sent empty counts as absent (RFC 6749 §3.1).
  *
+ * @param resources          the {@code resource} parameters (RFC 8707 §2), the one parameter that may
+ *                           come more than once; empty when none was sent
  * @param repeatedParameters the names the request carried more than once, which RFC 6749 §3.1
  *                           forbids: the check rejects the request, redirecting the error only
  *                           when neither {@code client_id} nor {@code redirect_uri} is among them
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1">RFC 6749 §4.1.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.3">RFC 7636 §4.3</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8707#section-2">RFC 8707 §2</a>
  */
 public record AuthorizationRequest(Optional<String> responseType, Optional<String> clientId,
                                    Optional<String> redirectUri, Optional<String> scope, Optional<String> state,
                                    Optional<String> codeChallenge, Optional<String> codeChallengeMethod,
-                                   List<String> repeatedParameters) {
+                                   List<String> repeatedParameters, List<String> resources) {
     /** The wire names of the parameters, in the order of the record's components. */
     public static final List<String> PARAMETERS = List.of("response_type", "client_id", "redirect_uri", "scope",
             "state", "code_challenge", "code_challenge_method");
@@ -38,14 +41,31 @@ public record AuthorizationRequest(Optional<String> responseType, Optional<Strin
         codeChallengeMethod = present(codeChallengeMethod, "codeChallengeMethod");
         repeatedParameters = Objects.requireNonNull(repeatedParameters, "repeatedParameters").stream()
                 .map(Objects::requireNonNull).distinct().sorted().toList();
+        resources = Objects.requireNonNull(resources, "resources").stream()
+                .map(Objects::requireNonNull).filter(value -> !value.isEmpty()).toList();
+    }
+
+    /** A request without {@code resource}. */
+    public AuthorizationRequest(Optional<String> responseType, Optional<String> clientId,
+                                Optional<String> redirectUri, Optional<String> scope, Optional<String> state,
+                                Optional<String> codeChallenge, Optional<String> codeChallengeMethod,
+                                List<String> repeatedParameters) {
+        this(responseType, clientId, redirectUri, scope, state, codeChallenge, codeChallengeMethod,
+                repeatedParameters, List.of());
     }
 
     /** The request whose parameter {@code name} (a wire name of {@link #PARAMETERS}) is {@code parameters.apply(name)}. */
     public static AuthorizationRequest of(Function<String, Optional<String>> parameters, Collection<String> repeated) {
+        return of(parameters, List.of(), repeated);
+    }
+
+    /** {@link #of(Function, Collection)} with the request's {@code resource} values. */
+    public static AuthorizationRequest of(Function<String, Optional<String>> parameters, List<String> resources,
+                                          Collection<String> repeated) {
         Objects.requireNonNull(parameters, "parameters");
         List<Optional<String>> values = PARAMETERS.stream().map(parameters).toList();
         return new AuthorizationRequest(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4),
-                values.get(5), values.get(6), List.copyOf(repeated));
+                values.get(5), values.get(6), List.copyOf(repeated), resources);
     }
 
     /** The request of these parameters by wire name, none repeated. */

@@ -3,18 +3,29 @@ package dev.connect.oauth.application.port.in;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A valid authorization request: what the consent page shows and what approval binds the code to. */
+/**
+ * A valid authorization request: what the consent page shows and what approval binds the code to,
+ * the {@code resources} it indicated (RFC 8707) among them.
+ */
 public record CheckedAuthorization(Client client, RedirectUri redirectUri, ScopeSet scopes,
-                                   Optional<PkceChallenge> challenge, Optional<String> state) {
+                                   Optional<PkceChallenge> challenge, Optional<String> state, ResourceSet resources) {
     public CheckedAuthorization {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(challenge, "challenge");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(resources, "resources");
+    }
+
+    /** A request that indicated no resource. */
+    public CheckedAuthorization(Client client, RedirectUri redirectUri, ScopeSet scopes,
+                                Optional<PkceChallenge> challenge, Optional<String> state) {
+        this(client, redirectUri, scopes, challenge, state, ResourceSet.NONE);
     }
 }

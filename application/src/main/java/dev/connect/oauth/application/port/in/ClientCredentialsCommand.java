@@ -1,12 +1,22 @@
 package dev.connect.oauth.application.port.in;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@code grant_type=client_credentials} with an optional {@code scope} (absent: every scope the client may ask for). */
-public record ClientCredentialsCommand(ClientCredentials client, Optional<String> scope) {
+/**
+ * {@code grant_type=client_credentials} with an optional {@code scope} (absent: every scope the
+ * client may ask for) and the {@code resource} parameters (RFC 8707 §2), each one the client registered.
+ */
+public record ClientCredentialsCommand(ClientCredentials client, Optional<String> scope, List<String> resources) {
     public ClientCredentialsCommand {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(scope, "scope");
+        resources = List.copyOf(Objects.requireNonNull(resources, "resources"));
+    }
+
+    /** A request without {@code resource}. */
+    public ClientCredentialsCommand(ClientCredentials client, Optional<String> scope) {
+        this(client, scope, List.of());
     }
 }

@@ -7,9 +7,12 @@ package dev.connect.oauth.application.port.in;
  */
 public interface EndSessionUseCase {
     /**
+     * The session ended at once with a valid {@code id_token_hint}; without one, a
+     * {@link LogoutConfirmation} until the user confirmed.
+     *
      * @throws dev.connect.oauth.domain.OAuthException {@code invalid_request} when the
-     *         {@code id_token_hint} is missing or not ours, names another client than
-     *         {@code client_id}, or the {@code post_logout_redirect_uri} is not registered
+     *         {@code id_token_hint} is not ours, names another client than {@code client_id},
+     *         neither is given, or the {@code post_logout_redirect_uri} is not registered
      */
-    EndedSession endSession(EndSessionCommand command);
+    LogoutOutcome endSession(EndSessionCommand command);
 }

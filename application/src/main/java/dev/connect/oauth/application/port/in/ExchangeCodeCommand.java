@@ -1,5 +1,6 @@
 package dev.connect.oauth.application.port.in;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -7,14 +8,22 @@ import java.util.Optional;
  * {@code grant_type=authorization_code}: {@code code}, {@code redirect_uri} and
  * {@code code_verifier} as received. A missing {@code code} is the use case's
  * {@code invalid_request}, answered only after the client authenticated (RFC 6749 §5.2 order).
+ * {@code resources} are the {@code resource} parameters (RFC 8707 §2), empty when none was sent.
  */
 public record ExchangeCodeCommand(ClientCredentials client, Optional<String> code, Optional<String> redirectUri,
-                                  Optional<String> codeVerifier) {
+                                  Optional<String> codeVerifier, List<String> resources) {
     public ExchangeCodeCommand {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(codeVerifier, "codeVerifier");
+        resources = List.copyOf(Objects.requireNonNull(resources, "resources"));
+    }
+
+    /** A request without {@code resource}. */
+    public ExchangeCodeCommand(ClientCredentials client, Optional<String> code, Optional<String> redirectUri,
+                               Optional<String> codeVerifier) {
+        this(client, code, redirectUri, codeVerifier, List.of());
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.connect.oauth.application.port.in;
 
-import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
 import dev.connect.oauth.domain.TokenTypeHint;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,9 +32,14 @@ public record Introspection(boolean active, Optional<Details> details) {
     /**
      * The members of an active token's introspection response; its type is named as in the
      * token type hint registry (RFC 7009 §4.1.2).
+     *
+     * @param subject  the account as the client sees it (its id, or a pairwise value; OpenID Connect Core §8)
+     * @param audience an access token's {@code aud} (the default audience, or its resources, RFC 8707);
+     *                 empty for a refresh token, which is for this server alone
      */
-    public record Details(TokenTypeHint tokenType, TokenId id, ClientId clientId, Optional<AccountId> subject,
-                          Optional<String> username, ScopeSet scope, Instant issuedAt, Instant expiresAt) {
+    public record Details(TokenTypeHint tokenType, TokenId id, ClientId clientId, Optional<String> subject,
+                          Optional<String> username, ScopeSet scope, Instant issuedAt, Instant expiresAt,
+                          List<String> audience) {
         public Details {
             Objects.requireNonNull(tokenType, "tokenType");
             Objects.requireNonNull(id, "id");
@@ -44,6 +49,7 @@ public record Introspection(boolean active, Optional<Details> details) {
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(issuedAt, "issuedAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
+            audience = List.copyOf(Objects.requireNonNull(audience, "audience"));
         }
     }
 }

@@ -1,17 +1,27 @@
 package dev.connect.oauth.application.port.in;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@code grant_type=refresh_token}: the token and an optional narrower {@code scope}. A missing
  * token is the use case's {@code invalid_request}, answered only after the client authenticated.
+ * {@code resources} (RFC 8707 §2) may narrow the new access token to some of the resources bound
+ * to the refresh token; empty when none was sent.
  */
-public record RefreshTokenCommand(ClientCredentials client, Optional<String> refreshToken, Optional<String> scope) {
+public record RefreshTokenCommand(ClientCredentials client, Optional<String> refreshToken, Optional<String> scope,
+                                  List<String> resources) {
     public RefreshTokenCommand {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(refreshToken, "refreshToken");
         Objects.requireNonNull(scope, "scope");
+        resources = List.copyOf(Objects.requireNonNull(resources, "resources"));
+    }
+
+    /** A request without {@code resource}. */
+    public RefreshTokenCommand(ClientCredentials client, Optional<String> refreshToken, Optional<String> scope) {
+        this(client, refreshToken, scope, List.of());
     }
 
     @Override

@@ -9,12 +9,12 @@ import java.util.Optional;
  * An admin registers a client; fields as received (a list never holds a null element). They stay
  * text because the caller's right to register is checked before any field (403 before 400).
  * {@code postLogoutRedirectUris}, {@code subjectType} and {@code defaultMaxAge} (seconds) are its
- * OpenID Connect settings.
+ * OpenID Connect settings; {@code resources} the RFC 8707 resource indicators it may ask tokens for.
  */
 public record RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                     Optional<List<String>> scopes, Optional<String> type,
                                     Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
-                                    Optional<Long> defaultMaxAge) {
+                                    Optional<Long> defaultMaxAge, Optional<List<String>> resources) {
     public RegisterClientCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(name, "name");
@@ -25,12 +25,23 @@ public record RegisterClientCommand(Principal caller, Optional<String> name, Opt
                 .map(values -> copyWithoutNulls(values, "post_logout_redirect_uris"));
         Objects.requireNonNull(subjectType, "subjectType");
         Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
+        resources = Objects.requireNonNull(resources, "resources").map(values -> copyWithoutNulls(values, "resources"));
+    }
+
+    /** A client without resources. */
+    public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
+                                 Optional<List<String>> scopes, Optional<String> type,
+                                 Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
+                                 Optional<Long> defaultMaxAge) {
+        this(caller, name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
+                Optional.empty());
     }
 
     /** A client without OpenID Connect settings (the defaults apply). */
     public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                  Optional<List<String>> scopes, Optional<String> type) {
-        this(caller, name, redirectUris, scopes, type, Optional.empty(), Optional.empty(), Optional.empty());
+        this(caller, name, redirectUris, scopes, type, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     private static List<String> copyWithoutNulls(List<String> values, String name) {

@@ -4,20 +4,25 @@ import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The claims of a JWT access token.
  *
- * @param subject the account id, or the client id for the client credentials grant (RFC 9068 §2.2)
+ * @param subject  the account id, or the client id for the client credentials grant (RFC 9068 §2.2)
+ * @param audience the {@code aud}: the server's default audience, or the resources the token is for (RFC 8707 §2)
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2.2">RFC 9068 §2.2</a>
  */
-public record AccessTokenClaims(String issuer, String subject, String audience, ClientId clientId,
+public record AccessTokenClaims(String issuer, String subject, List<String> audience, ClientId clientId,
                                 ScopeSet scopes, TokenId jti, Instant issuedAt, Instant expiresAt) {
     public AccessTokenClaims {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(audience, "audience");
+        audience = List.copyOf(Objects.requireNonNull(audience, "audience"));
+        if (audience.isEmpty()) {
+            throw new IllegalArgumentException("An access token has an audience");
+        }
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(jti, "jti");
