@@ -8,9 +8,11 @@ import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.IdTokenVerifier;
+import dev.connect.oauth.application.port.out.PairwiseSubjects;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.application.port.out.ServerSecretRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import jakarta.inject.Singleton;
 import java.lang.System.Logger.Level;
@@ -28,8 +30,22 @@ interface CryptoModule {
     @Provides
     @Singleton
     static SigningKeys signingKeys(SigningKeyRepository repository, Clock clock, ServerConfig config) {
-        KeyEncryptionKey kek = config.kek().orElseGet(() -> embeddedKek(config.dataDir()));
-        return CryptoAdapter.signingKeys(repository, clock, config.accessTokenTtl(), kek, config.previousKek());
+        return CryptoAdapter.signingKeys(repository, clock, config.accessTokenTtl(), kek(config), config.previousKek());
+    }
+
+    /**
+     * Pairwise {@code sub} values under {@code CONNECT_PAIRWISE_SECRET}, or else under a secret the
+     * store keeps sealed with the same key-encryption key as the signing keys.
+     */
+    @Provides
+    @Singleton
+    static PairwiseSubjects pairwiseSubjects(ServerSecretRepository repository, Clock clock, ServerConfig config) {
+        return CryptoAdapter.pairwiseSubjects(config.pairwiseSecret(), repository, clock, kek(config),
+                config.previousKek());
+    }
+
+    private static KeyEncryptionKey kek(ServerConfig config) {
+        return config.kek().orElseGet(() -> embeddedKek(config.dataDir()));
     }
 
     /**

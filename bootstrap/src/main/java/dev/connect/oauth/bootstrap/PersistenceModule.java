@@ -18,6 +18,7 @@ import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
+import dev.connect.oauth.application.port.out.ServerSecretRepository;
 import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.application.service.RevocationAwareGrantRepository;
@@ -134,5 +135,10 @@ interface PersistenceModule {
     @Provides
     static StorePurge purge(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
         return port(StorePurge.class, overrides, persistence, PersistenceAdapter::purge);
+    }
+
+    @Provides
+    static ServerSecretRepository serverSecrets(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(ServerSecretRepository.class, overrides, persistence, PersistenceAdapter::serverSecrets);
     }
 }

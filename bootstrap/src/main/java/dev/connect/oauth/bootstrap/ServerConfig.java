@@ -1,6 +1,7 @@
 package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
+import dev.connect.oauth.adapter.crypto.PairwiseSecret;
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.AbuseLimits;
@@ -48,7 +49,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
-                           TokenCachePolicy tokenCache) {
+                           TokenCachePolicy tokenCache, Optional<PairwiseSecret> pairwiseSecret) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -124,6 +125,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(tokenCache, "tokenCache");
+        Objects.requireNonNull(pairwiseSecret, "pairwiseSecret");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -227,7 +229,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                                 Long.toString(TokenCachePolicy.DEFAULT_REVOCATION_DELAY.toMillis()),
                                 s -> Duration.ofMillis(intIn(s, 100, 60_000))),
                         vars.get("CONNECT_CLOCK_SKEW_MILLIS", Long.toString(TokenCachePolicy.DEFAULT_CLOCK_SKEW.toMillis()),
-                                s -> Duration.ofMillis(intIn(s, 0, 300_000)))));
+                                s -> Duration.ofMillis(intIn(s, 0, 300_000)))),
+                vars.optional("CONNECT_PAIRWISE_SECRET", PairwiseSecret::parse));
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.connect.oauth.adapter.crypto;
 
+import dev.connect.oauth.application.port.out.PairwiseSubjects;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
+import dev.connect.oauth.application.port.out.ServerSecretRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,8 @@ import java.util.Optional;
  *   <li>{@link #signingKeys}: RFC 9068 JWT access tokens signed with ES256 and the JWK Set that
  *       verifies them (RFC 7517), keys shared through a {@link SigningKeyRepository}, sealed there
  *       with a {@link KeyEncryptionKey};</li>
+ *   <li>{@link #pairwiseSubjects}: pairwise {@code sub} values (OpenID Connect Core §8.1), HMAC-SHA-256
+ *       under a secret the operator sets or the store keeps sealed;</li>
  *   <li>{@link #passwordHasher(int)}: Argon2id (RFC 9106) for account passwords, a bounded number at once;</li>
  *   <li>{@link #secretHasher()}: SHA-256 for high-entropy secrets;</li>
  *   <li>{@link #secretGenerator()}: 256-bit secrets and 128-bit identifiers, base64url.</li>
@@ -52,6 +56,18 @@ public final class CryptoAdapter {
                                           KeyEncryptionKey kek, Optional<KeyEncryptionKey> previousKek) {
         return new SigningKeys(new KeyRing(repository, new KeySealer(kek, previousKek), clock,
                 new KeyLifetime(KEY_REFRESH, accessTokenTtl)));
+    }
+
+    /**
+     * Pairwise subject identifiers under {@code configured} when the operator set one, else under a
+     * secret made once and kept in {@code repository}, sealed with {@code kek} (opened with
+     * {@code previousKek} too, and then resealed). Nothing is read before the first use.
+     */
+    public static PairwiseSubjects pairwiseSubjects(Optional<PairwiseSecret> configured,
+                                                    ServerSecretRepository repository, Clock clock,
+                                                    KeyEncryptionKey kek, Optional<KeyEncryptionKey> previousKek) {
+        StoredPairwiseSecret stored = new StoredPairwiseSecret(repository, new KeySealer(kek, previousKek), clock);
+        return new HmacPairwiseSubjects(() -> configured.orElseGet(stored));
     }
 
     /**

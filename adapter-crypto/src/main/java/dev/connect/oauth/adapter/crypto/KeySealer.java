@@ -10,7 +10,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Seals private signing keys for the store with AES-256-GCM under the key-encryption key, and
+ * Seals private signing keys (and the server's other shared secrets, such as the pairwise subject
+ * key) for the store with AES-256-GCM under the key-encryption key, and
  * opens them with the current or the previous one (so nodes keep working while the KEK rotates).
  *
  * <p>The stored form is {@code A256GCM.<kek id>.<nonce>.<ciphertext and tag>} (base64url): a
@@ -61,21 +62,32 @@ final class KeySealer {
         if (stored.startsWith("{")) {
             return new Opened(stored, Seal.CLEAR);
         }
+        return open("Signing key " + kid, kid, stored);
+    }
+
+    /**
+     * Opens a sealed value that was never stored in clear: {@code label} names it in messages,
+     * {@code associatedData} is what it was sealed with (its name).
+     *
+     * @throws KeyEncryptionException when neither KEK opens {@code stored}
+     */
+    Opened open(String label, String associatedData, String stored) {
         String[] parts = stored.split("\\.", -1);
         if (parts.length != 4 || !parts[0].equals(FORMAT)) {
-            throw new KeyEncryptionException("Signing key " + kid + " is stored in an unknown form");
+            throw new KeyEncryptionException(label + " is stored in an unknown form");
         }
         KeyEncryptionKey kek = Optional.of(current).filter(key -> key.id().equals(parts[1]))
                 .or(() -> previous.filter(key -> key.id().equals(parts[1])))
-                .orElseThrow(() -> new KeyEncryptionException("Signing key " + kid + " is sealed with key-encryption key "
+                .orElseThrow(() -> new KeyEncryptionException(label + " is sealed with key-encryption key "
                         + parts[1] + ", but this node has " + current.id()
                         + previous.map(key -> " and previous " + key.id()).orElse("")));
         try {
             Base64.Decoder base64 = Base64.getUrlDecoder();
-            byte[] opened = crypt(Cipher.DECRYPT_MODE, kek, base64.decode(parts[2]), kid, base64.decode(parts[3]));
+            byte[] opened = crypt(Cipher.DECRYPT_MODE, kek, base64.decode(parts[2]), associatedData,
+                    base64.decode(parts[3]));
             return new Opened(new String(opened, StandardCharsets.UTF_8), kek.equals(current) ? Seal.CURRENT : Seal.PREVIOUS);
         } catch (IllegalArgumentException | SealFailure e) {
-            throw new KeyEncryptionException("Signing key " + kid + " does not open with key-encryption key " + kek.id()
+            throw new KeyEncryptionException(label + " does not open with key-encryption key " + kek.id()
                     + ": the row was altered or copied from another key");
         }
     }

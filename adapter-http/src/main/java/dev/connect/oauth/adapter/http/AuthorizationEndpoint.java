@@ -223,7 +223,7 @@ final class AuthorizationEndpoint {
 
     /** The request as received, its repeated parameters included: the use case decides what they cost. */
     private static AuthorizationRequest request(Parameters params) {
-        return AuthorizationRequest.of(params::get, params.repeated());
+        return AuthorizationRequest.of(params::get, params.resources(), params.repeated());
     }
 
     private static OpenIdParameters openId(Parameters params) {

@@ -125,7 +125,7 @@ final class DiscoveryEndpoints {
         return oauth.copy()
                 .put("userinfo_endpoint", settings.issuer() + UserInfoEndpoint.PATH)
                 .put("end_session_endpoint", settings.issuer() + EndSessionEndpoint.PATH)
-                .put("subject_types_supported", new JsonArray().add("public"))
+                .put("subject_types_supported", new JsonArray().add("public").add("pairwise"))
                 .put("id_token_signing_alg_values_supported", new JsonArray().add("ES256"))
                 .put("claims_supported", new JsonArray().add("iss").add("sub").add("aud").add("exp").add("iat")
                         .add("auth_time").add("nonce").add("at_hash").add("azp").add("name").add("email")

@@ -114,7 +114,7 @@ public final class HttpAdapter {
                 clientFailures, metrics);
         this.bearer = new BearerEndpoints(useCases, executor);
         this.userInfo = new UserInfoEndpoint(useCases, executor);
-        this.endSession = new EndSessionEndpoint(useCases, executor, pages, cookies);
+        this.endSession = new EndSessionEndpoint(useCases, executor, pages, cookies, settings.basePath());
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);

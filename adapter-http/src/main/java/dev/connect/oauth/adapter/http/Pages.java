@@ -23,6 +23,7 @@ final class Pages implements ErrorMapper.ErrorPage {
     private final Template consent = Template.load("pages/consent.html");
     private final Template error = Template.load("pages/error.html");
     private final Template signedOut = Template.load("pages/signed-out.html");
+    private final Template logoutConfirm = Template.load("pages/logout-confirm.html");
     private final String contentSecurityPolicy;
 
     Pages() {
@@ -84,6 +85,17 @@ final class Pages implements ErrorMapper.ErrorPage {
                 "heading", messages.text("signOut.heading"),
                 "text", messages.text("signOut.text")));
         return page(messages, messages.text("signOut.title"), content);
+    }
+
+    /** The question before a logout that came without {@code id_token_hint}: a form posting to {@code action}. */
+    String logoutConfirmation(Messages messages, String clientName, String action, Html hidden) {
+        Html content = logoutConfirm.render(Map.of(
+                "heading", messages.text("logout.heading"),
+                "intro", messages.text("logout.intro", clientName),
+                "action", action,
+                "hidden", hidden,
+                "confirm", messages.text("logout.confirm")));
+        return page(messages, messages.text("logout.title"), content);
     }
 
     @Override

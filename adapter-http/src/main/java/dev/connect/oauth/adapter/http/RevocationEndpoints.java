@@ -5,6 +5,7 @@ import dev.connect.oauth.application.port.in.Introspection;
 import dev.connect.oauth.application.port.in.IntrospectTokenCommand;
 import dev.connect.oauth.application.port.in.RevokeTokenCommand;
 import dev.connect.oauth.domain.TokenTypeHint;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
@@ -63,7 +64,13 @@ final class RevocationEndpoints {
                     .put("iat", details.issuedAt().getEpochSecond())
                     .put("iss", issuer)
                     .put("jti", details.id().value());
-            details.subject().ifPresent(subject -> body.put("sub", subject.value()));
+            details.subject().ifPresent(subject -> body.put("sub", subject));
+            // As in the JWT: one audience is a string, several an array (RFC 7519 §4.1.3).
+            if (details.audience().size() == 1) {
+                body.put("aud", details.audience().getFirst());
+            } else if (!details.audience().isEmpty()) {
+                body.put("aud", new JsonArray(details.audience()));
+            }
             details.username().ifPresent(username -> body.put("username", username));
         });
         return body;

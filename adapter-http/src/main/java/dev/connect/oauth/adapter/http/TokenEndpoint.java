@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
  * The answer carries both the RFC members and the seed's ({@code type}, {@code expires_at}) as
  * API.md §3 shows them.
  *
+ * <p>{@code resource} (RFC 8707 §2) may be repeated; every other parameter may not.
+ *
  * <p>Two limits, neither of which lets others exhaust a client's allowance: failed client
  * authentications per claimed client id and source ({@link ClientAuthenticationLimit}), so
  * failures from one source never block the client elsewhere; and successful requests per client
@@ -61,11 +63,12 @@ final class TokenEndpoint {
         ClientCredentials client = ClientAuthentication.credentials(ctx, params);
         Callable<TokenResponse> grant = switch (grantType) {
             case AUTHORIZATION_CODE -> () -> useCases.exchangeCode().exchange(new ExchangeCodeCommand(
-                    client, params.get("code"), params.get("redirect_uri"), params.get("code_verifier")));
+                    client, params.get("code"), params.get("redirect_uri"), params.get("code_verifier"),
+                    params.resources()));
             case REFRESH_TOKEN -> () -> useCases.refreshToken().refresh(new RefreshTokenCommand(
-                    client, params.get("refresh_token"), params.get("scope")));
+                    client, params.get("refresh_token"), params.get("scope"), params.resources()));
             case CLIENT_CREDENTIALS -> () -> useCases.issueClientCredentialsToken().issue(
-                    new ClientCredentialsCommand(client, params.get("scope")));
+                    new ClientCredentialsCommand(client, params.get("scope"), params.resources()));
         };
         Callable<TokenResponse> guarded = failures.guard(ctx, client, grant);
         perClient.waitFor(client.clientId()).ifPresent(wait -> {

@@ -51,6 +51,7 @@ public final class InMemoryStore {
     final Map<SecretHash, TokenId> refreshTokenIds = new HashMap<>();
     final Map<SecretHash, BrowserSession> sessions = new HashMap<>();
     final List<SigningKey> signingKeys = new ArrayList<>();
+    final Map<String, String> serverSecrets = new HashMap<>();
     final List<AuditEvent> auditEvents = new ArrayList<>();
     final Map<SecretHash, AttemptCount> attemptCounts = new HashMap<>();
     boolean maintenance;

@@ -7,6 +7,7 @@ import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.SubjectType;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * {@link Client} to and from a row of {@code clients} and its rows of {@code client_redirect_uris},
  * which keep the registered order in {@code position}. The post-logout redirect URIs are one
- * space-separated column of the row (a URI never holds a space), in registered order.
+ * space-separated column of the row (a URI never holds a space), in registered order, and so are
+ * its resources (RFC 8707).
  */
 final class ClientMapper {
     private ClientMapper() {
@@ -39,6 +41,7 @@ final class ClientMapper {
                 : openId.postLogoutRedirectUris().stream().map(RedirectUri::value).collect(Collectors.joining(" ")));
         row.setSubjectType(openId.subjectType().wireName());
         row.setDefaultMaxAge(openId.defaultMaxAge().map(Duration::toSeconds).orElse(null));
+        row.setResources(TokenMapper.stored(openId.resources()));
         return row;
     }
 
@@ -63,6 +66,7 @@ final class ClientMapper {
         List<RedirectUri> postLogout = Optional.ofNullable(row.getPostLogoutRedirectUris())
                 .map(uris -> Arrays.stream(uris.split(" ")).map(RedirectUri::parse).toList()).orElse(List.of());
         return new ClientOpenIdSettings(postLogout, SubjectType.parse(row.getSubjectType()),
-                Optional.ofNullable(row.getDefaultMaxAge()).map(Duration::ofSeconds));
+                Optional.ofNullable(row.getDefaultMaxAge()).map(Duration::ofSeconds),
+                ResourceSet.parseStored(row.getResources()));
     }
 }

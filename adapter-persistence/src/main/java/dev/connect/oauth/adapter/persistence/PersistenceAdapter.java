@@ -13,6 +13,7 @@ import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
+import dev.connect.oauth.application.port.out.ServerSecretRepository;
 import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
@@ -75,6 +76,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final MaintenanceSwitchStore maintenance;
     private final AttemptCounterStore attempts;
     private final StorePurge purge;
+    private final ServerSecretRepository serverSecrets;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration, int writers,
                                Duration enqueueTimeout, MeterRegistry meters) {
@@ -97,6 +99,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.maintenance = new JooqMaintenanceSwitchStore(database);
         this.attempts = new JooqAttemptCounterStore(database);
         this.purge = new JooqStorePurge(database);
+        this.serverSecrets = new JooqServerSecretRepository(database);
     }
 
     /**
@@ -206,6 +209,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** Bounded deletes of expired rows, for the scheduled purge. */
     public StorePurge purge() {
         return purge;
+    }
+
+    /** The server's own shared secrets (the pairwise subject key), sealed by the crypto adapter. */
+    public ServerSecretRepository serverSecrets() {
+        return serverSecrets;
     }
 
     /** Stops the group commit and closes the pool; calls made afterwards fail. */

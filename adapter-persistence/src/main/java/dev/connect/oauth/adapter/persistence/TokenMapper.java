@@ -10,6 +10,7 @@ import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.GrantId;
 import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
@@ -23,7 +24,7 @@ import org.jooq.Record;
 /**
  * {@link AccessToken} and {@link RefreshToken} to and from rows of {@code access_tokens} and
  * {@code refresh_tokens}. A token read back carries the earlier of its own revocation time and
- * its grant's, which the lookup joins in.
+ * its grant's, which the lookup joins in. Resources are space-separated, {@code NULL} for none.
  */
 final class TokenMapper {
     /** The grant's revocation time, selected beside a token's columns by every token lookup. */
@@ -36,7 +37,8 @@ final class TokenMapper {
         return new AccessTokensRecord(token.id().value(), token.hash().hex(), token.grantId().value(),
                 token.clientId().value(), token.accountId().map(AccountId::value).orElse(null),
                 token.scopes().toString(), token.refreshTokenId().map(TokenId::value).orElse(null),
-                EpochNanos.of(token.issuedAt()), EpochNanos.of(token.expiresAt()), EpochNanos.of(token.revokedAt()));
+                EpochNanos.of(token.issuedAt()), EpochNanos.of(token.expiresAt()), EpochNanos.of(token.revokedAt()),
+                stored(token.resources()));
     }
 
     static RefreshTokensRecord toRecord(RefreshToken token) {
@@ -44,7 +46,7 @@ final class TokenMapper {
                 token.clientId().value(), token.accountId().map(AccountId::value).orElse(null),
                 token.scopes().toString(), token.parentId().map(TokenId::value).orElse(null),
                 EpochNanos.of(token.issuedAt()), EpochNanos.of(token.expiresAt()), EpochNanos.of(token.retiredAt()),
-                EpochNanos.of(token.revokedAt()));
+                EpochNanos.of(token.revokedAt()), stored(token.resources()));
     }
 
     static AccessToken toAccessToken(AccessTokensRecord row, Long grantRevokedAt) {
@@ -52,7 +54,7 @@ final class TokenMapper {
                 ClientId.parse(row.getClientId()), Optional.ofNullable(row.getAccountId()).map(AccountId::parse),
                 ScopeSet.parse(row.getScopes()), Optional.ofNullable(row.getRefreshTokenId()).map(TokenId::parse),
                 EpochNanos.toInstant(row.getIssuedAt()), EpochNanos.toInstant(row.getExpiresAt()),
-                earlier(row.getRevokedAt(), grantRevokedAt));
+                earlier(row.getRevokedAt(), grantRevokedAt), ResourceSet.parseStored(row.getResources()));
     }
 
     /** The access token of a row holding the columns of {@code access_tokens} and {@link #GRANT_REVOKED_AT}. */
@@ -65,7 +67,13 @@ final class TokenMapper {
                 ClientId.parse(row.getClientId()), Optional.ofNullable(row.getAccountId()).map(AccountId::parse),
                 ScopeSet.parse(row.getScopes()), Optional.ofNullable(row.getParentId()).map(TokenId::parse),
                 EpochNanos.toInstant(row.getIssuedAt()), EpochNanos.toInstant(row.getExpiresAt()),
-                EpochNanos.toOptionalInstant(row.getRetiredAt()), earlier(row.getRevokedAt(), grantRevokedAt));
+                EpochNanos.toOptionalInstant(row.getRetiredAt()), earlier(row.getRevokedAt(), grantRevokedAt),
+                ResourceSet.parseStored(row.getResources()));
+    }
+
+    /** The stored form of resources: space-separated, {@code NULL} for none. */
+    static String stored(ResourceSet resources) {
+        return resources.isEmpty() ? null : resources.toString();
     }
 
     /** The token's revocation as the port reports it: its own, unless its grant was revoked earlier. */
