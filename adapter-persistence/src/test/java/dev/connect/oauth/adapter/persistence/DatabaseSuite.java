@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.persistence;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
+import dev.connect.oauth.testkit.fake.FakePairwiseSubjects;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.ClientCredentials;
@@ -432,13 +433,15 @@ abstract class DatabaseSuite {
         private ExchangeCodeUseCase exchangeOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
             return new ExchangeCodeService(node.clients(), node.authorizationCodes(), node.grants(), node.tokens(),
-                    codec, generator, hasher, node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner());
+                    codec, generator, hasher, node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(),
+                    new FakePairwiseSubjects());
         }
 
         private RefreshTokenUseCase refreshOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
             return new RefreshTokenService(node.clients(), node.grants(), node.tokens(), codec, generator, hasher,
-                    node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner());
+                    node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(),
+                    new FakePairwiseSubjects());
         }
 
         private static ClientCredentials secretOf(Client client) {

@@ -7,6 +7,7 @@ import dev.connect.oauth.adapter.persistence.TcpProxy.CommitFault;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
+import dev.connect.oauth.testkit.fake.FakePairwiseSubjects;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.ClientCredentials;
@@ -70,9 +71,11 @@ class MariaDbAmbiguousCommitTest {
         FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
         FakeSecretGenerator generator = new FakeSecretGenerator();
         refresh = new RefreshTokenService(node.clients(), node.grants(), node.tokens(), codec, generator, hasher,
-                node.auditLog(), clock, policy, new FakeIdTokenSigner());
+                node.auditLog(), clock, policy, new FakeIdTokenSigner(),
+                    new FakePairwiseSubjects());
         exchange = new ExchangeCodeService(node.clients(), node.authorizationCodes(), node.grants(), node.tokens(),
-                codec, generator, hasher, node.auditLog(), clock, policy, new FakeIdTokenSigner());
+                codec, generator, hasher, node.auditLog(), clock, policy, new FakeIdTokenSigner(),
+                    new FakePairwiseSubjects());
         warmUp();
     }
 

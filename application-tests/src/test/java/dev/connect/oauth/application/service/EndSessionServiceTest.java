@@ -44,8 +44,8 @@ class EndSessionServiceTest {
     }
 
     private EndedSession endSession(Optional<String> hint, Optional<String> redirect, Optional<String> session) {
-        return app.endSession.endSession(new EndSessionCommand(hint, Optional.empty(), redirect, Optional.of("st"),
-                session));
+        return (EndedSession) app.endSession.endSession(new EndSessionCommand(hint, Optional.empty(), redirect,
+                Optional.of("st"), session));
     }
 
     private static void assertInvalidRequest(Runnable call) {

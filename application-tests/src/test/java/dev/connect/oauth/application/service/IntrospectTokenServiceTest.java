@@ -33,7 +33,7 @@ class IntrospectTokenServiceTest {
         assertThat(introspection.details()).hasValueSatisfying(details -> {
             assertThat(details.tokenType()).isEqualTo(TokenTypeHint.ACCESS_TOKEN);
             assertThat(details.clientId()).isEqualTo(client.id());
-            assertThat(details.subject()).contains(account.id());
+            assertThat(details.subject()).contains(account.id().value());
             assertThat(details.username()).contains(account.email().value());
             assertThat(details.scope()).isEqualTo(tokens.scope());
             assertThat(details.issuedAt()).isEqualTo(MutableClock.START);

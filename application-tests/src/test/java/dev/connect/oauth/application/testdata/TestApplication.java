@@ -7,6 +7,7 @@ import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
+import dev.connect.oauth.testkit.fake.FakePairwiseSubjects;
 import dev.connect.oauth.testkit.fake.FakePasswordHasher;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
@@ -99,6 +100,7 @@ public final class TestApplication {
     /** The token-check cache the use cases share; it answers only once {@link TokenCheckCache#refresh()} has run. */
     public final TokenCheckCache tokenChecks;
     public final FakeIdTokenSigner idTokenSigner = new FakeIdTokenSigner();
+    public final FakePairwiseSubjects pairwise = new FakePairwiseSubjects();
 
     public final CheckAuthorizationRequestUseCase checkAuthorizationRequest;
     public final AuthorizeUseCase authorize;
@@ -154,16 +156,16 @@ public final class TestApplication {
                 generator, secretHasher, p.audit(), clock, policy);
         authorize = authorizeService;
         exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), grants, p.tokens(), codec, generator,
-                secretHasher, p.audit(), clock, policy, idTokenSigner);
+                secretHasher, p.audit(), clock, policy, idTokenSigner, pairwise);
         refreshToken = new RefreshTokenService(p.clients(), grants, p.tokens(), codec, generator, secretHasher,
-                p.audit(), clock, policy, idTokenSigner);
+                p.audit(), clock, policy, idTokenSigner, pairwise);
         issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.tokens(),
                 codec, generator, secretHasher, clock, policy);
         describeToken = new DescribeTokenService(tokenChecks, secretHasher, clock);
         invalidateToken = new InvalidateTokenService(p.tokens(), tokenChecks, secretHasher, clock);
         revokeToken = new RevokeTokenService(p.clients(), p.tokens(), tokenChecks, grants, secretHasher, clock);
         introspectToken = new IntrospectTokenService(p.clients(), p.tokens(), tokenChecks, p.accounts(), secretHasher,
-                clock);
+                pairwise, policy, clock);
         getJwkSet = new GetJwkSetService(codec);
         checkReadiness = new CheckReadinessService(p.health());
         signIn = new SignInService(p.accounts(), p.sessions(), passwordHasher, generator, secretHasher, p.audit(),
@@ -173,8 +175,9 @@ public final class TestApplication {
         resolveSignIn = sessions;
         planAuthorization = new PlanAuthorizationService(p.clients(), p.grants(), sessions, authorizeService, clock,
                 policy);
-        getUserInfo = new GetUserInfoService(p.accessTokenLookup(), secretHasher, clock);
-        endSession = new EndSessionService(idTokenSigner, p.clients(), p.sessions(), secretHasher, policy);
+        getUserInfo = new GetUserInfoService(p.accessTokenLookup(), p.clients(), pairwise, secretHasher, clock);
+        endSession = new EndSessionService(idTokenSigner, p.clients(), p.sessions(), secretHasher, pairwise,
+                policy);
         signOut = new SignOutService(p.sessions(), secretHasher);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
         createAccount = new CreateAccountService(p.accounts(), passwordHasher, generator, secretHasher, p.audit(),

@@ -29,4 +29,11 @@ public record AccessTokenClaims(String issuer, String subject, List<String> audi
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
+
+    /** Claims of a token for one audience. */
+    public AccessTokenClaims(String issuer, String subject, String audience, ClientId clientId, ScopeSet scopes,
+                             TokenId jti, Instant issuedAt, Instant expiresAt) {
+        this(issuer, subject, List.of(Objects.requireNonNull(audience, "audience")), clientId, scopes, jti, issuedAt,
+                expiresAt);
+    }
 }

@@ -22,6 +22,7 @@ import dev.connect.oauth.application.port.in.RegisteredClient;
 import dev.connect.oauth.application.port.in.TokenInfo;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.PairwiseSubjects;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.StorePorts;
@@ -81,9 +82,12 @@ public final class InMemoryCodeFlow {
         StorePorts store = InMemoryPorts.create();
         SecretGenerator generator = CryptoAdapter.secretGenerator();
         SecretHasher hasher = CryptoAdapter.secretHasher();
-        SigningKeys keys = CryptoAdapter.signingKeys(store.signingKeys(), clock, policy.accessTokenTtl(),
-                KeyEncryptionKey.generate(), Optional.empty());
+        KeyEncryptionKey kek = KeyEncryptionKey.generate();
+        SigningKeys keys = CryptoAdapter.signingKeys(store.signingKeys(), clock, policy.accessTokenTtl(), kek,
+                Optional.empty());
         AccessTokenCodec codec = keys.codec();
+        PairwiseSubjects pairwise = CryptoAdapter.pairwiseSubjects(Optional.empty(), store.serverSecrets(), clock, kek,
+                Optional.empty());
 
         // An admin registers the client and creates the customer, as /api/v1 would.
         CreatedAccount admin = new BootstrapAdminService(store.accounts(), store.apiKeys(), generator, hasher,
@@ -110,11 +114,11 @@ public final class InMemoryCodeFlow {
 
         // The client exchanges the code with the verifier, then refreshes twice (each refresh rotates the token).
         TokenResponse tokens = new ExchangeCodeService(store.clients(), store.codes(), store.grants(), store.tokens(),
-                codec, generator, hasher, store.audit(), clock, policy, keys.idTokenSigner())
+                codec, generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), pairwise)
                 .exchange(new ExchangeCodeCommand(credentials, Optional.of(granted.code()), Optional.of(REDIRECT_URI),
                         Optional.of(verifier)));
         RefreshTokenService refreshing = new RefreshTokenService(store.clients(), store.grants(), store.tokens(), codec,
-                generator, hasher, store.audit(), clock, policy, keys.idTokenSigner());
+                generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), pairwise);
         String firstRefreshToken = tokens.refreshToken().orElseThrow();
         TokenResponse refreshed = refreshing.refresh(new RefreshTokenCommand(credentials, Optional.of(firstRefreshToken),
                 Optional.empty()));
