@@ -92,7 +92,20 @@ class ClientAdminServicesTest {
     }
 
     @Test
-    void registerWhenOpenIdSettingInvalidOrPairwiseThenInvalidRequestAndNothingStored() {
+    void registerWhenPairwiseAndResourcesGivenThenStoredWithTheClient() {
+        RegisteredClient registered = app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
+                Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"), Optional.empty(),
+                Optional.of("pairwise"), Optional.empty(),
+                Optional.of(List.of("https://api.example.com/", "https://files.example.com/v1?x=1"))));
+
+        ClientOpenIdSettings stored = app.getClient.get(admin, registered.client().id().value()).openId();
+        assertThat(stored.subjectType()).isEqualTo(SubjectType.PAIRWISE);
+        assertThat(stored.resources().values()).containsExactly("https://api.example.com/",
+                "https://files.example.com/v1?x=1");
+    }
+
+    @Test
+    void registerWhenOpenIdSettingInvalidThenInvalidRequestAndNothingStored() {
         assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
                 Optional.of(List.of("http://rp.example.com/bye")), Optional.empty(), Optional.empty())), ErrorCode.INVALID_REQUEST);
@@ -101,7 +114,12 @@ class ClientAdminServicesTest {
                 Optional.empty(), Optional.of("secret"), Optional.of(-1L))), ErrorCode.INVALID_REQUEST);
         assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
-                Optional.empty(), Optional.of("pairwise"), Optional.empty())), ErrorCode.INVALID_REQUEST);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("https://api.example.com/#f")))),
+                ErrorCode.INVALID_REQUEST);
+        assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
+                Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("relative/path")))),
+                ErrorCode.INVALID_REQUEST);
         assertThat(app.listClients.list(admin)).isEmpty();
     }
 

@@ -7,6 +7,8 @@ import dev.connect.oauth.application.port.in.AuthorizationRequest;
 import dev.connect.oauth.application.port.in.AuthorizeCommand;
 import dev.connect.oauth.application.port.in.EndSessionCommand;
 import dev.connect.oauth.application.port.in.EndedSession;
+import dev.connect.oauth.application.port.in.LogoutConfirmation;
+import dev.connect.oauth.application.port.in.LogoutOutcome;
 import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
@@ -24,7 +26,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** RP-initiated logout: the hint, the post-logout URI of the hint's client, the session of the hint's account. */
+/**
+ * RP-initiated logout: the hint, the post-logout URI of the hint's client, the session of the
+ * hint's account; without a hint, the user's confirmation first.
+ */
 class EndSessionServiceTest {
     private final Scenario scenario = new Scenario();
     private final TestApplication app = scenario.app;
@@ -85,9 +90,58 @@ class EndSessionServiceTest {
     }
 
     @Test
-    void endSessionWhenHintMissingOrNotOursThenInvalidRequest() {
+    void endSessionWhenNeitherHintNorClientIdOrHintNotOursThenInvalidRequest() {
         assertInvalidRequest(() -> endSession(Optional.empty(), Optional.empty(), Optional.empty()));
         assertInvalidRequest(() -> endSession(Optional.of("not-an-id-token"), Optional.empty(), Optional.empty()));
+        assertInvalidRequest(() -> withoutHint(Optional.of("no-such-client"), Optional.empty(), Optional.empty(), true));
+    }
+
+    @Test
+    void endSessionWhenNoHintThenConfirmationAskedAndSessionKept() {
+        String session = sessionOf(account);
+
+        LogoutOutcome outcome = withoutHint(Optional.of(client.id().value()), Optional.of(POST_LOGOUT_URI),
+                Optional.of(session), false);
+
+        assertThat(outcome).isEqualTo(new LogoutConfirmation(client.name()));
+        assertThat(app.resolveSignIn.signedIn(Optional.of(session))).isPresent();
+    }
+
+    @Test
+    void endSessionWhenNoHintAndConfirmedThenSessionEndedAndRedirectWithState() {
+        String session = sessionOf(account);
+
+        LogoutOutcome outcome = withoutHint(Optional.of(client.id().value()), Optional.of(POST_LOGOUT_URI),
+                Optional.of(session), true);
+
+        assertThat(outcome).isEqualTo(new EndedSession(true, Optional.of(RedirectUri.parse(POST_LOGOUT_URI)),
+                Optional.of("st")));
+        assertThat(app.resolveSignIn.signedIn(Optional.of(session))).isEmpty();
+    }
+
+    @Test
+    void endSessionWhenNoHintAndUriNotRegisteredThenInvalidRequestBeforeAnyQuestion() {
+        assertInvalidRequest(() -> withoutHint(Optional.of(client.id().value()), Optional.of("https://attacker.example/"),
+                Optional.empty(), false));
+    }
+
+    @Test
+    void endSessionWhenPairwiseHintOfTheSessionsAccountThenSessionEnded() {
+        Client pairwise = scenario.add(TestClients.confidential().openId(new ClientOpenIdSettings(
+                List.of(RedirectUri.parse(POST_LOGOUT_URI)), SubjectType.PAIRWISE, Optional.empty())).build());
+        String hint = app.exchangeCode.exchange(Scenario.exchange(pairwise,
+                scenario.approve(Scenario.request(pairwise, "openid"), account))).idToken().orElseThrow();
+        String session = sessionOf(account);
+        String otherSession = sessionOf(scenario.customer());
+
+        assertThat(endSession(Optional.of(hint), Optional.empty(), Optional.of(otherSession)).sessionEnded()).isFalse();
+        assertThat(endSession(Optional.of(hint), Optional.empty(), Optional.of(session)).sessionEnded()).isTrue();
+    }
+
+    private LogoutOutcome withoutHint(Optional<String> clientId, Optional<String> redirect, Optional<String> session,
+                                      boolean confirmed) {
+        return app.endSession.endSession(new EndSessionCommand(Optional.empty(), clientId, redirect,
+                Optional.of("st"), session, confirmed));
     }
 
     @Test

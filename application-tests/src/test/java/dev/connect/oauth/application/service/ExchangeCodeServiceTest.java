@@ -57,7 +57,7 @@ class ExchangeCodeServiceTest {
 
         AccessTokenClaims claims = app.codec.claimsOf(tokens.accessToken()).orElseThrow();
         assertThat(claims.issuer()).isEqualTo(TestApplication.ISSUER);
-        assertThat(claims.audience()).isEqualTo(app.policy.audience());
+        assertThat(claims.audience()).containsExactly(app.policy.audience());
         assertThat(claims.subject()).isEqualTo(account.id().value());
         assertThat(claims.clientId()).isEqualTo(confidential.id());
         assertThat(claims.scopes()).isEqualTo(tokens.scope());
