@@ -65,4 +65,13 @@ class ClientOpenIdSettingsTest {
         assertThat(settings.registeredPostLogoutRedirectUri("http://127.0.0.1:9000/bye")).isEmpty();
         assertThat(settings.registeredPostLogoutRedirectUri("http://127.0.0.1:8000/bye/")).isEmpty();
     }
+
+    @Test
+    void parseWhenResourcesGivenThenKeptInOrderWithoutRepeats() {
+        ClientOpenIdSettings settings = ClientOpenIdSettings.parse(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(List.of("https://b.example.com/", "https://a.example.com/", "https://b.example.com/")));
+
+        assertThat(settings.resources().values()).containsExactly("https://b.example.com/", "https://a.example.com/");
+        assertThat(ClientOpenIdSettings.DEFAULTS.resources()).isEqualTo(ResourceSet.NONE);
+    }
 }

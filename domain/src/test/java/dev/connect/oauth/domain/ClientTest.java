@@ -182,4 +182,19 @@ class ClientTest {
         assertRejected(() -> ClientType.parse("private"), ErrorCode.INVALID_REQUEST);
         assertRejected(() -> ClientType.parse(null), ErrorCode.INVALID_REQUEST);
     }
+
+    @Test
+    void pairwiseSectorWhenOneRedirectHostThenThatHost() {
+        Client client = client("App", ClientType.CONFIDENTIAL, SECRET, List.of(RedirectUri.parse("https://A.example.com/cb"),
+                RedirectUri.parse("https://a.example.com/other")), SCOPES);
+
+        assertThat(client.pairwiseSector()).isEqualTo("a.example.com");
+    }
+
+    @Test
+    void pairwiseSectorWhenSeveralHostsOrNoneThenTheClientId() {
+        assertThat(confidential().pairwiseSector()).isEqualTo("client-1");
+        assertThat(client("App", ClientType.CONFIDENTIAL, SECRET, List.of(), SCOPES).pairwiseSector())
+                .isEqualTo("client-1");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +77,16 @@ class RefreshTokenTest {
         assertThatNullPointerException().isThrownBy(() -> new RefreshToken(new TokenId("rt"),
                 new SecretHash("a".repeat(64)), new GrantId("g"), new ClientId("c"), Optional.empty(), null,
                 Optional.empty(), NOW, EXPIRES, Optional.empty(), Optional.empty())).withMessage("scopes");
+    }
+
+    @Test
+    void successorThenKeepsTheResources() {
+        ResourceSet resources = ResourceSet.parse(List.of("https://api.example.com/"));
+        RefreshToken token = new RefreshToken(new TokenId("rt-1"), new SecretHash("a".repeat(64)), new GrantId("grant-1"),
+                new ClientId("client-1"), Optional.empty(), ScopeSet.parse("connect"), Optional.empty(), NOW,
+                NOW.plusSeconds(60), Optional.empty(), Optional.empty(), resources);
+
+        assertThat(token.successor(new TokenId("rt-2"), new SecretHash("b".repeat(64)), NOW, NOW.plusSeconds(120))
+                .resources()).isEqualTo(resources);
     }
 }
