@@ -29,6 +29,7 @@ import dev.connect.oauth.testkit.contract.ClientRepositoryContract;
 import dev.connect.oauth.testkit.contract.GrantRepositoryContract;
 import dev.connect.oauth.testkit.contract.MaintenanceSwitchStoreContract;
 import dev.connect.oauth.testkit.contract.SessionRepositoryContract;
+import dev.connect.oauth.testkit.contract.ServerSecretRepositoryContract;
 import dev.connect.oauth.testkit.contract.SigningKeyRepositoryContract;
 import dev.connect.oauth.testkit.contract.StoreHealthContract;
 import dev.connect.oauth.application.port.out.StorePorts;
@@ -174,6 +175,14 @@ abstract class DatabaseSuite {
 
     @Nested
     class SigningKeys extends SigningKeyRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class ServerSecrets extends ServerSecretRepositoryContract {
         @Override
         protected StorePorts openStore() {
             return emptyStore();

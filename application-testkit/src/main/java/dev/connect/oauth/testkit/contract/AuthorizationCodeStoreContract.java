@@ -37,7 +37,8 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
     void redeemWhenS256CodeAddedThenRedeemedAsIssued() {
         Grant grant = storedGrant();
         AuthorizationCode code = storedCode(TestCodes.from(grant).redirectUri("http://localhost:8080/cb?app=1")
-                .scopes("connect").issuedAt(at(1_001)).ttl(Duration.ofMinutes(10)));
+                .scopes("connect").issuedAt(at(1_001)).ttl(Duration.ofMinutes(10))
+                .resources("https://api.example.com/v1?x=1", "urn:example:files"));
 
         Redemption redemption = store.codes().redeem(code.hash(), code.clientId(), at(2_000));
 

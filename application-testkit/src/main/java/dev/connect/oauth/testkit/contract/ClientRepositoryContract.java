@@ -11,6 +11,7 @@ import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.SubjectType;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestTokens;
@@ -42,7 +43,8 @@ public abstract class ClientRepositoryContract extends StoreContract {
     @Test
     void findByIdWhenOpenIdSettingsRegisteredThenReturnsThemInOrder() {
         ClientOpenIdSettings openId = new ClientOpenIdSettings(List.of(new RedirectUri("https://z.example.com/bye"),
-                new RedirectUri("http://127.0.0.1:8123/bye?x=1")), SubjectType.PAIRWISE, Optional.of(Duration.ofSeconds(900)));
+                new RedirectUri("http://127.0.0.1:8123/bye?x=1")), SubjectType.PAIRWISE, Optional.of(Duration.ofSeconds(900)),
+                ResourceSet.parse(List.of("https://z.example.com/api", "urn:example:files", "https://a.example.com/?x=1")));
         Client client = TestClients.confidential().openId(openId).build();
 
         store.clients().add(client);
@@ -50,6 +52,8 @@ public abstract class ClientRepositoryContract extends StoreContract {
         assertThat(store.clients().findById(client.id())).contains(client);
         assertThat(store.clients().findAll()).contains(client);
         assertThat(store.clients().findById(client.id()).orElseThrow().openId()).isEqualTo(openId);
+        assertThat(store.clients().findById(client.id()).orElseThrow().openId().resources().values())
+                .containsExactly("https://z.example.com/api", "urn:example:files", "https://a.example.com/?x=1");
     }
 
     @Test
@@ -66,7 +70,8 @@ public abstract class ClientRepositoryContract extends StoreContract {
         Client client = storedClient();
         Client changed = new Client(client.id(), client.name(), client.type(), client.secretHash(), client.redirectUris(),
                 client.allowedScopes(), client.createdAt(), new ClientOpenIdSettings(
-                        List.of(new RedirectUri("https://a.example.com/bye")), SubjectType.PAIRWISE, Optional.of(Duration.ZERO)));
+                        List.of(new RedirectUri("https://a.example.com/bye")), SubjectType.PAIRWISE, Optional.of(Duration.ZERO),
+                        ResourceSet.parse(List.of("https://api.example.com/"))));
 
         assertThat(store.clients().update(changed)).isTrue();
 

@@ -36,9 +36,9 @@ public abstract class TokenRepositoryContract extends StoreContract {
     void findWhenPairAddedThenReturnsEveryFieldOfBoth() {
         Grant grant = storedGrant();
         RefreshToken refreshToken = TestTokens.refresh(grant).scopes("connect").issuedAt(at(1_500))
-                .ttl(Duration.ofDays(30)).build();
+                .ttl(Duration.ofDays(30)).resources("https://api.example.com/", "urn:example:files").build();
         AccessToken accessToken = TestTokens.access(grant).scopes("connect").with(refreshToken).issuedAt(at(1_500))
-                .ttl(Duration.ofMinutes(15)).build();
+                .ttl(Duration.ofMinutes(15)).resources("urn:example:files").build();
 
         store.tokens().add(accessToken, Optional.of(refreshToken));
 

@@ -5,9 +5,11 @@ import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.PkceMethod;
 import dev.connect.oauth.domain.RedirectUri;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +41,7 @@ public final class TestCodes {
         private Optional<PkceChallenge> challenge = Optional.of(new PkceChallenge(CHALLENGE, PkceMethod.S256));
         private Instant issuedAt = MutableClock.START;
         private Duration ttl = AuthorizationCode.DEFAULT_TTL;
+        private ResourceSet resources = ResourceSet.NONE;
 
         private Builder(Grant grant) {
             this.grant = Objects.requireNonNull(grant, "grant");
@@ -87,9 +90,15 @@ public final class TestCodes {
             return this;
         }
 
+        /** The resources bound to it (RFC 8707). */
+        public Builder resources(String... resources) {
+            this.resources = ResourceSet.parse(List.of(resources));
+            return this;
+        }
+
         public AuthorizationCode build() {
             return AuthorizationCode.issue(TestIds.hashOf(value), grant.id(), grant.clientId(),
-                    grant.accountId().orElseThrow(), redirectUri, scopes, challenge, issuedAt, ttl);
+                    grant.accountId().orElseThrow(), redirectUri, scopes, challenge, resources, issuedAt, ttl);
         }
     }
 }

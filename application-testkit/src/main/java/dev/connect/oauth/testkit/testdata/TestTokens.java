@@ -3,10 +3,12 @@ package dev.connect.oauth.testkit.testdata;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +39,7 @@ public final class TestTokens {
         private Instant issuedAt = MutableClock.START;
         private Duration ttl = Duration.ofHours(1);
         private Optional<Instant> revokedAt = Optional.empty();
+        private ResourceSet resources = ResourceSet.NONE;
 
         private AccessTokenBuilder(Grant grant) {
             this.grant = Objects.requireNonNull(grant, "grant");
@@ -83,9 +86,15 @@ public final class TestTokens {
             return this;
         }
 
+        /** The resources it is for (RFC 8707): its {@code aud}. */
+        public AccessTokenBuilder resources(String... resources) {
+            this.resources = ResourceSet.parse(List.of(resources));
+            return this;
+        }
+
         public AccessToken build() {
             return new AccessToken(id, TestIds.hashOf(value), grant.id(), grant.clientId(), grant.accountId(),
-                    scopes, refreshTokenId, issuedAt, issuedAt.plus(ttl), revokedAt);
+                    scopes, refreshTokenId, issuedAt, issuedAt.plus(ttl), revokedAt, resources);
         }
     }
 
@@ -100,6 +109,7 @@ public final class TestTokens {
         private Duration ttl = Duration.ofDays(30);
         private Optional<Instant> retiredAt = Optional.empty();
         private Optional<Instant> revokedAt = Optional.empty();
+        private ResourceSet resources = ResourceSet.NONE;
 
         private RefreshTokenBuilder(Grant grant) {
             this.grant = Objects.requireNonNull(grant, "grant");
@@ -150,9 +160,15 @@ public final class TestTokens {
             return this;
         }
 
+        /** The resources bound to it (RFC 8707). */
+        public RefreshTokenBuilder resources(String... resources) {
+            this.resources = ResourceSet.parse(List.of(resources));
+            return this;
+        }
+
         public RefreshToken build() {
             return new RefreshToken(id, TestIds.hashOf(value), grant.id(), grant.clientId(), grant.accountId(),
-                    scopes, parentId, issuedAt, issuedAt.plus(ttl), retiredAt, revokedAt);
+                    scopes, parentId, issuedAt, issuedAt.plus(ttl), retiredAt, revokedAt, resources);
         }
     }
 }
