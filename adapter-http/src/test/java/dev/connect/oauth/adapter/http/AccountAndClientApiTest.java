@@ -179,14 +179,16 @@ class AccountAndClientApiTest {
         Reply registered = server.postJson("/api/v1/clients", new JsonObject().put("name", "RP")
                 .put("redirect_uris", new JsonArray().add(TestClients.REDIRECT_URI)).put("scopes", new JsonArray().add("connect"))
                 .put("type", "confidential").put("post_logout_redirect_uris", new JsonArray().add("https://rp.example.com/bye"))
-                .put("subject_type", "public").put("default_max_age", 900).encode(), "ACCESSTOKEN", admin);
+                .put("subject_type", "pairwise").put("default_max_age", 900)
+                .put("resources", new JsonArray().add("https://api.example.com/")).encode(), "ACCESSTOKEN", admin);
 
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         JsonObject read = server.get("/api/v1/clients/" + registered.json().getString("client_id"), "ACCESSTOKEN", admin).json();
         for (JsonObject body : List.of(registered.json(), read)) {
             assertThat(body.getJsonArray("post_logout_redirect_uris")).containsExactly("https://rp.example.com/bye");
-            assertThat(body.getString("subject_type")).isEqualTo("public");
+            assertThat(body.getString("subject_type")).isEqualTo("pairwise");
             assertThat(body.getLong("default_max_age")).isEqualTo(900L);
+            assertThat(body.getJsonArray("resources")).containsExactly("https://api.example.com/");
         }
     }
 
@@ -197,6 +199,7 @@ class AccountAndClientApiTest {
 
         assertThat(registered.json().getJsonArray("post_logout_redirect_uris")).isEmpty();
         assertThat(registered.json().getString("subject_type")).isEqualTo("public");
+        assertThat(registered.json().getJsonArray("resources")).isEmpty();
         assertThat(registered.json().fieldNames()).doesNotContain("default_max_age");
     }
 
@@ -204,7 +207,8 @@ class AccountAndClientApiTest {
     void registerWhenOpenIdSettingInvalidThenInvalidRequest() {
         for (String member : List.of("\"post_logout_redirect_uris\":[\"http://rp.example.com/bye\"]",
                 "\"post_logout_redirect_uris\":[\"https://rp.example.com/bye#x\"]", "\"post_logout_redirect_uris\":\"https://rp.example.com/bye\"",
-                "\"subject_type\":\"secret\"", "\"subject_type\":\"pairwise\"", "\"default_max_age\":-1", "\"default_max_age\":1.5", "\"default_max_age\":\"60\"",
+                "\"subject_type\":\"secret\"", "\"resources\":[\"relative/api\"]", "\"resources\":[\"https://api.example.com/#f\"]",
+                "\"resources\":\"https://api.example.com/\"", "\"default_max_age\":-1", "\"default_max_age\":1.5", "\"default_max_age\":\"60\"",
                 "\"default_max_age\":1000000000")) {
             Reply reply = server.postJson("/api/v1/clients", "{\"name\":\"RP\",\"redirect_uris\":[\"https://rp.example.com/cb\"],"
                     + "\"scopes\":[\"connect\"],\"type\":\"public\"," + member + "}", "ACCESSTOKEN", admin);

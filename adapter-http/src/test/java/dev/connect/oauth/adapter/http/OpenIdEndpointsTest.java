@@ -35,7 +35,7 @@ class OpenIdEndpointsTest {
     }
 
     @Test
-    void openIdConfigurationNamesUserInfoEs256PublicSubjectsAndIss() {
+    void openIdConfigurationNamesUserInfoEs256SubjectTypesAndIss() {
         Reply reply = server.get("/.well-known/openid-configuration");
 
         assertThat(reply.status()).isEqualTo(200);
@@ -44,7 +44,7 @@ class OpenIdEndpointsTest {
         assertThat(metadata.getString("userinfo_endpoint")).isEqualTo(TestApplication.ISSUER + "/oauth/userinfo");
         assertThat(metadata.getString("authorization_endpoint")).isEqualTo(TestApplication.ISSUER + "/oauth/authorize");
         assertThat(metadata.getJsonArray("id_token_signing_alg_values_supported").getList()).containsExactly("ES256");
-        assertThat(metadata.getJsonArray("subject_types_supported").getList()).containsExactly("public");
+        assertThat(metadata.getJsonArray("subject_types_supported").getList()).containsExactly("public", "pairwise");
         assertThat(metadata.getJsonArray("response_types_supported").getList()).containsExactly("code");
         assertThat(metadata.getJsonArray("scopes_supported").getList()).contains("openid", "profile", "email", "phone");
         assertThat(metadata.getBoolean("authorization_response_iss_parameter_supported")).isTrue();
@@ -256,6 +256,37 @@ class OpenIdEndpointsTest {
         assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.header("Location")).isNull();
         assertThat(redirectUri.status()).as("a redirect URI is no post-logout URI").isEqualTo(400);
+        assertThat(browser.cookie("connect_session")).isNotEmpty();
+    }
+
+    @Test
+    void endSessionWhenNoHintThenConfirmationPageAndTheSessionEndsOnlyOnceConfirmed() {
+        idTokenThroughThePages();
+        String session = browser.cookie("connect_session");
+
+        Reply question = browser.get("/oauth/end_session?client_id=" + client.client().id().value()
+                + "&post_logout_redirect_uri=" + FormCodec.encode(TestServer.POST_LOGOUT_URI) + "&state=bye");
+
+        assertThat(question.status()).isEqualTo(200);
+        assertThat(question.body()).contains("id=\"logout-form\"").contains("Test App");
+        assertThat(browser.cookie("connect_session")).isEqualTo(session);
+        Reply confirmed = browser.submit("/oauth/end_session", question, "logout=confirm");
+        assertThat(confirmed.status()).isEqualTo(302);
+        assertThat(confirmed.header("Location")).isEqualTo(TestServer.POST_LOGOUT_URI + "?state=bye");
+        assertThat(browser.cookie("connect_session")).isNullOrEmpty();
+        assertThat(browser.get(authorizeUrl("openid", "&state=after")).body()).contains("id=\"password\"");
+    }
+
+    @Test
+    void endSessionWhenConfirmationForgedWithoutCsrfTokenThen403AndSessionKept() {
+        idTokenThroughThePages();
+
+        Reply forged = browser.post("/oauth/end_session", "client_id=" + client.client().id().value() + "&logout=confirm");
+        Reply rpPost = browser.post("/oauth/end_session", "client_id=" + client.client().id().value());
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(rpPost.status()).as("a relying party's own POST gets the question").isEqualTo(200);
+        assertThat(rpPost.body()).contains("id=\"logout-form\"");
         assertThat(browser.cookie("connect_session")).isNotEmpty();
     }
 

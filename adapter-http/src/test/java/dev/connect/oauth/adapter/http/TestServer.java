@@ -41,6 +41,8 @@ final class TestServer implements AutoCloseable {
     static final String ISSUER = TestApplication.ISSUER;
     /** The post-logout redirect URI of {@link #confidentialClient()}. */
     static final String POST_LOGOUT_URI = "https://app.example.com/signed-out";
+    static final String API_RESOURCE = "https://api.example.com/";
+    static final String FILES_RESOURCE = "https://files.example.com/v1";
     private static final Vertx VERTX = Vertx.vertx();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -210,6 +212,14 @@ final class TestServer implements AutoCloseable {
         return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), Optional.of("Test App"),
                 Optional.of(List.of(TestClients.REDIRECT_URI)), Optional.of(List.of("connect", "triggers")), Optional.of("confidential"),
                 Optional.of(List.of(POST_LOGOUT_URI)), Optional.empty(), Optional.empty()));
+    }
+
+    /** A confidential client with the RFC 8707 resources {@link #API_RESOURCE} and {@link #FILES_RESOURCE}. */
+    RegisteredClient clientWithResources() {
+        return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), Optional.of("Resource App"),
+                Optional.of(List.of(TestClients.REDIRECT_URI)), Optional.of(List.of("connect", "triggers")),
+                Optional.of("confidential"), Optional.of(List.of(POST_LOGOUT_URI)), Optional.empty(), Optional.empty(),
+                Optional.of(List.of(API_RESOURCE, FILES_RESOURCE))));
     }
 
     RegisteredClient publicClient() {
