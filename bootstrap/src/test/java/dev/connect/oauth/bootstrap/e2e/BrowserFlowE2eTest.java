@@ -3,6 +3,7 @@ package dev.connect.oauth.bootstrap.e2e;
 import static dev.connect.oauth.bootstrap.e2e.OAuthClient.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
@@ -14,6 +15,8 @@ import dev.connect.oauth.bootstrap.e2e.E2eServer.Customer;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.TestClient;
 import java.io.File;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,12 +40,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Sign-in and consent in a real browser (API.md §3): headless Chromium, driven by Selenium
  * through Debian's chromedriver, follows the authorization request to the sign-in page, the
- * consent page, and back to the client's redirect URI, whose code the Nimbus SDK then exchanges.
+ * consent page, and back to the client's redirect URI, whose code the Nimbus SDK then exchanges;
+ * and OpenID Connect's page decisions: {@code prompt=login}, remembered consent, and RP-initiated
+ * logout (with an {@code id_token_hint}, or confirmed on a page without one) ending the session.
  */
 class BrowserFlowE2eTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Scope SCOPE = new Scope("connect", "triggers");
+    private static final Scope OPENID = new Scope("openid", "connect");
     private static final String PASSWORD = "correct horse battery staple";
 
     @Nested
@@ -139,6 +145,48 @@ class BrowserFlowE2eTest {
             driver.get(oauth.authorizationRequest(client, SCOPE, new State(), new CodeVerifier()) + "&prompt=consent");
 
             assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-form")))).isNotNull();
+        }
+
+        @Test
+        void logoutWhenIdTokenHintThenSessionEndedAndTheNextAuthorizeAsksToSignIn() throws Exception {
+            CodeVerifier verifier = new CodeVerifier();
+            driver.get(oauth.authorizationRequest(client, OPENID, new State(), verifier).toString());
+            signIn(customer.email(), customer.password());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve"))).click();
+            AuthorizationSuccessResponse approved = callbackResponse().toSuccessResponse();
+            AccessTokenResponse tokens = oauth.token(client.basic(), oauth.codeGrant(approved.getAuthorizationCode(),
+                    client, verifier)).toSuccessResponse();
+            String idToken = (String) tokens.getCustomParameters().get("id_token");
+
+            driver.get(server.issuer() + "/oauth/end_session?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+                    + encode(client.redirectUri().toString()) + "&state=bye");
+
+            assertThat(callback.nextQuery()).isEqualTo("state=bye");
+            assertNextAuthorizeAsksToSignIn();
+        }
+
+        @Test
+        void logoutWhenNoIdTokenHintThenConfirmedOnAPageAndTheNextAuthorizeAsksToSignIn() throws Exception {
+            approveOnce();
+
+            driver.get(server.issuer() + "/oauth/end_session?client_id=" + client.id() + "&post_logout_redirect_uri="
+                    + encode(client.redirectUri().toString()) + "&state=bye");
+            WebElement question = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout-form")));
+            assertThat(driver.findElement(By.id("intro")).getText()).contains(client.name());
+            question.findElement(By.id("confirm-logout")).click();
+
+            assertThat(callback.nextQuery()).isEqualTo("state=bye");
+            assertNextAuthorizeAsksToSignIn();
+        }
+
+        /** The session is gone: with consent remembered, only the sign-in page stands between a request and a code. */
+        private void assertNextAuthorizeAsksToSignIn() {
+            driver.get(oauth.authorizationRequest(client, SCOPE, new State(), new CodeVerifier()).toString());
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-form")))).isNotNull();
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
 
         /** Signs in and approves {@link #SCOPE} once, so the session and the consent exist. */
