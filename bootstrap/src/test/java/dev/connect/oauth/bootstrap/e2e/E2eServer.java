@@ -184,11 +184,16 @@ final class E2eServer {
      * with {@code redirectUri} as its post-logout redirect URI too.
      */
     TestClient registerClient(String type, URI redirectUri, List<String> scopes) {
+        return registerClient(type, redirectUri, scopes, new JsonObject());
+    }
+
+    /** {@link #registerClient(String, URI, List)} with more registration members ({@code subject_type}, {@code resources}...). */
+    TestClient registerClient(String type, URI redirectUri, List<String> scopes, JsonObject more) {
         Reply reply = request("POST", "/api/v1/clients").apiKey(adminKey)
                 .json(new JsonObject().put("name", "E2E " + type + " client " + sequence.incrementAndGet())
                         .put("redirect_uris", new JsonArray().add(redirectUri.toString()))
                         .put("post_logout_redirect_uris", new JsonArray().add(redirectUri.toString()))
-                        .put("scopes", new JsonArray(scopes)).put("type", type))
+                        .put("scopes", new JsonArray(scopes)).put("type", type).mergeIn(more))
                 .send();
         assertThat(reply.status()).as("register client: %s", reply).isEqualTo(201);
         JsonObject body = reply.json();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.bootstrap.e2e.E2eServer.Customer;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.TestClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class JsClientE2eTest {
     private static final URI REDIRECT = URI.create("http://127.0.0.1/e2e-js/callback");
     private static final long SCRIPT_TIMEOUT_SECONDS = 120;
+    private static final String API_RESOURCE = "https://api.example.com/";
+    private static final String FILES_RESOURCE = "https://files.example.com/v1";
 
     @Nested
     @DisplayName("oauth4webapi on H2")
@@ -62,12 +66,17 @@ class JsClientE2eTest {
             List<String> scopes = List.of("connect", "triggers");
             TestClient publicClient = server.registerClient("public", REDIRECT, scopes);
             TestClient confidential = server.registerClient("confidential", REDIRECT, scopes);
+            TestClient pairwise = server.registerClient("confidential", REDIRECT, scopes, new JsonObject()
+                    .put("subject_type", "pairwise").put("resources", new JsonArray().add(API_RESOURCE).add(FILES_RESOURCE)));
             Customer customer = server.createCustomer("correct horse battery staple");
             environment.put("CONNECT_E2E_ISSUER", server.issuer());
             environment.put("CONNECT_E2E_REDIRECT_URI", REDIRECT.toString());
             environment.put("CONNECT_E2E_PUBLIC_CLIENT_ID", publicClient.id());
             environment.put("CONNECT_E2E_CLIENT_ID", confidential.id());
             environment.put("CONNECT_E2E_CLIENT_SECRET", confidential.secret().orElseThrow());
+            environment.put("CONNECT_E2E_PAIRWISE_CLIENT_ID", pairwise.id());
+            environment.put("CONNECT_E2E_PAIRWISE_CLIENT_SECRET", pairwise.secret().orElseThrow());
+            environment.put("CONNECT_E2E_RESOURCES", API_RESOURCE + " " + FILES_RESOURCE);
             environment.put("CONNECT_E2E_CUSTOMER_API_KEY", customer.apiKey());
             environment.put("CONNECT_E2E_CUSTOMER_ID", customer.id());
             environment.put("CONNECT_E2E_CUSTOMER_EMAIL", customer.email());
@@ -82,6 +91,11 @@ class JsClientE2eTest {
         @Test
         void oidcScriptWhenRunThenEveryCheckPasses() throws Exception {
             assertScriptPasses("oidc.mjs");
+        }
+
+        @Test
+        void pairwiseAndResourcesScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("oidc-pairwise-resources.mjs");
         }
 
         private void assertScriptPasses(String script) throws Exception {
