@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
+import dev.connect.oauth.adapter.crypto.PairwiseKeys;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
@@ -39,9 +40,13 @@ interface CryptoModule {
      */
     @Provides
     @Singleton
-    static PairwiseSubjects pairwiseSubjects(ServerSecretRepository repository, Clock clock, ServerConfig config) {
-        return CryptoAdapter.pairwiseSubjects(config.pairwiseSecret(), repository, clock, kek(config),
-                config.previousKek());
+    static PairwiseKeys pairwiseKeys(ServerSecretRepository repository, Clock clock, ServerConfig config) {
+        return CryptoAdapter.pairwiseKeys(config.pairwiseSecret(), repository, clock, kek(config), config.previousKek());
+    }
+
+    @Provides
+    static PairwiseSubjects pairwiseSubjects(PairwiseKeys keys) {
+        return keys.subjects();
     }
 
     private static KeyEncryptionKey kek(ServerConfig config) {

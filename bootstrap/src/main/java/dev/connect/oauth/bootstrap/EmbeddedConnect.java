@@ -117,8 +117,9 @@ public final class EmbeddedConnect implements AutoCloseable {
     }
 
     /**
-     * Refuses to go on with a key-encryption key that does not open the stored signing keys, and
-     * seals the keys a release before encryption at rest stored in clear.
+     * Refuses to go on with a key-encryption key that does not open the stored signing keys (or the
+     * stored pairwise subject key), seals the keys a release before encryption at rest stored in
+     * clear, and reseals a pairwise key the previous key-encryption key sealed.
      */
     static void checkSigningKeys(ServerComponent component) {
         try {
@@ -129,6 +130,14 @@ public final class EmbeddedConnect implements AutoCloseable {
         } catch (KeyEncryptionException e) {
             throw new ConfigException("CONNECT_KEK does not open the stored signing keys (wrong key-encryption key?): "
                     + e.getMessage());
+        }
+        try {
+            if (component.pairwiseKeys().checkStored()) {
+                LOG.log(Level.INFO, "Resealed the pairwise subject key with the current key-encryption key");
+            }
+        } catch (KeyEncryptionException e) {
+            throw new ConfigException("CONNECT_KEK does not open the stored pairwise subject key (wrong key-encryption "
+                    + "key?): " + e.getMessage());
         }
     }
 

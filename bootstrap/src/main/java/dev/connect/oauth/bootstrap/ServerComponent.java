@@ -2,6 +2,7 @@ package dev.connect.oauth.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.connect.oauth.adapter.crypto.PairwiseKeys;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
@@ -24,6 +25,8 @@ interface ServerComponent {
     Optional<PersistenceAdapter> persistence();
 
     SigningKeys signingKeys();
+
+    PairwiseKeys pairwiseKeys();
 
     BootstrapAdminUseCase bootstrapAdmin();
 

@@ -66,8 +66,14 @@ public final class CryptoAdapter {
     public static PairwiseSubjects pairwiseSubjects(Optional<PairwiseSecret> configured,
                                                     ServerSecretRepository repository, Clock clock,
                                                     KeyEncryptionKey kek, Optional<KeyEncryptionKey> previousKek) {
-        StoredPairwiseSecret stored = new StoredPairwiseSecret(repository, new KeySealer(kek, previousKek), clock);
-        return new HmacPairwiseSubjects(() -> configured.orElseGet(stored));
+        return pairwiseKeys(configured, repository, clock, kek, previousKek).subjects();
+    }
+
+    /** {@link #pairwiseSubjects}, with the check of the stored secret for the start and the KEK rotation. */
+    public static PairwiseKeys pairwiseKeys(Optional<PairwiseSecret> configured, ServerSecretRepository repository,
+                                            Clock clock, KeyEncryptionKey kek, Optional<KeyEncryptionKey> previousKek) {
+        return new PairwiseKeys(configured,
+                new StoredPairwiseSecret(repository, new KeySealer(kek, previousKek), clock));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.crypto;
 import dev.connect.oauth.application.port.out.ServerSecretRepository;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -31,10 +32,19 @@ final class StoredPairwiseSecret implements Supplier<PairwiseSecret> {
         String stored = repository.find(NAME).orElseGet(() -> repository.addIfAbsent(NAME,
                 sealer.seal(NAME, PairwiseSecret.generate().base64()), clock.instant()));
         KeySealer.Opened opened = sealer.open(LABEL, NAME, stored);
-        if (opened.seal() == KeySealer.Seal.PREVIOUS) {
-            // Another node resealing at the same time makes this compare-and-set fail harmlessly.
-            repository.replace(NAME, stored, sealer.seal(NAME, opened.privateJwk()));
-        }
+        reseal(stored, opened);
         return PairwiseSecret.parse(opened.privateJwk());
+    }
+
+    /** Opens the stored secret, if any, resealing it when the previous KEK sealed it; whether it did. None is made. */
+    boolean rewrap() {
+        Optional<String> stored = repository.find(NAME);
+        return stored.isPresent() && reseal(stored.get(), sealer.open(LABEL, NAME, stored.get()));
+    }
+
+    /** Another node resealing at the same time makes the compare-and-set fail harmlessly. */
+    private boolean reseal(String stored, KeySealer.Opened opened) {
+        return opened.seal() == KeySealer.Seal.PREVIOUS
+                && repository.replace(NAME, stored, sealer.seal(NAME, opened.privateJwk()));
     }
 }

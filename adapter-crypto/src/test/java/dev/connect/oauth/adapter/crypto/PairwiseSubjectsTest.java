@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.connect.oauth.adapter.memory.InMemoryPorts;
@@ -75,6 +76,23 @@ class PairwiseSubjectsTest {
         assertThat(after).isEqualTo(before);
         assertThat(repository.find(StoredPairwiseSecret.NAME).orElseThrow()).startsWith("A256GCM." + next.id() + ".");
         assertThat(node(Optional.empty(), next, Optional.empty()).subject("app.example.com", ACCOUNT)).isEqualTo(before);
+    }
+
+    @Test
+    void checkStoredWhenSealedWithThePreviousKekThenResealedElseNothingDoneAndNoneMade() {
+        KeyEncryptionKey next = KeyEncryptionKey.generate();
+        assertThat(CryptoAdapter.pairwiseKeys(Optional.empty(), repository, clock, kek, Optional.empty()).checkStored())
+                .as("nothing stored yet, none made").isFalse();
+        assertThat(repository.find(StoredPairwiseSecret.NAME)).isEmpty();
+        node(Optional.empty(), kek, Optional.empty()).subject("app.example.com", ACCOUNT);
+
+        PairwiseKeys rolling = CryptoAdapter.pairwiseKeys(Optional.empty(), repository, clock, next, Optional.of(kek));
+
+        assertThat(rolling.checkStored()).isTrue();
+        assertThat(rolling.checkStored()).isFalse();
+        assertThat(repository.find(StoredPairwiseSecret.NAME).orElseThrow()).startsWith("A256GCM." + next.id() + ".");
+        assertThatExceptionOfType(KeyEncryptionException.class).isThrownBy(() -> CryptoAdapter.pairwiseKeys(
+                Optional.empty(), repository, clock, KeyEncryptionKey.generate(), Optional.empty()).checkStored());
     }
 
     @Test
