@@ -90,7 +90,7 @@ class OpenIdConnectE2eTest {
             assertThat(provider.getIssuer().getValue()).isEqualTo(server.issuer());
             assertThat(provider.getUserInfoEndpointURI()).isEqualTo(server.uri("/oauth/userinfo"));
             assertThat(provider.getIDTokenJWSAlgs()).containsExactly(JWSAlgorithm.ES256);
-            assertThat(provider.getSubjectTypes()).containsExactly(SubjectType.PUBLIC);
+            assertThat(provider.getSubjectTypes()).containsExactly(SubjectType.PUBLIC, SubjectType.PAIRWISE);
             assertThat(provider.getScopes().toStringList()).contains("openid", "profile", "email", "phone");
             assertThat(provider.supportsAuthorizationResponseIssuerParam()).isTrue();
         }
