@@ -10,6 +10,7 @@ import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
+import dev.connect.oauth.application.port.out.PushedRequestStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
@@ -75,6 +76,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final MaintenanceSwitchStore maintenance;
     private final AttemptCounterStore attempts;
     private final StorePurge purge;
+    private final PushedRequestStore pushedRequests;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration, int writers,
                                Duration enqueueTimeout, MeterRegistry meters) {
@@ -97,6 +99,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.maintenance = new JooqMaintenanceSwitchStore(database);
         this.attempts = new JooqAttemptCounterStore(database);
         this.purge = new JooqStorePurge(database);
+        this.pushedRequests = new JooqPushedRequestStore(database);
     }
 
     /**
@@ -201,6 +204,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The failed-attempt counters of the abuse limits. */
     public AttemptCounterStore attempts() {
         return attempts;
+    }
+
+    /** Pushed authorization requests (RFC 9126), each taken at most once. */
+    public PushedRequestStore pushedRequests() {
+        return pushedRequests;
     }
 
     /** Bounded deletes of expired rows, for the scheduled purge. */
