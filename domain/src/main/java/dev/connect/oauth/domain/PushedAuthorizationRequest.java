@@ -1,5 +1,7 @@
 package dev.connect.oauth.domain;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -23,6 +25,11 @@ public record PushedAuthorizationRequest(SecretHash hash, ClientId clientId, Map
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
     /** RFC 9126 §2.2: a {@code request_uri} is short-lived; ten minutes is the most we allow. */
     public static final Duration MAX_TTL = Duration.ofMinutes(10);
+    /**
+     * The most characters the parameters take form-encoded ({@code application/x-www-form-urlencoded},
+     * as they arrive): far above any real authorization request, and a bound for what is stored.
+     */
+    public static final int MAX_FORM_LENGTH = 32 * 1024;
 
     public PushedAuthorizationRequest {
         Objects.requireNonNull(hash, "hash");
@@ -33,6 +40,19 @@ public record PushedAuthorizationRequest(SecretHash hash, ClientId clientId, Map
         parameters.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "parameter name"),
                 Objects.requireNonNull(value, "parameter value")));
         parameters = Collections.unmodifiableMap(copy);
+        if (formLength(parameters) > MAX_FORM_LENGTH) {
+            throw ErrorCode.INVALID_REQUEST.exception("The request is too large to push: at most " + MAX_FORM_LENGTH
+                    + " characters form-encoded.");
+        }
+    }
+
+    private static long formLength(Map<String, String> parameters) {
+        long length = 0;
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            length += URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8).length()
+                    + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8).length() + 2;
+        }
+        return length;
     }
 
     /** Whether the request can no longer be used at {@code now}. */

@@ -29,6 +29,16 @@ class PushedAuthorizationRequestTest {
     }
 
     @Test
+    void constructorWhenFormEncodedParametersTooLongThenInvalidRequest() {
+        String state = "é".repeat(PushedAuthorizationRequest.MAX_FORM_LENGTH / 6);
+
+        Rejections.assertRejected(() -> new PushedAuthorizationRequest(HASH, CLIENT, Map.of("state", state), EXPIRES),
+                ErrorCode.INVALID_REQUEST);
+        assertThat(new PushedAuthorizationRequest(HASH, CLIENT, Map.of("state", "a".repeat(30_000)), EXPIRES)
+                .parameters()).containsKey("state");
+    }
+
+    @Test
     void isExpiredAtWhenAtTheExpiryThenExpired() {
         PushedAuthorizationRequest request = new PushedAuthorizationRequest(HASH, CLIENT, Map.of(), EXPIRES);
 
