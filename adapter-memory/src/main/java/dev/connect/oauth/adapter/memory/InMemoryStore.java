@@ -53,6 +53,7 @@ public final class InMemoryStore {
     final List<SigningKey> signingKeys = new ArrayList<>();
     final List<AuditEvent> auditEvents = new ArrayList<>();
     final Map<SecretHash, AttemptCount> attemptCounts = new HashMap<>();
+    final Map<SecretHash, Instant> jtiClaims = new HashMap<>();
     boolean maintenance;
 
     /** Switches the store on or off; while off, every call of its ports fails. */

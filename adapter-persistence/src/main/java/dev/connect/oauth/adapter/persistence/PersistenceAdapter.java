@@ -9,6 +9,7 @@ import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.JtiStore;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
@@ -16,11 +17,11 @@ import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.Tracer;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -74,6 +75,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final SchemaMigration schemaMigration;
     private final MaintenanceSwitchStore maintenance;
     private final AttemptCounterStore attempts;
+    private final JtiStore jtis;
     private final StorePurge purge;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration, int writers,
@@ -96,6 +98,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.accessTokenLookup = new JooqAccessTokenLookup(database);
         this.maintenance = new JooqMaintenanceSwitchStore(database);
         this.attempts = new JooqAttemptCounterStore(database);
+        this.jtis = new JooqJtiStore(database);
         this.purge = new JooqStorePurge(database);
     }
 
@@ -201,6 +204,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The failed-attempt counters of the abuse limits. */
     public AttemptCounterStore attempts() {
         return attempts;
+    }
+
+    /** The JWT ids already used, for replay checks. */
+    public JtiStore jtis() {
+        return jtis;
     }
 
     /** Bounded deletes of expired rows, for the scheduled purge. */

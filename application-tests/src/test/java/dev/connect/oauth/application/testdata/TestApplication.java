@@ -65,7 +65,7 @@ import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
 import dev.connect.oauth.application.service.PlanAuthorizationService;
-import dev.connect.oauth.application.service.PurgeAttemptCountsService;
+import dev.connect.oauth.application.service.PurgeShortLivedRecordsService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
 import dev.connect.oauth.application.service.RevocationAwareGrantRepository;
@@ -128,7 +128,7 @@ public final class TestApplication {
     public final DeleteClientUseCase deleteClient;
     public final MaintenanceService maintenance;
     public final ClientFailureLimitService clientFailures;
-    public final PurgeAttemptCountsService purgeAttemptCounts;
+    public final PurgeShortLivedRecordsService purgeShortLivedRecords;
     public final ResolveSignInUseCase resolveSignIn;
     public final GetUserInfoUseCase getUserInfo;
     public final PlanAuthorizationUseCase planAuthorization;
@@ -191,6 +191,6 @@ public final class TestApplication {
         deleteClient = new DeleteClientService(p.clients(), tokenChecks, p.audit(), clock);
         maintenance = new MaintenanceService(p.maintenance(), p.audit(), clock);
         clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);
-        purgeAttemptCounts = new PurgeAttemptCountsService(p.attempts(), clock);
+        purgeShortLivedRecords = new PurgeShortLivedRecordsService(p.attempts(), p.jtis(), clock);
     }
 }
