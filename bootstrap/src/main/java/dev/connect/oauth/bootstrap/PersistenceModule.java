@@ -14,6 +14,7 @@ import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.JtiStore;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.PushedRequestStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
@@ -135,6 +136,11 @@ interface PersistenceModule {
     @Provides
     static AttemptCounterStore attempts(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
         return port(AttemptCounterStore.class, overrides, persistence, PersistenceAdapter::attempts);
+    }
+
+    @Provides
+    static JtiStore jtis(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(JtiStore.class, overrides, persistence, PersistenceAdapter::jtis);
     }
 
     @Provides

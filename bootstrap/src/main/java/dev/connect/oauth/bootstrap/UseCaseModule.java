@@ -25,8 +25,8 @@ import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
-import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
+import dev.connect.oauth.application.port.in.PurgeShortLivedRecordsUseCase;
 import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
@@ -65,8 +65,8 @@ import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
 import dev.connect.oauth.application.service.PlanAuthorizationService;
-import dev.connect.oauth.application.service.PurgeAttemptCountsService;
 import dev.connect.oauth.application.service.PurgeExpiredDataService;
+import dev.connect.oauth.application.service.PurgeShortLivedRecordsService;
 import dev.connect.oauth.application.service.PushAuthorizationRequestService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
@@ -195,7 +195,7 @@ interface UseCaseModule {
     LimitClientFailuresUseCase limitClientFailuresUseCase(ClientFailureLimitService service);
 
     @Binds
-    PurgeAttemptCountsUseCase purgeAttemptCountsUseCase(PurgeAttemptCountsService service);
+    PurgeShortLivedRecordsUseCase purgeShortLivedRecordsUseCase(PurgeShortLivedRecordsService service);
 
     @Binds
     SignOutUseCase signOutUseCase(SignOutService service);

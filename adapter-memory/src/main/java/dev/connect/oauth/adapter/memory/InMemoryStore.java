@@ -54,6 +54,7 @@ public final class InMemoryStore {
     final List<SigningKey> signingKeys = new ArrayList<>();
     final List<AuditEvent> auditEvents = new ArrayList<>();
     final Map<SecretHash, AttemptCount> attemptCounts = new HashMap<>();
+    final Map<SecretHash, Instant> jtiClaims = new HashMap<>();
     final Map<SecretHash, PushedAuthorizationRequest> pushedRequests = new HashMap<>();
     boolean maintenance;
 

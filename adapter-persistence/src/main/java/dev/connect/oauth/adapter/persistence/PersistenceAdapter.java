@@ -9,6 +9,7 @@ import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.JtiStore;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
 import dev.connect.oauth.application.port.out.PushedRequestStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
@@ -17,11 +18,11 @@ import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.Tracer;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -75,6 +76,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final SchemaMigration schemaMigration;
     private final MaintenanceSwitchStore maintenance;
     private final AttemptCounterStore attempts;
+    private final JtiStore jtis;
     private final StorePurge purge;
     private final PushedRequestStore pushedRequests;
 
@@ -98,6 +100,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.accessTokenLookup = new JooqAccessTokenLookup(database);
         this.maintenance = new JooqMaintenanceSwitchStore(database);
         this.attempts = new JooqAttemptCounterStore(database);
+        this.jtis = new JooqJtiStore(database);
         this.purge = new JooqStorePurge(database);
         this.pushedRequests = new JooqPushedRequestStore(database);
     }
@@ -204,6 +207,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The failed-attempt counters of the abuse limits. */
     public AttemptCounterStore attempts() {
         return attempts;
+    }
+
+    /** The JWT ids already used, for replay checks. */
+    public JtiStore jtis() {
+        return jtis;
     }
 
     /** Pushed authorization requests (RFC 9126), each taken at most once. */

@@ -26,6 +26,7 @@ import dev.connect.oauth.testkit.contract.AuditLogContract;
 import dev.connect.oauth.testkit.contract.AuthorizationCodeStoreContract;
 import dev.connect.oauth.testkit.contract.ClientRepositoryContract;
 import dev.connect.oauth.testkit.contract.GrantRepositoryContract;
+import dev.connect.oauth.testkit.contract.JtiStoreContract;
 import dev.connect.oauth.testkit.contract.MaintenanceSwitchStoreContract;
 import dev.connect.oauth.testkit.contract.SessionRepositoryContract;
 import dev.connect.oauth.testkit.contract.SigningKeyRepositoryContract;
@@ -214,6 +215,14 @@ abstract class DatabaseSuite {
 
     @Nested
     class Attempts extends AttemptCounterStoreContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Jtis extends JtiStoreContract {
         @Override
         protected StorePorts openStore() {
             return emptyStore();

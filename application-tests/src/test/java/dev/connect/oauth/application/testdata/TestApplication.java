@@ -64,7 +64,7 @@ import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
 import dev.connect.oauth.application.service.PlanAuthorizationService;
-import dev.connect.oauth.application.service.PurgeAttemptCountsService;
+import dev.connect.oauth.application.service.PurgeShortLivedRecordsService;
 import dev.connect.oauth.application.service.PushAuthorizationRequestService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
@@ -136,7 +136,7 @@ public final class TestApplication {
     public final DeleteClientUseCase deleteClient;
     public final MaintenanceService maintenance;
     public final ClientFailureLimitService clientFailures;
-    public final PurgeAttemptCountsService purgeAttemptCounts;
+    public final PurgeShortLivedRecordsService purgeShortLivedRecords;
     public final ResolveSignInUseCase resolveSignIn;
     public final GetUserInfoUseCase getUserInfo;
     public final PlanAuthorizationUseCase planAuthorization;
@@ -207,7 +207,7 @@ public final class TestApplication {
         deleteClient = new DeleteClientService(p.clients(), tokenChecks, p.audit(), clock);
         maintenance = new MaintenanceService(p.maintenance(), p.audit(), clock);
         clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);
-        purgeAttemptCounts = new PurgeAttemptCountsService(p.attempts(), clock);
+        purgeShortLivedRecords = new PurgeShortLivedRecordsService(p.attempts(), p.jtis(), clock);
         pushAuthorizationRequest = new PushAuthorizationRequestService(p.clients(), secretHasher, generator,
                 p.pushedRequests(), clock, policy, pushedRequestPolicy);
         resolvePushedRequest = new ResolvePushedRequestService(p.clients(), p.pushedRequests(), secretHasher, clock,
