@@ -35,7 +35,8 @@ final class ApiEndpoints {
     private static final Set<String> JSON_ONLY = Set.of(MediaTypes.JSON);
     /** The members of {@code POST /api/v1/clients}; any other is refused. */
     private static final Set<String> CLIENT_MEMBERS = Set.of("name", "type", "redirect_uris", "scopes",
-            "post_logout_redirect_uris", "subject_type", "default_max_age", "resources");
+            "post_logout_redirect_uris", "subject_type", "default_max_age", "resources",
+            "require_pushed_authorization_requests");
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
@@ -96,7 +97,8 @@ final class ApiEndpoints {
                     JsonBodies.strings(body, "redirect_uris"), JsonBodies.strings(body, "scopes"),
                     JsonBodies.string(body, "type"), JsonBodies.strings(body, "post_logout_redirect_uris"),
                     JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age"),
-                    JsonBodies.strings(body, "resources")));
+                    JsonBodies.strings(body, "resources"),
+                    JsonBodies.optionalBoolean(body, "require_pushed_authorization_requests")));
         }, registered -> Replies.json(ctx, 201, registered(registered)));
     }
 
@@ -222,7 +224,8 @@ final class ApiEndpoints {
                 .put("scopes", scopes)
                 .put("post_logout_redirect_uris", uris(client.openId().postLogoutRedirectUris()))
                 .put("subject_type", client.openId().subjectType().wireName())
-                .put("resources", new JsonArray(client.openId().resources().values()));
+                .put("resources", new JsonArray(client.openId().resources().values()))
+                .put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
         client.openId().defaultMaxAge().ifPresent(age -> body.put("default_max_age", age.toSeconds()));
         return body.put("created_at", client.createdAt().toString());
     }

@@ -99,7 +99,8 @@ final class TestServer implements AutoCloseable {
                 app.createAccount, app.issueApiKey, app.revokeApiKey, app.listConnections, app.disconnectClient,
                 app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
                 readiness, app.maintenance, app.maintenance, app.clientFailures, app.resolveSignIn, app.getUserInfo,
-                app.planAuthorization, app.endSession);
+                app.planAuthorization, app.endSession, app.pushAuthorizationRequest, app.resolvePushedRequest,
+                app.returnAfterSignIn);
     }
 
     @Override
@@ -219,7 +220,7 @@ final class TestServer implements AutoCloseable {
         return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), Optional.of("Resource App"),
                 Optional.of(List.of(TestClients.REDIRECT_URI)), Optional.of(List.of("connect", "triggers")),
                 Optional.of("confidential"), Optional.of(List.of(POST_LOGOUT_URI)), Optional.empty(), Optional.empty(),
-                Optional.of(List.of(API_RESOURCE, FILES_RESOURCE))));
+                Optional.of(List.of(API_RESOURCE, FILES_RESOURCE)), Optional.empty()));
     }
 
     RegisteredClient publicClient() {

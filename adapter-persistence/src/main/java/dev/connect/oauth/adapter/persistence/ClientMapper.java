@@ -42,6 +42,7 @@ final class ClientMapper {
         row.setSubjectType(openId.subjectType().wireName());
         row.setDefaultMaxAge(openId.defaultMaxAge().map(Duration::toSeconds).orElse(null));
         row.setResources(TokenMapper.stored(openId.resources()));
+        row.setRequirePushedAuthorizationRequests(client.requirePushedAuthorizationRequests());
         return row;
     }
 
@@ -59,7 +60,8 @@ final class ClientMapper {
         return new Client(ClientId.parse(row.getId()), row.getName(), ClientType.parse(row.getType()),
                 Optional.ofNullable(row.getSecretHash()).map(SecretHash::new),
                 redirectUris.stream().map(RedirectUri::parse).toList(), ScopeSet.parse(row.getAllowedScopes()),
-                EpochNanos.toInstant(row.getCreatedAt()), openId(row));
+                EpochNanos.toInstant(row.getCreatedAt()), openId(row),
+                Boolean.TRUE.equals(row.getRequirePushedAuthorizationRequests()));
     }
 
     private static ClientOpenIdSettings openId(ClientsRecord row) {

@@ -96,7 +96,7 @@ class ClientAdminServicesTest {
         RegisteredClient registered = app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"), Optional.empty(),
                 Optional.of("pairwise"), Optional.empty(),
-                Optional.of(List.of("https://api.example.com/", "https://files.example.com/v1?x=1"))));
+                Optional.of(List.of("https://api.example.com/", "https://files.example.com/v1?x=1")), Optional.empty()));
 
         ClientOpenIdSettings stored = app.getClient.get(admin, registered.client().id().value()).openId();
         assertThat(stored.subjectType()).isEqualTo(SubjectType.PAIRWISE);
@@ -114,11 +114,13 @@ class ClientAdminServicesTest {
                 Optional.empty(), Optional.of("secret"), Optional.of(-1L))), ErrorCode.INVALID_REQUEST);
         assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("https://api.example.com/#f")))),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("https://api.example.com/#f")),
+                Optional.empty())),
                 ErrorCode.INVALID_REQUEST);
         assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("relative/path")))),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("relative/path")),
+                Optional.empty())),
                 ErrorCode.INVALID_REQUEST);
         assertThat(app.listClients.list(admin)).isEmpty();
     }

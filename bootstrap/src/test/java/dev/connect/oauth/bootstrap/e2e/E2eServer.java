@@ -187,13 +187,13 @@ final class E2eServer {
         return registerClient(type, redirectUri, scopes, new JsonObject());
     }
 
-    /** {@link #registerClient(String, URI, List)} with more registration members ({@code subject_type}, {@code resources}...). */
-    TestClient registerClient(String type, URI redirectUri, List<String> scopes, JsonObject more) {
+    /** A client registered with {@code settings}, more members of {@code POST /api/v1/clients}, besides the usual ones. */
+    TestClient registerClient(String type, URI redirectUri, List<String> scopes, JsonObject settings) {
         Reply reply = request("POST", "/api/v1/clients").apiKey(adminKey)
-                .json(new JsonObject().put("name", "E2E " + type + " client " + sequence.incrementAndGet())
+                .json(settings.copy().put("name", "E2E " + type + " client " + sequence.incrementAndGet())
                         .put("redirect_uris", new JsonArray().add(redirectUri.toString()))
                         .put("post_logout_redirect_uris", new JsonArray().add(redirectUri.toString()))
-                        .put("scopes", new JsonArray(scopes)).put("type", type).mergeIn(more))
+                        .put("scopes", new JsonArray(scopes)).put("type", type))
                 .send();
         assertThat(reply.status()).as("register client: %s", reply).isEqualTo(201);
         JsonObject body = reply.json();

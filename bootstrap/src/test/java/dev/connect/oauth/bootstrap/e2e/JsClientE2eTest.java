@@ -81,6 +81,9 @@ class JsClientE2eTest {
             environment.put("CONNECT_E2E_CUSTOMER_ID", customer.id());
             environment.put("CONNECT_E2E_CUSTOMER_EMAIL", customer.email());
             environment.put("CONNECT_E2E_CUSTOMER_NAME", customer.name());
+            TestClient mustPush = server.registerClient("public", REDIRECT, scopes,
+                    new JsonObject().put("require_pushed_authorization_requests", true));
+            environment.put("CONNECT_E2E_PAR_CLIENT_ID", mustPush.id());
         }
 
         @Test
@@ -96,6 +99,11 @@ class JsClientE2eTest {
         @Test
         void pairwiseAndResourcesScriptWhenRunThenEveryCheckPasses() throws Exception {
             assertScriptPasses("oidc-pairwise-resources.mjs");
+        }
+
+        @Test
+        void parScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("par.mjs");
         }
 
         private void assertScriptPasses(String script) throws Exception {

@@ -9,12 +9,15 @@ import java.util.Optional;
  * An admin registers a client; fields as received (a list never holds a null element). They stay
  * text because the caller's right to register is checked before any field (403 before 400).
  * {@code postLogoutRedirectUris}, {@code subjectType} and {@code defaultMaxAge} (seconds) are its
- * OpenID Connect settings; {@code resources} the RFC 8707 resource indicators it may ask tokens for.
+ * OpenID Connect settings; {@code resources} the RFC 8707 resource indicators it may ask tokens for;
+ * {@code requirePushedAuthorizationRequests} whether it must push its authorization requests
+ * (RFC 9126 §6), false when absent.
  */
 public record RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                     Optional<List<String>> scopes, Optional<String> type,
                                     Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
-                                    Optional<Long> defaultMaxAge, Optional<List<String>> resources) {
+                                    Optional<Long> defaultMaxAge, Optional<List<String>> resources,
+                                    Optional<Boolean> requirePushedAuthorizationRequests) {
     public RegisterClientCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(name, "name");
@@ -26,22 +29,32 @@ public record RegisterClientCommand(Principal caller, Optional<String> name, Opt
         Objects.requireNonNull(subjectType, "subjectType");
         Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
         resources = Objects.requireNonNull(resources, "resources").map(values -> copyWithoutNulls(values, "resources"));
+        Objects.requireNonNull(requirePushedAuthorizationRequests, "requirePushedAuthorizationRequests");
     }
 
     /** A client without resources. */
     public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                  Optional<List<String>> scopes, Optional<String> type,
                                  Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
+                                 Optional<Long> defaultMaxAge, Optional<Boolean> requirePushedAuthorizationRequests) {
+        this(caller, name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
+                Optional.empty(), requirePushedAuthorizationRequests);
+    }
+
+    /** A client without resources that need not push its authorization requests. */
+    public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
+                                 Optional<List<String>> scopes, Optional<String> type,
+                                 Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
                                  Optional<Long> defaultMaxAge) {
         this(caller, name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** A client without OpenID Connect settings (the defaults apply). */
     public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                  Optional<List<String>> scopes, Optional<String> type) {
         this(caller, name, redirectUris, scopes, type, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     private static List<String> copyWithoutNulls(List<String> values, String name) {
