@@ -36,12 +36,13 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         Instant now = clock.instant();
         Instant expired = now.minus(GRACE);
         int codes = drain(limit -> purge.deleteExpiredCodes(expired, limit));
+        int deviceAuthorizations = drain(limit -> purge.deleteExpiredDeviceAuthorizations(expired, limit));
         // Access tokens first: a refresh token goes only once no access token references it.
         int accessTokens = drain(limit -> purge.deleteExpiredAccessTokens(expired, limit));
         int refreshTokens = drain(limit -> purge.deleteDeadRefreshTokens(expired, limit));
         int sessions = drain(limit -> purge.deleteExpiredSessions(expired, limit));
         int auditEvents = drain(limit -> purge.deleteAuditEventsBefore(now.minus(auditRetention), limit));
-        return new Purged(codes, accessTokens, refreshTokens, sessions, auditEvents);
+        return new Purged(codes, accessTokens, refreshTokens, sessions, auditEvents, deviceAuthorizations);
     }
 
     private static int drain(IntUnaryOperator batch) {

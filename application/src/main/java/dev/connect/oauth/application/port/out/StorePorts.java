@@ -19,7 +19,7 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
                          GrantRepository grants, AuthorizationCodeStore codes, TokenRepository tokens,
                          SessionRepository sessions, SigningKeyRepository signingKeys, AuditLog audit,
                          StoreHealth health, AccessTokenLookup accessTokenLookup, MaintenanceSwitchStore maintenance,
-                         AttemptCounterStore attempts, StorePurge purge) {
+                         AttemptCounterStore attempts, StorePurge purge, DeviceAuthorizationStore deviceAuthorizations) {
     // Reflection over the record's own components, so that a port added to the record needs no change below.
     private static final RecordComponent[] COMPONENTS = StorePorts.class.getRecordComponents();
     private static final Constructor<StorePorts> CANONICAL = canonicalConstructor();
@@ -48,6 +48,7 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
         Objects.requireNonNull(maintenance, "maintenance");
         Objects.requireNonNull(attempts, "attempts");
         Objects.requireNonNull(purge, "purge");
+        Objects.requireNonNull(deviceAuthorizations, "deviceAuthorizations");
     }
 
     /** The interfaces of the store ports, one per component of this record. */

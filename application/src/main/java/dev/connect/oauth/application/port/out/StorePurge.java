@@ -3,7 +3,8 @@ package dev.connect.oauth.application.port.out;
 import java.time.Instant;
 
 /**
- * Deletes rows no request can use any more, in bounded batches: authorization codes, access and
+ * Deletes rows no request can use any more, in bounded batches: authorization codes, device
+ * authorization requests, access and
  * refresh tokens and browser sessions that expired, and audit events past their retention.
  *
  * <p>Atomicity: each call deletes at most {@code limit} rows, each row as one atomic step, and
@@ -14,6 +15,9 @@ import java.time.Instant;
 public interface StorePurge {
     /** Deletes codes that expired before {@code expiredBefore}; returns how many. */
     int deleteExpiredCodes(Instant expiredBefore, int limit);
+
+    /** Deletes device authorization requests that expired before {@code expiredBefore}; returns how many. */
+    int deleteExpiredDeviceAuthorizations(Instant expiredBefore, int limit);
 
     /** Deletes access tokens that expired before {@code expiredBefore}; returns how many. */
     int deleteExpiredAccessTokens(Instant expiredBefore, int limit);
