@@ -7,6 +7,7 @@ import dev.connect.oauth.application.port.out.ApiKeyRepository;
 import dev.connect.oauth.application.port.out.AttemptCounterStore;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
+import dev.connect.oauth.application.port.out.DeviceAuthorizationStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
@@ -75,6 +76,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final MaintenanceSwitchStore maintenance;
     private final AttemptCounterStore attempts;
     private final StorePurge purge;
+    private final DeviceAuthorizationStore deviceAuthorizations;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration, int writers,
                                Duration enqueueTimeout, MeterRegistry meters) {
@@ -97,6 +99,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.maintenance = new JooqMaintenanceSwitchStore(database);
         this.attempts = new JooqAttemptCounterStore(database);
         this.purge = new JooqStorePurge(database);
+        this.deviceAuthorizations = new JooqDeviceAuthorizationStore(database, writes);
     }
 
     /**
@@ -161,6 +164,11 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public AuthorizationCodeStore authorizationCodes() {
         return authorizationCodes;
+    }
+
+    /** Device authorization requests (RFC 8628). */
+    public DeviceAuthorizationStore deviceAuthorizations() {
+        return deviceAuthorizations;
     }
 
     public TokenRepository tokens() {
