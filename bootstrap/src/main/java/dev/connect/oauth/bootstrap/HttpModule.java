@@ -39,6 +39,10 @@ import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
 import dev.connect.oauth.application.port.in.SignOutUseCase;
 import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
+import dev.connect.oauth.application.port.in.FindDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -82,12 +86,16 @@ interface HttpModule {
             CheckReadinessUseCase checkReadiness, CheckMaintenanceUseCase checkMaintenance,
             SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures,
             ResolveSignInUseCase resolveSignIn, GetUserInfoUseCase getUserInfo,
-            PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession) {
+            PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession,
+            StartDeviceAuthorizationUseCase startDeviceAuthorization, ExchangeDeviceCodeUseCase exchangeDeviceCode,
+            FindDeviceAuthorizationUseCase findDeviceAuthorization,
+            DecideDeviceAuthorizationUseCase decideDeviceAuthorization) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
-                planAuthorization, endSession);
+                planAuthorization, endSession, startDeviceAuthorization, exchangeDeviceCode, findDeviceAuthorization,
+                decideDeviceAuthorization);
     }
 }

@@ -19,6 +19,7 @@ import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.StorePurge;
+import dev.connect.oauth.application.port.out.DeviceAuthorizationStore;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.application.service.RevocationAwareGrantRepository;
 import dev.connect.oauth.application.service.TokenCheckCache;
@@ -89,6 +90,12 @@ interface PersistenceModule {
     @Provides
     static AuthorizationCodeStore codes(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
         return port(AuthorizationCodeStore.class, overrides, persistence, PersistenceAdapter::authorizationCodes);
+    }
+
+    @Provides
+    static DeviceAuthorizationStore deviceAuthorizations(PortOverrides overrides,
+                                                         Optional<PersistenceAdapter> persistence) {
+        return port(DeviceAuthorizationStore.class, overrides, persistence, PersistenceAdapter::deviceAuthorizations);
     }
 
     @Provides

@@ -8,6 +8,7 @@ import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.ScopeSet;
@@ -48,7 +49,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
-                           TokenCachePolicy tokenCache) {
+                           TokenCachePolicy tokenCache, Duration deviceCodeTtl, Duration deviceInterval) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -124,6 +125,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(tokenCache, "tokenCache");
+        Objects.requireNonNull(deviceCodeTtl, "deviceCodeTtl");
+        Objects.requireNonNull(deviceInterval, "deviceInterval");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -227,7 +230,11 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                                 Long.toString(TokenCachePolicy.DEFAULT_REVOCATION_DELAY.toMillis()),
                                 s -> Duration.ofMillis(intIn(s, 100, 60_000))),
                         vars.get("CONNECT_CLOCK_SKEW_MILLIS", Long.toString(TokenCachePolicy.DEFAULT_CLOCK_SKEW.toMillis()),
-                                s -> Duration.ofMillis(intIn(s, 0, 300_000)))));
+                                s -> Duration.ofMillis(intIn(s, 0, 300_000)))),
+                vars.get("CONNECT_DEVICE_CODE_TTL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_CODE_TTL),
+                        s -> seconds(s, DeviceAuthorization.MAX_TTL)),
+                vars.get("CONNECT_DEVICE_POLL_INTERVAL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_INTERVAL),
+                        s -> seconds(s, Duration.ofMinutes(1))));
     }
 
     /**

@@ -6,7 +6,11 @@ import dev.connect.oauth.application.port.in.CheckAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.CheckMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
 import dev.connect.oauth.application.port.in.CreateAccountUseCase;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
+import dev.connect.oauth.application.port.in.FindDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
@@ -76,7 +80,12 @@ public record HttpUseCases(
         ResolveSignInUseCase resolveSignIn,
         GetUserInfoUseCase getUserInfo,
         PlanAuthorizationUseCase planAuthorization,
-        EndSessionUseCase endSession) {
+        EndSessionUseCase endSession,
+        // Device Authorization Grant (RFC 8628)
+        StartDeviceAuthorizationUseCase startDeviceAuthorization,
+        ExchangeDeviceCodeUseCase exchangeDeviceCode,
+        FindDeviceAuthorizationUseCase findDeviceAuthorization,
+        DecideDeviceAuthorizationUseCase decideDeviceAuthorization) {
     public HttpUseCases {
         Objects.requireNonNull(checkAuthorizationRequest, "checkAuthorizationRequest");
         Objects.requireNonNull(authorize, "authorize");
@@ -110,5 +119,9 @@ public record HttpUseCases(
         Objects.requireNonNull(getUserInfo, "getUserInfo");
         Objects.requireNonNull(planAuthorization, "planAuthorization");
         Objects.requireNonNull(endSession, "endSession");
+        Objects.requireNonNull(startDeviceAuthorization, "startDeviceAuthorization");
+        Objects.requireNonNull(exchangeDeviceCode, "exchangeDeviceCode");
+        Objects.requireNonNull(findDeviceAuthorization, "findDeviceAuthorization");
+        Objects.requireNonNull(decideDeviceAuthorization, "decideDeviceAuthorization");
     }
 }
