@@ -58,7 +58,7 @@ final class DeviceVerificationEndpoint {
         record SignInForm(Optional<String> code, String email, boolean failed) implements Step {
         }
 
-        /** @param status 200, or the status of what went wrong with the code entered */
+        /** @param status 200, or 429 past the wrong-code limit */
         record CodeForm(String code, Optional<String> alert, int status, Optional<Duration> retryAfter)
                 implements Step {
         }
@@ -163,8 +163,8 @@ final class DeviceVerificationEndpoint {
                 case INVALID_GRANT -> "device.used";
                 default -> throw refused;
             };
-            return new Step.CodeForm(code, Optional.of(messages.text(key)), ErrorStatus.of(refused.errorCode()),
-                    Optional.empty());
+            // The form again saying so, like a failed sign-in: the page is the answer, not an error.
+            return new Step.CodeForm(code, Optional.of(messages.text(key)), 200, Optional.empty());
         }
     }
 

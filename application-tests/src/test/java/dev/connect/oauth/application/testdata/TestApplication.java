@@ -31,6 +31,14 @@ import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
+import dev.connect.oauth.application.port.in.FindDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.service.DecideDeviceAuthorizationService;
+import dev.connect.oauth.application.service.ExchangeDeviceCodeService;
+import dev.connect.oauth.application.service.FindDeviceAuthorizationService;
+import dev.connect.oauth.application.service.StartDeviceAuthorizationService;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -133,6 +141,10 @@ public final class TestApplication {
     public final GetUserInfoUseCase getUserInfo;
     public final PlanAuthorizationUseCase planAuthorization;
     public final EndSessionUseCase endSession;
+    public final StartDeviceAuthorizationUseCase startDeviceAuthorization;
+    public final ExchangeDeviceCodeUseCase exchangeDeviceCode;
+    public final FindDeviceAuthorizationUseCase findDeviceAuthorization;
+    public final DecideDeviceAuthorizationUseCase decideDeviceAuthorization;
 
     /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
@@ -192,5 +204,13 @@ public final class TestApplication {
         maintenance = new MaintenanceService(p.maintenance(), p.audit(), clock);
         clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);
         purgeAttemptCounts = new PurgeAttemptCountsService(p.attempts(), clock);
+        startDeviceAuthorization = new StartDeviceAuthorizationService(p.clients(), p.deviceAuthorizations(), generator,
+                secretHasher, clock, policy);
+        exchangeDeviceCode = new ExchangeDeviceCodeService(p.clients(), p.deviceAuthorizations(), grants, p.tokens(),
+                codec, generator, secretHasher, clock, policy, idTokenSigner);
+        findDeviceAuthorization = new FindDeviceAuthorizationService(p.deviceAuthorizations(), p.clients(),
+                p.attempts(), secretHasher, clock);
+        decideDeviceAuthorization = new DecideDeviceAuthorizationService(p.deviceAuthorizations(), p.clients(),
+                p.accounts(), p.attempts(), generator, secretHasher, p.audit(), clock);
     }
 }
