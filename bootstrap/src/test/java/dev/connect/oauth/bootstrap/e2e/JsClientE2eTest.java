@@ -84,6 +84,11 @@ class JsClientE2eTest {
             assertScriptPasses("oidc.mjs");
         }
 
+        @Test
+        void deviceScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("device.mjs");
+        }
+
         private void assertScriptPasses(String script) throws Exception {
             Path log = Files.createTempFile("e2e-js-", ".log");
             try {
