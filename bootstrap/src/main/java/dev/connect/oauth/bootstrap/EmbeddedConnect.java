@@ -50,7 +50,7 @@ public final class EmbeddedConnect implements AutoCloseable {
                     .bootstrap(new BootstrapAdminCommand(first.email(), "Administrator", Optional.of(first.apiKey()),
                             true)));
             SharedStateRefresh sharedState = new SharedStateRefresh(component.refreshMaintenance(),
-                    component.purgeAttemptCounts(), config.maintenanceRefresh(), component.refreshRevocations(),
+                    component.purgeShortLivedRecords(), config.maintenanceRefresh(), component.refreshRevocations(),
                     config.tokenCache().pollInterval());
             PurgeSchedule purge = PurgeSchedule.start(component.purgeExpiredData(), config.purgeInterval(),
                     config.auditRetention());

@@ -14,7 +14,9 @@ import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.JtiStore;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
+import dev.connect.oauth.application.port.out.PushedRequestStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
@@ -93,6 +95,11 @@ interface PersistenceModule {
     }
 
     @Provides
+    static PushedRequestStore pushedRequests(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(PushedRequestStore.class, overrides, persistence, PersistenceAdapter::pushedRequests);
+    }
+
+    @Provides
     static DeviceAuthorizationStore deviceAuthorizations(PortOverrides overrides,
                                                          Optional<PersistenceAdapter> persistence) {
         return port(DeviceAuthorizationStore.class, overrides, persistence, PersistenceAdapter::deviceAuthorizations);
@@ -136,6 +143,11 @@ interface PersistenceModule {
     @Provides
     static AttemptCounterStore attempts(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
         return port(AttemptCounterStore.class, overrides, persistence, PersistenceAdapter::attempts);
+    }
+
+    @Provides
+    static JtiStore jtis(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(JtiStore.class, overrides, persistence, PersistenceAdapter::jtis);
     }
 
     @Provides

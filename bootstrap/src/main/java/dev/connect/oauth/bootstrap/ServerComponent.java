@@ -6,7 +6,7 @@ import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
-import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
+import dev.connect.oauth.application.port.in.PurgeShortLivedRecordsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
@@ -31,7 +31,7 @@ interface ServerComponent {
 
     RefreshRevocationsUseCase refreshRevocations();
 
-    PurgeAttemptCountsUseCase purgeAttemptCounts();
+    PurgeShortLivedRecordsUseCase purgeShortLivedRecords();
 
     PurgeExpiredDataUseCase purgeExpiredData();
 

@@ -5,12 +5,14 @@ import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.PushedAuthorizationRequest;
 import dev.connect.oauth.domain.ScopeSet;
 import java.io.IOException;
 import java.io.Reader;
@@ -49,7 +51,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
-                           TokenCachePolicy tokenCache, Duration deviceCodeTtl, Duration deviceInterval) {
+                           TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests, Duration deviceCodeTtl,
+                           Duration deviceInterval) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -125,6 +128,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(tokenCache, "tokenCache");
+        Objects.requireNonNull(pushedRequests, "pushedRequests");
         Objects.requireNonNull(deviceCodeTtl, "deviceCodeTtl");
         Objects.requireNonNull(deviceInterval, "deviceInterval");
     }
@@ -231,6 +235,11 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                                 s -> Duration.ofMillis(intIn(s, 100, 60_000))),
                         vars.get("CONNECT_CLOCK_SKEW_MILLIS", Long.toString(TokenCachePolicy.DEFAULT_CLOCK_SKEW.toMillis()),
                                 s -> Duration.ofMillis(intIn(s, 0, 300_000)))),
+                new PushedRequestPolicy(
+                        vars.get("CONNECT_PAR_TTL_SECONDS", seconds(PushedAuthorizationRequest.DEFAULT_TTL),
+                                s -> seconds(s, PushedAuthorizationRequest.MAX_TTL)),
+                        vars.get("CONNECT_REQUIRE_PAR",
+                                Boolean.toString(PushedRequestPolicy.DEFAULT_REQUIRED_FOR_ALL_CLIENTS), ServerConfig::bool)),
                 vars.get("CONNECT_DEVICE_CODE_TTL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_CODE_TTL),
                         s -> seconds(s, DeviceAuthorization.MAX_TTL)),
                 vars.get("CONNECT_DEVICE_POLL_INTERVAL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_INTERVAL),

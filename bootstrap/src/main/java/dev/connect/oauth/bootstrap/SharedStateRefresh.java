@@ -1,6 +1,6 @@
 package dev.connect.oauth.bootstrap;
 
-import dev.connect.oauth.application.port.in.PurgeAttemptCountsUseCase;
+import dev.connect.oauth.application.port.in.PurgeShortLivedRecordsUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
 import java.lang.System.Logger.Level;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The background work that keeps this node in step with the shared store: it rereads the
  * maintenance switch every {@code CONNECT_MAINTENANCE_REFRESH_MILLIS} (so a switch made on another
- * node shows here within that interval plus one read), and purges ended attempt counts every
+ * node shows here within that interval plus one read), and purges ended attempt counts and expired JWT ids every
  * minute, on one daemon thread; and it polls the revocations for the token-check cache every half
  * {@code CONNECT_REVOCATION_DELAY_MILLIS} on a second one, so that a slow purge never makes the
  * cache stale. A failed run is logged and the next one runs on time.
@@ -29,7 +29,7 @@ final class SharedStateRefresh implements AutoCloseable {
      * Reads the switch and the revocations once now (so the node starts with the fleet's switch and
      * a cache that may answer), then keeps the tasks running.
      */
-    SharedStateRefresh(RefreshMaintenanceUseCase maintenance, PurgeAttemptCountsUseCase purge, Duration interval,
+    SharedStateRefresh(RefreshMaintenanceUseCase maintenance, PurgeShortLivedRecordsUseCase purge, Duration interval,
                        RefreshRevocationsUseCase revocations, Duration revocationInterval) {
         Objects.requireNonNull(maintenance, "maintenance");
         Objects.requireNonNull(purge, "purge");
@@ -43,7 +43,7 @@ final class SharedStateRefresh implements AutoCloseable {
                 revocationInterval.toMillis(), revocationInterval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> run("refresh the maintenance switch", maintenance::refresh),
                 interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> run("purge ended attempt counts", purge::purge),
+        scheduler.scheduleWithFixedDelay(() -> run("purge ended attempt counts and expired JWT ids", purge::purge),
                 PURGE_INTERVAL.toMillis(), PURGE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -81,6 +81,7 @@ public final class HttpAdapter {
     private final UserInfoEndpoint userInfo;
     private final EndSessionEndpoint endSession;
     private final RevocationEndpoints revocation;
+    private final PushedAuthorizationRequestEndpoint pushedRequests;
     private final DiscoveryEndpoints discovery;
     private final ApiEndpoints api;
     private final DeviceAuthorizationEndpoint deviceAuthorization;
@@ -123,6 +124,7 @@ public final class HttpAdapter {
         this.endSession = new EndSessionEndpoint(useCases, executor, pages, cookies);
         this.deviceAuthorization = new DeviceAuthorizationEndpoint(useCases, executor, clientFailures, settings.issuer());
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
+        this.pushedRequests = new PushedAuthorizationRequestEndpoint(useCases, executor, clientFailures);
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance, sources);
         this.operations = new OperationsEndpoints(useCases, executor, telemetry.meters());
@@ -151,6 +153,7 @@ public final class HttpAdapter {
                 .on(ErrorStyle.PAGE, POST, oauth("logout"), authorization::signOut)
                 .on(POST, oauth("token"), json, token::token)
                 .on(POST, oauth("refresh"), json, token::refresh)
+                .on(POST, oauth("par"), json, pushedRequests::push)
                 .on(POST, oauth("device_authorization"), json, deviceAuthorization::start)
                 .on(ErrorStyle.PAGE, GET, DeviceAuthorizationEndpoint.VERIFICATION_PATH, deviceVerification::show)
                 .on(ErrorStyle.PAGE, POST, DeviceAuthorizationEndpoint.VERIFICATION_PATH, deviceVerification::enter)

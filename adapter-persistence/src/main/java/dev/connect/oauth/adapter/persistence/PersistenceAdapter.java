@@ -10,18 +10,20 @@ import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.DeviceAuthorizationStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
+import dev.connect.oauth.application.port.out.JtiStore;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
+import dev.connect.oauth.application.port.out.PushedRequestStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TokenRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.Tracer;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -75,7 +77,9 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final SchemaMigration schemaMigration;
     private final MaintenanceSwitchStore maintenance;
     private final AttemptCounterStore attempts;
+    private final JtiStore jtis;
     private final StorePurge purge;
+    private final PushedRequestStore pushedRequests;
     private final DeviceAuthorizationStore deviceAuthorizations;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration, int writers,
@@ -98,7 +102,9 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.accessTokenLookup = new JooqAccessTokenLookup(database);
         this.maintenance = new JooqMaintenanceSwitchStore(database);
         this.attempts = new JooqAttemptCounterStore(database);
+        this.jtis = new JooqJtiStore(database);
         this.purge = new JooqStorePurge(database);
+        this.pushedRequests = new JooqPushedRequestStore(database);
         this.deviceAuthorizations = new JooqDeviceAuthorizationStore(database, writes);
     }
 
@@ -209,6 +215,16 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The failed-attempt counters of the abuse limits. */
     public AttemptCounterStore attempts() {
         return attempts;
+    }
+
+    /** The JWT ids already used, for replay checks. */
+    public JtiStore jtis() {
+        return jtis;
+    }
+
+    /** Pushed authorization requests (RFC 9126), each taken at most once. */
+    public PushedRequestStore pushedRequests() {
+        return pushedRequests;
     }
 
     /** Bounded deletes of expired rows, for the scheduled purge. */

@@ -27,11 +27,13 @@ import dev.connect.oauth.testkit.contract.AuthorizationCodeStoreContract;
 import dev.connect.oauth.testkit.contract.ClientRepositoryContract;
 import dev.connect.oauth.testkit.contract.DeviceAuthorizationStoreContract;
 import dev.connect.oauth.testkit.contract.GrantRepositoryContract;
+import dev.connect.oauth.testkit.contract.JtiStoreContract;
 import dev.connect.oauth.testkit.contract.MaintenanceSwitchStoreContract;
 import dev.connect.oauth.testkit.contract.SessionRepositoryContract;
 import dev.connect.oauth.testkit.contract.SigningKeyRepositoryContract;
 import dev.connect.oauth.testkit.contract.StoreHealthContract;
 import dev.connect.oauth.application.port.out.StorePorts;
+import dev.connect.oauth.testkit.contract.PushedRequestStoreContract;
 import dev.connect.oauth.testkit.contract.StorePurgeContract;
 import dev.connect.oauth.testkit.contract.TokenRepositoryContract;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,6 +191,14 @@ abstract class DatabaseSuite {
     }
 
     @Nested
+    class PushedRequests extends PushedRequestStoreContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
     class Purge extends StorePurgeContract {
         @Override
         protected StorePorts openStore() {
@@ -214,6 +224,14 @@ abstract class DatabaseSuite {
 
     @Nested
     class Attempts extends AttemptCounterStoreContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class Jtis extends JtiStoreContract {
         @Override
         protected StorePorts openStore() {
             return emptyStore();

@@ -19,7 +19,8 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
                          GrantRepository grants, AuthorizationCodeStore codes, TokenRepository tokens,
                          SessionRepository sessions, SigningKeyRepository signingKeys, AuditLog audit,
                          StoreHealth health, AccessTokenLookup accessTokenLookup, MaintenanceSwitchStore maintenance,
-                         AttemptCounterStore attempts, StorePurge purge, DeviceAuthorizationStore deviceAuthorizations) {
+                         AttemptCounterStore attempts, JtiStore jtis, StorePurge purge,
+                         PushedRequestStore pushedRequests, DeviceAuthorizationStore deviceAuthorizations) {
     // Reflection over the record's own components, so that a port added to the record needs no change below.
     private static final RecordComponent[] COMPONENTS = StorePorts.class.getRecordComponents();
     private static final Constructor<StorePorts> CANONICAL = canonicalConstructor();
@@ -47,8 +48,10 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
         Objects.requireNonNull(accessTokenLookup, "accessTokenLookup");
         Objects.requireNonNull(maintenance, "maintenance");
         Objects.requireNonNull(attempts, "attempts");
+        Objects.requireNonNull(jtis, "jtis");
         Objects.requireNonNull(purge, "purge");
         Objects.requireNonNull(deviceAuthorizations, "deviceAuthorizations");
+        Objects.requireNonNull(pushedRequests, "pushedRequests");
     }
 
     /** The interfaces of the store ports, one per component of this record. */

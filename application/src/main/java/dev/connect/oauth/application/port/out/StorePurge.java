@@ -3,9 +3,9 @@ package dev.connect.oauth.application.port.out;
 import java.time.Instant;
 
 /**
- * Deletes rows no request can use any more, in bounded batches: authorization codes, device
- * authorization requests, access and
- * refresh tokens and browser sessions that expired, and audit events past their retention.
+ * Deletes rows no request can use any more, in bounded batches: authorization codes, access and
+ * refresh tokens, browser sessions, pushed authorization requests and device authorization
+ * requests that expired, and audit events past their retention.
  *
  * <p>Atomicity: each call deletes at most {@code limit} rows, each row as one atomic step, and
  * only rows that match when they are deleted. Calls are idempotent and need no lock: several nodes
@@ -34,6 +34,9 @@ public interface StorePurge {
 
     /** Deletes browser sessions that expired before {@code expiredBefore}; returns how many. */
     int deleteExpiredSessions(Instant expiredBefore, int limit);
+
+    /** Deletes pushed authorization requests that expired before {@code expiredBefore}; returns how many. */
+    int deleteExpiredPushedRequests(Instant expiredBefore, int limit);
 
     /** Deletes audit events that occurred before {@code occurredBefore}; returns how many. */
     int deleteAuditEventsBefore(Instant occurredBefore, int limit);
