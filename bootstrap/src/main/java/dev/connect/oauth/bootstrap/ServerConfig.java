@@ -10,6 +10,7 @@ import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.PushedAuthorizationRequest;
@@ -51,8 +52,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
-                           TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests,
-                           Optional<PairwiseSecret> pairwiseSecret) {
+                           TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests, Duration deviceCodeTtl,
+                           Duration deviceInterval, Optional<PairwiseSecret> pairwiseSecret) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -129,6 +130,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(tokenCache, "tokenCache");
         Objects.requireNonNull(pushedRequests, "pushedRequests");
+        Objects.requireNonNull(deviceCodeTtl, "deviceCodeTtl");
+        Objects.requireNonNull(deviceInterval, "deviceInterval");
         Objects.requireNonNull(pairwiseSecret, "pairwiseSecret");
     }
 
@@ -239,6 +242,10 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                                 s -> seconds(s, PushedAuthorizationRequest.MAX_TTL)),
                         vars.get("CONNECT_REQUIRE_PAR",
                                 Boolean.toString(PushedRequestPolicy.DEFAULT_REQUIRED_FOR_ALL_CLIENTS), ServerConfig::bool)),
+                vars.get("CONNECT_DEVICE_CODE_TTL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_CODE_TTL),
+                        s -> seconds(s, DeviceAuthorization.MAX_TTL)),
+                vars.get("CONNECT_DEVICE_POLL_INTERVAL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_INTERVAL),
+                        s -> seconds(s, Duration.ofMinutes(1))),
                 vars.optional("CONNECT_PAIRWISE_SECRET", PairwiseSecret::parse));
     }
 

@@ -18,6 +18,8 @@ final class ErrorStatus {
                  UNSUPPORTED_RESPONSE_TYPE, INVALID_SCOPE, BAD_REQUEST -> 400;
             // OpenID Connect Core §3.1.2.6: redirected; as JSON (API form) they are 400 like invalid_request.
             case LOGIN_REQUIRED, CONSENT_REQUIRED, INVALID_TARGET -> 400;
+            // RFC 8628 §3.5: the polling answers of the token endpoint, 400 as RFC 6749 §5.2 says.
+            case AUTHORIZATION_PENDING, SLOW_DOWN, EXPIRED_TOKEN -> 400;
             case INVALID_CLIENT, UNAUTHORIZED -> 401;
             // RFC 6750 §3.1.
             case INVALID_TOKEN -> 401;

@@ -23,6 +23,6 @@ public final class InMemoryPorts {
                 new InMemoryAuditLog(store), new InMemoryStoreHealth(store), new InMemoryAccessTokenLookup(store),
                 new InMemoryMaintenanceSwitchStore(store), new InMemoryAttemptCounterStore(store),
                 new InMemoryJtiStore(store), new InMemoryStorePurge(store), new InMemoryPushedRequestStore(store),
-                new InMemoryServerSecretRepository(store));
+                new InMemoryDeviceAuthorizationStore(store), new InMemoryServerSecretRepository(store));
     }
 }

@@ -20,7 +20,8 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
                          SessionRepository sessions, SigningKeyRepository signingKeys, AuditLog audit,
                          StoreHealth health, AccessTokenLookup accessTokenLookup, MaintenanceSwitchStore maintenance,
                          AttemptCounterStore attempts, JtiStore jtis, StorePurge purge,
-                         PushedRequestStore pushedRequests, ServerSecretRepository serverSecrets) {
+                         PushedRequestStore pushedRequests, DeviceAuthorizationStore deviceAuthorizations,
+                         ServerSecretRepository serverSecrets) {
     // Reflection over the record's own components, so that a port added to the record needs no change below.
     private static final RecordComponent[] COMPONENTS = StorePorts.class.getRecordComponents();
     private static final Constructor<StorePorts> CANONICAL = canonicalConstructor();
@@ -51,6 +52,7 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
         Objects.requireNonNull(jtis, "jtis");
         Objects.requireNonNull(purge, "purge");
         Objects.requireNonNull(serverSecrets, "serverSecrets");
+        Objects.requireNonNull(deviceAuthorizations, "deviceAuthorizations");
         Objects.requireNonNull(pushedRequests, "pushedRequests");
     }
 
