@@ -19,6 +19,7 @@ import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
+import dev.connect.oauth.application.port.in.GetDpopParametersUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
@@ -82,12 +83,13 @@ interface HttpModule {
             CheckReadinessUseCase checkReadiness, CheckMaintenanceUseCase checkMaintenance,
             SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures,
             ResolveSignInUseCase resolveSignIn, GetUserInfoUseCase getUserInfo,
-            PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession) {
+            PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession,
+            GetDpopParametersUseCase dpopParameters) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
-                planAuthorization, endSession);
+                planAuthorization, endSession, dpopParameters);
     }
 }

@@ -4,6 +4,7 @@ import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.domain.ApiKey;
@@ -48,7 +49,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
-                           TokenCachePolicy tokenCache) {
+                           TokenCachePolicy tokenCache, DpopPolicy dpop) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -227,7 +228,13 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                                 Long.toString(TokenCachePolicy.DEFAULT_REVOCATION_DELAY.toMillis()),
                                 s -> Duration.ofMillis(intIn(s, 100, 60_000))),
                         vars.get("CONNECT_CLOCK_SKEW_MILLIS", Long.toString(TokenCachePolicy.DEFAULT_CLOCK_SKEW.toMillis()),
-                                s -> Duration.ofMillis(intIn(s, 0, 300_000)))));
+                                s -> Duration.ofMillis(intIn(s, 0, 300_000)))),
+                new DpopPolicy(DpopPolicy.SUPPORTED_ALGORITHMS,
+                        vars.get("CONNECT_DPOP_PROOF_WINDOW_SECONDS", seconds(DpopPolicy.DEFAULT_PROOF_WINDOW),
+                                s -> Duration.ofSeconds(intIn(s, 1, 600))),
+                        vars.get("CONNECT_DPOP_NONCE_REQUIRED", Boolean.toString(DpopPolicy.DEFAULT_NONCE_REQUIRED),
+                                ServerConfig::bool),
+                        DpopPolicy.DEFAULT_NONCE_LIFETIME));
     }
 
     /**

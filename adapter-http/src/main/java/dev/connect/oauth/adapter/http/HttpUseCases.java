@@ -12,6 +12,7 @@ import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
+import dev.connect.oauth.application.port.in.GetDpopParametersUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
@@ -76,7 +77,9 @@ public record HttpUseCases(
         ResolveSignInUseCase resolveSignIn,
         GetUserInfoUseCase getUserInfo,
         PlanAuthorizationUseCase planAuthorization,
-        EndSessionUseCase endSession) {
+        EndSessionUseCase endSession,
+        // DPoP (RFC 9449)
+        GetDpopParametersUseCase dpopParameters) {
     public HttpUseCases {
         Objects.requireNonNull(checkAuthorizationRequest, "checkAuthorizationRequest");
         Objects.requireNonNull(authorize, "authorize");
@@ -110,5 +113,6 @@ public record HttpUseCases(
         Objects.requireNonNull(getUserInfo, "getUserInfo");
         Objects.requireNonNull(planAuthorization, "planAuthorization");
         Objects.requireNonNull(endSession, "endSession");
+        Objects.requireNonNull(dpopParameters, "dpopParameters");
     }
 }

@@ -3,9 +3,12 @@ package dev.connect.oauth.application.testdata;
 import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.adapter.memory.InMemoryStore;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
+import dev.connect.oauth.testkit.fake.FakeDpopNonceCodec;
+import dev.connect.oauth.testkit.fake.FakeDpopProofReader;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
 import dev.connect.oauth.testkit.fake.FakePasswordHasher;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
@@ -52,6 +55,7 @@ import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
 import dev.connect.oauth.application.service.DisconnectClientService;
+import dev.connect.oauth.application.service.DpopProofs;
 import dev.connect.oauth.application.service.EndSessionService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.GetUserInfoService;
@@ -99,6 +103,11 @@ public final class TestApplication {
     /** The token-check cache the use cases share; it answers only once {@link TokenCheckCache#refresh()} has run. */
     public final TokenCheckCache tokenChecks;
     public final FakeIdTokenSigner idTokenSigner = new FakeIdTokenSigner();
+    /** Reads the DPoP proofs a test registered with it. */
+    public final FakeDpopProofReader dpopProofReader = new FakeDpopProofReader();
+    public final FakeDpopNonceCodec dpopNonces = new FakeDpopNonceCodec();
+    public final DpopPolicy dpopPolicy;
+    public final DpopProofs dpopProofs;
 
     public final CheckAuthorizationRequestUseCase checkAuthorizationRequest;
     public final AuthorizeUseCase authorize;
@@ -144,9 +153,15 @@ public final class TestApplication {
     }
 
     public TestApplication(OAuthPolicy policy, AbuseLimits limits) {
+        this(policy, limits, DpopPolicy.defaults());
+    }
+
+    public TestApplication(OAuthPolicy policy, AbuseLimits limits, DpopPolicy dpopPolicy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.dpopPolicy = Objects.requireNonNull(dpopPolicy, "dpopPolicy");
         StorePorts p = ports;
+        dpopProofs = new DpopProofs(dpopProofReader, dpopNonces, p.jtis(), secretHasher, clock, dpopPolicy);
         tokenChecks = new TokenCheckCache(p.accessTokenLookup(), TokenCachePolicy.defaults(), clock);
         GrantRepository grants = new RevocationAwareGrantRepository(p.grants(), tokenChecks);
         checkAuthorizationRequest = new CheckAuthorizationRequestService(p.clients(), policy);
@@ -154,13 +169,13 @@ public final class TestApplication {
                 generator, secretHasher, p.audit(), clock, policy);
         authorize = authorizeService;
         exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), grants, p.tokens(), codec, generator,
-                secretHasher, p.audit(), clock, policy, idTokenSigner);
+                secretHasher, p.audit(), clock, policy, idTokenSigner, dpopProofs);
         refreshToken = new RefreshTokenService(p.clients(), grants, p.tokens(), codec, generator, secretHasher,
-                p.audit(), clock, policy, idTokenSigner);
+                p.audit(), clock, policy, idTokenSigner, dpopProofs);
         issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.tokens(),
-                codec, generator, secretHasher, clock, policy);
-        describeToken = new DescribeTokenService(tokenChecks, secretHasher, clock);
-        invalidateToken = new InvalidateTokenService(p.tokens(), tokenChecks, secretHasher, clock);
+                codec, generator, secretHasher, clock, policy, dpopProofs);
+        describeToken = new DescribeTokenService(tokenChecks, secretHasher, clock, dpopProofs);
+        invalidateToken = new InvalidateTokenService(p.tokens(), tokenChecks, secretHasher, clock, dpopProofs);
         revokeToken = new RevokeTokenService(p.clients(), p.tokens(), tokenChecks, grants, secretHasher, clock);
         introspectToken = new IntrospectTokenService(p.clients(), p.tokens(), tokenChecks, p.accounts(), secretHasher,
                 clock);
@@ -173,7 +188,7 @@ public final class TestApplication {
         resolveSignIn = sessions;
         planAuthorization = new PlanAuthorizationService(p.clients(), p.grants(), sessions, authorizeService, clock,
                 policy);
-        getUserInfo = new GetUserInfoService(p.accessTokenLookup(), secretHasher, clock);
+        getUserInfo = new GetUserInfoService(p.accessTokenLookup(), secretHasher, clock, dpopProofs);
         endSession = new EndSessionService(idTokenSigner, p.clients(), p.sessions(), secretHasher, policy);
         signOut = new SignOutService(p.sessions(), secretHasher);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);

@@ -2,7 +2,7 @@ package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.port.in.DpopRequest;
-import dev.connect.oauth.application.port.in.IssueDpopNonceUseCase;
+import dev.connect.oauth.application.port.in.GetDpopParametersUseCase;
 import dev.connect.oauth.application.port.out.DpopNonceCodec;
 import dev.connect.oauth.application.port.out.DpopProofReader;
 import dev.connect.oauth.application.port.out.JtiStore;
@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,7 +28,7 @@ import java.util.OptionalLong;
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9449">RFC 9449</a>
  */
-public final class DpopProofs implements IssueDpopNonceUseCase {
+public final class DpopProofs implements GetDpopParametersUseCase {
     private final DpopProofReader reader;
     private final DpopNonceCodec nonces;
     private final JtiReplayGuard replays;
@@ -76,6 +77,11 @@ public final class DpopProofs implements IssueDpopNonceUseCase {
             throw ErrorCode.INVALID_DPOP_PROOF.exception("The DPoP proof was already used (jti replayed).");
         }
         return Optional.of(proof.key());
+    }
+
+    @Override
+    public List<String> algorithms() {
+        return policy.algorithms();
     }
 
     @Override
