@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -39,5 +40,10 @@ interface CoreModule {
     @Provides
     static TokenCachePolicy tokenCache(ServerConfig config) {
         return config.tokenCache();
+    }
+
+    @Provides
+    static PushedRequestPolicy pushedRequests(ServerConfig config) {
+        return config.pushedRequests();
     }
 }

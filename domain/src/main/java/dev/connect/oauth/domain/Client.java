@@ -10,11 +10,14 @@ import java.util.Optional;
  * A registered client: its type, the hash of its secret (confidential clients only), the
  * redirect URIs it registered, the scopes it may ask for and its OpenID Connect settings.
  *
+ * @param requirePushedAuthorizationRequests whether its authorization requests must be pushed
+ *        first (RFC 9126 §6): one that arrives with its parameters in the query is refused
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>
  */
 public record Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                      List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
-                     ClientOpenIdSettings openId) {
+                     ClientOpenIdSettings openId, boolean requirePushedAuthorizationRequests) {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REDIRECT_URIS = 20;
 
@@ -41,6 +44,13 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         if ((type == ClientType.CONFIDENTIAL) != secretHash.isPresent()) {
             throw new IllegalArgumentException("A confidential client has a secret; a public one has none");
         }
+    }
+
+    /** A client whose authorization requests need not be pushed. */
+    public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
+                  ClientOpenIdSettings openId) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId, false);
     }
 
     /** A client with the {@link ClientOpenIdSettings#DEFAULTS default OpenID Connect settings}. */
@@ -90,6 +100,7 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         if (type != ClientType.CONFIDENTIAL) {
             throw ErrorCode.INVALID_REQUEST.exception("A public client has no secret.");
         }
-        return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId);
+        return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId,
+                requirePushedAuthorizationRequests);
     }
 }

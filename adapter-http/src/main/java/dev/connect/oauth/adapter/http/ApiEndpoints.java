@@ -35,7 +35,7 @@ final class ApiEndpoints {
     private static final Set<String> JSON_ONLY = Set.of(MediaTypes.JSON);
     /** The members of {@code POST /api/v1/clients}; any other is refused. */
     private static final Set<String> CLIENT_MEMBERS = Set.of("name", "type", "redirect_uris", "scopes",
-            "post_logout_redirect_uris", "subject_type", "default_max_age");
+            "post_logout_redirect_uris", "subject_type", "default_max_age", "require_pushed_authorization_requests");
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
@@ -95,7 +95,8 @@ final class ApiEndpoints {
             return useCases.registerClient().register(new RegisterClientCommand(caller, JsonBodies.string(body, "name"),
                     JsonBodies.strings(body, "redirect_uris"), JsonBodies.strings(body, "scopes"),
                     JsonBodies.string(body, "type"), JsonBodies.strings(body, "post_logout_redirect_uris"),
-                    JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age")));
+                    JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age"),
+                    JsonBodies.optionalBoolean(body, "require_pushed_authorization_requests")));
         }, registered -> Replies.json(ctx, 201, registered(registered)));
     }
 
@@ -220,7 +221,8 @@ final class ApiEndpoints {
                 .put("redirect_uris", uris(client.redirectUris()))
                 .put("scopes", scopes)
                 .put("post_logout_redirect_uris", uris(client.openId().postLogoutRedirectUris()))
-                .put("subject_type", client.openId().subjectType().wireName());
+                .put("subject_type", client.openId().subjectType().wireName())
+                .put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
         client.openId().defaultMaxAge().ifPresent(age -> body.put("default_max_age", age.toSeconds()));
         return body.put("created_at", client.createdAt().toString());
     }

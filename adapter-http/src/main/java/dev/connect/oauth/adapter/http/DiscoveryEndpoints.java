@@ -115,7 +115,10 @@ final class DiscoveryEndpoints {
                 .put("token_endpoint_auth_methods_supported", clientAuth)
                 .put("revocation_endpoint_auth_methods_supported", clientAuth.copy())
                 .put("introspection_endpoint_auth_methods_supported", clientAuth.copy())
-                .put("authorization_response_iss_parameter_supported", true);
+                .put("authorization_response_iss_parameter_supported", true)
+                // RFC 9126 §5.
+                .put("pushed_authorization_request_endpoint", base + "par")
+                .put("require_pushed_authorization_requests", settings.requirePushedAuthorizationRequests());
     }
 
     /**

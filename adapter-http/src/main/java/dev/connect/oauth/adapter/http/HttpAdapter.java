@@ -80,6 +80,7 @@ public final class HttpAdapter {
     private final UserInfoEndpoint userInfo;
     private final EndSessionEndpoint endSession;
     private final RevocationEndpoints revocation;
+    private final PushedAuthorizationRequestEndpoint pushedRequests;
     private final DiscoveryEndpoints discovery;
     private final ApiEndpoints api;
     private final OperationsEndpoints operations;
@@ -118,6 +119,7 @@ public final class HttpAdapter {
         this.userInfo = new UserInfoEndpoint(useCases, executor, dpop);
         this.endSession = new EndSessionEndpoint(useCases, executor, pages, cookies);
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
+        this.pushedRequests = new PushedAuthorizationRequestEndpoint(useCases, executor, clientFailures, dpop);
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);
         this.operations = new OperationsEndpoints(useCases, executor, telemetry.meters());
@@ -146,6 +148,7 @@ public final class HttpAdapter {
                 .on(ErrorStyle.PAGE, POST, oauth("logout"), authorization::signOut)
                 .on(POST, oauth("token"), json, dpop::answerWithNonce, token::token)
                 .on(POST, oauth("refresh"), json, dpop::answerWithNonce, token::refresh)
+                .on(POST, oauth("par"), json, dpop::answerWithNonce, pushedRequests::push)
                 .on(GET, oauth("info"), json, dpop::answerWithNonce, bearer::info)
                 .on(GET, oauth("invalidate"), json, dpop::answerWithNonce, bearer::invalidate)
                 .on(POST, oauth("invalidate"), json, dpop::answerWithNonce, bearer::invalidate)

@@ -39,6 +39,7 @@ final class ClientMapper {
                 : openId.postLogoutRedirectUris().stream().map(RedirectUri::value).collect(Collectors.joining(" ")));
         row.setSubjectType(openId.subjectType().wireName());
         row.setDefaultMaxAge(openId.defaultMaxAge().map(Duration::toSeconds).orElse(null));
+        row.setRequirePushedAuthorizationRequests(client.requirePushedAuthorizationRequests());
         return row;
     }
 
@@ -56,7 +57,8 @@ final class ClientMapper {
         return new Client(ClientId.parse(row.getId()), row.getName(), ClientType.parse(row.getType()),
                 Optional.ofNullable(row.getSecretHash()).map(SecretHash::new),
                 redirectUris.stream().map(RedirectUri::parse).toList(), ScopeSet.parse(row.getAllowedScopes()),
-                EpochNanos.toInstant(row.getCreatedAt()), openId(row));
+                EpochNanos.toInstant(row.getCreatedAt()), openId(row),
+                Boolean.TRUE.equals(row.getRequirePushedAuthorizationRequests()));
     }
 
     private static ClientOpenIdSettings openId(ClientsRecord row) {

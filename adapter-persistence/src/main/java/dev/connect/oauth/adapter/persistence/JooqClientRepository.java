@@ -55,6 +55,7 @@ final class JooqClientRepository implements ClientRepository {
                     .set(CLIENTS.POST_LOGOUT_REDIRECT_URIS, row.getPostLogoutRedirectUris())
                     .set(CLIENTS.SUBJECT_TYPE, row.getSubjectType())
                     .set(CLIENTS.DEFAULT_MAX_AGE, row.getDefaultMaxAge())
+                    .set(CLIENTS.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, row.getRequirePushedAuthorizationRequests())
                     .where(CLIENTS.ID.eq(row.getId()).and(CLIENTS.DELETED_AT.isNull()))
                     .execute();
             if (updated == 0) {

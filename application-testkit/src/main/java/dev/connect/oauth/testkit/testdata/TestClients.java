@@ -43,6 +43,7 @@ public final class TestClients {
         private ScopeSet allowedScopes = SCOPES;
         private Instant createdAt = MutableClock.START;
         private ClientOpenIdSettings openId = ClientOpenIdSettings.DEFAULTS;
+        private boolean requirePushedAuthorizationRequests;
 
         private Builder(ClientType type, Optional<SecretHash> secretHash) {
             this.type = type;
@@ -85,8 +86,15 @@ public final class TestClients {
             return this;
         }
 
+        /** The client must push its authorization requests (RFC 9126 §6). */
+        public Builder requirePushedAuthorizationRequests(boolean required) {
+            this.requirePushedAuthorizationRequests = required;
+            return this;
+        }
+
         public Client build() {
-            return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId);
+            return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
+                    requirePushedAuthorizationRequests);
         }
     }
 }

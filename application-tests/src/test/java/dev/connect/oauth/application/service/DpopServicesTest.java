@@ -14,6 +14,8 @@ import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.IntrospectTokenCommand;
 import dev.connect.oauth.application.port.in.Introspection;
 import dev.connect.oauth.application.port.in.PresentedAccessToken;
+import dev.connect.oauth.application.port.in.PushAuthorizationRequestCommand;
+import dev.connect.oauth.application.port.in.ResolvePushedRequestCommand;
 import dev.connect.oauth.application.port.in.RefreshTokenCommand;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.testdata.TestApplication;
@@ -370,5 +372,32 @@ class DpopServicesTest {
 
         assertRejected(() -> app.dpopProofs.verify(Optional.of(new DpopRequest(List.of(old), "POST", TOKEN_URI)),
                 Optional.empty()), ErrorCode.INVALID_DPOP_PROOF);
+    }
+
+    // --- pushed authorization requests (RFC 9449 §10.1) ------------------------------------------
+
+    private Optional<Map<String, String>> pushed(Map<String, String> parameters, JwkThumbprint key) {
+        String parUri = TestApplication.ISSUER + "/oauth/par";
+        Optional<DpopRequest> proof = Optional.of(new DpopRequest(List.of(proof(app, key, "POST", parUri,
+                Optional.empty(), Optional.empty())), "POST", parUri));
+        String requestUri = app.pushAuthorizationRequest.push(new PushAuthorizationRequestCommand(
+                credentials(publicClient), parameters, proof)).requestUri().value();
+        return app.resolvePushedRequest.resolve(new ResolvePushedRequestCommand(
+                AuthorizationRequest.of(Map.of("client_id", publicClient.id().value())), Optional.of(requestUri)));
+    }
+
+    @Test
+    void pushWithProofThenTheRequestCarriesTheKeysThumbprintAsDpopJkt() {
+        Map<String, String> parameters = new HashMap<>(Scenario.request(publicClient).parameters());
+
+        assertThat(pushed(parameters, KEY).orElseThrow()).containsEntry("dpop_jkt", KEY.value());
+    }
+
+    @Test
+    void pushWithProofWhenDpopJktNamesAnotherKeyThenInvalidDpopProof() {
+        Map<String, String> parameters = new HashMap<>(Scenario.request(publicClient).parameters());
+        parameters.put("dpop_jkt", OTHER_KEY.value());
+
+        assertRejected(() -> pushed(parameters, KEY), ErrorCode.INVALID_DPOP_PROOF);
     }
 }

@@ -32,7 +32,8 @@ import java.util.Optional;
  * have none and then use client credentials only. Scopes come from the server's catalogue. A
  * confidential client gets a 256-bit secret, shown once and kept as its hash. Its OpenID Connect
  * settings: post-logout redirect URIs held to the rules of redirect URIs, a subject type (only
- * {@code public} for now: pairwise subjects are not built) and a default {@code max_age}.
+ * {@code public} for now: pairwise subjects are not built) and a default {@code max_age}. It may
+ * be registered to push every authorization request first (RFC 9126 §6).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2.2">RFC 6749 §3.1.2.2</a>
@@ -76,7 +77,8 @@ public final class RegisterClientService implements RegisterClientUseCase {
         Optional<String> secret = type == ClientType.CONFIDENTIAL ? Optional.of(generator.secret()) : Optional.empty();
         Instant now = clock.instant();
         Client client = new Client(new ClientId(generator.identifier()), name, type,
-                secret.map(hasher::hash), redirectUris, scopes, now, openId);
+                secret.map(hasher::hash), redirectUris, scopes, now, openId,
+                command.requirePushedAuthorizationRequests().orElse(false));
         clients.add(client);
         audit.record(AuditEventType.CLIENT_REGISTERED, Optional.of(command.caller().account().id()),
                 Optional.of(client.id()), "type=" + type.wireName(), now);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.bootstrap.e2e.E2eServer.Customer;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.TestClient;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,9 @@ class JsClientE2eTest {
             environment.put("CONNECT_E2E_CUSTOMER_ID", customer.id());
             environment.put("CONNECT_E2E_CUSTOMER_EMAIL", customer.email());
             environment.put("CONNECT_E2E_CUSTOMER_NAME", customer.name());
+            TestClient mustPush = server.registerClient("public", REDIRECT, scopes,
+                    new JsonObject().put("require_pushed_authorization_requests", true));
+            environment.put("CONNECT_E2E_PAR_CLIENT_ID", mustPush.id());
         }
 
         @Test
@@ -82,6 +86,11 @@ class JsClientE2eTest {
         @Test
         void oidcScriptWhenRunThenEveryCheckPasses() throws Exception {
             assertScriptPasses("oidc.mjs");
+        }
+
+        @Test
+        void parScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("par.mjs");
         }
 
         @Test

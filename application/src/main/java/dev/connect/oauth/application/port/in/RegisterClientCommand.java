@@ -9,12 +9,13 @@ import java.util.Optional;
  * An admin registers a client; fields as received (a list never holds a null element). They stay
  * text because the caller's right to register is checked before any field (403 before 400).
  * {@code postLogoutRedirectUris}, {@code subjectType} and {@code defaultMaxAge} (seconds) are its
- * OpenID Connect settings.
+ * OpenID Connect settings; {@code requirePushedAuthorizationRequests} whether it must push its
+ * authorization requests (RFC 9126 §6), false when absent.
  */
 public record RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                     Optional<List<String>> scopes, Optional<String> type,
                                     Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
-                                    Optional<Long> defaultMaxAge) {
+                                    Optional<Long> defaultMaxAge, Optional<Boolean> requirePushedAuthorizationRequests) {
     public RegisterClientCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(name, "name");
@@ -25,6 +26,16 @@ public record RegisterClientCommand(Principal caller, Optional<String> name, Opt
                 .map(values -> copyWithoutNulls(values, "post_logout_redirect_uris"));
         Objects.requireNonNull(subjectType, "subjectType");
         Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
+        Objects.requireNonNull(requirePushedAuthorizationRequests, "requirePushedAuthorizationRequests");
+    }
+
+    /** A client that need not push its authorization requests. */
+    public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
+                                 Optional<List<String>> scopes, Optional<String> type,
+                                 Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
+                                 Optional<Long> defaultMaxAge) {
+        this(caller, name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
+                Optional.empty());
     }
 
     /** A client without OpenID Connect settings (the defaults apply). */
