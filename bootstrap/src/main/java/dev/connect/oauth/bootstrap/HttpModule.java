@@ -44,6 +44,10 @@ import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
 import dev.connect.oauth.application.port.in.SignOutUseCase;
 import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
+import dev.connect.oauth.application.port.in.FindDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -90,13 +94,17 @@ interface HttpModule {
             ResolveSignInUseCase resolveSignIn, GetUserInfoUseCase getUserInfo,
             PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession,
             PushAuthorizationRequestUseCase pushAuthorizationRequest, ResolvePushedRequestUseCase resolvePushedRequest,
-            ReturnAfterSignInUseCase returnAfterSignIn, GetDpopParametersUseCase dpopParameters) {
+            ReturnAfterSignInUseCase returnAfterSignIn,
+            StartDeviceAuthorizationUseCase startDeviceAuthorization, ExchangeDeviceCodeUseCase exchangeDeviceCode,
+            FindDeviceAuthorizationUseCase findDeviceAuthorization,
+            DecideDeviceAuthorizationUseCase decideDeviceAuthorization, GetDpopParametersUseCase dpopParameters) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
                 planAuthorization, endSession, pushAuthorizationRequest, resolvePushedRequest, returnAfterSignIn,
+                startDeviceAuthorization, exchangeDeviceCode, findDeviceAuthorization, decideDeviceAuthorization,
                 dpopParameters);
     }
 }

@@ -10,6 +10,7 @@ import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.PushedAuthorizationRequest;
@@ -51,7 +52,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
-                           TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests, DpopPolicy dpop) {
+                           TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests, Duration deviceCodeTtl,
+                           Duration deviceInterval, DpopPolicy dpop) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -128,6 +130,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(tokenCache, "tokenCache");
         Objects.requireNonNull(pushedRequests, "pushedRequests");
+        Objects.requireNonNull(deviceCodeTtl, "deviceCodeTtl");
+        Objects.requireNonNull(deviceInterval, "deviceInterval");
         Objects.requireNonNull(dpop, "dpop");
     }
 
@@ -238,6 +242,10 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                                 s -> seconds(s, PushedAuthorizationRequest.MAX_TTL)),
                         vars.get("CONNECT_REQUIRE_PAR",
                                 Boolean.toString(PushedRequestPolicy.DEFAULT_REQUIRED_FOR_ALL_CLIENTS), ServerConfig::bool)),
+                vars.get("CONNECT_DEVICE_CODE_TTL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_CODE_TTL),
+                        s -> seconds(s, DeviceAuthorization.MAX_TTL)),
+                vars.get("CONNECT_DEVICE_POLL_INTERVAL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_INTERVAL),
+                        s -> seconds(s, Duration.ofMinutes(1))),
                 new DpopPolicy(DpopPolicy.SUPPORTED_ALGORITHMS,
                         vars.get("CONNECT_DPOP_PROOF_WINDOW_SECONDS", seconds(DpopPolicy.DEFAULT_PROOF_WINDOW),
                                 s -> Duration.ofSeconds(intIn(s, 1, 600))),

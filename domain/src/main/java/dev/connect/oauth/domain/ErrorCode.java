@@ -25,6 +25,10 @@ public enum ErrorCode {
     // OpenID Connect Core 1.0 §3.1.2.6: prompt=none could not be honoured without a page.
     LOGIN_REQUIRED("login_required", 400, "The account must sign in, which prompt=none does not allow."),
     CONSENT_REQUIRED("consent_required", 400, "The account must consent, which prompt=none does not allow."),
+    // Device Authorization Grant (RFC 8628 §3.5): answers to a device polling the token endpoint.
+    AUTHORIZATION_PENDING("authorization_pending", 400, "The user has not yet approved or denied the request; poll again after the interval."),
+    SLOW_DOWN("slow_down", 400, "Polling too fast: the interval grew by 5 seconds; poll less often."),
+    EXPIRED_TOKEN("expired_token", 400, "The device code has expired; start a new device authorization."),
 
     // Plain HTTP failures (seed error table).
     BAD_REQUEST("bad_request", 400, "Bad Request -- Your request is invalid."),

@@ -98,7 +98,8 @@ final class TestServer implements AutoCloseable {
                 app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
                 readiness, app.maintenance, app.maintenance, app.clientFailures, app.resolveSignIn, app.getUserInfo,
                 app.planAuthorization, app.endSession, app.pushAuthorizationRequest, app.resolvePushedRequest,
-                app.returnAfterSignIn, app.dpopProofs);
+                app.returnAfterSignIn, app.startDeviceAuthorization, app.exchangeDeviceCode,
+                app.findDeviceAuthorization, app.decideDeviceAuthorization, app.dpopProofs);
     }
 
     @Override

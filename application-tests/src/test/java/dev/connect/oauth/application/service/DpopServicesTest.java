@@ -10,6 +10,13 @@ import dev.connect.oauth.application.port.in.AuthorizationRedirectException;
 import dev.connect.oauth.application.port.in.AuthorizationRequest;
 import dev.connect.oauth.application.port.in.ClientCredentialsCommand;
 import dev.connect.oauth.application.port.in.DpopRequest;
+import dev.connect.oauth.application.port.in.ConsentDecision;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationCommand;
+import dev.connect.oauth.application.port.in.DeviceAuthorizationStarted;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeCommand;
+import dev.connect.oauth.application.port.in.RequestSource;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationCommand;
+import dev.connect.oauth.application.port.in.UserCodeAttempt;
 import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.IntrospectTokenCommand;
 import dev.connect.oauth.application.port.in.Introspection;
@@ -399,5 +406,25 @@ class DpopServicesTest {
         parameters.put("dpop_jkt", OTHER_KEY.value());
 
         assertRejected(() -> pushed(parameters, KEY), ErrorCode.INVALID_DPOP_PROOF);
+    }
+
+    // --- the device grant -------------------------------------------------------------------------
+
+    @Test
+    void deviceCodeWithProofThenTokensBoundToTheKey() {
+        DeviceAuthorizationStarted started = app.startDeviceAuthorization.start(new StartDeviceAuthorizationCommand(
+                credentials(publicClient), Optional.of("connect")));
+        app.decideDeviceAuthorization.decide(new DecideDeviceAuthorizationCommand(new UserCodeAttempt(
+                started.userCode().display(), account.id(), new RequestSource("192.0.2.10")), ConsentDecision.APPROVE,
+                Optional.empty()));
+
+        TokenResponse tokens = app.exchangeDeviceCode.exchange(new ExchangeDeviceCodeCommand(credentials(publicClient),
+                Optional.of(started.deviceCode()), tokenProof(KEY)));
+
+        assertThat(tokens.tokenType()).isEqualTo("DPoP");
+        assertThat(app.ports.tokens().findRefreshToken(app.secretHasher.hash(tokens.refreshToken().orElseThrow()))
+                .orElseThrow().boundKey()).contains(KEY);
+        assertRejected(() -> refresh(publicClient, tokens.refreshToken().orElseThrow(), Optional.empty()),
+                ErrorCode.INVALID_GRANT);
     }
 }

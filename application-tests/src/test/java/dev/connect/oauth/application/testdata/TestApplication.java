@@ -31,6 +31,14 @@ import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
+import dev.connect.oauth.application.port.in.FindDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.service.DecideDeviceAuthorizationService;
+import dev.connect.oauth.application.service.ExchangeDeviceCodeService;
+import dev.connect.oauth.application.service.FindDeviceAuthorizationService;
+import dev.connect.oauth.application.service.StartDeviceAuthorizationService;
 import dev.connect.oauth.application.port.in.ResolvePushedRequestUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
 import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
@@ -153,6 +161,10 @@ public final class TestApplication {
     public final PushAuthorizationRequestUseCase pushAuthorizationRequest;
     public final ResolvePushedRequestUseCase resolvePushedRequest;
     public final ReturnAfterSignInUseCase returnAfterSignIn;
+    public final StartDeviceAuthorizationUseCase startDeviceAuthorization;
+    public final ExchangeDeviceCodeUseCase exchangeDeviceCode;
+    public final FindDeviceAuthorizationUseCase findDeviceAuthorization;
+    public final DecideDeviceAuthorizationUseCase decideDeviceAuthorization;
 
     /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
@@ -234,5 +246,13 @@ public final class TestApplication {
                 policy, pushedRequestPolicy);
         returnAfterSignIn = new ReturnAfterSignInService(p.pushedRequests(), generator, secretHasher, clock,
                 pushedRequestPolicy);
+        startDeviceAuthorization = new StartDeviceAuthorizationService(p.clients(), p.deviceAuthorizations(), generator,
+                secretHasher, clock, policy);
+        exchangeDeviceCode = new ExchangeDeviceCodeService(p.clients(), p.deviceAuthorizations(), grants, p.tokens(),
+                codec, generator, secretHasher, clock, policy, idTokenSigner, dpopProofs);
+        findDeviceAuthorization = new FindDeviceAuthorizationService(p.deviceAuthorizations(), p.clients(),
+                p.attempts(), secretHasher, clock);
+        decideDeviceAuthorization = new DecideDeviceAuthorizationService(p.deviceAuthorizations(), p.clients(),
+                p.accounts(), p.attempts(), generator, secretHasher, p.audit(), clock);
     }
 }

@@ -94,6 +94,11 @@ class JsClientE2eTest {
         }
 
         @Test
+        void deviceScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("device.mjs");
+        }
+
+        @Test
         void dpopScriptWhenRunThenEveryCheckPasses() throws Exception {
             assertScriptPasses("dpop.mjs");
         }
