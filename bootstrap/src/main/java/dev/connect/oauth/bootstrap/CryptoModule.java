@@ -7,6 +7,8 @@ import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.PairwiseKeys;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.DpopNonceCodec;
+import dev.connect.oauth.application.port.out.DpopProofReader;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.IdTokenVerifier;
 import dev.connect.oauth.application.port.out.PairwiseSubjects;
@@ -30,8 +32,9 @@ interface CryptoModule {
 
     @Provides
     @Singleton
-    static SigningKeys signingKeys(SigningKeyRepository repository, Clock clock, ServerConfig config) {
-        return CryptoAdapter.signingKeys(repository, clock, config.accessTokenTtl(), kek(config), config.previousKek());
+    static SigningKeys signingKeys(SigningKeyRepository repository, Clock clock, ServerConfig config,
+                                   KeyEncryptionKey kek) {
+        return CryptoAdapter.signingKeys(repository, clock, config.accessTokenTtl(), kek, config.previousKek());
     }
 
     /**
@@ -40,8 +43,9 @@ interface CryptoModule {
      */
     @Provides
     @Singleton
-    static PairwiseKeys pairwiseKeys(ServerSecretRepository repository, Clock clock, ServerConfig config) {
-        return CryptoAdapter.pairwiseKeys(config.pairwiseSecret(), repository, clock, kek(config), config.previousKek());
+    static PairwiseKeys pairwiseKeys(ServerSecretRepository repository, Clock clock, ServerConfig config,
+                                     KeyEncryptionKey kek) {
+        return CryptoAdapter.pairwiseKeys(config.pairwiseSecret(), repository, clock, kek, config.previousKek());
     }
 
     @Provides
@@ -49,8 +53,24 @@ interface CryptoModule {
         return keys.subjects();
     }
 
-    private static KeyEncryptionKey kek(ServerConfig config) {
+    /** The key-encryption key: configured, or the embedded default's file. */
+    @Provides
+    @Singleton
+    static KeyEncryptionKey kek(ServerConfig config) {
         return config.kek().orElseGet(() -> embeddedKek(config.dataDir()));
+    }
+
+    /** DPoP nonces under a key derived from the KEK, which every node of a fleet shares. */
+    @Provides
+    @Singleton
+    static DpopNonceCodec dpopNonceCodec(KeyEncryptionKey kek, ServerConfig config) {
+        return CryptoAdapter.dpopNonceCodec(kek, config.previousKek());
+    }
+
+    @Provides
+    @Singleton
+    static DpopProofReader dpopProofReader() {
+        return CryptoAdapter.dpopProofReader();
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
+import dev.connect.oauth.application.port.in.GetDpopParametersUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
@@ -96,13 +97,14 @@ interface HttpModule {
             ReturnAfterSignInUseCase returnAfterSignIn,
             StartDeviceAuthorizationUseCase startDeviceAuthorization, ExchangeDeviceCodeUseCase exchangeDeviceCode,
             FindDeviceAuthorizationUseCase findDeviceAuthorization,
-            DecideDeviceAuthorizationUseCase decideDeviceAuthorization) {
+            DecideDeviceAuthorizationUseCase decideDeviceAuthorization, GetDpopParametersUseCase dpopParameters) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
                 planAuthorization, endSession, pushAuthorizationRequest, resolvePushedRequest, returnAfterSignIn,
-                startDeviceAuthorization, exchangeDeviceCode, findDeviceAuthorization, decideDeviceAuthorization);
+                startDeviceAuthorization, exchangeDeviceCode, findDeviceAuthorization, decideDeviceAuthorization,
+                dpopParameters);
     }
 }

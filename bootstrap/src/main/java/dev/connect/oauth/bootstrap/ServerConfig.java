@@ -5,6 +5,7 @@ import dev.connect.oauth.adapter.crypto.PairwiseSecret;
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
@@ -53,7 +54,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
                            TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests, Duration deviceCodeTtl,
-                           Duration deviceInterval, Optional<PairwiseSecret> pairwiseSecret) {
+                           Duration deviceInterval, DpopPolicy dpop, Optional<PairwiseSecret> pairwiseSecret) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -132,6 +133,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(pushedRequests, "pushedRequests");
         Objects.requireNonNull(deviceCodeTtl, "deviceCodeTtl");
         Objects.requireNonNull(deviceInterval, "deviceInterval");
+        Objects.requireNonNull(dpop, "dpop");
         Objects.requireNonNull(pairwiseSecret, "pairwiseSecret");
     }
 
@@ -246,6 +248,12 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                         s -> seconds(s, DeviceAuthorization.MAX_TTL)),
                 vars.get("CONNECT_DEVICE_POLL_INTERVAL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_INTERVAL),
                         s -> seconds(s, Duration.ofMinutes(1))),
+                new DpopPolicy(DpopPolicy.SUPPORTED_ALGORITHMS,
+                        vars.get("CONNECT_DPOP_PROOF_WINDOW_SECONDS", seconds(DpopPolicy.DEFAULT_PROOF_WINDOW),
+                                s -> Duration.ofSeconds(intIn(s, 1, 600))),
+                        vars.get("CONNECT_DPOP_NONCE_REQUIRED", Boolean.toString(DpopPolicy.DEFAULT_NONCE_REQUIRED),
+                                ServerConfig::bool),
+                        DpopPolicy.DEFAULT_NONCE_LIFETIME),
                 vars.optional("CONNECT_PAIRWISE_SECRET", PairwiseSecret::parse));
     }
 

@@ -10,11 +10,15 @@ import java.util.Optional;
  * expires, or it or its grant is revoked. Its {@code resources} are those it was issued for (its
  * {@code aud}, RFC 8707 §2); {@link ResourceSet#NONE} when it is for the server's default audience.
  *
+ * @param boundKey the key a DPoP-bound token is bound to ({@code cnf.jkt}): it is then valid only
+ *                 with a proof of that key, and never as a plain bearer token
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9449#section-6">RFC 9449 §6</a>
  */
 public record AccessToken(TokenId id, SecretHash hash, GrantId grantId, ClientId clientId,
                           Optional<AccountId> accountId, ScopeSet scopes, Optional<TokenId> refreshTokenId,
-                          Instant issuedAt, Instant expiresAt, Optional<Instant> revokedAt, ResourceSet resources) {
+                          Instant issuedAt, Instant expiresAt, Optional<Instant> revokedAt,
+                          Optional<JwkThumbprint> boundKey, ResourceSet resources) {
     public AccessToken {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(hash, "hash");
@@ -26,18 +30,24 @@ public record AccessToken(TokenId id, SecretHash hash, GrantId grantId, ClientId
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(revokedAt, "revokedAt");
+        Objects.requireNonNull(boundKey, "boundKey");
         Objects.requireNonNull(resources, "resources");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("An access token expires after it is issued");
         }
     }
 
-    /** An access token for the default audience. */
-    public AccessToken(TokenId id, SecretHash hash, GrantId grantId, ClientId clientId,
-                       Optional<AccountId> accountId, ScopeSet scopes, Optional<TokenId> refreshTokenId,
-                       Instant issuedAt, Instant expiresAt, Optional<Instant> revokedAt) {
+    /** A bearer token for the default audience: bound to no key and to no resource. */
+    public AccessToken(TokenId id, SecretHash hash, GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
+                       ScopeSet scopes, Optional<TokenId> refreshTokenId, Instant issuedAt, Instant expiresAt,
+                       Optional<Instant> revokedAt) {
         this(id, hash, grantId, clientId, accountId, scopes, refreshTokenId, issuedAt, expiresAt, revokedAt,
-                ResourceSet.NONE);
+                Optional.empty(), ResourceSet.NONE);
+    }
+
+    /** Whether the token is DPoP-bound: usable only with a proof of {@link #boundKey}. */
+    public boolean isKeyBound() {
+        return boundKey.isPresent();
     }
 
     public boolean isActive(Instant now) {

@@ -84,9 +84,36 @@ class RefreshTokenTest {
         ResourceSet resources = ResourceSet.parse(List.of("https://api.example.com/"));
         RefreshToken token = new RefreshToken(new TokenId("rt-1"), new SecretHash("a".repeat(64)), new GrantId("grant-1"),
                 new ClientId("client-1"), Optional.empty(), ScopeSet.parse("connect"), Optional.empty(), NOW,
-                NOW.plusSeconds(60), Optional.empty(), Optional.empty(), resources);
+                NOW.plusSeconds(60), Optional.empty(), Optional.empty(), Optional.empty(), resources);
 
         assertThat(token.successor(new TokenId("rt-2"), new SecretHash("b".repeat(64)), NOW, NOW.plusSeconds(120))
                 .resources()).isEqualTo(resources);
+        assertThat(token.successor(new TokenId("rt-2"), new SecretHash("b".repeat(64)), NOW, NOW.plusSeconds(120),
+                Optional.of(new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"))).resources())
+                .isEqualTo(resources);
+    }
+
+    @Test
+    void checkProofKeyWhenBoundThenOnlyAProofOfThatKeyPasses() {
+        JwkThumbprint key = new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        JwkThumbprint other = new JwkThumbprint("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I");
+        RefreshToken old = token(Optional.empty(), Optional.empty());
+        RefreshToken bound = old.successor(new TokenId("rt-2"), new SecretHash("b".repeat(64)), NOW, EXPIRES,
+                Optional.of(key));
+
+        bound.checkProofKey(Optional.of(key));
+        Rejections.assertRejected(() -> bound.checkProofKey(Optional.empty()), ErrorCode.INVALID_GRANT);
+        Rejections.assertRejected(() -> bound.checkProofKey(Optional.of(other)), ErrorCode.INVALID_GRANT);
+        assertThat(bound.successor(new TokenId("rt-3"), new SecretHash("c".repeat(64)), NOW, EXPIRES).boundKey())
+                .contains(key);
+    }
+
+    @Test
+    void checkProofKeyWhenUnboundThenAnyProofOrNonePasses() {
+        RefreshToken unbound = token(Optional.empty(), Optional.empty());
+
+        unbound.checkProofKey(Optional.empty());
+        unbound.checkProofKey(Optional.of(new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")));
+        assertThat(unbound.boundKey()).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.connect.oauth.adapter.crypto;
 
+import dev.connect.oauth.application.port.out.DpopNonceCodec;
+import dev.connect.oauth.application.port.out.DpopProofReader;
 import dev.connect.oauth.application.port.out.PairwiseSubjects;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
@@ -22,7 +24,8 @@ import java.util.Optional;
  *       under a secret the operator sets or the store keeps sealed;</li>
  *   <li>{@link #passwordHasher(int)}: Argon2id (RFC 9106) for account passwords, a bounded number at once;</li>
  *   <li>{@link #secretHasher()}: SHA-256 for high-entropy secrets;</li>
- *   <li>{@link #secretGenerator()}: 256-bit secrets and 128-bit identifiers, base64url.</li>
+ *   <li>{@link #secretGenerator()}: 256-bit secrets and 128-bit identifiers, base64url;</li>
+ *   <li>{@link #dpopProofReader()} and {@link #dpopNonceCodec}: DPoP proofs and stateless nonces (RFC 9449).</li>
  * </ul>
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
@@ -97,5 +100,18 @@ public final class CryptoAdapter {
     /** {@link java.security.SecureRandom} values, base64url without padding: 43 and 22 characters. */
     public static SecretGenerator secretGenerator() {
         return new SecureRandomSecretGenerator();
+    }
+
+    /** Reads DPoP proofs and checks their signatures: ES256, EdDSA (Ed25519), PS256 and RS256. */
+    public static DpopProofReader dpopProofReader() {
+        return new NimbusDpopProofReader();
+    }
+
+    /**
+     * DPoP nonces every node holding {@code kek} opens; those sealed under {@code previousKek} are
+     * still opened during a KEK rotation.
+     */
+    public static DpopNonceCodec dpopNonceCodec(KeyEncryptionKey kek, Optional<KeyEncryptionKey> previousKek) {
+        return new HmacDpopNonceCodec(kek, previousKek);
     }
 }

@@ -16,6 +16,7 @@ import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
+import dev.connect.oauth.application.port.in.GetDpopParametersUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
@@ -92,7 +93,9 @@ public record HttpUseCases(
         StartDeviceAuthorizationUseCase startDeviceAuthorization,
         ExchangeDeviceCodeUseCase exchangeDeviceCode,
         FindDeviceAuthorizationUseCase findDeviceAuthorization,
-        DecideDeviceAuthorizationUseCase decideDeviceAuthorization) {
+        DecideDeviceAuthorizationUseCase decideDeviceAuthorization,
+        // DPoP (RFC 9449)
+        GetDpopParametersUseCase dpopParameters) {
     public HttpUseCases {
         Objects.requireNonNull(checkAuthorizationRequest, "checkAuthorizationRequest");
         Objects.requireNonNull(authorize, "authorize");
@@ -133,5 +136,6 @@ public record HttpUseCases(
         Objects.requireNonNull(exchangeDeviceCode, "exchangeDeviceCode");
         Objects.requireNonNull(findDeviceAuthorization, "findDeviceAuthorization");
         Objects.requireNonNull(decideDeviceAuthorization, "decideDeviceAuthorization");
+        Objects.requireNonNull(dpopParameters, "dpopParameters");
     }
 }

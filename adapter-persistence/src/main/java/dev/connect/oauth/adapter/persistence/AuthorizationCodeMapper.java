@@ -5,6 +5,7 @@ import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ResourceSet;
@@ -23,7 +24,7 @@ final class AuthorizationCodeMapper {
                 code.challenge().map(PkceChallenge::challenge).orElse(null),
                 code.challenge().map(challenge -> challenge.method().wireName()).orElse(null),
                 EpochNanos.of(code.issuedAt()), EpochNanos.of(code.expiresAt()), EpochNanos.of(code.redeemedAt()),
-                TokenMapper.stored(code.resources()));
+                code.boundKey().map(JwkThumbprint::value).orElse(null), TokenMapper.stored(code.resources()));
     }
 
     static AuthorizationCode toCode(AuthorizationCodesRecord row) {
@@ -33,6 +34,7 @@ final class AuthorizationCodeMapper {
                 ClientId.parse(row.getClientId()), AccountId.parse(row.getAccountId()),
                 RedirectUri.parse(row.getRedirectUri()), ScopeSet.parse(row.getScopes()), challenge,
                 EpochNanos.toInstant(row.getIssuedAt()), EpochNanos.toInstant(row.getExpiresAt()),
-                EpochNanos.toOptionalInstant(row.getRedeemedAt()), ResourceSet.parseStored(row.getResources()));
+                EpochNanos.toOptionalInstant(row.getRedeemedAt()),
+                Optional.ofNullable(row.getDpopJkt()).map(JwkThumbprint::new), ResourceSet.parseStored(row.getResources()));
     }
 }

@@ -9,6 +9,7 @@ import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
@@ -38,7 +39,7 @@ final class TokenMapper {
                 token.clientId().value(), token.accountId().map(AccountId::value).orElse(null),
                 token.scopes().toString(), token.refreshTokenId().map(TokenId::value).orElse(null),
                 EpochNanos.of(token.issuedAt()), EpochNanos.of(token.expiresAt()), EpochNanos.of(token.revokedAt()),
-                stored(token.resources()));
+                token.boundKey().map(JwkThumbprint::value).orElse(null), stored(token.resources()));
     }
 
     static RefreshTokensRecord toRecord(RefreshToken token) {
@@ -46,7 +47,8 @@ final class TokenMapper {
                 token.clientId().value(), token.accountId().map(AccountId::value).orElse(null),
                 token.scopes().toString(), token.parentId().map(TokenId::value).orElse(null),
                 EpochNanos.of(token.issuedAt()), EpochNanos.of(token.expiresAt()), EpochNanos.of(token.retiredAt()),
-                EpochNanos.of(token.revokedAt()), stored(token.resources()));
+                EpochNanos.of(token.revokedAt()), token.boundKey().map(JwkThumbprint::value).orElse(null),
+                stored(token.resources()));
     }
 
     static AccessToken toAccessToken(AccessTokensRecord row, Long grantRevokedAt) {
@@ -54,7 +56,8 @@ final class TokenMapper {
                 ClientId.parse(row.getClientId()), Optional.ofNullable(row.getAccountId()).map(AccountId::parse),
                 ScopeSet.parse(row.getScopes()), Optional.ofNullable(row.getRefreshTokenId()).map(TokenId::parse),
                 EpochNanos.toInstant(row.getIssuedAt()), EpochNanos.toInstant(row.getExpiresAt()),
-                earlier(row.getRevokedAt(), grantRevokedAt), ResourceSet.parseStored(row.getResources()));
+                earlier(row.getRevokedAt(), grantRevokedAt), Optional.ofNullable(row.getJkt()).map(JwkThumbprint::new),
+                ResourceSet.parseStored(row.getResources()));
     }
 
     /** The access token of a row holding the columns of {@code access_tokens} and {@link #GRANT_REVOKED_AT}. */
@@ -68,7 +71,7 @@ final class TokenMapper {
                 ScopeSet.parse(row.getScopes()), Optional.ofNullable(row.getParentId()).map(TokenId::parse),
                 EpochNanos.toInstant(row.getIssuedAt()), EpochNanos.toInstant(row.getExpiresAt()),
                 EpochNanos.toOptionalInstant(row.getRetiredAt()), earlier(row.getRevokedAt(), grantRevokedAt),
-                ResourceSet.parseStored(row.getResources()));
+                Optional.ofNullable(row.getJkt()).map(JwkThumbprint::new), ResourceSet.parseStored(row.getResources()));
     }
 
     /** The stored form of resources: space-separated, {@code NULL} for none. */

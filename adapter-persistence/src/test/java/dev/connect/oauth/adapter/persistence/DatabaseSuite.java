@@ -4,6 +4,10 @@ import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
 import dev.connect.oauth.testkit.fake.FakePairwiseSubjects;
+import dev.connect.oauth.testkit.fake.FakeDpopNonceCodec;
+import dev.connect.oauth.testkit.fake.FakeDpopProofReader;
+import dev.connect.oauth.application.DpopPolicy;
+import dev.connect.oauth.application.service.DpopProofs;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.ClientCredentials;
@@ -470,14 +474,20 @@ abstract class DatabaseSuite {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
             return new ExchangeCodeService(node.clients(), node.authorizationCodes(), node.grants(), node.tokens(),
                     codec, generator, hasher, node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(),
-                    new FakePairwiseSubjects());
+                    new FakePairwiseSubjects(), dpopProofs(node, clockOf(racer)));
         }
 
         private RefreshTokenUseCase refreshOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
             return new RefreshTokenService(node.clients(), node.grants(), node.tokens(), codec, generator, hasher,
-                    node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(),
-                    new FakePairwiseSubjects());
+                    node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(), new FakePairwiseSubjects(),
+                    dpopProofs(node, clockOf(racer)));
+        }
+
+        /** The DPoP checks of a node; these races send no proof. */
+        private DpopProofs dpopProofs(PersistenceAdapter node, Clock clock) {
+            return new DpopProofs(new FakeDpopProofReader(), new FakeDpopNonceCodec(), node.jtis(), hasher, clock,
+                    DpopPolicy.defaults());
         }
 
         private static ClientCredentials secretOf(Client client) {

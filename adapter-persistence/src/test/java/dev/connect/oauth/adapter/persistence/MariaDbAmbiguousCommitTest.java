@@ -8,6 +8,10 @@ import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
 import dev.connect.oauth.testkit.fake.FakePairwiseSubjects;
+import dev.connect.oauth.testkit.fake.FakeDpopNonceCodec;
+import dev.connect.oauth.testkit.fake.FakeDpopProofReader;
+import dev.connect.oauth.application.DpopPolicy;
+import dev.connect.oauth.application.service.DpopProofs;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.ClientCredentials;
@@ -70,12 +74,13 @@ class MariaDbAmbiguousCommitTest {
                 settings.password()));
         FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
         FakeSecretGenerator generator = new FakeSecretGenerator();
+        DpopProofs noProofsSent = new DpopProofs(new FakeDpopProofReader(), new FakeDpopNonceCodec(), node.jtis(), hasher,
+                clock, DpopPolicy.defaults());
         refresh = new RefreshTokenService(node.clients(), node.grants(), node.tokens(), codec, generator, hasher,
-                node.auditLog(), clock, policy, new FakeIdTokenSigner(),
-                    new FakePairwiseSubjects());
+                node.auditLog(), clock, policy, new FakeIdTokenSigner(), new FakePairwiseSubjects(), noProofsSent);
         exchange = new ExchangeCodeService(node.clients(), node.authorizationCodes(), node.grants(), node.tokens(),
                 codec, generator, hasher, node.auditLog(), clock, policy, new FakeIdTokenSigner(),
-                    new FakePairwiseSubjects());
+                new FakePairwiseSubjects(), noProofsSent);
         warmUp();
     }
 

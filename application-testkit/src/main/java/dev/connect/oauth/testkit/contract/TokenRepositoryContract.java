@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.connect.oauth.domain.JwkThumbprint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,35 @@ public abstract class TokenRepositoryContract extends StoreContract {
         assertThat(store.tokens().findAccessToken(accessToken.hash())).contains(accessToken);
         assertThat(store.tokens().findRefreshToken(refreshToken.hash())).contains(refreshToken);
         assertThat(accessToken.refreshTokenId()).contains(refreshToken.id());
+    }
+
+    /** A JWK SHA-256 thumbprint (RFC 7638 §3.1's example) that DPoP-bound records carry. */
+    private static final JwkThumbprint DPOP_KEY = new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+
+    /**
+     * RFC 9449: the key a token is bound to is kept with it, and read back; rotation keeps the
+     * successor's, and the retired token's key and resources (RFC 8707) stay as they were.
+     */
+    @Test
+    void findWhenDpopBoundPairAddedThenReturnsTheKeyOfBoth() {
+        Grant grant = storedGrant();
+        RefreshToken refreshToken = TestTokens.refresh(grant).boundTo(DPOP_KEY)
+                .resources("https://api.example.com/", "urn:example:files").build();
+        AccessToken accessToken = TestTokens.access(grant).with(refreshToken).boundTo(DPOP_KEY)
+                .resources("urn:example:files").build();
+
+        store.tokens().add(accessToken, Optional.of(refreshToken));
+
+        assertThat(store.tokens().findAccessToken(accessToken.hash())).contains(accessToken);
+        assertThat(store.tokens().findRefreshToken(refreshToken.hash())).contains(refreshToken);
+        RefreshToken successor = TestTokens.refresh(grant).parent(refreshToken).boundTo(DPOP_KEY).build();
+        AccessToken next = TestTokens.access(grant).with(successor).boundTo(DPOP_KEY).build();
+        assertThat(store.tokens().rotate(refreshToken.id(), at(2_000), next, successor)).isTrue();
+        assertThat(store.tokens().findRefreshToken(successor.hash())).contains(successor);
+        assertThat(store.tokens().findAccessToken(next.hash())).contains(next);
+        RefreshToken retired = store.tokens().findRefreshToken(refreshToken.hash()).orElseThrow();
+        assertThat(retired.boundKey()).contains(DPOP_KEY);
+        assertThat(retired.resources()).isEqualTo(refreshToken.resources());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.connect.oauth.testkit.testdata;
 
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.PkceMethod;
 import dev.connect.oauth.domain.RedirectUri;
@@ -41,6 +42,7 @@ public final class TestCodes {
         private Optional<PkceChallenge> challenge = Optional.of(new PkceChallenge(CHALLENGE, PkceMethod.S256));
         private Instant issuedAt = MutableClock.START;
         private Duration ttl = AuthorizationCode.DEFAULT_TTL;
+        private Optional<JwkThumbprint> boundKey = Optional.empty();
         private ResourceSet resources = ResourceSet.NONE;
 
         private Builder(Grant grant) {
@@ -90,6 +92,12 @@ public final class TestCodes {
             return this;
         }
 
+        /** Bound to a DPoP key ({@code dpop_jkt}, RFC 9449 §10). */
+        public Builder boundTo(JwkThumbprint key) {
+            this.boundKey = Optional.of(key);
+            return this;
+        }
+
         /** The resources bound to it (RFC 8707). */
         public Builder resources(String... resources) {
             this.resources = ResourceSet.parse(List.of(resources));
@@ -98,7 +106,7 @@ public final class TestCodes {
 
         public AuthorizationCode build() {
             return AuthorizationCode.issue(TestIds.hashOf(value), grant.id(), grant.clientId(),
-                    grant.accountId().orElseThrow(), redirectUri, scopes, challenge, resources, issuedAt, ttl);
+                    grant.accountId().orElseThrow(), redirectUri, scopes, challenge, issuedAt, ttl, boundKey, resources);
         }
     }
 }

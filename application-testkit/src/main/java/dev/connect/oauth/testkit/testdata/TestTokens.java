@@ -2,6 +2,7 @@ package dev.connect.oauth.testkit.testdata;
 
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
@@ -39,6 +40,7 @@ public final class TestTokens {
         private Instant issuedAt = MutableClock.START;
         private Duration ttl = Duration.ofHours(1);
         private Optional<Instant> revokedAt = Optional.empty();
+        private Optional<JwkThumbprint> boundKey = Optional.empty();
         private ResourceSet resources = ResourceSet.NONE;
 
         private AccessTokenBuilder(Grant grant) {
@@ -86,6 +88,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** DPoP-bound to {@code key} ({@code cnf.jkt}). */
+        public AccessTokenBuilder boundTo(JwkThumbprint key) {
+            this.boundKey = Optional.of(key);
+            return this;
+        }
+
         /** The resources it is for (RFC 8707): its {@code aud}. */
         public AccessTokenBuilder resources(String... resources) {
             this.resources = ResourceSet.parse(List.of(resources));
@@ -94,7 +102,7 @@ public final class TestTokens {
 
         public AccessToken build() {
             return new AccessToken(id, TestIds.hashOf(value), grant.id(), grant.clientId(), grant.accountId(),
-                    scopes, refreshTokenId, issuedAt, issuedAt.plus(ttl), revokedAt, resources);
+                    scopes, refreshTokenId, issuedAt, issuedAt.plus(ttl), revokedAt, boundKey, resources);
         }
     }
 
@@ -107,6 +115,7 @@ public final class TestTokens {
         private Optional<TokenId> parentId = Optional.empty();
         private Instant issuedAt = MutableClock.START;
         private Duration ttl = Duration.ofDays(30);
+        private Optional<JwkThumbprint> boundKey = Optional.empty();
         private Optional<Instant> retiredAt = Optional.empty();
         private Optional<Instant> revokedAt = Optional.empty();
         private ResourceSet resources = ResourceSet.NONE;
@@ -160,6 +169,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** DPoP-bound to {@code key} (a public client's refresh token, RFC 9449 §5). */
+        public RefreshTokenBuilder boundTo(JwkThumbprint key) {
+            this.boundKey = Optional.of(key);
+            return this;
+        }
+
         /** The resources bound to it (RFC 8707). */
         public RefreshTokenBuilder resources(String... resources) {
             this.resources = ResourceSet.parse(List.of(resources));
@@ -168,7 +183,7 @@ public final class TestTokens {
 
         public RefreshToken build() {
             return new RefreshToken(id, TestIds.hashOf(value), grant.id(), grant.clientId(), grant.accountId(),
-                    scopes, parentId, issuedAt, issuedAt.plus(ttl), retiredAt, revokedAt, resources);
+                    scopes, parentId, issuedAt, issuedAt.plus(ttl), retiredAt, revokedAt, boundKey, resources);
         }
     }
 }

@@ -143,7 +143,7 @@ class RefreshTokenServiceTest {
         StaleReadTokenRepository staleReads = new StaleReadTokenRepository(app.ports.tokens());
         RefreshTokenUseCase racing = new RefreshTokenService(app.ports.clients(), app.ports.grants(), staleReads,
                 app.codec, app.generator, app.secretHasher, app.ports.audit(), app.clock, app.policy, app.idTokenSigner,
-                app.pairwise);
+                app.pairwise, app.dpopProofs);
         RefreshTokenCommand command = new RefreshTokenCommand(credentials(client), Optional.ofNullable(refreshToken), Optional.empty());
         TokenResponse winner = racing.refresh(command);
 

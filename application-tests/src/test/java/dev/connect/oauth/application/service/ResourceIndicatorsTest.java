@@ -49,7 +49,7 @@ class ResourceIndicatorsTest {
 
     private TokenResponse exchange(String code, List<String> resources) {
         return app.exchangeCode.exchange(new ExchangeCodeCommand(credentials(client), Optional.of(code),
-                Optional.of(TestClients.REDIRECT_URI), Optional.of(TestCodes.VERIFIER), resources));
+                Optional.of(TestClients.REDIRECT_URI), Optional.of(TestCodes.VERIFIER), Optional.empty(), resources));
     }
 
     private List<String> audienceOf(TokenResponse tokens) {
@@ -111,7 +111,7 @@ class ResourceIndicatorsTest {
     @Test
     void clientCredentialsWhenResourceRegisteredThenAudienceIsIt() {
         TokenResponse tokens = app.issueClientCredentialsToken.issue(new ClientCredentialsCommand(credentials(client),
-                Optional.empty(), List.of(FILES)));
+                Optional.empty(), Optional.empty(), List.of(FILES)));
 
         assertThat(audienceOf(tokens)).containsExactly(FILES);
     }
@@ -119,10 +119,10 @@ class ResourceIndicatorsTest {
     @Test
     void clientCredentialsWhenResourceNotRegisteredThenInvalidTarget() {
         assertRejected(() -> app.issueClientCredentialsToken.issue(new ClientCredentialsCommand(credentials(client),
-                Optional.empty(), List.of(UNREGISTERED))), ErrorCode.INVALID_TARGET);
+                Optional.empty(), Optional.empty(), List.of(UNREGISTERED))), ErrorCode.INVALID_TARGET);
         Client without = scenario.confidentialClient();
         assertRejected(() -> app.issueClientCredentialsToken.issue(new ClientCredentialsCommand(credentials(without),
-                Optional.empty(), List.of(API))), ErrorCode.INVALID_TARGET);
+                Optional.empty(), Optional.empty(), List.of(API))), ErrorCode.INVALID_TARGET);
     }
 
     @Test
@@ -138,7 +138,7 @@ class ResourceIndicatorsTest {
 
     private TokenResponse refresh(String refreshToken, List<String> resources) {
         return app.refreshToken.refresh(new RefreshTokenCommand(credentials(client), Optional.of(refreshToken),
-                Optional.empty(), resources));
+                Optional.empty(), Optional.empty(), resources));
     }
 
     private Introspection introspect(String token) {

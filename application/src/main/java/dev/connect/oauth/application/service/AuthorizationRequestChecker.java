@@ -7,6 +7,7 @@ import dev.connect.oauth.application.port.in.CheckedAuthorization;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.PkceChallenge;
@@ -64,7 +65,7 @@ final class AuthorizationRequestChecker {
             Optional<PkceChallenge> challenge = challenge(client, request);
             // RFC 8707 §2: each resource must be one the client registered, else invalid_target.
             ResourceSet resources = client.openId().resources().narrow(request.resources());
-            checked = new CheckedAuthorization(client, redirectUri, scopes, challenge, state,
+            checked = new CheckedAuthorization(client, redirectUri, scopes, challenge, state, dpopKey(request),
                     request.resources().isEmpty() ? ResourceSet.NONE : resources);
         } catch (OAuthException rejected) {
             throw new AuthorizationRedirectException(rejected, redirectUri, state);
@@ -75,6 +76,15 @@ final class AuthorizationRequestChecker {
                     request.isRepeated("state") ? Optional.empty() : state);
         }
         return checked;
+    }
+
+    /** RFC 9449 §10: {@code dpop_jkt}, when sent, is a JWK SHA-256 thumbprint. */
+    private static Optional<JwkThumbprint> dpopKey(AuthorizationRequest request) {
+        if (request.dpopJkt().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(request.dpopJkt().flatMap(JwkThumbprint::parse).orElseThrow(() -> ErrorCode.INVALID_REQUEST
+                .exception("dpop_jkt must be a JWK SHA-256 thumbprint (base64url, 43 characters).")));
     }
 
     private static OAuthException repeated(AuthorizationRequest request) {

@@ -1,6 +1,7 @@
 package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
+import dev.connect.oauth.application.port.in.PresentedAccessToken;
 import dev.connect.oauth.application.port.in.UserInfo;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.ClientRepository;
@@ -32,10 +33,12 @@ public final class GetUserInfoService implements GetUserInfoUseCase {
     private final Subjects subjects;
     private final SecretHasher hasher;
     private final Clock clock;
+    private final DpopProofs proofs;
 
     @Inject
     public GetUserInfoService(AccessTokenLookup lookup, ClientRepository clients, PairwiseSubjects pairwise,
-                              SecretHasher hasher, Clock clock) {
+                              SecretHasher hasher, Clock clock, DpopProofs proofs) {
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.subjects = new Subjects(pairwise);
@@ -44,9 +47,9 @@ public final class GetUserInfoService implements GetUserInfoUseCase {
     }
 
     @Override
-    public UserInfo userInfo(Optional<String> bearerToken) {
-        DescribedAccessToken found = BearerTokens.requireActive(bearerToken, clock.instant(), hasher,
-                lookup::findWithAccount);
+    public UserInfo userInfo(PresentedAccessToken token) {
+        DescribedAccessToken found = BearerTokens.requireActive(token, clock.instant(), hasher,
+                lookup::findWithAccount, proofs);
         Account account = BearerTokens.requireAccount(found, OpenIdScopes.OPENID);
         ScopeSet scopes = found.token().scopes();
         // A deleted client's tokens are revoked with it; one deleted meanwhile is as good as revoked.

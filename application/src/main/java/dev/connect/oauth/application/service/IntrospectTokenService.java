@@ -55,7 +55,7 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
                 .filter(PresentedTokens.Found::active)
                 .map(found -> Introspection.active(new Introspection.Details(found.tokenType(), found.id(),
                         found.clientId(), found.accountId().map(account -> subjects.of(client, account)),
-                        username(found), found.scopes(), found.issuedAt(), found.expiresAt(),
+                        username(found), found.scopes(), found.issuedAt(), found.expiresAt(), found.boundKey(),
                         found.isRefreshToken() ? List.of() : found.resources().audience(policy.audience()))))
                 .orElseGet(Introspection::inactive);
     }

@@ -25,7 +25,8 @@ import java.util.Optional;
  * token whose subject is the client, with no refresh token. Each issue records a grant with no
  * account, so that deleting the client revokes these tokens like any other; the grant and its token
  * are stored in one step. With {@code resource} (RFC 8707), the token is for those of the
- * client's registered resources; without, for the default audience.
+ * client's registered resources; without, for the default audience. With a DPoP proof the token
+ * is bound to the proof's key (RFC 9449 §5).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4">RFC 6749 §4.4</a>
  */
@@ -34,15 +35,17 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
     private final SecretGenerator generator;
     private final TokenIssuer issuer;
     private final Clock clock;
+    private final DpopProofs proofs;
 
     @Inject
     public IssueClientCredentialsTokenService(ClientRepository clients, TokenRepository tokens, AccessTokenCodec codec,
                                               SecretGenerator generator, SecretHasher hasher, Clock clock,
-                                              OAuthPolicy policy) {
+                                              OAuthPolicy policy, DpopProofs proofs) {
         this.authenticator = new ClientAuthenticator(clients, hasher);
         this.generator = Objects.requireNonNull(generator, "generator");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
     }
 
     @Override
@@ -52,12 +55,13 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
             // RFC 6749 §4.4: the client credentials grant is for confidential clients only.
             throw ErrorCode.UNAUTHORIZED_CLIENT.exception("A public client cannot use client_credentials.");
         }
+        TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofs.verify(command.dpop(), Optional.empty()), client);
         // RFC 8707 §2: resources the client registered, else invalid_target.
         ResourceSet resources = command.resources().isEmpty() ? ResourceSet.NONE
                 : client.openId().resources().narrow(command.resources());
         Instant now = clock.instant();
         Grant grant = Grant.of(new GrantId(generator.identifier()), client.id(), Optional.empty(),
                 client.resolveScopes(command.scope()), now);
-        return issuer.accessOnly(grant, resources, now);
+        return issuer.accessOnly(grant, resources, now, binding);
     }
 }

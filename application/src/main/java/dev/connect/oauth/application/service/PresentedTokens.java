@@ -8,6 +8,7 @@ import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
@@ -52,14 +53,14 @@ final class PresentedTokens {
             AccessToken token = described.token();
             return new Found(TokenTypeHint.ACCESS_TOKEN, hash, token.id(), token.grantId(), token.clientId(), token.accountId(),
                     described.account(), token.scopes(), token.issuedAt(), token.expiresAt(), token.isActive(now),
-                    token.resources());
+                    token.boundKey(), token.resources());
         });
     }
 
     private Optional<Found> findRefresh(SecretHash hash, Instant now) {
         return tokens.findRefreshToken(hash).map(token -> new Found(TokenTypeHint.REFRESH_TOKEN, hash, token.id(), token.grantId(),
                 token.clientId(), token.accountId(), Optional.empty(), token.scopes(), token.issuedAt(),
-                token.expiresAt(), token.isActive(now), token.resources()));
+                token.expiresAt(), token.isActive(now), token.boundKey(), token.resources()));
     }
 
     /**
@@ -69,11 +70,12 @@ final class PresentedTokens {
      * @param hash      the hash it was found by
      * @param account   its account, when read with it (access tokens); else empty
      * @param active    whether it was active when found
+     * @param boundKey  the key it is DPoP-bound to, if any
      * @param resources the resources it is for (RFC 8707), or bound to (a refresh token)
      */
     record Found(TokenTypeHint tokenType, SecretHash hash, TokenId id, GrantId grantId, ClientId clientId,
                  Optional<AccountId> accountId, Optional<Account> account, ScopeSet scopes, Instant issuedAt,
-                 Instant expiresAt, boolean active, ResourceSet resources) {
+                 Instant expiresAt, boolean active, Optional<JwkThumbprint> boundKey, ResourceSet resources) {
         boolean isRefreshToken() {
             return tokenType == TokenTypeHint.REFRESH_TOKEN;
         }

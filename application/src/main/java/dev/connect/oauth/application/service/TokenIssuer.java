@@ -10,9 +10,11 @@ import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
@@ -28,7 +30,9 @@ import java.util.Optional;
  * {@code aud} the resources it is for (RFC 8707) or else the policy's audience, {@code sub} the
  * account, or the client itself for client credentials) kept as the
  * hash of its string; a refresh token is an opaque 256-bit secret kept as its hash. Times are
- * whole seconds, as JWT NumericDates are, so the stored life and the signed one agree.
+ * whole seconds, as JWT NumericDates are, so the stored life and the signed one agree. A
+ * {@link KeyBinding} binds the access token to the key of the request's DPoP proof
+ * ({@code cnf.jkt}), and a public client's refresh token too (RFC 9449 §5).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2.2">RFC 9068 §2.2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.1">RFC 6749 §5.1</a>
@@ -54,8 +58,8 @@ final class TokenIssuer {
      * grant); the access token is for {@code resources} (some of the code's), the refresh token
      * keeps all of the code's.
      */
-    TokenResponse withRefreshToken(AuthorizationCode code, ResourceSet resources, Instant at) {
-        UnstoredPair pair = unstoredPair(code, resources, at);
+    TokenResponse withRefreshToken(AuthorizationCode code, ResourceSet resources, Instant at, KeyBinding binding) {
+        UnstoredPair pair = unstoredPair(code, resources, at, binding);
         tokens.add(pair.accessToken(), Optional.of(pair.refreshToken()));
         return pair.response();
     }
@@ -64,8 +68,8 @@ final class TokenIssuer {
      * The pair of {@link #withRefreshToken}, made but not stored: for a caller that stores it in
      * the same step as the code's redemption, and hands out the answer only if that step did.
      */
-    UnstoredPair unstoredPair(AuthorizationCode code, ResourceSet resources, Instant at) {
-        Pair pair = rootPair(code, resources, seconds(at));
+    UnstoredPair unstoredPair(AuthorizationCode code, ResourceSet resources, Instant at, KeyBinding binding) {
+        Pair pair = rootPair(code, resources, seconds(at), binding);
         return new UnstoredPair(pair.access().kept(), pair.refresh().kept(), pair.response());
     }
 
@@ -74,11 +78,11 @@ final class TokenIssuer {
      * grant), made but not stored: for a caller that stores it in the same step as its redemption.
      * The family's life starts at the grant's creation.
      */
-    UnstoredPair unstoredPair(Grant grant, Instant at) {
+    UnstoredPair unstoredPair(Grant grant, Instant at, KeyBinding binding) {
         AccountId account = grant.accountId()
                 .orElseThrow(() -> new IllegalArgumentException("A grant without an account has no refresh token"));
         Pair pair = rootPair(grant.id(), grant.clientId(), account, grant.scopes(), grant.createdAt(), ResourceSet.NONE,
-                ResourceSet.NONE, seconds(at));
+                ResourceSet.NONE, seconds(at), binding);
         return new UnstoredPair(pair.access().kept(), pair.refresh().kept(), pair.response());
     }
 
@@ -87,8 +91,9 @@ final class TokenIssuer {
      * refresh token the first redemption issued was never used, which it replaces (see
      * {@link TokenRepository#reissue}). Empty, storing nothing, otherwise.
      */
-    Optional<TokenResponse> reissueForCode(AuthorizationCode code, ResourceSet resources, Instant at) {
-        Pair pair = rootPair(code, resources, seconds(at));
+    Optional<TokenResponse> reissueForCode(AuthorizationCode code, ResourceSet resources, Instant at,
+                                           KeyBinding binding) {
+        Pair pair = rootPair(code, resources, seconds(at), binding);
         return reissue(pair);
     }
 
@@ -96,10 +101,10 @@ final class TokenIssuer {
      * An access token alone (client credentials grant, RFC 6749 §4.4.3: no refresh token), stored
      * with {@code grant}, which is new; for {@code resources}.
      */
-    TokenResponse accessOnly(Grant grant, ResourceSet resources, Instant at) {
+    TokenResponse accessOnly(Grant grant, ResourceSet resources, Instant at, KeyBinding binding) {
         Instant now = seconds(at);
         Secret<AccessToken> access = mintAccess(grant.id(), grant.clientId(), grant.accountId(), grant.scopes(),
-                resources, Optional.empty(), now);
+                resources, Optional.empty(), now, binding.accessKey());
         tokens.addWithGrant(grant, access.kept());
         return response(access, Optional.empty(), now);
     }
@@ -114,8 +119,8 @@ final class TokenIssuer {
      * @throws dev.connect.oauth.domain.OAuthException {@code invalid_grant} when the grant's refresh tokens have reached that maximum
      */
     Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, ResourceSet accessResources,
-                                   Instant grantCreatedAt, Instant at) {
-        Pair pair = successorPair(retiring, accessScopes, accessResources, grantCreatedAt, seconds(at));
+                                   Instant grantCreatedAt, Instant at, KeyBinding binding) {
+        Pair pair = successorPair(retiring, accessScopes, accessResources, grantCreatedAt, seconds(at), binding);
         if (!tokens.rotate(retiring.id(), pair.issuedAt(), pair.access().kept(), pair.refresh().kept())) {
             return Optional.empty();
         }
@@ -128,8 +133,8 @@ final class TokenIssuer {
      * Empty, storing nothing, otherwise.
      */
     Optional<TokenResponse> reissueAfter(RefreshToken retired, ScopeSet accessScopes, ResourceSet accessResources,
-                                         Instant grantCreatedAt, Instant at) {
-        return reissue(successorPair(retired, accessScopes, accessResources, grantCreatedAt, seconds(at)));
+                                         Instant grantCreatedAt, Instant at, KeyBinding binding) {
+        return reissue(successorPair(retired, accessScopes, accessResources, grantCreatedAt, seconds(at), binding));
     }
 
     private Optional<TokenResponse> reissue(Pair pair) {
@@ -140,9 +145,9 @@ final class TokenIssuer {
     }
 
     /** The code is issued with its grant, at the grant's creation: the family's life starts there. */
-    private Pair rootPair(AuthorizationCode code, ResourceSet accessResources, Instant now) {
+    private Pair rootPair(AuthorizationCode code, ResourceSet accessResources, Instant now, KeyBinding binding) {
         return rootPair(code.grantId(), code.clientId(), code.accountId(), code.scopes(), code.issuedAt(),
-                code.resources(), accessResources, now);
+                code.resources(), accessResources, now, binding);
     }
 
     /**
@@ -150,41 +155,41 @@ final class TokenIssuer {
      * to {@code boundResources}, the access token for {@code accessResources}.
      */
     private Pair rootPair(GrantId grantId, ClientId clientId, AccountId accountId, ScopeSet scopes, Instant familyStart,
-                          ResourceSet boundResources, ResourceSet accessResources, Instant now) {
+                          ResourceSet boundResources, ResourceSet accessResources, Instant now, KeyBinding binding) {
         String refreshValue = generator.secret();
         RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), grantId, clientId,
                 Optional.of(accountId), scopes, Optional.empty(), now,
                 policy.refreshTokenLifetime().expiresAt(now, familyStart), Optional.empty(), Optional.empty(),
-                boundResources);
-        return pairWith(new Secret<>(refreshValue, refresh), scopes, accessResources, now);
+                binding.refreshKey(), boundResources);
+        return pairWith(new Secret<>(refreshValue, refresh), scopes, accessResources, now, binding);
     }
 
     private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, ResourceSet accessResources,
-                               Instant grantCreatedAt, Instant now) {
+                               Instant grantCreatedAt, Instant now, KeyBinding binding) {
         String successorValue = generator.secret();
         RefreshToken successor = parent.successor(newId(), hasher.hash(successorValue), now,
-                policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt));
-        return pairWith(new Secret<>(successorValue, successor), accessScopes, accessResources, now);
+                policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt), binding.refreshKey());
+        return pairWith(new Secret<>(successorValue, successor), accessScopes, accessResources, now, binding);
     }
 
     private Pair pairWith(Secret<RefreshToken> refresh, ScopeSet accessScopes, ResourceSet accessResources,
-                          Instant now) {
+                          Instant now, KeyBinding binding) {
         RefreshToken kept = refresh.kept();
         Secret<AccessToken> access = mintAccess(kept.grantId(), kept.clientId(), kept.accountId(), accessScopes,
-                accessResources, Optional.of(kept.id()), now);
+                accessResources, Optional.of(kept.id()), now, binding.accessKey());
         return new Pair(access, refresh, now, response(access, Optional.of(refresh), now));
     }
 
     private Secret<AccessToken> mintAccess(GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
                                            ScopeSet scopes, ResourceSet resources, Optional<TokenId> refreshId,
-                                           Instant now) {
+                                           Instant now, Optional<JwkThumbprint> key) {
         TokenId jti = newId();
         Instant expiresAt = now.plus(policy.accessTokenTtl());
         String subject = accountId.map(AccountId::value).orElse(clientId.value());
         String jwt = codec.encode(new AccessTokenClaims(policy.issuer(), subject, resources.audience(policy.audience()),
-                clientId, scopes, jti, now, expiresAt));
+                clientId, scopes, jti, now, expiresAt, key));
         return new Secret<>(jwt, new AccessToken(jti, hasher.hash(jwt), grantId, clientId, accountId, scopes,
-                refreshId, now, expiresAt, Optional.empty(), resources));
+                refreshId, now, expiresAt, Optional.empty(), key, resources));
     }
 
     private TokenResponse response(Secret<AccessToken> access, Optional<Secret<RefreshToken>> refresh,
@@ -192,7 +197,7 @@ final class TokenIssuer {
         return new TokenResponse(access.value(), policy.accessTokenTtl().toSeconds(), access.kept().expiresAt(),
                 refresh.map(Secret::value),
                 refresh.map(r -> Duration.between(now, r.kept().expiresAt()).toSeconds()),
-                access.kept().scopes());
+                access.kept().scopes(), Optional.empty(), access.kept().boundKey());
     }
 
     private TokenId newId() {
@@ -201,6 +206,26 @@ final class TokenIssuer {
 
     private static Instant seconds(Instant at) {
         return at.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The keys new tokens are bound to: the access token to the key of the request's DPoP proof;
+     * the refresh token too when the client is public, since a confidential client's refresh token
+     * is bound to its authentication already (RFC 9449 §5).
+     */
+    record KeyBinding(Optional<JwkThumbprint> accessKey, Optional<JwkThumbprint> refreshKey) {
+        /** Bearer tokens. */
+        static final KeyBinding NONE = new KeyBinding(Optional.empty(), Optional.empty());
+
+        KeyBinding {
+            Objects.requireNonNull(accessKey, "accessKey");
+            Objects.requireNonNull(refreshKey, "refreshKey");
+        }
+
+        /** The binding for {@code client} presenting a proof of {@code proofKey} (or none). */
+        static KeyBinding of(Optional<JwkThumbprint> proofKey, Client client) {
+            return new KeyBinding(proofKey, client.isPublic() ? proofKey : Optional.empty());
+        }
     }
 
     /** A token's value, handed out once, beside what the server keeps of it. */

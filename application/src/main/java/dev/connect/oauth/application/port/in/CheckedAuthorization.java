@@ -1,6 +1,7 @@
 package dev.connect.oauth.application.port.in;
 
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ResourceSet;
@@ -9,23 +10,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
+/**
  * A valid authorization request: what the consent page shows and what approval binds the code to,
  * the {@code resources} it indicated (RFC 8707) among them.
+ *
+ * @param dpopKey the DPoP key the code is bound to ({@code dpop_jkt}, RFC 9449 §10)
  */
 public record CheckedAuthorization(Client client, RedirectUri redirectUri, ScopeSet scopes,
-                                   Optional<PkceChallenge> challenge, Optional<String> state, ResourceSet resources) {
+                                   Optional<PkceChallenge> challenge, Optional<String> state,
+                                   Optional<JwkThumbprint> dpopKey, ResourceSet resources) {
     public CheckedAuthorization {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(challenge, "challenge");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(dpopKey, "dpopKey");
         Objects.requireNonNull(resources, "resources");
     }
 
-    /** A request that indicated no resource. */
+    /** A request binding the code to no DPoP key and indicating no resource. */
     public CheckedAuthorization(Client client, RedirectUri redirectUri, ScopeSet scopes,
                                 Optional<PkceChallenge> challenge, Optional<String> state) {
-        this(client, redirectUri, scopes, challenge, state, ResourceSet.NONE);
+        this(client, redirectUri, scopes, challenge, state, Optional.empty(), ResourceSet.NONE);
     }
 }

@@ -9,25 +9,28 @@ import java.util.Optional;
  * {@code code_verifier} as received. A missing {@code code} is the use case's
  * {@code invalid_request}, answered only after the client authenticated (RFC 6749 §5.2 order).
  * {@code resources} are the {@code resource} parameters (RFC 8707 §2), empty when none was sent.
+ *
+ * @param dpop the request's DPoP proof, which binds the tokens to its key (RFC 9449 §5)
  */
 public record ExchangeCodeCommand(ClientCredentials client, Optional<String> code, Optional<String> redirectUri,
-                                  Optional<String> codeVerifier, List<String> resources) {
+                                  Optional<String> codeVerifier, Optional<DpopRequest> dpop, List<String> resources) {
     public ExchangeCodeCommand {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(codeVerifier, "codeVerifier");
+        Objects.requireNonNull(dpop, "dpop");
         resources = List.copyOf(Objects.requireNonNull(resources, "resources"));
     }
 
-    /** A request without {@code resource}. */
+    /** An exchange without a DPoP proof nor {@code resource}: for bearer tokens. */
     public ExchangeCodeCommand(ClientCredentials client, Optional<String> code, Optional<String> redirectUri,
                                Optional<String> codeVerifier) {
-        this(client, code, redirectUri, codeVerifier, List.of());
+        this(client, code, redirectUri, codeVerifier, Optional.empty(), List.of());
     }
 
     @Override
     public String toString() {
-        return "ExchangeCodeCommand[client=" + client + ", redirectUri=" + redirectUri + "]";
+        return "ExchangeCodeCommand[client=" + client + ", redirectUri=" + redirectUri + ", dpop=" + dpop + ", resources=" + resources + "]";
     }
 }

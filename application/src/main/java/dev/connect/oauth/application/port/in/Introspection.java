@@ -1,6 +1,7 @@
 package dev.connect.oauth.application.port.in;
 
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
 import dev.connect.oauth.domain.TokenTypeHint;
@@ -34,12 +35,13 @@ public record Introspection(boolean active, Optional<Details> details) {
      * token type hint registry (RFC 7009 §4.1.2).
      *
      * @param subject  the account as the client sees it (its id, or a pairwise value; OpenID Connect Core §8)
+     * @param boundKey the key a DPoP-bound token is bound to: {@code cnf.jkt} (RFC 9449 §6.2)
      * @param audience an access token's {@code aud} (the default audience, or its resources, RFC 8707);
      *                 empty for a refresh token, which is for this server alone
      */
     public record Details(TokenTypeHint tokenType, TokenId id, ClientId clientId, Optional<String> subject,
                           Optional<String> username, ScopeSet scope, Instant issuedAt, Instant expiresAt,
-                          List<String> audience) {
+                          Optional<JwkThumbprint> boundKey, List<String> audience) {
         public Details {
             Objects.requireNonNull(tokenType, "tokenType");
             Objects.requireNonNull(id, "id");
@@ -49,6 +51,7 @@ public record Introspection(boolean active, Optional<Details> details) {
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(issuedAt, "issuedAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(boundKey, "boundKey");
             audience = List.copyOf(Objects.requireNonNull(audience, "audience"));
         }
     }

@@ -9,23 +9,27 @@ import java.util.Optional;
  * token is the use case's {@code invalid_request}, answered only after the client authenticated.
  * {@code resources} (RFC 8707 §2) may narrow the new access token to some of the resources bound
  * to the refresh token; empty when none was sent.
+ *
+ * @param dpop the request's DPoP proof, which binds the new access token to its key, and must be
+ *             of the refresh token's key when that is bound (RFC 9449 §5)
  */
 public record RefreshTokenCommand(ClientCredentials client, Optional<String> refreshToken, Optional<String> scope,
-                                  List<String> resources) {
+                                  Optional<DpopRequest> dpop, List<String> resources) {
     public RefreshTokenCommand {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(refreshToken, "refreshToken");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(dpop, "dpop");
         resources = List.copyOf(Objects.requireNonNull(resources, "resources"));
     }
 
-    /** A request without {@code resource}. */
+    /** A refresh without a DPoP proof nor {@code resource}. */
     public RefreshTokenCommand(ClientCredentials client, Optional<String> refreshToken, Optional<String> scope) {
-        this(client, refreshToken, scope, List.of());
+        this(client, refreshToken, scope, Optional.empty(), List.of());
     }
 
     @Override
     public String toString() {
-        return "RefreshTokenCommand[client=" + client + ", scope=" + scope + "]";
+        return "RefreshTokenCommand[client=" + client + ", scope=" + scope + ", dpop=" + dpop + ", resources=" + resources + "]";
     }
 }

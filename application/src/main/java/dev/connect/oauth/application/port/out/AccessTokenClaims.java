@@ -1,21 +1,25 @@
 package dev.connect.oauth.application.port.out;
 
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The claims of a JWT access token.
  *
- * @param subject  the account id, or the client id for the client credentials grant (RFC 9068 §2.2)
- * @param audience the {@code aud}: the server's default audience, or the resources the token is for (RFC 8707 §2)
+ * @param subject         the account id, or the client id for the client credentials grant (RFC 9068 §2.2)
+ * @param audience        the {@code aud}: the server's default audience, or the resources the token is for (RFC 8707 §2)
+ * @param confirmationKey the key a DPoP-bound token is bound to: {@code cnf.jkt} (RFC 9449 §6.1)
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2.2">RFC 9068 §2.2</a>
  */
 public record AccessTokenClaims(String issuer, String subject, List<String> audience, ClientId clientId,
-                                ScopeSet scopes, TokenId jti, Instant issuedAt, Instant expiresAt) {
+                                ScopeSet scopes, TokenId jti, Instant issuedAt, Instant expiresAt,
+                                Optional<JwkThumbprint> confirmationKey) {
     public AccessTokenClaims {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(subject, "subject");
@@ -28,12 +32,13 @@ public record AccessTokenClaims(String issuer, String subject, List<String> audi
         Objects.requireNonNull(jti, "jti");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(confirmationKey, "confirmationKey");
     }
 
-    /** Claims of a token for one audience. */
+    /** The claims of a bearer token for one audience, bound to no key. */
     public AccessTokenClaims(String issuer, String subject, String audience, ClientId clientId, ScopeSet scopes,
                              TokenId jti, Instant issuedAt, Instant expiresAt) {
         this(issuer, subject, List.of(Objects.requireNonNull(audience, "audience")), clientId, scopes, jti, issuedAt,
-                expiresAt);
+                expiresAt, Optional.empty());
     }
 }

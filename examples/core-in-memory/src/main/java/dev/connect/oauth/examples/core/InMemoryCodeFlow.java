@@ -4,6 +4,7 @@ import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.memory.InMemoryPorts;
+import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.application.port.in.AuthorizationGranted;
@@ -30,6 +31,7 @@ import dev.connect.oauth.application.service.AuthorizeService;
 import dev.connect.oauth.application.service.BootstrapAdminService;
 import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DescribeTokenService;
+import dev.connect.oauth.application.service.DpopProofs;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
@@ -88,6 +90,9 @@ public final class InMemoryCodeFlow {
         AccessTokenCodec codec = keys.codec();
         PairwiseSubjects pairwise = CryptoAdapter.pairwiseSubjects(Optional.empty(), store.serverSecrets(), clock, kek,
                 Optional.empty());
+        // DPoP proofs (RFC 9449), if a client sends them: checked, their jti recorded in the store.
+        DpopProofs dpop = new DpopProofs(CryptoAdapter.dpopProofReader(),
+                CryptoAdapter.dpopNonceCodec(kek, Optional.empty()), store.jtis(), hasher, clock, DpopPolicy.defaults());
 
         // An admin registers the client and creates the customer, as /api/v1 would.
         CreatedAccount admin = new BootstrapAdminService(store.accounts(), store.apiKeys(), generator, hasher,
@@ -114,18 +119,18 @@ public final class InMemoryCodeFlow {
 
         // The client exchanges the code with the verifier, then refreshes twice (each refresh rotates the token).
         TokenResponse tokens = new ExchangeCodeService(store.clients(), store.codes(), store.grants(), store.tokens(),
-                codec, generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), pairwise)
+                codec, generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), pairwise, dpop)
                 .exchange(new ExchangeCodeCommand(credentials, Optional.of(granted.code()), Optional.of(REDIRECT_URI),
                         Optional.of(verifier)));
         RefreshTokenService refreshing = new RefreshTokenService(store.clients(), store.grants(), store.tokens(), codec,
-                generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), pairwise);
+                generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), pairwise, dpop);
         String firstRefreshToken = tokens.refreshToken().orElseThrow();
         TokenResponse refreshed = refreshing.refresh(new RefreshTokenCommand(credentials, Optional.of(firstRefreshToken),
                 Optional.empty()));
         TokenResponse refreshedAgain = refreshing.refresh(
                 new RefreshTokenCommand(credentials, refreshed.refreshToken(), Optional.empty()));
         TokenInfo info = new DescribeTokenService(new TokenCheckCache(store.accessTokenLookup(),
-                TokenCachePolicy.defaults(), clock), hasher, clock).describe(Optional.of(refreshedAgain.accessToken()));
+                TokenCachePolicy.defaults(), clock), hasher, clock, dpop).describe(Optional.of(refreshedAgain.accessToken()));
 
         // The first refresh token, rotated out and its successor used, is a replay: refused, the grant revoked.
         boolean replayRejected = isRejected(
