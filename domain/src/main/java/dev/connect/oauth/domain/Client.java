@@ -8,13 +8,15 @@ import java.util.Optional;
 
 /**
  * A registered client: its type, the hash of its secret (confidential clients only), the
- * redirect URIs it registered, the scopes it may ask for and its OpenID Connect settings.
+ * redirect URIs it registered, the scopes it may ask for, its OpenID Connect settings and how it
+ * authenticates ({@link ClientAuthSettings}). A public client authenticates with {@code none}; a
+ * confidential one with a secret (whose hash it has) or a key.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>
  */
 public record Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                      List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
-                     ClientOpenIdSettings openId) {
+                     ClientOpenIdSettings openId, ClientAuthSettings auth) {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REDIRECT_URIS = 20;
 
@@ -27,6 +29,7 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         Objects.requireNonNull(allowedScopes, "allowedScopes");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(openId, "openId");
+        Objects.requireNonNull(auth, "auth");
         redirectUris = List.copyOf(new LinkedHashSet<>(redirectUris));
         name = name.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
@@ -38,15 +41,30 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         if (allowedScopes.isEmpty()) {
             throw ErrorCode.INVALID_SCOPE.exception("A client needs at least one scope.");
         }
-        if ((type == ClientType.CONFIDENTIAL) != secretHash.isPresent()) {
-            throw new IllegalArgumentException("A confidential client has a secret; a public one has none");
+        if ((type == ClientType.PUBLIC) != (auth.method() == ClientAuthMethod.NONE)) {
+            throw new IllegalArgumentException("A public client authenticates with none, a confidential one never");
         }
+        if (auth.method().usesSecretHash() != secretHash.isPresent()) {
+            throw new IllegalArgumentException("A client has a secret hash exactly when it authenticates with a secret");
+        }
+    }
+
+    /** A client with {@link ClientAuthSettings#defaultsFor default authentication settings} for its type. */
+    public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt, ClientOpenIdSettings openId) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
+                ClientAuthSettings.defaultsFor(type, !Objects.requireNonNull(redirectUris, "redirectUris").isEmpty()));
     }
 
     /** A client with the {@link ClientOpenIdSettings#DEFAULTS default OpenID Connect settings}. */
     public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                   List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt) {
         this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, ClientOpenIdSettings.DEFAULTS);
+    }
+
+    /** Whether the client registered {@code grantType} (RFC 7591 §2); others are {@code unauthorized_client}. */
+    public boolean permits(GrantType grantType) {
+        return auth.permits(grantType);
     }
 
     public boolean isPublic() {
@@ -87,9 +105,15 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
 
     /** The same client with a new secret hash (secret rotation). */
     public Client withSecretHash(SecretHash newHash) {
-        if (type != ClientType.CONFIDENTIAL) {
-            throw ErrorCode.INVALID_REQUEST.exception("A public client has no secret.");
+        if (!auth.method().usesSecretHash()) {
+            throw ErrorCode.INVALID_REQUEST.exception("This client authenticates without a secret.");
         }
-        return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId);
+        return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId, auth);
+    }
+
+    /** The same client with the hash of a new registration access token (RFC 7592 §3). */
+    public Client withRegistrationTokenHash(SecretHash hash) {
+        return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
+                auth.withRegistrationTokenHash(hash));
     }
 }

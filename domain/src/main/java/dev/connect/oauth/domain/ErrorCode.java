@@ -22,6 +22,9 @@ public enum ErrorCode {
     // OpenID Connect Core 1.0 §3.1.2.6: prompt=none could not be honoured without a page.
     LOGIN_REQUIRED("login_required", 400, "The account must sign in, which prompt=none does not allow."),
     CONSENT_REQUIRED("consent_required", 400, "The account must consent, which prompt=none does not allow."),
+    // RFC 7591 §3.2.2: client registration errors.
+    INVALID_CLIENT_METADATA("invalid_client_metadata", 400, "A client metadata value is invalid, unknown or not supported."),
+    INVALID_REDIRECT_URI("invalid_redirect_uri", 400, "A redirect URI is invalid."),
 
     // Plain HTTP failures (seed error table).
     BAD_REQUEST("bad_request", 400, "Bad Request -- Your request is invalid."),

@@ -1,5 +1,7 @@
 package dev.connect.oauth.adapter.crypto;
 
+import dev.connect.oauth.application.port.out.ClientAssertionCodec;
+import dev.connect.oauth.application.port.out.ClientKeysFetcher;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -18,7 +20,9 @@ import java.util.Optional;
  *       with a {@link KeyEncryptionKey};</li>
  *   <li>{@link #passwordHasher(int)}: Argon2id (RFC 9106) for account passwords, a bounded number at once;</li>
  *   <li>{@link #secretHasher()}: SHA-256 for high-entropy secrets;</li>
- *   <li>{@link #secretGenerator()}: 256-bit secrets and 128-bit identifiers, base64url.</li>
+ *   <li>{@link #secretGenerator()}: 256-bit secrets and 128-bit identifiers, base64url;</li>
+ *   <li>{@link #clientAssertionCodec()} and {@link #clientKeysFetcher()}: client assertions
+ *       (RFC 7523) and the client keys that verify them.</li>
  * </ul>
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
@@ -75,5 +79,15 @@ public final class CryptoAdapter {
     /** {@link java.security.SecureRandom} values, base64url without padding: 43 and 22 characters. */
     public static SecretGenerator secretGenerator() {
         return new SecureRandomSecretGenerator();
+    }
+
+    /** Client assertions signed with RSA or EC keys, and registered JWK Sets checked to hold public keys only. */
+    public static ClientAssertionCodec clientAssertionCodec() {
+        return new NimbusClientAssertionCodec();
+    }
+
+    /** Client JWK Sets fetched with a 2-second connect and 3-second answer timeout, at most 64 KiB, no redirects. */
+    public static ClientKeysFetcher clientKeysFetcher() {
+        return new JdkClientKeysFetcher(Duration.ofSeconds(2), Duration.ofSeconds(3));
     }
 }

@@ -55,6 +55,13 @@ final class JooqClientRepository implements ClientRepository {
                     .set(CLIENTS.POST_LOGOUT_REDIRECT_URIS, row.getPostLogoutRedirectUris())
                     .set(CLIENTS.SUBJECT_TYPE, row.getSubjectType())
                     .set(CLIENTS.DEFAULT_MAX_AGE, row.getDefaultMaxAge())
+                    .set(CLIENTS.TOKEN_ENDPOINT_AUTH_METHOD, row.getTokenEndpointAuthMethod())
+                    .set(CLIENTS.GRANT_TYPES, row.getGrantTypes())
+                    .set(CLIENTS.RESPONSE_TYPES, row.getResponseTypes())
+                    .set(CLIENTS.JWKS, row.getJwks())
+                    .set(CLIENTS.JWKS_URI, row.getJwksUri())
+                    .set(CLIENTS.TOKEN_ENDPOINT_AUTH_SIGNING_ALG, row.getTokenEndpointAuthSigningAlg())
+                    .set(CLIENTS.REGISTRATION_TOKEN_HASH, row.getRegistrationTokenHash())
                     .where(CLIENTS.ID.eq(row.getId()).and(CLIENTS.DELETED_AT.isNull()))
                     .execute();
             if (updated == 0) {

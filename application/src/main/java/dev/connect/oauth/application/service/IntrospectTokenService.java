@@ -4,7 +4,6 @@ import dev.connect.oauth.application.port.in.IntrospectTokenCommand;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.Introspection;
 import dev.connect.oauth.application.port.out.AccountRepository;
-import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.Client;
@@ -29,9 +28,9 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
     private final Clock clock;
 
     @Inject
-    public IntrospectTokenService(ClientRepository clients, TokenRepository tokens, TokenCheckCache checks,
+    public IntrospectTokenService(ClientAuthenticator authenticator, TokenRepository tokens, TokenCheckCache checks,
                                   AccountRepository accounts, SecretHasher hasher, Clock clock) {
-        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.presented = new PresentedTokens(tokens, checks, hasher);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -9,12 +9,12 @@ import java.util.Optional;
  * An admin registers a client; fields as received (a list never holds a null element). They stay
  * text because the caller's right to register is checked before any field (403 before 400).
  * {@code postLogoutRedirectUris}, {@code subjectType} and {@code defaultMaxAge} (seconds) are its
- * OpenID Connect settings.
+ * OpenID Connect settings; {@code auth} how it authenticates and which grants it uses.
  */
 public record RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                     Optional<List<String>> scopes, Optional<String> type,
                                     Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
-                                    Optional<Long> defaultMaxAge) {
+                                    Optional<Long> defaultMaxAge, ClientAuthMetadata auth) {
     public RegisterClientCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(name, "name");
@@ -25,6 +25,21 @@ public record RegisterClientCommand(Principal caller, Optional<String> name, Opt
                 .map(values -> copyWithoutNulls(values, "post_logout_redirect_uris"));
         Objects.requireNonNull(subjectType, "subjectType");
         Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
+        Objects.requireNonNull(auth, "auth");
+    }
+
+    /** A client with the default authentication settings of its type. */
+    public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
+                                 Optional<List<String>> scopes, Optional<String> type,
+                                 Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
+                                 Optional<Long> defaultMaxAge) {
+        this(caller, name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
+                ClientAuthMetadata.DEFAULTS);
+    }
+
+    /** What the command registers, without the caller. */
+    public ClientMetadata metadata() {
+        return new ClientMetadata(name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge, auth);
     }
 
     /** A client without OpenID Connect settings (the defaults apply). */
@@ -33,7 +48,7 @@ public record RegisterClientCommand(Principal caller, Optional<String> name, Opt
         this(caller, name, redirectUris, scopes, type, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static List<String> copyWithoutNulls(List<String> values, String name) {
+    static List<String> copyWithoutNulls(List<String> values, String name) {
         if (values.stream().anyMatch(Objects::isNull)) {
             throw ErrorCode.INVALID_REQUEST.exception(name + " must hold strings only.");
         }

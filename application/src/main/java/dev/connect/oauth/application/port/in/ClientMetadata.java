@@ -1,0 +1,27 @@
+package dev.connect.oauth.application.port.in;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A client's registered metadata as received, whichever API sent it: the v1 client API or dynamic
+ * registration (RFC 7591 §2), which both go through the same validation. An absent {@code type} is
+ * derived from the authentication method ({@code none}: public; any other: confidential).
+ */
+public record ClientMetadata(Optional<String> name, Optional<List<String>> redirectUris, Optional<List<String>> scopes,
+                             Optional<String> type, Optional<List<String>> postLogoutRedirectUris,
+                             Optional<String> subjectType, Optional<Long> defaultMaxAge, ClientAuthMetadata auth) {
+    public ClientMetadata {
+        Objects.requireNonNull(name, "name");
+        redirectUris = Objects.requireNonNull(redirectUris, "redirectUris")
+                .map(values -> RegisterClientCommand.copyWithoutNulls(values, "redirect_uris"));
+        scopes = Objects.requireNonNull(scopes, "scopes").map(values -> RegisterClientCommand.copyWithoutNulls(values, "scopes"));
+        Objects.requireNonNull(type, "type");
+        postLogoutRedirectUris = Objects.requireNonNull(postLogoutRedirectUris, "postLogoutRedirectUris")
+                .map(values -> RegisterClientCommand.copyWithoutNulls(values, "post_logout_redirect_uris"));
+        Objects.requireNonNull(subjectType, "subjectType");
+        Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
+        Objects.requireNonNull(auth, "auth");
+    }
+}
