@@ -6,6 +6,8 @@ import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.ClientAssertionCodec;
+import dev.connect.oauth.application.port.out.ClientKeysFetcher;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.IdTokenVerifier;
 import dev.connect.oauth.application.port.out.PasswordHasher;
@@ -73,6 +75,18 @@ interface CryptoModule {
     @Singleton
     static SecretHasher secretHasher(PortOverrides overrides) {
         return overrides.get(SecretHasher.class).orElseGet(CryptoAdapter::secretHasher);
+    }
+
+    @Provides
+    @Singleton
+    static ClientAssertionCodec clientAssertionCodec(PortOverrides overrides) {
+        return overrides.get(ClientAssertionCodec.class).orElseGet(CryptoAdapter::clientAssertionCodec);
+    }
+
+    @Provides
+    @Singleton
+    static ClientKeysFetcher clientKeysFetcher(PortOverrides overrides) {
+        return overrides.get(ClientKeysFetcher.class).orElseGet(CryptoAdapter::clientKeysFetcher);
     }
 
     @Provides

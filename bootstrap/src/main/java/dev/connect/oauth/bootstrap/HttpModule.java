@@ -30,6 +30,8 @@ import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
+import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
+import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
 import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
@@ -82,12 +84,14 @@ interface HttpModule {
             CheckReadinessUseCase checkReadiness, CheckMaintenanceUseCase checkMaintenance,
             SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures,
             ResolveSignInUseCase resolveSignIn, GetUserInfoUseCase getUserInfo,
-            PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession) {
+            PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession,
+            RegisterClientDynamicallyUseCase registerClientDynamically,
+            ManageClientRegistrationUseCase manageClientRegistration) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
-                planAuthorization, endSession);
+                planAuthorization, endSession, registerClientDynamically, manageClientRegistration);
     }
 }

@@ -10,7 +10,6 @@ import dev.connect.oauth.application.port.in.RegisteredClient;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ApiKeyId;
 import dev.connect.oauth.domain.Client;
-import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.Scope;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -34,8 +33,9 @@ final class ApiEndpoints {
     static final String API_KEY_HEADER = "ACCESSTOKEN";
     private static final Set<String> JSON_ONLY = Set.of(MediaTypes.JSON);
     /** The members of {@code POST /api/v1/clients}; any other is refused. */
-    private static final Set<String> CLIENT_MEMBERS = Set.of("name", "type", "redirect_uris", "scopes",
-            "post_logout_redirect_uris", "subject_type", "default_max_age");
+    private static final Set<String> CLIENT_MEMBERS = Set.copyOf(java.util.stream.Stream.concat(
+            Set.of("name", "type", "redirect_uris", "scopes", "post_logout_redirect_uris", "subject_type",
+                    "default_max_age").stream(), ClientMetadataJson.AUTH_MEMBERS.stream()).toList());
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
@@ -91,11 +91,12 @@ final class ApiEndpoints {
         asCaller(ctx, caller -> {
             caller.requireAdmin();
             JsonObject body = raw.parse();
-            JsonBodies.requireOnly(body, CLIENT_MEMBERS);
+            ClientMetadataJson.requireOnly(body, CLIENT_MEMBERS);
             return useCases.registerClient().register(new RegisterClientCommand(caller, JsonBodies.string(body, "name"),
                     JsonBodies.strings(body, "redirect_uris"), JsonBodies.strings(body, "scopes"),
                     JsonBodies.string(body, "type"), JsonBodies.strings(body, "post_logout_redirect_uris"),
-                    JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age")));
+                    JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age"),
+                    ClientMetadataJson.auth(body)));
         }, registered -> Replies.json(ctx, 201, registered(registered)));
     }
 
@@ -151,7 +152,7 @@ final class ApiEndpoints {
      * Authenticates the API key, then runs {@code action} as its account, off the event loop. The
      * key is checked before the body is parsed, so a caller without a valid key learns nothing else.
      */
-    private <T> void asCaller(RoutingContext ctx, Function<Principal, T> action, Consumer<T> render) {
+    <T> void asCaller(RoutingContext ctx, Function<Principal, T> action, Consumer<T> render) {
         List<String> keys = ctx.request().headers().getAll(API_KEY_HEADER);
         // A repeated header is no key in the issued format (2038); the use case says so.
         Optional<String> key = keys.isEmpty() ? Optional.empty() : Optional.of(String.join(",", keys));
@@ -217,18 +218,13 @@ final class ApiEndpoints {
                 .put("client_id", client.id().value())
                 .put("name", client.name())
                 .put("type", client.type().wireName())
-                .put("redirect_uris", uris(client.redirectUris()))
+                .put("redirect_uris", ClientMetadataJson.uris(client.redirectUris()))
                 .put("scopes", scopes)
-                .put("post_logout_redirect_uris", uris(client.openId().postLogoutRedirectUris()))
+                .put("post_logout_redirect_uris", ClientMetadataJson.uris(client.openId().postLogoutRedirectUris()))
                 .put("subject_type", client.openId().subjectType().wireName());
         client.openId().defaultMaxAge().ifPresent(age -> body.put("default_max_age", age.toSeconds()));
+        ClientMetadataJson.putAuth(body, client);
         return body.put("created_at", client.createdAt().toString());
-    }
-
-    private static JsonArray uris(List<RedirectUri> uris) {
-        JsonArray array = new JsonArray();
-        uris.stream().map(RedirectUri::value).forEach(array::add);
-        return array;
     }
 
     private static JsonObject registered(RegisteredClient registered) {

@@ -18,6 +18,8 @@ final class ErrorStatus {
                  UNSUPPORTED_RESPONSE_TYPE, INVALID_SCOPE, BAD_REQUEST -> 400;
             // OpenID Connect Core §3.1.2.6: redirected; as JSON (API form) they are 400 like invalid_request.
             case LOGIN_REQUIRED, CONSENT_REQUIRED -> 400;
+            // RFC 7591 §3.2.2.
+            case INVALID_CLIENT_METADATA, INVALID_REDIRECT_URI -> 400;
             case INVALID_CLIENT, UNAUTHORIZED -> 401;
             // RFC 6750 §3.1.
             case INVALID_TOKEN -> 401;

@@ -81,6 +81,7 @@ public final class HttpAdapter {
     private final RevocationEndpoints revocation;
     private final DiscoveryEndpoints discovery;
     private final ApiEndpoints api;
+    private final RegistrationEndpoints registration;
     private final OperationsEndpoints operations;
     /** The listeners serving, by what they serve ({@code public} or {@code admin}). */
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
@@ -118,6 +119,7 @@ public final class HttpAdapter {
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);
+        this.registration = new RegistrationEndpoints(useCases, executor, settings.issuer());
         this.operations = new OperationsEndpoints(useCases, executor, telemetry.meters());
     }
 
@@ -157,6 +159,10 @@ public final class HttpAdapter {
                 .on(POST, oauth("userinfo"), json, userInfo::userInfo)
                 .on(ErrorStyle.PAGE, GET, oauth("end_session"), endSession::endSession)
                 .on(ErrorStyle.PAGE, POST, oauth("end_session"), endSession::endSession)
+                .on(POST, oauth("register"), json, registration::register)
+                .on(GET, oauth("register/:client_id"), json, registration::read)
+                .on(PUT, oauth("register/:client_id"), json, registration::update)
+                .on(DELETE, oauth("register/:client_id"), json, registration::delete)
                 .on(POST, "/api/v1/accounts", json, api::createAccount)
                 .on(GET, "/api/v1/accounts/me", json, api::me)
                 .on(POST, "/api/v1/accounts/me/api-keys", json, api::issueApiKey)

@@ -23,6 +23,8 @@ import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
+import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
+import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
 import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
@@ -76,7 +78,10 @@ public record HttpUseCases(
         ResolveSignInUseCase resolveSignIn,
         GetUserInfoUseCase getUserInfo,
         PlanAuthorizationUseCase planAuthorization,
-        EndSessionUseCase endSession) {
+        EndSessionUseCase endSession,
+        // Dynamic client registration (RFC 7591/7592)
+        RegisterClientDynamicallyUseCase registerClientDynamically,
+        ManageClientRegistrationUseCase manageClientRegistration) {
     public HttpUseCases {
         Objects.requireNonNull(checkAuthorizationRequest, "checkAuthorizationRequest");
         Objects.requireNonNull(authorize, "authorize");
@@ -110,5 +115,7 @@ public record HttpUseCases(
         Objects.requireNonNull(getUserInfo, "getUserInfo");
         Objects.requireNonNull(planAuthorization, "planAuthorization");
         Objects.requireNonNull(endSession, "endSession");
+        Objects.requireNonNull(registerClientDynamically, "registerClientDynamically");
+        Objects.requireNonNull(manageClientRegistration, "manageClientRegistration");
     }
 }

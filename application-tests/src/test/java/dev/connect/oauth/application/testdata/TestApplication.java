@@ -6,6 +6,8 @@ import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
+import dev.connect.oauth.testkit.fake.FakeClientAssertionCodec;
+import dev.connect.oauth.testkit.fake.FakeClientKeysFetcher;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
 import dev.connect.oauth.testkit.fake.FakePasswordHasher;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
@@ -29,6 +31,8 @@ import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
+import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
+import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
@@ -47,6 +51,8 @@ import dev.connect.oauth.application.service.AuthorizeService;
 import dev.connect.oauth.application.service.BootstrapAdminService;
 import dev.connect.oauth.application.service.CheckAuthorizationRequestService;
 import dev.connect.oauth.application.service.CheckReadinessService;
+import dev.connect.oauth.application.service.ClientAuthenticator;
+import dev.connect.oauth.application.service.DynamicClientRegistrationService;
 import dev.connect.oauth.application.service.ClientFailureLimitService;
 import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
@@ -99,6 +105,10 @@ public final class TestApplication {
     /** The token-check cache the use cases share; it answers only once {@link TokenCheckCache#refresh()} has run. */
     public final TokenCheckCache tokenChecks;
     public final FakeIdTokenSigner idTokenSigner = new FakeIdTokenSigner();
+    public final FakeClientAssertionCodec assertions = new FakeClientAssertionCodec();
+    public final FakeClientKeysFetcher clientKeys = new FakeClientKeysFetcher();
+    /** The one client authenticator of every client-authenticated use case. */
+    public final ClientAuthenticator clientAuthenticator;
 
     public final CheckAuthorizationRequestUseCase checkAuthorizationRequest;
     public final AuthorizeUseCase authorize;
@@ -133,6 +143,8 @@ public final class TestApplication {
     public final GetUserInfoUseCase getUserInfo;
     public final PlanAuthorizationUseCase planAuthorization;
     public final EndSessionUseCase endSession;
+    public final RegisterClientDynamicallyUseCase registerClientDynamically;
+    public final ManageClientRegistrationUseCase manageClientRegistration;
 
     /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
@@ -149,20 +161,22 @@ public final class TestApplication {
         StorePorts p = ports;
         tokenChecks = new TokenCheckCache(p.accessTokenLookup(), TokenCachePolicy.defaults(), clock);
         GrantRepository grants = new RevocationAwareGrantRepository(p.grants(), tokenChecks);
+        clientAuthenticator = new ClientAuthenticator(p.clients(), secretHasher, assertions, clientKeys, p.jtis(), clock,
+                policy);
         checkAuthorizationRequest = new CheckAuthorizationRequestService(p.clients(), policy);
         AuthorizeService authorizeService = new AuthorizeService(p.clients(), p.accounts(), grants, p.codes(),
                 generator, secretHasher, p.audit(), clock, policy);
         authorize = authorizeService;
-        exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), grants, p.tokens(), codec, generator,
+        exchangeCode = new ExchangeCodeService(clientAuthenticator, p.codes(), grants, p.tokens(), codec, generator,
                 secretHasher, p.audit(), clock, policy, idTokenSigner);
-        refreshToken = new RefreshTokenService(p.clients(), grants, p.tokens(), codec, generator, secretHasher,
+        refreshToken = new RefreshTokenService(clientAuthenticator, grants, p.tokens(), codec, generator, secretHasher,
                 p.audit(), clock, policy, idTokenSigner);
-        issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.tokens(),
+        issueClientCredentialsToken = new IssueClientCredentialsTokenService(clientAuthenticator, p.tokens(),
                 codec, generator, secretHasher, clock, policy);
         describeToken = new DescribeTokenService(tokenChecks, secretHasher, clock);
         invalidateToken = new InvalidateTokenService(p.tokens(), tokenChecks, secretHasher, clock);
-        revokeToken = new RevokeTokenService(p.clients(), p.tokens(), tokenChecks, grants, secretHasher, clock);
-        introspectToken = new IntrospectTokenService(p.clients(), p.tokens(), tokenChecks, p.accounts(), secretHasher,
+        revokeToken = new RevokeTokenService(clientAuthenticator, p.tokens(), tokenChecks, grants, secretHasher, clock);
+        introspectToken = new IntrospectTokenService(clientAuthenticator, p.tokens(), tokenChecks, p.accounts(), secretHasher,
                 clock);
         getJwkSet = new GetJwkSetService(codec);
         checkReadiness = new CheckReadinessService(p.health());
@@ -184,7 +198,11 @@ public final class TestApplication {
         bootstrapAdmin = new BootstrapAdminService(p.accounts(), p.apiKeys(), generator, secretHasher, p.audit(), clock);
         listConnections = new ListConnectionsService(grants, p.clients());
         disconnectClient = new DisconnectClientService(grants, p.audit(), clock);
-        registerClient = new RegisterClientService(p.clients(), generator, secretHasher, p.audit(), clock, policy);
+        registerClient = new RegisterClientService(p.clients(), generator, secretHasher, assertions, p.audit(), clock, policy);
+        DynamicClientRegistrationService dynamicRegistration = new DynamicClientRegistrationService(p.clients(), generator,
+                secretHasher, assertions, tokenChecks, p.audit(), clock, policy);
+        registerClientDynamically = dynamicRegistration;
+        manageClientRegistration = dynamicRegistration;
         listClients = new ListClientsService(p.clients());
         getClient = new GetClientService(p.clients());
         rotateClientSecret = new RotateClientSecretService(p.clients(), generator, secretHasher, p.audit(), clock);
