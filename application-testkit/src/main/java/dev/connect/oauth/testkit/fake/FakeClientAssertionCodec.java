@@ -3,6 +3,8 @@ package dev.connect.oauth.testkit.fake;
 import dev.connect.oauth.application.port.out.ClientAssertion;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
 import dev.connect.oauth.domain.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link ClientAssertionCodec} without cryptography: {@link #sign} hands out an opaque token for an
+ * {@link ClientAssertionCodec} without cryptography: {@link #sign} hands out a JWT-shaped token for an
  * assertion "signed" by a key id, and a JWK Set is any JSON with {@code "keys"} whose {@code "kid"}
  * members name the keys it holds ({@link #jwkSet}); a key with a {@code "d"} member is private.
  */
@@ -36,7 +38,10 @@ public final class FakeClientAssertionCodec implements ClientAssertionCodec {
 
     /** The token of {@code assertion} (whose {@code compact} is ignored), signed with the key {@code keyId}. */
     public String sign(ClientAssertion assertion, String keyId) {
-        String token = "fake-assertion." + counter.incrementAndGet();
+        // JWT-shaped, so that a caller may read the claimed sub as from a real one; the "signature" is a counter.
+        String payload = "{\"sub\":\"" + assertion.subject().orElse("") + "\"}";
+        String token = "e30." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + counter.incrementAndGet();
         issued.put(token, new Signed(new ClientAssertion(token, assertion.algorithm(), assertion.keyId(), assertion.issuer(),
                 assertion.subject(), assertion.audience(), assertion.expiresAt(), assertion.issuedAt(),
                 assertion.notBefore(), assertion.jwtId()), Objects.requireNonNull(keyId, "keyId")));

@@ -15,17 +15,20 @@ import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.Scope;
 import dev.connect.oauth.domain.SecretHash;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Dynamic client registration and the client configuration endpoint (RFC 7591 §3, RFC 7592 §2).
  * The initial access token is an admin's API key, checked by the caller; metadata goes through the
- * {@link ClientRegistrar} of the v1 API, with RFC 7591's error codes. Each dynamically registered
+ * {@link ClientRegistrar} of the v1 API, with RFC 7591's error codes; without a {@code scope}, a
+ * client may ask for the whole catalogue. Each dynamically registered
  * client gets a 256-bit registration access token, shown once and kept as its hash; the
  * configuration endpoint compares against it in constant time, and an unknown client costs the same
  * comparison, so {@code invalid_token} tells nothing about which clients exist.
@@ -41,6 +44,7 @@ public final class DynamicClientRegistrationService implements RegisterClientDyn
     private final SecretHasher hasher;
     private final ClientRegistrar registrar;
     private final TokenCheckCache checks;
+    private final List<String> catalogue;
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -53,6 +57,7 @@ public final class DynamicClientRegistrationService implements RegisterClientDyn
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.registrar = new ClientRegistrar(generator, hasher, assertions, policy);
         this.checks = Objects.requireNonNull(checks, "checks");
+        this.catalogue = policy.scopeCatalogue().scopes().stream().map(Scope::value).toList();
         this.audit = new AuditTrail(auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -61,7 +66,7 @@ public final class DynamicClientRegistrationService implements RegisterClientDyn
     public RegisteredClient register(Principal initialAccess, ClientMetadata metadata) {
         initialAccess.requireAdmin();
         Instant now = clock.instant();
-        ClientRegistrar.Built built = registrar.build(new ClientId(generator.identifier()), metadata, now,
+        ClientRegistrar.Built built = registrar.build(new ClientId(generator.identifier()), metadata.withDefaultScopes(catalogue), now,
                 Optional.empty(), DEFAULT_NAME, ClientRegistrar.Errors.RFC_7591);
         String registrationToken = generator.secret();
         Client client = built.client().withRegistrationTokenHash(hasher.hash(registrationToken));
@@ -84,7 +89,8 @@ public final class DynamicClientRegistrationService implements RegisterClientDyn
                 || !hasher.matches(presentedSecret.get(), current.secretHash().get()))) {
             throw ErrorCode.INVALID_CLIENT_METADATA.exception("client_secret is not this client's secret.");
         }
-        ClientRegistrar.Built built = registrar.build(current.id(), metadata, current.createdAt(), current.secretHash(),
+        ClientRegistrar.Built built = registrar.build(current.id(), metadata.withDefaultScopes(catalogue), current.createdAt(),
+                current.secretHash(),
                 DEFAULT_NAME, ClientRegistrar.Errors.RFC_7591);
         Client updated = built.client().withRegistrationTokenHash(current.auth().registrationTokenHash().orElseThrow());
         if (!clients.update(updated)) {

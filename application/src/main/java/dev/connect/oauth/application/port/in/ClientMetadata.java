@@ -24,4 +24,10 @@ public record ClientMetadata(Optional<String> name, Optional<List<String>> redir
         Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
         Objects.requireNonNull(auth, "auth");
     }
+
+    /** The same metadata with {@code scopes} when it names none. */
+    public ClientMetadata withDefaultScopes(List<String> scopes) {
+        return this.scopes.isPresent() ? this : new ClientMetadata(name, redirectUris, Optional.of(scopes), type,
+                postLogoutRedirectUris, subjectType, defaultMaxAge, auth);
+    }
 }
