@@ -72,6 +72,7 @@ class JsClientE2eTest {
             environment.put("CONNECT_E2E_CUSTOMER_ID", customer.id());
             environment.put("CONNECT_E2E_CUSTOMER_EMAIL", customer.email());
             environment.put("CONNECT_E2E_CUSTOMER_NAME", customer.name());
+            environment.put("CONNECT_E2E_ADMIN_API_KEY", server.adminKey());
         }
 
         @Test
@@ -82,6 +83,11 @@ class JsClientE2eTest {
         @Test
         void oidcScriptWhenRunThenEveryCheckPasses() throws Exception {
             assertScriptPasses("oidc.mjs");
+        }
+
+        @Test
+        void jwtDcrScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("jwt-dcr.mjs");
         }
 
         private void assertScriptPasses(String script) throws Exception {
