@@ -167,6 +167,26 @@ class RegistrationEndpointsTest {
     }
 
     @Test
+    void apiV1WhenAuthMetadataThenRegisteredAndShownAndInvalidOnesRefused() {
+        Reply registered = server.postJson("/api/v1/clients", new JsonObject().put("name", "Backend").put("type", "confidential")
+                .put("scopes", new JsonArray().add("connect")).put("token_endpoint_auth_method", "private_key_jwt")
+                .put("grant_types", new JsonArray().add("client_credentials")).put("jwks", new JsonObject(JWKS))
+                .put("token_endpoint_auth_signing_alg", "ES256").encode(), "ACCESSTOKEN", admin);
+        Reply invalid = server.postJson("/api/v1/clients", new JsonObject().put("name", "Backend").put("type", "public")
+                .put("redirect_uris", new JsonArray().add("https://x.example.com/cb")).put("scopes", new JsonArray().add("connect"))
+                .put("grant_types", new JsonArray().add("client_credentials")).encode(), "ACCESSTOKEN", admin);
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.json().fieldNames()).doesNotContain("client_secret");
+        assertThat(registered.json().getString("token_endpoint_auth_method")).isEqualTo("private_key_jwt");
+        assertThat(registered.json().getJsonObject("jwks")).isEqualTo(new JsonObject(JWKS));
+        assertThat(registered.json().getString("token_endpoint_auth_signing_alg")).isEqualTo("ES256");
+        assertThat(registered.json().getJsonArray("response_types")).isEmpty();
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().getString("error")).isEqualTo("invalid_client_metadata");
+    }
+
+    @Test
     void claimedSubjectWhenJwtThenItsSubElseEmpty() {
         String payload = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("{\"sub\":\"client-1\"}".getBytes(StandardCharsets.UTF_8));

@@ -28,8 +28,10 @@ import java.util.Optional;
  * {@link ClientAssertionRules}, its signature is checked next, and its {@code jti} is claimed last,
  * on the store every node shares, so that a replay fails on any node and a forgery burns nothing.
  *
- * <p>Every failure gives the same answer, and an unknown client costs the same hash comparison as a
- * wrong secret, so neither the message nor the time tells which client ids exist. One instance
+ * <p>Every secret failure gives the same answer, and an unknown client costs the same hash comparison
+ * as a wrong secret, so neither the message nor the time tells which client ids exist. (An
+ * assertion's answer names the rule it broke, which helps its developer and tells an attacker
+ * nothing: the rules are public and the assertion is the attacker's own.) One instance
  * serves every endpoint: it holds the cache of keys fetched from {@code jwks_uri}s.
  */
 @Singleton
