@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,5 +34,10 @@ interface CoreModule {
     @Provides
     static TokenCachePolicy tokenCache(ServerConfig config) {
         return config.tokenCache();
+    }
+
+    @Provides
+    static PushedRequestPolicy pushedRequests(ServerConfig config) {
+        return config.pushedRequests();
     }
 }

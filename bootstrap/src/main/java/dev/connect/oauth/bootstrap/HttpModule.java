@@ -7,6 +7,7 @@ import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.http.HttpTelemetry;
 import dev.connect.oauth.adapter.http.HttpUseCases;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.connect.oauth.application.port.in.AuthorizeUseCase;
 import dev.connect.oauth.application.port.in.CheckAuthorizationRequestUseCase;
@@ -29,12 +30,15 @@ import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
+import dev.connect.oauth.application.port.in.ResolvePushedRequestUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
 import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
+import dev.connect.oauth.application.port.in.ReturnAfterSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -49,7 +53,7 @@ import java.time.Clock;
 interface HttpModule {
     @Provides
     @Singleton
-    static HttpSettings settings(ServerConfig config, OAuthPolicy policy, Clock clock) {
+    static HttpSettings settings(ServerConfig config, OAuthPolicy policy, PushedRequestPolicy pushedRequests, Clock clock) {
         return HttpSettings.builder(policy)
                 .versions(config.latestApiVersion(), config.minimumApiVersion())
                 .maintenance(config.maintenance())
@@ -60,6 +64,7 @@ interface HttpModule {
                 .corsOrigins(config.corsOrigins())
                 .trustedProxies(config.trustedProxies())
                 .timeouts(config.httpTimeouts())
+                .requirePushedAuthorizationRequests(pushedRequests.requiredForAllClients())
                 .build();
     }
 
@@ -85,6 +90,8 @@ interface HttpModule {
             SwitchMaintenanceUseCase switchMaintenance, LimitClientFailuresUseCase limitClientFailures,
             ResolveSignInUseCase resolveSignIn, GetUserInfoUseCase getUserInfo,
             PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession,
+            PushAuthorizationRequestUseCase pushAuthorizationRequest, ResolvePushedRequestUseCase resolvePushedRequest,
+            ReturnAfterSignInUseCase returnAfterSignIn,
             RegisterClientDynamicallyUseCase registerClientDynamically,
             ManageClientRegistrationUseCase manageClientRegistration) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
@@ -92,6 +99,7 @@ interface HttpModule {
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
-                planAuthorization, endSession, registerClientDynamically, manageClientRegistration);
+                planAuthorization, endSession, pushAuthorizationRequest, resolvePushedRequest, returnAfterSignIn,
+                registerClientDynamically, manageClientRegistration);
     }
 }

@@ -16,6 +16,7 @@ import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.JtiStore;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
+import dev.connect.oauth.application.port.out.PushedRequestStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
@@ -90,6 +91,11 @@ interface PersistenceModule {
     @Provides
     static AuthorizationCodeStore codes(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
         return port(AuthorizationCodeStore.class, overrides, persistence, PersistenceAdapter::authorizationCodes);
+    }
+
+    @Provides
+    static PushedRequestStore pushedRequests(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
+        return port(PushedRequestStore.class, overrides, persistence, PersistenceAdapter::pushedRequests);
     }
 
     @Provides

@@ -5,11 +5,13 @@ import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.PushedAuthorizationRequest;
 import dev.connect.oauth.domain.ScopeSet;
 import java.io.IOException;
 import java.io.Reader;
@@ -48,7 +50,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
-                           TokenCachePolicy tokenCache) {
+                           TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -124,6 +126,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(tokenCache, "tokenCache");
+        Objects.requireNonNull(pushedRequests, "pushedRequests");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -227,7 +230,12 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                                 Long.toString(TokenCachePolicy.DEFAULT_REVOCATION_DELAY.toMillis()),
                                 s -> Duration.ofMillis(intIn(s, 100, 60_000))),
                         vars.get("CONNECT_CLOCK_SKEW_MILLIS", Long.toString(TokenCachePolicy.DEFAULT_CLOCK_SKEW.toMillis()),
-                                s -> Duration.ofMillis(intIn(s, 0, 300_000)))));
+                                s -> Duration.ofMillis(intIn(s, 0, 300_000)))),
+                new PushedRequestPolicy(
+                        vars.get("CONNECT_PAR_TTL_SECONDS", seconds(PushedAuthorizationRequest.DEFAULT_TTL),
+                                s -> seconds(s, PushedAuthorizationRequest.MAX_TTL)),
+                        vars.get("CONNECT_REQUIRE_PAR",
+                                Boolean.toString(PushedRequestPolicy.DEFAULT_REQUIRED_FOR_ALL_CLIENTS), ServerConfig::bool)));
     }
 
     /**

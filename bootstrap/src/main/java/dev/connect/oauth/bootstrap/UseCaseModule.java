@@ -24,17 +24,20 @@ import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
-import dev.connect.oauth.application.port.in.PurgeShortLivedRecordsUseCase;
-import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
-import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
+import dev.connect.oauth.application.port.in.PurgeShortLivedRecordsUseCase;
+import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
+import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
+import dev.connect.oauth.application.port.in.ResolvePushedRequestUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
 import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
+import dev.connect.oauth.application.port.in.ReturnAfterSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -65,11 +68,14 @@ import dev.connect.oauth.application.service.ListClientsService;
 import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
 import dev.connect.oauth.application.service.PlanAuthorizationService;
-import dev.connect.oauth.application.service.PurgeShortLivedRecordsService;
 import dev.connect.oauth.application.service.PurgeExpiredDataService;
+import dev.connect.oauth.application.service.PurgeShortLivedRecordsService;
+import dev.connect.oauth.application.service.PushAuthorizationRequestService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
+import dev.connect.oauth.application.service.ResolvePushedRequestService;
 import dev.connect.oauth.application.service.ResolveSessionService;
+import dev.connect.oauth.application.service.ReturnAfterSignInService;
 import dev.connect.oauth.application.service.RevokeApiKeyService;
 import dev.connect.oauth.application.service.RevokeTokenService;
 import dev.connect.oauth.application.service.RotateClientSecretService;
@@ -160,6 +166,15 @@ interface UseCaseModule {
 
     @Binds
     EndSessionUseCase endSessionUseCase(EndSessionService service);
+
+    @Binds
+    PushAuthorizationRequestUseCase pushAuthorizationRequestUseCase(PushAuthorizationRequestService service);
+
+    @Binds
+    ResolvePushedRequestUseCase resolvePushedRequestUseCase(ResolvePushedRequestService service);
+
+    @Binds
+    ReturnAfterSignInUseCase returnAfterSignInUseCase(ReturnAfterSignInService service);
 
     @Binds
     RevokeApiKeyUseCase revokeApiKeyUseCase(RevokeApiKeyService service);

@@ -23,7 +23,7 @@ class PurgeScheduleTest {
                 throw new StoreUnavailableException("database away", null);
             }
             recovered.countDown();
-            return new PurgeExpiredDataUseCase.Purged(1, 0, 0, 0, 0);
+            return new PurgeExpiredDataUseCase.Purged(1, 0, 0, 0, 0, 0);
         };
 
         try (PurgeSchedule schedule = PurgeSchedule.start(flaky, Duration.ofMillis(20), Duration.ofDays(90))) {

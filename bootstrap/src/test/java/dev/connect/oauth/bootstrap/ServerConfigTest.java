@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import java.io.IOException;
 import java.net.URI;
@@ -93,6 +94,17 @@ class ServerConfigTest {
                 .hasMessageStartingWith("CONNECT_REVOCATION_DELAY_MILLIS").hasMessageNotContaining("\n");
         assertThatThrownBy(() -> ServerConfig.from(Map.of("CONNECT_TOKEN_CACHE_SIZE", "-1")))
                 .hasMessageStartingWith("CONNECT_TOKEN_CACHE_SIZE");
+    }
+
+    @Test
+    void fromWhenPushedRequestSettingsGivenThenKeptElseTheDefaults() {
+        assertThat(ServerConfig.from(Map.of()).pushedRequests()).isEqualTo(PushedRequestPolicy.DEFAULTS);
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_PAR_TTL_SECONDS", "90", "CONNECT_REQUIRE_PAR", "true"));
+
+        assertThat(config.pushedRequests()).isEqualTo(new PushedRequestPolicy(Duration.ofSeconds(90), true));
+        assertBad(Map.of("CONNECT_PAR_TTL_SECONDS", "601"), "CONNECT_PAR_TTL_SECONDS");
+        assertBad(Map.of("CONNECT_PAR_TTL_SECONDS", "0"), "CONNECT_PAR_TTL_SECONDS");
+        assertBad(Map.of("CONNECT_REQUIRE_PAR", "yes"), "CONNECT_REQUIRE_PAR");
     }
 
     @Test

@@ -12,11 +12,15 @@ import java.util.Optional;
  * authenticates ({@link ClientAuthSettings}). A public client authenticates with {@code none}; a
  * confidential one with a secret (whose hash it has) or a key.
  *
+ * @param requirePushedAuthorizationRequests whether its authorization requests must be pushed
+ *        first (RFC 9126 §6): one that arrives with its parameters in the query is refused
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>
  */
 public record Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                      List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
-                     ClientOpenIdSettings openId, ClientAuthSettings auth) {
+                     ClientOpenIdSettings openId, boolean requirePushedAuthorizationRequests,
+                     ClientAuthSettings auth) {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REDIRECT_URIS = 20;
 
@@ -51,9 +55,24 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
 
     /** A client with {@link ClientAuthSettings#defaultsFor default authentication settings} for its type. */
     public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
-                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt, ClientOpenIdSettings openId) {
-        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt, ClientOpenIdSettings openId,
+                  boolean requirePushedAuthorizationRequests) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId, requirePushedAuthorizationRequests,
                 ClientAuthSettings.defaultsFor(type, !Objects.requireNonNull(redirectUris, "redirectUris").isEmpty()));
+    }
+
+    /** A client whose authorization requests need not be pushed. */
+    public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
+                  ClientOpenIdSettings openId, ClientAuthSettings auth) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId, false, auth);
+    }
+
+    /** A client whose authorization requests need not be pushed, with default authentication settings. */
+    public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
+                  ClientOpenIdSettings openId) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId, false);
     }
 
     /** A client with the {@link ClientOpenIdSettings#DEFAULTS default OpenID Connect settings}. */
@@ -108,12 +127,13 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         if (!auth.method().usesSecretHash()) {
             throw ErrorCode.INVALID_REQUEST.exception("This client authenticates without a secret.");
         }
-        return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId, auth);
+        return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId,
+                requirePushedAuthorizationRequests, auth);
     }
 
     /** The same client with the hash of a new registration access token (RFC 7592 §3). */
     public Client withRegistrationTokenHash(SecretHash hash) {
         return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
-                auth.withRegistrationTokenHash(hash));
+                requirePushedAuthorizationRequests, auth.withRegistrationTokenHash(hash));
     }
 }

@@ -35,7 +35,8 @@ final class ApiEndpoints {
     /** The members of {@code POST /api/v1/clients}; any other is refused. */
     private static final Set<String> CLIENT_MEMBERS = Set.copyOf(java.util.stream.Stream.concat(
             Set.of("name", "type", "redirect_uris", "scopes", "post_logout_redirect_uris", "subject_type",
-                    "default_max_age").stream(), ClientMetadataJson.AUTH_MEMBERS.stream()).toList());
+                    "default_max_age", "require_pushed_authorization_requests").stream(),
+            ClientMetadataJson.AUTH_MEMBERS.stream()).toList());
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
@@ -96,6 +97,7 @@ final class ApiEndpoints {
                     JsonBodies.strings(body, "redirect_uris"), JsonBodies.strings(body, "scopes"),
                     JsonBodies.string(body, "type"), JsonBodies.strings(body, "post_logout_redirect_uris"),
                     JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age"),
+                    JsonBodies.optionalBoolean(body, "require_pushed_authorization_requests"),
                     ClientMetadataJson.auth(body)));
         }, registered -> Replies.json(ctx, 201, registered(registered)));
     }
@@ -221,7 +223,8 @@ final class ApiEndpoints {
                 .put("redirect_uris", ClientMetadataJson.uris(client.redirectUris()))
                 .put("scopes", scopes)
                 .put("post_logout_redirect_uris", ClientMetadataJson.uris(client.openId().postLogoutRedirectUris()))
-                .put("subject_type", client.openId().subjectType().wireName());
+                .put("subject_type", client.openId().subjectType().wireName())
+                .put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
         client.openId().defaultMaxAge().ifPresent(age -> body.put("default_max_age", age.toSeconds()));
         ClientMetadataJson.putAuth(body, client);
         return body.put("created_at", client.createdAt().toString());

@@ -12,6 +12,7 @@ import dev.connect.oauth.application.port.in.OpenIdParameters;
 import dev.connect.oauth.application.port.in.PlanAuthorizationCommand;
 import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RequestSource;
+import dev.connect.oauth.application.port.in.ResolvePushedRequestCommand;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.port.in.SignedIn;
 import dev.connect.oauth.application.port.in.SignedInAccount;
@@ -50,6 +51,11 @@ import java.util.stream.Stream;
  * (RFC 9207), the JSON answer of the API form too. The consent page also offers logout, a
  * CSRF-protected post to {@code /oauth/logout} that deletes the session and its cookie. How errors
  * are answered (page, JSON, redirect to the client) is each route's {@link ErrorStyle}.
+ *
+ * <p>Pushed requests (RFC 9126 §4): a request with {@code request_uri} and {@code client_id}, in
+ * either form, stands for the parameters its client pushed, taken (used up) at this first hit; the
+ * pages carry those on like any request's. After a sign-in, a client that must push gets them
+ * pushed again under a fresh {@code request_uri} for the way back.
  */
 final class AuthorizationEndpoint {
     static final String SIGN_IN_PATH = "/oauth/authorize/sign-in";
@@ -80,6 +86,10 @@ final class AuthorizationEndpoint {
         this.basePath = Objects.requireNonNull(basePath, "basePath");
     }
 
+    /** What a use case decided, with the parameters the request stands for. */
+    private record Rendering(Parameters params, Step step) {
+    }
+
     /** What to show or where to send the browser after a use case ran. */
     private sealed interface Step {
         record SignInForm(CheckedAuthorization checked, String email, boolean failed) implements Step {
@@ -102,19 +112,20 @@ final class AuthorizationEndpoint {
             authorizeWithApiKey(ctx);
             return;
         }
-        Parameters params = requestParameters(ctx);
-        AuthorizationRequest request = request(params);
+        Parameters received = requestParameters(ctx);
         Optional<String> session = cookies.sessionToken(ctx);
         executor.call(ctx, () -> {
-            AuthorizationPlan plan = useCases.planAuthorization().plan(new PlanAuthorizationCommand(request,
+            Parameters params = resolved(received);
+            AuthorizationPlan plan = useCases.planAuthorization().plan(new PlanAuthorizationCommand(request(params),
                     openId(params), session));
-            return switch (plan) {
+            Step step = switch (plan) {
                 case AuthorizationPlan.SignIn signIn -> new Step.SignInForm(signIn.checked(), loginHint(params), false);
                 case AuthorizationPlan.Consent consent -> new Step.ConsentForm(consent.checked(), consent.account());
                 case AuthorizationPlan.Approved approved ->
                         new Step.BackToClient(AuthorizationResponses.success(approved.granted(), issuer));
             };
-        }, step -> render(ctx, params, step));
+            return new Rendering(params, step);
+        }, rendering -> render(ctx, rendering.params(), rendering.step()));
     }
 
     /**
@@ -135,7 +146,8 @@ final class AuthorizationEndpoint {
             CheckedAuthorization checked = useCases.checkAuthorizationRequest().check(request);
             try {
                 SignedIn session = useCases.signIn().signIn(new SignInCommand(email, password, source));
-                return new Step.SessionStarted(session, afterSignIn(form));
+                return new Step.SessionStarted(session,
+                        useCases.returnAfterSignIn().parametersBack(checked, afterSignIn(form)));
             } catch (TooManyAttemptsException limited) {
                 throw HttpProblem.tooManyRequests(limited.retryAfter());
             } catch (OAuthException refused) {
@@ -185,13 +197,14 @@ final class AuthorizationEndpoint {
             throw ErrorCode.NOT_ACCEPTABLE.exception();
         }
         // Repeats are refused before the key is checked, as any malformed request is.
-        Parameters params = requestParameters(ctx).requireNoRepeats();
-        AuthorizationRequest request = request(params);
+        Parameters received = requestParameters(ctx).requireNoRepeats();
         String key = String.join(",", ctx.request().headers().getAll(ApiEndpoints.API_KEY_HEADER));
         executor.call(ctx, () -> {
             Principal holder = useCases.authenticateApiKey().authenticate(Optional.of(key));
+            // Only a key holder uses up a request_uri: a wrong key must not burn the client's request.
+            Parameters params = resolved(received);
             // The key authenticates the holder with this very request: auth_time is now.
-            return useCases.authorize().authorize(new AuthorizeCommand(request, holder.account().id(),
+            return useCases.authorize().authorize(new AuthorizeCommand(request(params), holder.account().id(),
                     ConsentDecision.APPROVE, nonce(params), Optional.empty()));
         }, response -> {
             switch (response) {
@@ -219,6 +232,22 @@ final class AuthorizationEndpoint {
             return query.and(Parameters.fromBody(ctx));
         }
         return query;
+    }
+
+    /**
+     * The parameters the request stands for (RFC 9126 §4): those its client pushed, taken once, when
+     * it has a {@code request_uri} (everything else it carries is ignored); otherwise its own, once
+     * the use case made sure its client need not push. The pages then carry these on, as any
+     * request's, so the sign-in and consent round trips need the {@code request_uri} no more.
+     */
+    private Parameters resolved(Parameters received) {
+        if (received.isRepeated("request_uri")) {
+            throw ErrorCode.INVALID_REQUEST.exception("Parameter request_uri must not be repeated.");
+        }
+        return useCases.resolvePushedRequest().resolve(new ResolvePushedRequestCommand(request(received),
+                        received.get("request_uri")))
+                .map(pushed -> Parameters.of(List.copyOf(pushed.entrySet())))
+                .orElse(received);
     }
 
     /** The request as received, its repeated parameters included: the use case decides what they cost. */

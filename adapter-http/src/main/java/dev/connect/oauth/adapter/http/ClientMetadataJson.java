@@ -33,7 +33,7 @@ final class ClientMetadataJson {
             "jwks_uri", "token_endpoint_auth_signing_alg");
     /** The members of a dynamic registration request (RFC 7591 §2 and OpenID Connect's that are supported). */
     static final Set<String> REGISTRATION_MEMBERS = union(AUTH_MEMBERS, Set.of("client_name", "redirect_uris", "scope",
-            "post_logout_redirect_uris", "subject_type", "default_max_age"));
+            "post_logout_redirect_uris", "subject_type", "default_max_age", "require_pushed_authorization_requests"));
 
     private ClientMetadataJson() {
     }
@@ -52,7 +52,8 @@ final class ClientMetadataJson {
                 JsonBodies.strings(body, "redirect_uris"),
                 JsonBodies.string(body, "scope").map(scope -> Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).toList()),
                 Optional.empty(), JsonBodies.strings(body, "post_logout_redirect_uris"),
-                JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age"), auth(body)));
+                JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age"),
+                JsonBodies.optionalBoolean(body, "require_pushed_authorization_requests"), auth(body)));
     }
 
     /** Refuses any member outside {@code known} with {@code invalid_client_metadata}. */
@@ -90,6 +91,7 @@ final class ClientMetadataJson {
                 .put("post_logout_redirect_uris", uris(client.openId().postLogoutRedirectUris()))
                 .put("subject_type", client.openId().subjectType().wireName());
         client.openId().defaultMaxAge().ifPresent(age -> body.put("default_max_age", age.toSeconds()));
+        body.put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
         if (client.secretHash().isPresent()) {
             body.put("client_secret_expires_at", 0); // RFC 7591 §3.2.1: required with a secret; 0 = never
         }

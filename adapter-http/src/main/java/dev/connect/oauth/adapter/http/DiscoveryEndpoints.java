@@ -123,7 +123,10 @@ final class DiscoveryEndpoints {
                 .put("revocation_endpoint_auth_signing_alg_values_supported", signingAlgs.copy())
                 .put("introspection_endpoint_auth_signing_alg_values_supported", signingAlgs.copy())
                 .put("registration_endpoint", settings.issuer() + RegistrationEndpoints.PATH)
-                .put("authorization_response_iss_parameter_supported", true);
+                .put("authorization_response_iss_parameter_supported", true)
+                // RFC 9126 §5.
+                .put("pushed_authorization_request_endpoint", base + "par")
+                .put("require_pushed_authorization_requests", settings.requirePushedAuthorizationRequests());
     }
 
     /**

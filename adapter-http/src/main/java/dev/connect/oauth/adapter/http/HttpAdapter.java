@@ -79,6 +79,7 @@ public final class HttpAdapter {
     private final UserInfoEndpoint userInfo;
     private final EndSessionEndpoint endSession;
     private final RevocationEndpoints revocation;
+    private final PushedAuthorizationRequestEndpoint pushedRequests;
     private final DiscoveryEndpoints discovery;
     private final ApiEndpoints api;
     private final RegistrationEndpoints registration;
@@ -117,6 +118,7 @@ public final class HttpAdapter {
         this.userInfo = new UserInfoEndpoint(useCases, executor);
         this.endSession = new EndSessionEndpoint(useCases, executor, pages, cookies);
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
+        this.pushedRequests = new PushedAuthorizationRequestEndpoint(useCases, executor, clientFailures);
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance);
         this.registration = new RegistrationEndpoints(useCases, executor, settings.issuer());
@@ -146,6 +148,7 @@ public final class HttpAdapter {
                 .on(ErrorStyle.PAGE, POST, oauth("logout"), authorization::signOut)
                 .on(POST, oauth("token"), json, token::token)
                 .on(POST, oauth("refresh"), json, token::refresh)
+                .on(POST, oauth("par"), json, pushedRequests::push)
                 .on(GET, oauth("info"), json, bearer::info)
                 .on(GET, oauth("invalidate"), json, bearer::invalidate)
                 .on(POST, oauth("invalidate"), json, bearer::invalidate)

@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.domain.ScopeSet;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,12 +44,15 @@ import java.util.Set;
  *                              addresses) of the proxies whose {@code X-Forwarded-For} names the client;
  *                              empty: the header is ignored and the peer is the client
  * @param timeouts              how long a connection may idle, and a request take to arrive
+ * @param requirePushedAuthorizationRequests whether metadata says every client must push its
+ *                              authorization requests (RFC 9126 §5)
  */
 public record HttpSettings(String issuer, String latestVersion, String minimumVersion, boolean maintenance,
                            Duration retryAfter, RateLimit tokenPerClient, RateLimit signInPerAddress,
                            boolean allowPlainPkce, ScopeSet scopeCatalogue, long maxBodyBytes,
                            int maxConcurrentUseCases, int serverInstances, Duration shutdownGrace, Clock clock,
-                           Set<String> corsOrigins, List<String> trustedProxies, Timeouts timeouts) {
+                           Set<String> corsOrigins, List<String> trustedProxies, Timeouts timeouts,
+                           boolean requirePushedAuthorizationRequests) {
     public static final String DEFAULT_LATEST_VERSION = "1.8.0";
     public static final String DEFAULT_MINIMUM_VERSION = "1.0.0";
     /** Successful token requests per client and minute on one node unless configured. */
@@ -233,6 +237,7 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
         private Set<String> corsOrigins = Set.of();
         private List<String> trustedProxies = List.of();
         private Timeouts timeouts = Timeouts.DEFAULT;
+        private boolean requirePushedAuthorizationRequests = PushedRequestPolicy.DEFAULT_REQUIRED_FOR_ALL_CLIENTS;
 
         private Builder(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -314,10 +319,16 @@ public record HttpSettings(String issuer, String latestVersion, String minimumVe
             return this;
         }
 
+        public Builder requirePushedAuthorizationRequests(boolean required) {
+            this.requirePushedAuthorizationRequests = required;
+            return this;
+        }
+
         public HttpSettings build() {
             return new HttpSettings(issuer, latestVersion, minimumVersion, maintenance, retryAfter, tokenPerClient,
                     signInPerAddress, allowPlainPkce, scopeCatalogue, maxBodyBytes, maxConcurrentUseCases,
-                    serverInstances, shutdownGrace, clock, corsOrigins, trustedProxies, timeouts);
+                    serverInstances, shutdownGrace, clock, corsOrigins, trustedProxies, timeouts,
+                    requirePushedAuthorizationRequests);
         }
     }
 

@@ -22,12 +22,15 @@ import dev.connect.oauth.application.port.in.LimitClientFailuresUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
+import dev.connect.oauth.application.port.in.ResolvePushedRequestUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
 import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
+import dev.connect.oauth.application.port.in.ReturnAfterSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -79,6 +82,10 @@ public record HttpUseCases(
         GetUserInfoUseCase getUserInfo,
         PlanAuthorizationUseCase planAuthorization,
         EndSessionUseCase endSession,
+        // Pushed authorization requests (RFC 9126)
+        PushAuthorizationRequestUseCase pushAuthorizationRequest,
+        ResolvePushedRequestUseCase resolvePushedRequest,
+        ReturnAfterSignInUseCase returnAfterSignIn,
         // Dynamic client registration (RFC 7591/7592)
         RegisterClientDynamicallyUseCase registerClientDynamically,
         ManageClientRegistrationUseCase manageClientRegistration) {
@@ -115,6 +122,9 @@ public record HttpUseCases(
         Objects.requireNonNull(getUserInfo, "getUserInfo");
         Objects.requireNonNull(planAuthorization, "planAuthorization");
         Objects.requireNonNull(endSession, "endSession");
+        Objects.requireNonNull(pushAuthorizationRequest, "pushAuthorizationRequest");
+        Objects.requireNonNull(resolvePushedRequest, "resolvePushedRequest");
+        Objects.requireNonNull(returnAfterSignIn, "returnAfterSignIn");
         Objects.requireNonNull(registerClientDynamically, "registerClientDynamically");
         Objects.requireNonNull(manageClientRegistration, "manageClientRegistration");
     }

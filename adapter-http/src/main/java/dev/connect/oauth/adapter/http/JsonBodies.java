@@ -80,6 +80,11 @@ final class JsonBodies {
         throw ErrorCode.INVALID_REQUEST.exception(name + " must be true or false.");
     }
 
+    /** A boolean member; absent or {@code null} is empty. */
+    static Optional<Boolean> optionalBoolean(JsonObject body, String name) {
+        return body.getValue(name) == null ? Optional.empty() : Optional.of(requiredBoolean(body, name));
+    }
+
     /** An array of strings; absent or {@code null} is empty. */
     static Optional<List<String>> strings(JsonObject body, String name) {
         Object value = body.getValue(name);

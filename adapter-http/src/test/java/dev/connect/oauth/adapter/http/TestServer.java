@@ -97,7 +97,8 @@ final class TestServer implements AutoCloseable {
                 app.createAccount, app.issueApiKey, app.revokeApiKey, app.listConnections, app.disconnectClient,
                 app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
                 readiness, app.maintenance, app.maintenance, app.clientFailures, app.resolveSignIn, app.getUserInfo,
-                app.planAuthorization, app.endSession, app.registerClientDynamically, app.manageClientRegistration);
+                app.planAuthorization, app.endSession, app.pushAuthorizationRequest, app.resolvePushedRequest,
+                app.returnAfterSignIn, app.registerClientDynamically, app.manageClientRegistration);
     }
 
     @Override

@@ -22,6 +22,6 @@ public final class InMemoryPorts {
                 new InMemorySessionRepository(store), new InMemorySigningKeyRepository(store),
                 new InMemoryAuditLog(store), new InMemoryStoreHealth(store), new InMemoryAccessTokenLookup(store),
                 new InMemoryMaintenanceSwitchStore(store), new InMemoryAttemptCounterStore(store),
-                new InMemoryJtiStore(store), new InMemoryStorePurge(store));
+                new InMemoryJtiStore(store), new InMemoryStorePurge(store), new InMemoryPushedRequestStore(store));
     }
 }

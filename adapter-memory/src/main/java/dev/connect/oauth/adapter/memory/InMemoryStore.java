@@ -14,6 +14,7 @@ import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
 import dev.connect.oauth.domain.IssuedApiKey;
+import dev.connect.oauth.domain.PushedAuthorizationRequest;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
@@ -54,6 +55,7 @@ public final class InMemoryStore {
     final List<AuditEvent> auditEvents = new ArrayList<>();
     final Map<SecretHash, AttemptCount> attemptCounts = new HashMap<>();
     final Map<SecretHash, Instant> jtiClaims = new HashMap<>();
+    final Map<SecretHash, PushedAuthorizationRequest> pushedRequests = new HashMap<>();
     boolean maintenance;
 
     /** Switches the store on or off; while off, every call of its ports fails. */

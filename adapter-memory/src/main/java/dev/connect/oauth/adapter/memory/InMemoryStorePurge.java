@@ -55,6 +55,12 @@ final class InMemoryStorePurge implements StorePurge {
     }
 
     @Override
+    public int deleteExpiredPushedRequests(Instant expiredBefore, int limit) {
+        return store.atomically(() -> removeUpTo(store.pushedRequests.values(),
+                request -> request.expiresAt().isBefore(expiredBefore), limit));
+    }
+
+    @Override
     public int deleteAuditEventsBefore(Instant occurredBefore, int limit) {
         return store.atomically(() -> removeUpTo(store.auditEvents, event -> event.at().isBefore(occurredBefore), limit));
     }

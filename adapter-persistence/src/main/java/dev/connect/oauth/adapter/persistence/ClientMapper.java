@@ -53,6 +53,7 @@ final class ClientMapper {
         row.setJwksUri(auth.jwksUri().orElse(null));
         row.setTokenEndpointAuthSigningAlg(auth.signingAlg().orElse(null));
         row.setRegistrationTokenHash(auth.registrationTokenHash().map(SecretHash::hex).orElse(null));
+        row.setRequirePushedAuthorizationRequests(client.requirePushedAuthorizationRequests());
         return row;
     }
 
@@ -70,7 +71,8 @@ final class ClientMapper {
         return new Client(ClientId.parse(row.getId()), row.getName(), ClientType.parse(row.getType()),
                 Optional.ofNullable(row.getSecretHash()).map(SecretHash::new),
                 redirectUris.stream().map(RedirectUri::parse).toList(), ScopeSet.parse(row.getAllowedScopes()),
-                EpochNanos.toInstant(row.getCreatedAt()), openId(row), auth(row));
+                EpochNanos.toInstant(row.getCreatedAt()), openId(row),
+                Boolean.TRUE.equals(row.getRequirePushedAuthorizationRequests()), auth(row));
     }
 
     private static ClientAuthSettings auth(ClientsRecord row) {

@@ -62,6 +62,7 @@ final class JooqClientRepository implements ClientRepository {
                     .set(CLIENTS.JWKS_URI, row.getJwksUri())
                     .set(CLIENTS.TOKEN_ENDPOINT_AUTH_SIGNING_ALG, row.getTokenEndpointAuthSigningAlg())
                     .set(CLIENTS.REGISTRATION_TOKEN_HASH, row.getRegistrationTokenHash())
+                    .set(CLIENTS.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, row.getRequirePushedAuthorizationRequests())
                     .where(CLIENTS.ID.eq(row.getId()).and(CLIENTS.DELETED_AT.isNull()))
                     .execute();
             if (updated == 0) {

@@ -5,6 +5,7 @@ import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUDIT_EVENTS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUTHORIZATION_CODES;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.BROWSER_SESSIONS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.PUSHED_AUTHORIZATION_REQUESTS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.REFRESH_TOKENS;
 
 import dev.connect.oauth.adapter.persistence.jooq.tables.RefreshTokens;
@@ -69,6 +70,11 @@ final class JooqStorePurge implements StorePurge {
     @Override
     public int deleteExpiredSessions(Instant expiredBefore, int limit) {
         return deleteBefore(BROWSER_SESSIONS, BROWSER_SESSIONS.EXPIRES_AT, expiredBefore, limit);
+    }
+
+    @Override
+    public int deleteExpiredPushedRequests(Instant expiredBefore, int limit) {
+        return deleteBefore(PUSHED_AUTHORIZATION_REQUESTS, PUSHED_AUTHORIZATION_REQUESTS.EXPIRES_AT, expiredBefore, limit);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.JtiStore;
 import dev.connect.oauth.application.port.out.MaintenanceSwitchStore;
+import dev.connect.oauth.application.port.out.PushedRequestStore;
 import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
@@ -77,6 +78,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final AttemptCounterStore attempts;
     private final JtiStore jtis;
     private final StorePurge purge;
+    private final PushedRequestStore pushedRequests;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration, int writers,
                                Duration enqueueTimeout, MeterRegistry meters) {
@@ -100,6 +102,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.attempts = new JooqAttemptCounterStore(database);
         this.jtis = new JooqJtiStore(database);
         this.purge = new JooqStorePurge(database);
+        this.pushedRequests = new JooqPushedRequestStore(database);
     }
 
     /**
@@ -209,6 +212,11 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** The JWT ids already used, for replay checks. */
     public JtiStore jtis() {
         return jtis;
+    }
+
+    /** Pushed authorization requests (RFC 9126), each taken at most once. */
+    public PushedRequestStore pushedRequests() {
+        return pushedRequests;
     }
 
     /** Bounded deletes of expired rows, for the scheduled purge. */

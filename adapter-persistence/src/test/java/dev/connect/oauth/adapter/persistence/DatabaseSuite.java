@@ -35,6 +35,7 @@ import dev.connect.oauth.testkit.contract.SessionRepositoryContract;
 import dev.connect.oauth.testkit.contract.SigningKeyRepositoryContract;
 import dev.connect.oauth.testkit.contract.StoreHealthContract;
 import dev.connect.oauth.application.port.out.StorePorts;
+import dev.connect.oauth.testkit.contract.PushedRequestStoreContract;
 import dev.connect.oauth.testkit.contract.StorePurgeContract;
 import dev.connect.oauth.testkit.contract.TokenRepositoryContract;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,6 +178,14 @@ abstract class DatabaseSuite {
 
     @Nested
     class SigningKeys extends SigningKeyRepositoryContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class PushedRequests extends PushedRequestStoreContract {
         @Override
         protected StorePorts openStore() {
             return emptyStore();

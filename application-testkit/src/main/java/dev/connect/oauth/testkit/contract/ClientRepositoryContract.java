@@ -130,6 +130,15 @@ public abstract class ClientRepositoryContract extends StoreContract {
     }
 
     @Test
+    void findByIdWhenPushedRequestsRequiredThenKeepsTheSetting() {
+        Client client = TestClients.publicClient().requirePushedAuthorizationRequests(true).build();
+
+        store.clients().add(client);
+
+        assertThat(store.clients().findById(client.id()).orElseThrow().requirePushedAuthorizationRequests()).isTrue();
+    }
+
+    @Test
     void findByIdWhenPublicClientAddedThenHasNoSecret() {
         Client client = TestClients.publicClient().build();
 

@@ -10,13 +10,16 @@ import dev.connect.oauth.application.port.out.StorePurge;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.PushedAuthorizationRequest;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.testkit.testdata.TestCodes;
 import dev.connect.oauth.testkit.testdata.TestIds;
 import dev.connect.oauth.testkit.testdata.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +123,22 @@ public abstract class StorePurgeContract extends StoreContract {
 
         assertThat(store.sessions().findByHash(expired.hash())).isEmpty();
         assertThat(store.sessions().findByHash(live.hash())).contains(live);
+    }
+
+    @Test
+    void deleteExpiredPushedRequestsThenOnlyExpired() {
+        Client client = storedClient();
+        PushedAuthorizationRequest expired = new PushedAuthorizationRequest(TestIds.hashOf(TestIds.secret()),
+                client.id(), Map.of("client_id", client.id().value()), at(5_000));
+        PushedAuthorizationRequest live = new PushedAuthorizationRequest(TestIds.hashOf(TestIds.secret()),
+                client.id(), Map.of("client_id", client.id().value()), at(60_000));
+        store.pushedRequests().add(expired);
+        store.pushedRequests().add(live);
+
+        assertThat(store.purge().deleteExpiredPushedRequests(CUTOFF, 10)).isEqualTo(1);
+
+        assertThat(store.pushedRequests().take(expired.hash(), client.id(), at(0))).isEmpty();
+        assertThat(store.pushedRequests().take(live.hash(), client.id(), at(0))).contains(live);
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class TestClients {
         private Instant createdAt = MutableClock.START;
         private ClientOpenIdSettings openId = ClientOpenIdSettings.DEFAULTS;
         private Optional<ClientAuthSettings> auth = Optional.empty();
+        private boolean requirePushedAuthorizationRequests;
 
         private Builder(ClientType type, Optional<SecretHash> secretHash) {
             this.type = type;
@@ -111,8 +112,15 @@ public final class TestClients {
                     Optional.of(jwks), Optional.empty(), Optional.empty(), Optional.empty()));
         }
 
+        /** The client must push its authorization requests (RFC 9126 §6). */
+        public Builder requirePushedAuthorizationRequests(boolean required) {
+            this.requirePushedAuthorizationRequests = required;
+            return this;
+        }
+
         public Client build() {
             return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
+                    requirePushedAuthorizationRequests,
                     auth.orElseGet(() -> ClientAuthSettings.defaultsFor(type, !redirectUris.isEmpty())));
         }
     }

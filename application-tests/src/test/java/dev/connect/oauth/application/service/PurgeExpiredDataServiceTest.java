@@ -9,11 +9,14 @@ import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.BrowserSession;
 import dev.connect.oauth.application.port.out.StorePorts;
 import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.PushedAuthorizationRequest;
 import dev.connect.oauth.testkit.testdata.MutableClock;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
 import dev.connect.oauth.testkit.testdata.TestIds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +59,25 @@ class PurgeExpiredDataServiceTest {
 
         Purged purged = service.purge(Duration.ofDays(30));
 
-        assertThat(purged).isEqualTo(new Purged(0, 0, 0, 1, 1));
+        assertThat(purged).isEqualTo(new Purged(0, 0, 0, 1, 1, 0));
         assertThat(ports.sessions().findByHash(recentlyExpired.hash())).isPresent();
         assertThat(ports.sessions().findByHash(longExpired.hash())).isEmpty();
         assertThat(ports.audit().recent(10)).containsExactly(kept);
+    }
+
+    @Test
+    void purgeWhenPushedRequestExpiredThenDeletesItWithoutGrace() {
+        ClientId client = new ClientId(TestIds.identifier());
+        PushedAuthorizationRequest expired = new PushedAuthorizationRequest(TestIds.hashOf(TestIds.secret()), client,
+                Map.of("client_id", client.value()), clock.instant().minusSeconds(1));
+        PushedAuthorizationRequest live = new PushedAuthorizationRequest(TestIds.hashOf(TestIds.secret()), client,
+                Map.of("client_id", client.value()), clock.instant().plusSeconds(30));
+        ports.pushedRequests().add(expired);
+        ports.pushedRequests().add(live);
+
+        Purged purged = service.purge(Duration.ofDays(30));
+
+        assertThat(purged.pushedRequests()).isEqualTo(1);
+        assertThat(ports.pushedRequests().take(live.hash(), client, clock.instant())).contains(live);
     }
 }

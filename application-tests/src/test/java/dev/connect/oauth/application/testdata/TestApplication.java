@@ -4,6 +4,7 @@ import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.adapter.memory.InMemoryStore;
 import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
+import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeClientAssertionCodec;
@@ -21,24 +22,27 @@ import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
+import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
+import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
 import dev.connect.oauth.application.port.in.IssueApiKeyUseCase;
 import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.ListClientsUseCase;
 import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
+import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
-import dev.connect.oauth.application.port.in.EndSessionUseCase;
-import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
-import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.ResolvePushedRequestUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
 import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
+import dev.connect.oauth.application.port.in.ReturnAfterSignInUseCase;
 import dev.connect.oauth.application.port.in.RevokeApiKeyUseCase;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
 import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
@@ -60,9 +64,9 @@ import dev.connect.oauth.application.service.DescribeTokenService;
 import dev.connect.oauth.application.service.DisconnectClientService;
 import dev.connect.oauth.application.service.EndSessionService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
-import dev.connect.oauth.application.service.GetUserInfoService;
 import dev.connect.oauth.application.service.GetClientService;
 import dev.connect.oauth.application.service.GetJwkSetService;
+import dev.connect.oauth.application.service.GetUserInfoService;
 import dev.connect.oauth.application.service.IntrospectTokenService;
 import dev.connect.oauth.application.service.InvalidateTokenService;
 import dev.connect.oauth.application.service.IssueApiKeyService;
@@ -72,17 +76,20 @@ import dev.connect.oauth.application.service.ListConnectionsService;
 import dev.connect.oauth.application.service.MaintenanceService;
 import dev.connect.oauth.application.service.PlanAuthorizationService;
 import dev.connect.oauth.application.service.PurgeShortLivedRecordsService;
+import dev.connect.oauth.application.service.PushAuthorizationRequestService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
-import dev.connect.oauth.application.service.RevocationAwareGrantRepository;
+import dev.connect.oauth.application.service.ResolvePushedRequestService;
 import dev.connect.oauth.application.service.ResolveSessionService;
+import dev.connect.oauth.application.service.ReturnAfterSignInService;
+import dev.connect.oauth.application.service.RevocationAwareGrantRepository;
 import dev.connect.oauth.application.service.RevokeApiKeyService;
 import dev.connect.oauth.application.service.RevokeTokenService;
 import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
 import dev.connect.oauth.application.service.SignOutService;
-import dev.connect.oauth.testkit.testdata.MutableClock;
 import dev.connect.oauth.application.service.TokenCheckCache;
+import dev.connect.oauth.testkit.testdata.MutableClock;
 import java.util.Objects;
 
 /**
@@ -96,6 +103,7 @@ public final class TestApplication {
     public final MutableClock clock = new MutableClock();
     public final OAuthPolicy policy;
     public final AbuseLimits limits;
+    public final PushedRequestPolicy pushedRequestPolicy;
     public final InMemoryStore store = new InMemoryStore();
     public final StorePorts ports = InMemoryPorts.create(store);
     public final FakeSecretGenerator generator = new FakeSecretGenerator();
@@ -145,6 +153,9 @@ public final class TestApplication {
     public final EndSessionUseCase endSession;
     public final RegisterClientDynamicallyUseCase registerClientDynamically;
     public final ManageClientRegistrationUseCase manageClientRegistration;
+    public final PushAuthorizationRequestUseCase pushAuthorizationRequest;
+    public final ResolvePushedRequestUseCase resolvePushedRequest;
+    public final ReturnAfterSignInUseCase returnAfterSignIn;
 
     /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
@@ -156,8 +167,13 @@ public final class TestApplication {
     }
 
     public TestApplication(OAuthPolicy policy, AbuseLimits limits) {
+        this(policy, limits, PushedRequestPolicy.DEFAULTS);
+    }
+
+    public TestApplication(OAuthPolicy policy, AbuseLimits limits, PushedRequestPolicy pushedRequestPolicy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.pushedRequestPolicy = Objects.requireNonNull(pushedRequestPolicy, "pushedRequestPolicy");
         StorePorts p = ports;
         tokenChecks = new TokenCheckCache(p.accessTokenLookup(), TokenCachePolicy.defaults(), clock);
         GrantRepository grants = new RevocationAwareGrantRepository(p.grants(), tokenChecks);
@@ -210,5 +226,11 @@ public final class TestApplication {
         maintenance = new MaintenanceService(p.maintenance(), p.audit(), clock);
         clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);
         purgeShortLivedRecords = new PurgeShortLivedRecordsService(p.attempts(), p.jtis(), clock);
+        pushAuthorizationRequest = new PushAuthorizationRequestService(clientAuthenticator, p.clients(), secretHasher, generator,
+                p.pushedRequests(), clock, policy, pushedRequestPolicy);
+        resolvePushedRequest = new ResolvePushedRequestService(p.clients(), p.pushedRequests(), secretHasher, clock,
+                policy, pushedRequestPolicy);
+        returnAfterSignIn = new ReturnAfterSignInService(p.pushedRequests(), generator, secretHasher, clock,
+                pushedRequestPolicy);
     }
 }

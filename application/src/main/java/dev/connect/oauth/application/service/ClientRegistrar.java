@@ -35,7 +35,8 @@ import java.util.Set;
  * client with at least one; scopes from the server's catalogue; the OpenID Connect settings; the
  * authentication method consistent with the type ({@code none} exactly for public clients), grant
  * and response types consistent with each other and the redirect URIs, public keys only in
- * {@code jwks}. A client whose method uses a secret gets a fresh 256-bit one, kept as its hash.
+ * {@code jwks}; whether it must push its authorization requests (RFC 9126 §6). A client whose
+ * method uses a secret gets a fresh 256-bit one, kept as its hash.
  *
  * <p>Errors: the v1 API keeps its historic codes ({@code invalid_request}, {@code invalid_scope}) for
  * the fields it always had; dynamic registration answers RFC 7591 §3.2.2's
@@ -120,7 +121,8 @@ final class ClientRegistrar {
                 ? Optional.of(generator.secret()) : Optional.empty();
         Optional<SecretHash> secretHash = resolved.usesSecretHash()
                 ? previousSecret.or(() -> secret.map(hasher::hash)) : Optional.empty();
-        Client client = new Client(id, name, type, secretHash, redirectUris, scopes, createdAt, openId, settings);
+        Client client = new Client(id, name, type, secretHash, redirectUris, scopes, createdAt, openId,
+                metadata.requirePushedAuthorizationRequests().orElse(false), settings);
         return new Built(client, secret);
     }
 

@@ -41,7 +41,9 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         int refreshTokens = drain(limit -> purge.deleteDeadRefreshTokens(expired, limit));
         int sessions = drain(limit -> purge.deleteExpiredSessions(expired, limit));
         int auditEvents = drain(limit -> purge.deleteAuditEventsBefore(now.minus(auditRetention), limit));
-        return new Purged(codes, accessTokens, refreshTokens, sessions, auditEvents);
+        // A pushed request is no use once expired, not even to recognise a replay: no grace.
+        int pushedRequests = drain(limit -> purge.deleteExpiredPushedRequests(now, limit));
+        return new Purged(codes, accessTokens, refreshTokens, sessions, auditEvents, pushedRequests);
     }
 
     private static int drain(IntUnaryOperator batch) {

@@ -25,8 +25,9 @@ import java.util.Optional;
  * have none and then use client credentials only. Scopes come from the server's catalogue. A
  * confidential client gets a 256-bit secret, shown once and kept as its hash. Its OpenID Connect
  * settings: post-logout redirect URIs held to the rules of redirect URIs, a subject type (only
- * {@code public} for now: pairwise subjects are not built) and a default {@code max_age}; how it
- * authenticates and which grants it uses. The validation is {@link ClientRegistrar}'s, shared with
+ * {@code public} for now: pairwise subjects are not built) and a default {@code max_age}. It may
+ * be registered to push every authorization request first (RFC 9126 §6). How it authenticates and
+ * which grants it uses are registered too. The validation is {@link ClientRegistrar}'s, shared with
  * dynamic registration.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>

@@ -184,8 +184,13 @@ final class E2eServer {
      * with {@code redirectUri} as its post-logout redirect URI too.
      */
     TestClient registerClient(String type, URI redirectUri, List<String> scopes) {
+        return registerClient(type, redirectUri, scopes, new JsonObject());
+    }
+
+    /** A client registered with {@code settings}, more members of {@code POST /api/v1/clients}, besides the usual ones. */
+    TestClient registerClient(String type, URI redirectUri, List<String> scopes, JsonObject settings) {
         Reply reply = request("POST", "/api/v1/clients").apiKey(adminKey)
-                .json(new JsonObject().put("name", "E2E " + type + " client " + sequence.incrementAndGet())
+                .json(settings.copy().put("name", "E2E " + type + " client " + sequence.incrementAndGet())
                         .put("redirect_uris", new JsonArray().add(redirectUri.toString()))
                         .put("post_logout_redirect_uris", new JsonArray().add(redirectUri.toString()))
                         .put("scopes", new JsonArray(scopes)).put("type", type))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.bootstrap.e2e.E2eServer.Customer;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.TestClient;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,9 @@ class JsClientE2eTest {
             environment.put("CONNECT_E2E_CUSTOMER_ID", customer.id());
             environment.put("CONNECT_E2E_CUSTOMER_EMAIL", customer.email());
             environment.put("CONNECT_E2E_CUSTOMER_NAME", customer.name());
+            TestClient mustPush = server.registerClient("public", REDIRECT, scopes,
+                    new JsonObject().put("require_pushed_authorization_requests", true));
+            environment.put("CONNECT_E2E_PAR_CLIENT_ID", mustPush.id());
             environment.put("CONNECT_E2E_ADMIN_API_KEY", server.adminKey());
         }
 
@@ -88,6 +92,11 @@ class JsClientE2eTest {
         @Test
         void jwtDcrScriptWhenRunThenEveryCheckPasses() throws Exception {
             assertScriptPasses("jwt-dcr.mjs");
+        }
+
+        @Test
+        void parScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("par.mjs");
         }
 
         private void assertScriptPasses(String script) throws Exception {

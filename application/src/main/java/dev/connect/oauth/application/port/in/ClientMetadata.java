@@ -7,11 +7,13 @@ import java.util.Optional;
 /**
  * A client's registered metadata as received, whichever API sent it: the v1 client API or dynamic
  * registration (RFC 7591 §2), which both go through the same validation. An absent {@code type} is
- * derived from the authentication method ({@code none}: public; any other: confidential).
+ * derived from the authentication method ({@code none}: public; any other: confidential);
+ * {@code requirePushedAuthorizationRequests} is RFC 9126 §6's, false when absent.
  */
 public record ClientMetadata(Optional<String> name, Optional<List<String>> redirectUris, Optional<List<String>> scopes,
                              Optional<String> type, Optional<List<String>> postLogoutRedirectUris,
-                             Optional<String> subjectType, Optional<Long> defaultMaxAge, ClientAuthMetadata auth) {
+                             Optional<String> subjectType, Optional<Long> defaultMaxAge,
+                             Optional<Boolean> requirePushedAuthorizationRequests, ClientAuthMetadata auth) {
     public ClientMetadata {
         Objects.requireNonNull(name, "name");
         redirectUris = Objects.requireNonNull(redirectUris, "redirectUris")
@@ -22,12 +24,20 @@ public record ClientMetadata(Optional<String> name, Optional<List<String>> redir
                 .map(values -> RegisterClientCommand.copyWithoutNulls(values, "post_logout_redirect_uris"));
         Objects.requireNonNull(subjectType, "subjectType");
         Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
+        Objects.requireNonNull(requirePushedAuthorizationRequests, "requirePushedAuthorizationRequests");
         Objects.requireNonNull(auth, "auth");
+    }
+
+    /** Metadata without the PAR setting (RFC 9126 §6: absent is false). */
+    public ClientMetadata(Optional<String> name, Optional<List<String>> redirectUris, Optional<List<String>> scopes,
+                          Optional<String> type, Optional<List<String>> postLogoutRedirectUris,
+                          Optional<String> subjectType, Optional<Long> defaultMaxAge, ClientAuthMetadata auth) {
+        this(name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge, Optional.empty(), auth);
     }
 
     /** The same metadata with {@code scopes} when it names none. */
     public ClientMetadata withDefaultScopes(List<String> scopes) {
         return this.scopes.isPresent() ? this : new ClientMetadata(name, redirectUris, Optional.of(scopes), type,
-                postLogoutRedirectUris, subjectType, defaultMaxAge, auth);
+                postLogoutRedirectUris, subjectType, defaultMaxAge, requirePushedAuthorizationRequests, auth);
     }
 }

@@ -3,7 +3,7 @@ package dev.connect.oauth.application.port.in;
 import java.time.Duration;
 
 /**
- * Deletes what has expired (codes, tokens of dead families, sessions) and audit events older than
+ * Deletes what has expired (codes, tokens of dead families, sessions, pushed authorization requests) and audit events older than
  * the retention. Safe to run on every node at once, at any time.
  */
 public interface PurgeExpiredDataUseCase {
@@ -11,9 +11,9 @@ public interface PurgeExpiredDataUseCase {
     Purged purge(Duration auditRetention);
 
     /** How many rows of each kind one run deleted. */
-    record Purged(int codes, int accessTokens, int refreshTokens, int sessions, int auditEvents) {
+    record Purged(int codes, int accessTokens, int refreshTokens, int sessions, int auditEvents, int pushedRequests) {
         public int total() {
-            return codes + accessTokens + refreshTokens + sessions + auditEvents;
+            return codes + accessTokens + refreshTokens + sessions + auditEvents + pushedRequests;
         }
     }
 }

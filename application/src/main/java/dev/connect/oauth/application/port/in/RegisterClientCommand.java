@@ -9,12 +9,15 @@ import java.util.Optional;
  * An admin registers a client; fields as received (a list never holds a null element). They stay
  * text because the caller's right to register is checked before any field (403 before 400).
  * {@code postLogoutRedirectUris}, {@code subjectType} and {@code defaultMaxAge} (seconds) are its
- * OpenID Connect settings; {@code auth} how it authenticates and which grants it uses.
+ * OpenID Connect settings; {@code requirePushedAuthorizationRequests} whether it must push its
+ * authorization requests (RFC 9126 §6), false when absent; {@code auth} how it authenticates and
+ * which grants it uses.
  */
 public record RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                     Optional<List<String>> scopes, Optional<String> type,
                                     Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
-                                    Optional<Long> defaultMaxAge, ClientAuthMetadata auth) {
+                                    Optional<Long> defaultMaxAge, Optional<Boolean> requirePushedAuthorizationRequests,
+                                    ClientAuthMetadata auth) {
     public RegisterClientCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(name, "name");
@@ -25,6 +28,7 @@ public record RegisterClientCommand(Principal caller, Optional<String> name, Opt
                 .map(values -> copyWithoutNulls(values, "post_logout_redirect_uris"));
         Objects.requireNonNull(subjectType, "subjectType");
         Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
+        Objects.requireNonNull(requirePushedAuthorizationRequests, "requirePushedAuthorizationRequests");
         Objects.requireNonNull(auth, "auth");
     }
 
@@ -32,14 +36,33 @@ public record RegisterClientCommand(Principal caller, Optional<String> name, Opt
     public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                  Optional<List<String>> scopes, Optional<String> type,
                                  Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
+                                 Optional<Long> defaultMaxAge, Optional<Boolean> requirePushedAuthorizationRequests) {
+        this(caller, name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
+                requirePushedAuthorizationRequests, ClientAuthMetadata.DEFAULTS);
+    }
+
+    /** A client that need not push its authorization requests. */
+    public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
+                                 Optional<List<String>> scopes, Optional<String> type,
+                                 Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
+                                 Optional<Long> defaultMaxAge, ClientAuthMetadata auth) {
+        this(caller, name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
+                Optional.empty(), auth);
+    }
+
+    /** A client that need not push its authorization requests, with the default authentication settings. */
+    public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
+                                 Optional<List<String>> scopes, Optional<String> type,
+                                 Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
                                  Optional<Long> defaultMaxAge) {
         this(caller, name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
-                ClientAuthMetadata.DEFAULTS);
+                Optional.empty(), ClientAuthMetadata.DEFAULTS);
     }
 
     /** What the command registers, without the caller. */
     public ClientMetadata metadata() {
-        return new ClientMetadata(name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge, auth);
+        return new ClientMetadata(name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
+                requirePushedAuthorizationRequests, auth);
     }
 
     /** A client without OpenID Connect settings (the defaults apply). */

@@ -19,7 +19,8 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
                          GrantRepository grants, AuthorizationCodeStore codes, TokenRepository tokens,
                          SessionRepository sessions, SigningKeyRepository signingKeys, AuditLog audit,
                          StoreHealth health, AccessTokenLookup accessTokenLookup, MaintenanceSwitchStore maintenance,
-                         AttemptCounterStore attempts, JtiStore jtis, StorePurge purge) {
+                         AttemptCounterStore attempts, JtiStore jtis, StorePurge purge,
+                         PushedRequestStore pushedRequests) {
     // Reflection over the record's own components, so that a port added to the record needs no change below.
     private static final RecordComponent[] COMPONENTS = StorePorts.class.getRecordComponents();
     private static final Constructor<StorePorts> CANONICAL = canonicalConstructor();
@@ -49,6 +50,7 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
         Objects.requireNonNull(attempts, "attempts");
         Objects.requireNonNull(jtis, "jtis");
         Objects.requireNonNull(purge, "purge");
+        Objects.requireNonNull(pushedRequests, "pushedRequests");
     }
 
     /** The interfaces of the store ports, one per component of this record. */

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Deletes rows no request can use any more, in bounded batches: authorization codes, access and
- * refresh tokens and browser sessions that expired, and audit events past their retention.
+ * refresh tokens, browser sessions and pushed authorization requests that expired, and audit events past their retention.
  *
  * <p>Atomicity: each call deletes at most {@code limit} rows, each row as one atomic step, and
  * only rows that match when they are deleted. Calls are idempotent and need no lock: several nodes
@@ -30,6 +30,9 @@ public interface StorePurge {
 
     /** Deletes browser sessions that expired before {@code expiredBefore}; returns how many. */
     int deleteExpiredSessions(Instant expiredBefore, int limit);
+
+    /** Deletes pushed authorization requests that expired before {@code expiredBefore}; returns how many. */
+    int deleteExpiredPushedRequests(Instant expiredBefore, int limit);
 
     /** Deletes audit events that occurred before {@code occurredBefore}; returns how many. */
     int deleteAuditEventsBefore(Instant occurredBefore, int limit);
