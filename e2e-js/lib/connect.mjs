@@ -73,3 +73,21 @@ export async function run(name, steps) {
   }
   console.log(`${name}: ok`);
 }
+
+/** Waits `seconds` (a device's polling interval). */
+export function sleep(seconds) {
+  return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+}
+
+/**
+ * Decides the device authorization request of `userCode` ('approve' or 'deny') as the customer,
+ * through the API with the customer's key: what the /device page does, done by a program.
+ */
+export async function decideDevice(userCode, decision) {
+  const response = await fetch(`${issuer.href.replace(/\/$/, '')}/api/v1/device/approve`, {
+    method: 'POST',
+    headers: { ACCESSTOKEN: customerKey, Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user_code: userCode, decision }),
+  });
+  return { status: response.status, body: await response.json() };
+}

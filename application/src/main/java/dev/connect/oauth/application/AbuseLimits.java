@@ -27,6 +27,15 @@ public record AbuseLimits(int signInFailuresPerAccount, int signInFailuresPerSou
                           Duration clientFailureWindow) {
     /** ASVS 2.2.1's ceiling for the per-account limit within one hour. */
     public static final int MAX_FAILURES_PER_ACCOUNT_AND_HOUR = 100;
+    /**
+     * Wrong user codes (RFC 8628 §5.1) per source and window: a person mistyping a few times passes,
+     * a sweep of the 20^8 codes does not get far (10 per quarter hour is under 10^3 a day).
+     */
+    public static final int USER_CODE_FAILURES_PER_SOURCE = 10;
+    /** Wrong user codes per account and window, from any source. */
+    public static final int USER_CODE_FAILURES_PER_ACCOUNT = 20;
+    /** The window of the wrong-user-code counts. */
+    public static final Duration USER_CODE_FAILURE_WINDOW = Duration.ofMinutes(15);
     /** How long a successful sign-in makes its source a known one for the account. */
     public static final Duration KNOWN_SOURCE_TTL = Duration.ofDays(30);
 

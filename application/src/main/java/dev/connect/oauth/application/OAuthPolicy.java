@@ -1,6 +1,7 @@
 package dev.connect.oauth.application;
 
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.RefreshTokenLifetime;
 import dev.connect.oauth.domain.ScopeSet;
 import java.net.URI;
@@ -21,10 +22,13 @@ import java.util.Objects;
  *                        as long as what the first request issued was never used: the first answer
  *                        may have been lost to a failure after the commit. Zero turns it off.
  * @param refreshTokenMaxLifetime how long the refresh tokens of one grant may live in all, however often rotated
+ * @param deviceCodeTtl   how long a device authorization request (its device and user code) lives (RFC 8628 §3.2 {@code expires_in})
+ * @param deviceInterval  the least time a device waits between polls unless told to slow down (RFC 8628 §3.2 {@code interval})
  */
 public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogue, Duration accessTokenTtl,
                           Duration refreshTokenTtl, Duration codeTtl, Duration sessionTtl, boolean allowPlainPkce,
-                          Duration retryGrace, Duration refreshTokenMaxLifetime) {
+                          Duration retryGrace, Duration refreshTokenMaxLifetime, Duration deviceCodeTtl,
+                          Duration deviceInterval) {
     public OAuthPolicy {
         checkIssuer(issuer);
         Objects.requireNonNull(audience, "audience");
@@ -40,6 +44,13 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
         requirePositive(codeTtl, "codeTtl");
         Objects.requireNonNull(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
         requirePositive(refreshTokenMaxLifetime, "refreshTokenMaxLifetime");
+        Objects.requireNonNull(deviceCodeTtl, "deviceCodeTtl");
+        Objects.requireNonNull(deviceInterval, "deviceInterval");
+        requirePositive(deviceCodeTtl, "deviceCodeTtl");
+        requirePositive(deviceInterval, "deviceInterval");
+        if (deviceCodeTtl.compareTo(DeviceAuthorization.MAX_TTL) > 0) {
+            throw new IllegalArgumentException("deviceCodeTtl must be at most " + DeviceAuthorization.MAX_TTL);
+        }
         if (codeTtl.compareTo(AuthorizationCode.MAX_TTL) > 0) {
             throw new IllegalArgumentException("codeTtl must be at most " + AuthorizationCode.MAX_TTL);
         }
@@ -49,6 +60,14 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
         if (scopeCatalogue.isEmpty()) {
             throw new IllegalArgumentException("scopeCatalogue must not be empty");
         }
+    }
+
+    /** A policy with the default device grant settings ({@link #DEFAULT_DEVICE_CODE_TTL}, {@link #DEFAULT_DEVICE_INTERVAL}). */
+    public OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogue, Duration accessTokenTtl,
+                       Duration refreshTokenTtl, Duration codeTtl, Duration sessionTtl, boolean allowPlainPkce,
+                       Duration retryGrace, Duration refreshTokenMaxLifetime) {
+        this(issuer, audience, scopeCatalogue, accessTokenTtl, refreshTokenTtl, codeTtl, sessionTtl, allowPlainPkce,
+                retryGrace, refreshTokenMaxLifetime, DEFAULT_DEVICE_CODE_TTL, DEFAULT_DEVICE_INTERVAL);
     }
 
     /** The scopes clients may be registered with unless configured (API.md §2). */
@@ -67,6 +86,10 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
     public static final Duration MAX_RETRY_GRACE = Duration.ofMinutes(1);
     /** How long a grant's refresh tokens live in all unless configured (RFC 9700 §4.14.2). */
     public static final Duration DEFAULT_REFRESH_TOKEN_MAX_LIFETIME = Duration.ofDays(90);
+    /** How long a device authorization request lives unless configured: time to find a phone and sign in. */
+    public static final Duration DEFAULT_DEVICE_CODE_TTL = Duration.ofMinutes(10);
+    /** The device's polling interval unless configured: RFC 8628 §3.2's default of 5 seconds. */
+    public static final Duration DEFAULT_DEVICE_INTERVAL = Duration.ofSeconds(5);
 
     /**
      * Defaults: one-hour access tokens, 30-day refresh tokens in families of at most 90 days,
@@ -103,7 +126,7 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
     /** This policy with another retry grace ({@link Duration#ZERO} turns it off). */
     public OAuthPolicy withRetryGrace(Duration grace) {
         return new OAuthPolicy(issuer, audience, scopeCatalogue, accessTokenTtl, refreshTokenTtl, codeTtl, sessionTtl,
-                allowPlainPkce, grace, refreshTokenMaxLifetime);
+                allowPlainPkce, grace, refreshTokenMaxLifetime, deviceCodeTtl, deviceInterval);
     }
 
     /**

@@ -45,6 +45,10 @@ import dev.connect.oauth.application.port.in.RotateClientSecretUseCase;
 import dev.connect.oauth.application.port.in.SignInUseCase;
 import dev.connect.oauth.application.port.in.SignOutUseCase;
 import dev.connect.oauth.application.port.in.SwitchMaintenanceUseCase;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
+import dev.connect.oauth.application.port.in.FindDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -92,6 +96,9 @@ interface HttpModule {
             PlanAuthorizationUseCase planAuthorization, EndSessionUseCase endSession,
             PushAuthorizationRequestUseCase pushAuthorizationRequest, ResolvePushedRequestUseCase resolvePushedRequest,
             ReturnAfterSignInUseCase returnAfterSignIn,
+            StartDeviceAuthorizationUseCase startDeviceAuthorization, ExchangeDeviceCodeUseCase exchangeDeviceCode,
+            FindDeviceAuthorizationUseCase findDeviceAuthorization,
+            DecideDeviceAuthorizationUseCase decideDeviceAuthorization,
             RegisterClientDynamicallyUseCase registerClientDynamically,
             ManageClientRegistrationUseCase manageClientRegistration) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
@@ -100,6 +107,7 @@ interface HttpModule {
                 disconnectClient, registerClient, listClients, getClient, rotateClientSecret, deleteClient,
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
                 planAuthorization, endSession, pushAuthorizationRequest, resolvePushedRequest, returnAfterSignIn,
+                startDeviceAuthorization, exchangeDeviceCode, findDeviceAuthorization, decideDeviceAuthorization,
                 registerClientDynamically, manageClientRegistration);
     }
 }

@@ -21,6 +21,7 @@ import dev.connect.oauth.application.port.out.SessionRepository;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.application.port.out.StoreHealth;
 import dev.connect.oauth.application.port.out.StorePurge;
+import dev.connect.oauth.application.port.out.DeviceAuthorizationStore;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.application.service.RevocationAwareGrantRepository;
 import dev.connect.oauth.application.service.TokenCheckCache;
@@ -96,6 +97,12 @@ interface PersistenceModule {
     @Provides
     static PushedRequestStore pushedRequests(PortOverrides overrides, Optional<PersistenceAdapter> persistence) {
         return port(PushedRequestStore.class, overrides, persistence, PersistenceAdapter::pushedRequests);
+    }
+
+    @Provides
+    static DeviceAuthorizationStore deviceAuthorizations(PortOverrides overrides,
+                                                         Optional<PersistenceAdapter> persistence) {
+        return port(DeviceAuthorizationStore.class, overrides, persistence, PersistenceAdapter::deviceAuthorizations);
     }
 
     @Provides

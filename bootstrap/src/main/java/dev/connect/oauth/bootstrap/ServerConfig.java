@@ -9,6 +9,7 @@ import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.domain.ApiKey;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.Email;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.PushedAuthorizationRequest;
@@ -50,7 +51,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Observability observability, Optional<KeyEncryptionKey> kek,
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
-                           TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests) {
+                           TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests, Duration deviceCodeTtl,
+                           Duration deviceInterval) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -127,6 +129,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(tokenCache, "tokenCache");
         Objects.requireNonNull(pushedRequests, "pushedRequests");
+        Objects.requireNonNull(deviceCodeTtl, "deviceCodeTtl");
+        Objects.requireNonNull(deviceInterval, "deviceInterval");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -235,7 +239,11 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                         vars.get("CONNECT_PAR_TTL_SECONDS", seconds(PushedAuthorizationRequest.DEFAULT_TTL),
                                 s -> seconds(s, PushedAuthorizationRequest.MAX_TTL)),
                         vars.get("CONNECT_REQUIRE_PAR",
-                                Boolean.toString(PushedRequestPolicy.DEFAULT_REQUIRED_FOR_ALL_CLIENTS), ServerConfig::bool)));
+                                Boolean.toString(PushedRequestPolicy.DEFAULT_REQUIRED_FOR_ALL_CLIENTS), ServerConfig::bool)),
+                vars.get("CONNECT_DEVICE_CODE_TTL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_CODE_TTL),
+                        s -> seconds(s, DeviceAuthorization.MAX_TTL)),
+                vars.get("CONNECT_DEVICE_POLL_INTERVAL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_INTERVAL),
+                        s -> seconds(s, Duration.ofMinutes(1))));
     }
 
     /**

@@ -82,6 +82,14 @@ import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
 import dev.connect.oauth.application.service.SignOutService;
 import dev.connect.oauth.application.service.TokenCheckCache;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
+import dev.connect.oauth.application.port.in.FindDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.service.DecideDeviceAuthorizationService;
+import dev.connect.oauth.application.service.ExchangeDeviceCodeService;
+import dev.connect.oauth.application.service.FindDeviceAuthorizationService;
+import dev.connect.oauth.application.service.StartDeviceAuthorizationService;
 
 /** Each in-port bound to the service that implements it. */
 @Module
@@ -91,6 +99,18 @@ interface UseCaseModule {
 
     @Binds
     AuthorizeUseCase authorizeUseCase(AuthorizeService service);
+
+    @Binds
+    StartDeviceAuthorizationUseCase startDeviceAuthorizationUseCase(StartDeviceAuthorizationService service);
+
+    @Binds
+    ExchangeDeviceCodeUseCase exchangeDeviceCodeUseCase(ExchangeDeviceCodeService service);
+
+    @Binds
+    FindDeviceAuthorizationUseCase findDeviceAuthorizationUseCase(FindDeviceAuthorizationService service);
+
+    @Binds
+    DecideDeviceAuthorizationUseCase decideDeviceAuthorizationUseCase(DecideDeviceAuthorizationService service);
 
     @Binds
     BootstrapAdminUseCase bootstrapAdminUseCase(BootstrapAdminService service);

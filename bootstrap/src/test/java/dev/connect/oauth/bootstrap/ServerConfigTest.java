@@ -34,6 +34,8 @@ class ServerConfigTest {
         assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(config.codeTtl()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.retryGrace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.deviceCodeTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.deviceInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.latestApiVersion()).isEqualTo("1.8.0");
         assertThat(config.minimumApiVersion()).isEqualTo("1.0.0");
         assertThat(config.maintenance()).isFalse();
@@ -59,6 +61,15 @@ class ServerConfigTest {
         assertThat(ServerConfig.from(Map.of("CONNECT_DB_URL", "jdbc:mysql:loadbalance://db1,db2/connect",
                 "CONNECT_KEK", KEK)).database())
                 .isPresent();
+    }
+
+    @Test
+    void fromWhenDeviceGrantSettingsGivenThenKept() {
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_DEVICE_CODE_TTL_SECONDS", "300",
+                "CONNECT_DEVICE_POLL_INTERVAL_SECONDS", "2"));
+
+        assertThat(config.deviceCodeTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.deviceInterval()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -201,6 +212,8 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_CODE_TTL_SECONDS", "601"), "CONNECT_CODE_TTL_SECONDS");
         assertBad(Map.of("CONNECT_RETRY_GRACE_SECONDS", "-1"), "CONNECT_RETRY_GRACE_SECONDS");
         assertBad(Map.of("CONNECT_RETRY_GRACE_SECONDS", "61"), "CONNECT_RETRY_GRACE_SECONDS");
+        assertBad(Map.of("CONNECT_DEVICE_CODE_TTL_SECONDS", "3601"), "CONNECT_DEVICE_CODE_TTL_SECONDS");
+        assertBad(Map.of("CONNECT_DEVICE_POLL_INTERVAL_SECONDS", "0"), "CONNECT_DEVICE_POLL_INTERVAL_SECONDS");
         assertBad(Map.of("CONNECT_API_VERSION_LATEST", "1.8"), "CONNECT_API_VERSION_LATEST");
         // The HTTP adapter reads no leading zeros: a value it would refuse must not pass here.
         assertBad(Map.of("CONNECT_API_VERSION_LATEST", "01.8.0"), "CONNECT_API_VERSION_LATEST");

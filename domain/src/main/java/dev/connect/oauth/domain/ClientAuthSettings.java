@@ -68,7 +68,7 @@ public record ClientAuthSettings(ClientAuthMethod method, Set<GrantType> grantTy
     /**
      * What a client registered without these settings can do, as before they existed: a secret in
      * Basic or the body and every grant of a confidential client (the code grants only with a
-     * redirect URI); no authentication and the code grants for a public client.
+     * redirect URI); no authentication, the code grants and the device grant for a public client.
      */
     public static ClientAuthSettings defaultsFor(ClientType type, boolean hasRedirectUris) {
         Objects.requireNonNull(type, "type");
@@ -78,7 +78,11 @@ public record ClientAuthSettings(ClientAuthMethod method, Set<GrantType> grantTy
                 Optional.empty(), Optional.empty());
     }
 
-    /** The grant types of a client that registered none: every grant its method and redirect URIs allow. */
+    /**
+     * The grant types of a client that registered none: every grant its method and redirect URIs allow
+     * (the code grants need a redirect URI, client credentials a client that authenticates, the device
+     * grant nothing).
+     */
     public static Set<GrantType> defaultGrantTypes(ClientAuthMethod method, boolean hasRedirectUris) {
         EnumSet<GrantType> grants = EnumSet.noneOf(GrantType.class);
         if (hasRedirectUris) {
@@ -88,6 +92,7 @@ public record ClientAuthSettings(ClientAuthMethod method, Set<GrantType> grantTy
         if (method != ClientAuthMethod.NONE) {
             grants.add(GrantType.CLIENT_CREDENTIALS);
         }
+        grants.add(GrantType.DEVICE_CODE); // every client could start a device flow before grant types were registered
         return grants;
     }
 

@@ -25,6 +25,10 @@ public enum ErrorCode {
     // RFC 7591 §3.2.2: client registration errors.
     INVALID_CLIENT_METADATA("invalid_client_metadata", 400, "A client metadata value is invalid, unknown or not supported."),
     INVALID_REDIRECT_URI("invalid_redirect_uri", 400, "A redirect URI is invalid."),
+    // Device Authorization Grant (RFC 8628 §3.5): answers to a device polling the token endpoint.
+    AUTHORIZATION_PENDING("authorization_pending", 400, "The user has not yet approved or denied the request; poll again after the interval."),
+    SLOW_DOWN("slow_down", 400, "Polling too fast: the interval grew by 5 seconds; poll less often."),
+    EXPIRED_TOKEN("expired_token", 400, "The device code has expired; start a new device authorization."),
 
     // Plain HTTP failures (seed error table).
     BAD_REQUEST("bad_request", 400, "Bad Request -- Your request is invalid."),

@@ -23,7 +23,7 @@ class ClientAuthSettingsTest {
     void defaultsForWhenConfidentialWithoutRedirectUrisThenClientCredentialsOnly() {
         ClientAuthSettings settings = ClientAuthSettings.defaultsFor(ClientType.CONFIDENTIAL, false);
 
-        assertThat(settings.grantTypes()).containsExactly(GrantType.CLIENT_CREDENTIALS);
+        assertThat(settings.grantTypes()).containsExactlyInAnyOrder(GrantType.CLIENT_CREDENTIALS, GrantType.DEVICE_CODE);
         assertThat(settings.responseTypes()).isEmpty();
     }
 
@@ -32,7 +32,8 @@ class ClientAuthSettingsTest {
         ClientAuthSettings settings = ClientAuthSettings.defaultsFor(ClientType.PUBLIC, true);
 
         assertThat(settings.method()).isEqualTo(ClientAuthMethod.NONE);
-        assertThat(settings.grantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+        assertThat(settings.grantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN,
+                GrantType.DEVICE_CODE);
         assertThat(settings.permits(GrantType.CLIENT_CREDENTIALS)).isFalse();
     }
 

@@ -20,10 +20,11 @@ class GrantTypeTest {
         assertThat(GrantType.parse("authorization_code")).contains(GrantType.AUTHORIZATION_CODE);
         assertThat(GrantType.parse("refresh_token")).contains(GrantType.REFRESH_TOKEN);
         assertThat(GrantType.parse("client_credentials")).contains(GrantType.CLIENT_CREDENTIALS);
+        assertThat(GrantType.parse("urn:ietf:params:oauth:grant-type:device_code")).contains(GrantType.DEVICE_CODE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "password", "implicit", "Authorization_Code", "REFRESH_TOKEN", " client_credentials", "refresh_token ", "urn:ietf:params:oauth:grant-type:device_code"})
+    @ValueSource(strings = {"", "password", "implicit", "Authorization_Code", "REFRESH_TOKEN", " client_credentials", "refresh_token ", "urn:ietf:params:oauth:grant-type:Device_Code", "device_code"})
     void parseWhenOtherSpellingThenEmpty(String value) {
         assertThat(GrantType.parse(value)).isEmpty();
     }

@@ -1,6 +1,12 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.application.port.in.ConsentDecision;
 import dev.connect.oauth.application.port.in.Connection;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationCommand;
+import dev.connect.oauth.application.port.in.PendingDeviceAuthorization;
+import dev.connect.oauth.application.port.in.RequestSource;
+import dev.connect.oauth.application.port.in.TooManyAttemptsException;
+import dev.connect.oauth.application.port.in.UserCodeAttempt;
 import dev.connect.oauth.application.port.in.CreateAccountCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.NewApiKey;
@@ -10,6 +16,8 @@ import dev.connect.oauth.application.port.in.RegisteredClient;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.ApiKeyId;
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.Scope;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -37,15 +45,19 @@ final class ApiEndpoints {
             Set.of("name", "type", "redirect_uris", "scopes", "post_logout_redirect_uris", "subject_type",
                     "default_max_age", "require_pushed_authorization_requests").stream(),
             ClientMetadataJson.AUTH_MEMBERS.stream()).toList());
+    /** The members of {@code POST /api/v1/device/approve}. */
+    private static final Set<String> DEVICE_DECISION_MEMBERS = Set.of("user_code", "decision");
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
     private final MaintenanceMode maintenance;
+    private final RequestSources sources;
 
-    ApiEndpoints(HttpUseCases useCases, UseCaseExecutor executor, MaintenanceMode maintenance) {
+    ApiEndpoints(HttpUseCases useCases, UseCaseExecutor executor, MaintenanceMode maintenance, RequestSources sources) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
+        this.sources = Objects.requireNonNull(sources, "sources");
     }
 
     void createAccount(RoutingContext ctx) {
@@ -85,6 +97,38 @@ final class ApiEndpoints {
             useCases.disconnectClient().disconnect(caller, clientId);
             return true;
         }, done -> Replies.noContent(ctx));
+    }
+
+    /**
+     * {@code POST /api/v1/device/approve}: what the device verification page does, for a program
+     * holding the account's API key: {@code {"user_code": "...", "decision": "approve"|"deny"}}.
+     * Wrong codes count against the same limits as on the page (429 with {@code Retry-After}).
+     */
+    void decideDeviceAuthorization(RoutingContext ctx) {
+        RawJson raw = RawJson.of(ctx);
+        RequestSource source = sources.of(ctx);
+        asCaller(ctx, caller -> {
+            JsonObject body = raw.parse();
+            JsonBodies.requireOnly(body, DEVICE_DECISION_MEMBERS);
+            String userCode = JsonBodies.string(body, "user_code")
+                    .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("user_code is required."));
+            ConsentDecision decision = JsonBodies.string(body, "decision").flatMap(ConsentDecision::parse)
+                    .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("decision must be approve or deny."));
+            try {
+                // The key authenticates the holder with this very request: auth_time is now.
+                PendingDeviceAuthorization decided = useCases.decideDeviceAuthorization().decide(
+                        new DecideDeviceAuthorizationCommand(new UserCodeAttempt(userCode, caller.account().id(), source),
+                                decision, Optional.empty()));
+                return new JsonObject()
+                        .put("user_code", decided.userCode().display())
+                        .put("client_id", decided.clientId().value())
+                        .put("client_name", decided.clientName())
+                        .put("scope", decided.scopes().toString())
+                        .put("decision", decision instanceof ConsentDecision.Approve ? "approve" : "deny");
+            } catch (TooManyAttemptsException limited) {
+                throw HttpProblem.tooManyRequests(limited.retryAfter());
+            }
+        }, decided -> Replies.json(ctx, 200, decided));
     }
 
     void registerClient(RoutingContext ctx) {

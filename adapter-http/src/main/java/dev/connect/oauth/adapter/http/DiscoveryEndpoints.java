@@ -107,6 +107,8 @@ final class DiscoveryEndpoints {
                 .put("revocation_endpoint", base + "revoke")
                 .put("introspection_endpoint", base + "introspect")
                 .put("jwks_uri", base + "jwks")
+                // RFC 8628 §4.
+                .put("device_authorization_endpoint", base + "device_authorization")
                 // Seed 003 endpoints, as extension members (RFC 8414 §2 allows more).
                 .put("refresh_endpoint", base + "refresh")
                 .put("info_endpoint", base + "info")

@@ -20,6 +20,8 @@ final class ErrorStatus {
             case LOGIN_REQUIRED, CONSENT_REQUIRED -> 400;
             // RFC 7591 §3.2.2.
             case INVALID_CLIENT_METADATA, INVALID_REDIRECT_URI -> 400;
+            // RFC 8628 §3.5: the polling answers of the token endpoint, 400 as RFC 6749 §5.2 says.
+            case AUTHORIZATION_PENDING, SLOW_DOWN, EXPIRED_TOKEN -> 400;
             case INVALID_CLIENT, UNAUTHORIZED -> 401;
             // RFC 6750 §3.1.
             case INVALID_TOKEN -> 401;

@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  *   <li>OAuth 2.0 (RFC 6749, 7636, 7009, 7662, 8414) at {@code /oauth/<name>} and the bare
  *       {@code /<name>}: authorize (with the sign-in and consent pages), token, refresh, info,
  *       invalidate, revoke, introspect, jwks, logout, and {@code /.well-known/oauth-authorization-server};</li>
+ *   <li>the device grant (RFC 8628): {@code /oauth/device_authorization}, the verification page
+ *       {@code /device}, and its API form {@code POST /api/v1/device/approve};</li>
  *   <li>{@code /openapi.json}: the OpenAPI 3.1 document of all of it (in the jar as {@code /openapi.json});</li>
  *   <li>the account and client API v1 under {@code /api/v1}, with API keys, and the admin
  *       maintenance switch of the whole fleet {@code PUT /api/v1/maintenance {"enabled": true}};</li>
@@ -82,6 +84,8 @@ public final class HttpAdapter {
     private final PushedAuthorizationRequestEndpoint pushedRequests;
     private final DiscoveryEndpoints discovery;
     private final ApiEndpoints api;
+    private final DeviceAuthorizationEndpoint deviceAuthorization;
+    private final DeviceVerificationEndpoint deviceVerification;
     private final RegistrationEndpoints registration;
     private final OperationsEndpoints operations;
     /** The listeners serving, by what they serve ({@code public} or {@code admin}). */
@@ -108,19 +112,22 @@ public final class HttpAdapter {
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
         BrowserCookies cookies = new BrowserCookies(settings.httpsIssuer(), settings.clock());
         RequestSources sources = new RequestSources(settings.trustedProxyBlocks());
-        this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies,
-                new TokenBuckets(settings.signInPerAddress(), settings.clock()), sources, settings.basePath(),
-                settings.issuer());
+        TokenBuckets signInPerSource = new TokenBuckets(settings.signInPerAddress(), settings.clock());
+        this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies, signInPerSource, sources,
+                settings.basePath(), settings.issuer());
+        this.deviceVerification = new DeviceVerificationEndpoint(useCases, executor, pages, cookies, signInPerSource,
+                sources, settings.basePath());
         ClientAuthenticationLimit clientFailures = new ClientAuthenticationLimit(useCases.limitClientFailures(), sources);
         this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()),
                 clientFailures, metrics);
         this.bearer = new BearerEndpoints(useCases, executor);
         this.userInfo = new UserInfoEndpoint(useCases, executor);
         this.endSession = new EndSessionEndpoint(useCases, executor, pages, cookies);
+        this.deviceAuthorization = new DeviceAuthorizationEndpoint(useCases, executor, clientFailures, settings.issuer());
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
         this.pushedRequests = new PushedAuthorizationRequestEndpoint(useCases, executor, clientFailures);
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
-        this.api = new ApiEndpoints(useCases, executor, maintenance);
+        this.api = new ApiEndpoints(useCases, executor, maintenance, sources);
         this.registration = new RegistrationEndpoints(useCases, executor, settings.issuer());
         this.operations = new OperationsEndpoints(useCases, executor, telemetry.meters());
     }
@@ -149,6 +156,11 @@ public final class HttpAdapter {
                 .on(POST, oauth("token"), json, token::token)
                 .on(POST, oauth("refresh"), json, token::refresh)
                 .on(POST, oauth("par"), json, pushedRequests::push)
+                .on(POST, oauth("device_authorization"), json, deviceAuthorization::start)
+                .on(ErrorStyle.PAGE, GET, DeviceAuthorizationEndpoint.VERIFICATION_PATH, deviceVerification::show)
+                .on(ErrorStyle.PAGE, POST, DeviceAuthorizationEndpoint.VERIFICATION_PATH, deviceVerification::enter)
+                .on(ErrorStyle.PAGE, POST, DeviceVerificationEndpoint.SIGN_IN_PATH, deviceVerification::signIn)
+                .on(ErrorStyle.PAGE, POST, DeviceVerificationEndpoint.CONSENT_PATH, deviceVerification::consent)
                 .on(GET, oauth("info"), json, bearer::info)
                 .on(GET, oauth("invalidate"), json, bearer::invalidate)
                 .on(POST, oauth("invalidate"), json, bearer::invalidate)
@@ -172,6 +184,7 @@ public final class HttpAdapter {
                 .on(DELETE, "/api/v1/accounts/me/api-keys/:id", json, api::revokeApiKey)
                 .on(GET, "/api/v1/accounts/me/connections", json, api::connections)
                 .on(DELETE, "/api/v1/accounts/me/connections/:client_id", json, api::disconnect)
+                .on(POST, "/api/v1/device/approve", json, api::decideDeviceAuthorization)
                 .on(POST, "/api/v1/clients", json, api::registerClient)
                 .on(GET, "/api/v1/clients", json, api::listClients)
                 .on(GET, "/api/v1/clients/:id", json, api::getClient)

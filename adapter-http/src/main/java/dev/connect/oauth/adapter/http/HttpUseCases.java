@@ -6,7 +6,11 @@ import dev.connect.oauth.application.port.in.CheckAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.CheckMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
 import dev.connect.oauth.application.port.in.CreateAccountUseCase;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
+import dev.connect.oauth.application.port.in.FindDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
@@ -86,6 +90,11 @@ public record HttpUseCases(
         PushAuthorizationRequestUseCase pushAuthorizationRequest,
         ResolvePushedRequestUseCase resolvePushedRequest,
         ReturnAfterSignInUseCase returnAfterSignIn,
+        // Device Authorization Grant (RFC 8628)
+        StartDeviceAuthorizationUseCase startDeviceAuthorization,
+        ExchangeDeviceCodeUseCase exchangeDeviceCode,
+        FindDeviceAuthorizationUseCase findDeviceAuthorization,
+        DecideDeviceAuthorizationUseCase decideDeviceAuthorization,
         // Dynamic client registration (RFC 7591/7592)
         RegisterClientDynamicallyUseCase registerClientDynamically,
         ManageClientRegistrationUseCase manageClientRegistration) {
@@ -125,6 +134,10 @@ public record HttpUseCases(
         Objects.requireNonNull(pushAuthorizationRequest, "pushAuthorizationRequest");
         Objects.requireNonNull(resolvePushedRequest, "resolvePushedRequest");
         Objects.requireNonNull(returnAfterSignIn, "returnAfterSignIn");
+        Objects.requireNonNull(startDeviceAuthorization, "startDeviceAuthorization");
+        Objects.requireNonNull(exchangeDeviceCode, "exchangeDeviceCode");
+        Objects.requireNonNull(findDeviceAuthorization, "findDeviceAuthorization");
+        Objects.requireNonNull(decideDeviceAuthorization, "decideDeviceAuthorization");
         Objects.requireNonNull(registerClientDynamically, "registerClientDynamically");
         Objects.requireNonNull(manageClientRegistration, "manageClientRegistration");
     }

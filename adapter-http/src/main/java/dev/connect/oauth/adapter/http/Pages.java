@@ -11,9 +11,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The server-rendered pages of the authorization flow (API.md §3): sign-in, consent and error,
+ * The server-rendered pages of the authorization flow (API.md §3) and of the device verification
+ * page (RFC 8628 §3.3): sign-in, consent, user code entry and error,
  * in the caller's language. The one stylesheet is inline in the layout and allowed by its hash,
  * so the Content-Security-Policy needs neither {@code 'unsafe-inline'} nor a script source.
  */
@@ -23,6 +25,7 @@ final class Pages implements ErrorMapper.ErrorPage {
     private final Template consent = Template.load("pages/consent.html");
     private final Template error = Template.load("pages/error.html");
     private final Template signedOut = Template.load("pages/signed-out.html");
+    private final Template deviceCode = Template.load("pages/device-code.html");
     private final String contentSecurityPolicy;
 
     Pages() {
@@ -37,10 +40,20 @@ final class Pages implements ErrorMapper.ErrorPage {
 
     /** The sign-in form; {@code failed} shows that the last attempt was refused. */
     String signIn(Messages messages, String clientName, String action, Html hidden, String email, boolean failed) {
+        return signInWith(messages, messages.text("signIn.intro", clientName), action, hidden, email, failed);
+    }
+
+    /** The sign-in form of the device verification page (RFC 8628 §3.3), before any code is known. */
+    String deviceSignIn(Messages messages, String action, Html hidden, String email, boolean failed) {
+        return signInWith(messages, messages.text("device.signIn.intro"), action, hidden, email, failed);
+    }
+
+    private String signInWith(Messages messages, String intro, String action, Html hidden, String email,
+                              boolean failed) {
         Html alert = failed ? Html.element("p", "sign-in-error", "alert", messages.text("signIn.failed")) : Html.EMPTY;
         Html content = signIn.render(Map.of(
                 "heading", messages.text("signIn.heading"),
-                "intro", messages.text("signIn.intro", clientName),
+                "intro", intro,
                 "alert", alert,
                 "action", action,
                 "hidden", hidden,
@@ -57,6 +70,22 @@ final class Pages implements ErrorMapper.ErrorPage {
      */
     String consent(Messages messages, String clientName, ScopeSet scopes, Account account, String action, Html hidden,
                    String signOutAction, Html signOutHidden) {
+        return consentWith(messages, clientName, messages.text("consent.intro", clientName), scopes, account, action,
+                hidden, signOutAction, signOutHidden);
+    }
+
+    /**
+     * The consent form of a device authorization request, which asks the person to check that the
+     * device shows the same user code (RFC 8628 §5.4: a code arriving in a link may be a phishing one).
+     */
+    String deviceConsent(Messages messages, String clientName, String userCode, ScopeSet scopes, Account account,
+                         String action, Html hidden, String signOutAction, Html signOutHidden) {
+        return consentWith(messages, clientName, messages.text("device.consent.intro", clientName, userCode), scopes,
+                account, action, hidden, signOutAction, signOutHidden);
+    }
+
+    private String consentWith(Messages messages, String clientName, String intro, ScopeSet scopes, Account account,
+                               String action, Html hidden, String signOutAction, Html signOutHidden) {
         Html items = Html.EMPTY;
         for (Scope scope : scopes.scopes()) {
             String words = messages.optionalText("scope." + scope.value())
@@ -65,7 +94,7 @@ final class Pages implements ErrorMapper.ErrorPage {
         }
         Html content = consent.render(Map.ofEntries(
                 Map.entry("heading", messages.text("consent.heading", clientName)),
-                Map.entry("intro", messages.text("consent.intro", clientName)),
+                Map.entry("intro", intro),
                 Map.entry("scopes", items),
                 Map.entry("signedInAs", messages.text("consent.signedInAs", account.email().value())),
                 Map.entry("action", action),
@@ -76,6 +105,32 @@ final class Pages implements ErrorMapper.ErrorPage {
                 Map.entry("signOutHidden", signOutHidden),
                 Map.entry("signOut", messages.text("signOut.submit"))));
         return page(messages, messages.text("consent.title", clientName), content);
+    }
+
+    /**
+     * The form that asks for the user code shown on the device; {@code alertKey} names the message
+     * of what went wrong with the last code entered, if anything did.
+     */
+    String deviceCode(Messages messages, String action, Html hidden, String code, Optional<String> alert) {
+        Html content = deviceCode.render(Map.of(
+                "heading", messages.text("device.heading"),
+                "intro", messages.text("device.intro"),
+                "alert", alert.map(text -> Html.element("p", "device-code-error", "alert", text)).orElse(Html.EMPTY),
+                "action", action,
+                "hidden", hidden,
+                "codeLabel", messages.text("device.code"),
+                "code", code,
+                "submit", messages.text("device.submit")));
+        return page(messages, messages.text("device.title"), content);
+    }
+
+    /** The page after a decision on a device authorization request: {@code approved} or denied. */
+    String deviceDecided(Messages messages, String clientName, boolean approved) {
+        String kind = approved ? "device.approved." : "device.denied.";
+        Html content = signedOut.render(Map.of(
+                "heading", messages.text(kind + "heading"),
+                "text", messages.text(kind + "text", clientName)));
+        return page(messages, messages.text(kind + "title"), content);
     }
 
     /** The page after logout. */

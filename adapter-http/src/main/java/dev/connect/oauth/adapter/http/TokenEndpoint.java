@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.http;
 import dev.connect.oauth.application.port.in.ClientCredentials;
 import dev.connect.oauth.application.port.in.ClientCredentialsCommand;
 import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeCommand;
 import dev.connect.oauth.application.port.in.RefreshTokenCommand;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.domain.ErrorCode;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code POST /oauth/token} (RFC 6749 §3.2, §4.1.3, §4.4, §6) and {@code POST /oauth/refresh}
+ * {@code POST /oauth/token} (RFC 6749 §3.2, §4.1.3, §4.4, §6; RFC 8628 §3.4 for the device code) and {@code POST /oauth/refresh}
  * (seed 003: the refresh grant, {@code grant_type} optional). Bodies are form-encoded or JSON.
  * The answer carries both the RFC members and the seed's ({@code type}, {@code expires_at}) as
  * API.md §3 shows them.
@@ -66,6 +67,8 @@ final class TokenEndpoint {
                     client, params.get("refresh_token"), params.get("scope")));
             case CLIENT_CREDENTIALS -> () -> useCases.issueClientCredentialsToken().issue(
                     new ClientCredentialsCommand(client, params.get("scope")));
+            case DEVICE_CODE -> () -> useCases.exchangeDeviceCode().exchange(
+                    new ExchangeDeviceCodeCommand(client, params.get("device_code")));
         };
         Callable<TokenResponse> guarded = failures.guard(ctx, client, grant);
         perClient.waitFor(client.clientId()).ifPresent(wait -> {

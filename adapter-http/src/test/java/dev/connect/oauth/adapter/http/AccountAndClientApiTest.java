@@ -143,7 +143,7 @@ class AccountAndClientApiTest {
         assertThat(read.body()).doesNotContain(body.getString("client_secret"));
         assertThat(read.json().getString("token_endpoint_auth_method")).isEqualTo("client_secret_basic");
         assertThat(read.json().getJsonArray("grant_types")).containsExactly("authorization_code", "refresh_token",
-                "client_credentials");
+                "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
         assertThat(list.json().getJsonArray("clients")).hasSize(1);
         assertThat(list.body()).doesNotContain(body.getString("client_secret"));
     }

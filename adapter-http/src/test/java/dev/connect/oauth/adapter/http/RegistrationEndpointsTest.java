@@ -42,7 +42,8 @@ class RegistrationEndpointsTest {
         assertThat(body.getString("registration_access_token")).isNotBlank();
         assertThat(body.getString("registration_client_uri")).isEqualTo(TestServer.ISSUER + "/oauth/register/" + id);
         assertThat(body.getString("token_endpoint_auth_method")).isEqualTo("client_secret_basic");
-        assertThat(body.getJsonArray("grant_types")).containsExactly("authorization_code", "refresh_token", "client_credentials");
+        assertThat(body.getJsonArray("grant_types")).containsExactly("authorization_code", "refresh_token",
+                "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
         assertThat(body.getJsonArray("response_types")).containsExactly("code");
         assertThat(body.getString("scope")).isEqualTo("connect");
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");

@@ -98,7 +98,9 @@ final class TestServer implements AutoCloseable {
                 app.registerClient, app.listClients, app.getClient, app.rotateClientSecret, app.deleteClient,
                 readiness, app.maintenance, app.maintenance, app.clientFailures, app.resolveSignIn, app.getUserInfo,
                 app.planAuthorization, app.endSession, app.pushAuthorizationRequest, app.resolvePushedRequest,
-                app.returnAfterSignIn, app.registerClientDynamically, app.manageClientRegistration);
+                app.returnAfterSignIn, app.startDeviceAuthorization, app.exchangeDeviceCode,
+                app.findDeviceAuthorization, app.decideDeviceAuthorization, app.registerClientDynamically,
+                app.manageClientRegistration);
     }
 
     @Override

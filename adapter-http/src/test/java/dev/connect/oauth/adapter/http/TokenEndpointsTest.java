@@ -137,7 +137,10 @@ class TokenEndpointsTest {
         assertThat(metadata.getString("info_endpoint")).isEqualTo("http://localhost/oauth/info");
         assertThat(metadata.getString("invalidate_endpoint")).isEqualTo("http://localhost/oauth/invalidate");
         assertThat(strings(metadata, "grant_types_supported"))
-                .containsExactly("authorization_code", "refresh_token", "client_credentials");
+                .containsExactly("authorization_code", "refresh_token", "client_credentials",
+                        "urn:ietf:params:oauth:grant-type:device_code");
+        assertThat(metadata.getString("device_authorization_endpoint"))
+                .isEqualTo("http://localhost/oauth/device_authorization");
         assertThat(strings(metadata, "response_types_supported")).containsExactly("code");
         assertThat(strings(metadata, "code_challenge_methods_supported")).containsExactly("S256", "plain");
         assertThat(strings(metadata, "token_endpoint_auth_methods_supported"))

@@ -22,6 +22,7 @@ public final class InMemoryPorts {
                 new InMemorySessionRepository(store), new InMemorySigningKeyRepository(store),
                 new InMemoryAuditLog(store), new InMemoryStoreHealth(store), new InMemoryAccessTokenLookup(store),
                 new InMemoryMaintenanceSwitchStore(store), new InMemoryAttemptCounterStore(store),
-                new InMemoryJtiStore(store), new InMemoryStorePurge(store), new InMemoryPushedRequestStore(store));
+                new InMemoryJtiStore(store), new InMemoryStorePurge(store), new InMemoryPushedRequestStore(store),
+                new InMemoryDeviceAuthorizationStore(store));
     }
 }

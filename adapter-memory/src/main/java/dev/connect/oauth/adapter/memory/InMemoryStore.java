@@ -10,6 +10,7 @@ import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
@@ -46,6 +47,8 @@ public final class InMemoryStore {
     final Map<SecretHash, IssuedApiKey> apiKeys = new HashMap<>();
     final Map<GrantId, Grant> grants = new LinkedHashMap<>();
     final Map<SecretHash, AuthorizationCode> codes = new HashMap<>();
+    /** Device authorization requests by the hash of their device code. */
+    final Map<SecretHash, DeviceAuthorization> deviceAuthorizations = new LinkedHashMap<>();
     final Map<TokenId, AccessToken> accessTokens = new HashMap<>();
     final Map<SecretHash, TokenId> accessTokenIds = new HashMap<>();
     final Map<TokenId, RefreshToken> refreshTokens = new HashMap<>();

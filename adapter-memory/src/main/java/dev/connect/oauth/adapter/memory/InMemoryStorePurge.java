@@ -23,6 +23,12 @@ final class InMemoryStorePurge implements StorePurge {
     }
 
     @Override
+    public int deleteExpiredDeviceAuthorizations(Instant expiredBefore, int limit) {
+        return store.atomically(() -> removeUpTo(store.deviceAuthorizations.values(),
+                request -> request.expiresAt().isBefore(expiredBefore), limit));
+    }
+
+    @Override
     public int deleteExpiredAccessTokens(Instant expiredBefore, int limit) {
         return store.atomically(() -> {
             int removed = removeUpTo(store.accessTokens.values(), token -> token.expiresAt().isBefore(expiredBefore), limit);

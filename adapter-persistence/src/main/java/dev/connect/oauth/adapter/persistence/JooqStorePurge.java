@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.persistence;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.ACCESS_TOKENS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUDIT_EVENTS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUTHORIZATION_CODES;
+import static dev.connect.oauth.adapter.persistence.jooq.Tables.DEVICE_AUTHORIZATIONS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.BROWSER_SESSIONS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.PUSHED_AUTHORIZATION_REQUESTS;
@@ -38,6 +39,11 @@ final class JooqStorePurge implements StorePurge {
     @Override
     public int deleteExpiredCodes(Instant expiredBefore, int limit) {
         return deleteBefore(AUTHORIZATION_CODES, AUTHORIZATION_CODES.EXPIRES_AT, expiredBefore, limit);
+    }
+
+    @Override
+    public int deleteExpiredDeviceAuthorizations(Instant expiredBefore, int limit) {
+        return deleteBefore(DEVICE_AUTHORIZATIONS, DEVICE_AUTHORIZATIONS.EXPIRES_AT, expiredBefore, limit);
     }
 
     @Override

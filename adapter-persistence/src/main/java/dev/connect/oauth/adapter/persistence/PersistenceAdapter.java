@@ -7,6 +7,7 @@ import dev.connect.oauth.application.port.out.ApiKeyRepository;
 import dev.connect.oauth.application.port.out.AttemptCounterStore;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
+import dev.connect.oauth.application.port.out.DeviceAuthorizationStore;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.JtiStore;
@@ -79,6 +80,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final JtiStore jtis;
     private final StorePurge purge;
     private final PushedRequestStore pushedRequests;
+    private final DeviceAuthorizationStore deviceAuthorizations;
 
     private PersistenceAdapter(HikariDataSource pool, DSLContext dsl, SchemaMigration schemaMigration, int writers,
                                Duration enqueueTimeout, MeterRegistry meters) {
@@ -103,6 +105,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.jtis = new JooqJtiStore(database);
         this.purge = new JooqStorePurge(database);
         this.pushedRequests = new JooqPushedRequestStore(database);
+        this.deviceAuthorizations = new JooqDeviceAuthorizationStore(database, writes);
     }
 
     /**
@@ -167,6 +170,11 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public AuthorizationCodeStore authorizationCodes() {
         return authorizationCodes;
+    }
+
+    /** Device authorization requests (RFC 8628). */
+    public DeviceAuthorizationStore deviceAuthorizations() {
+        return deviceAuthorizations;
     }
 
     public TokenRepository tokens() {

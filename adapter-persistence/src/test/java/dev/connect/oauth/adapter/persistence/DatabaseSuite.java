@@ -28,6 +28,7 @@ import dev.connect.oauth.testkit.contract.AttemptCounterStoreContract;
 import dev.connect.oauth.testkit.contract.AuditLogContract;
 import dev.connect.oauth.testkit.contract.AuthorizationCodeStoreContract;
 import dev.connect.oauth.testkit.contract.ClientRepositoryContract;
+import dev.connect.oauth.testkit.contract.DeviceAuthorizationStoreContract;
 import dev.connect.oauth.testkit.contract.GrantRepositoryContract;
 import dev.connect.oauth.testkit.contract.JtiStoreContract;
 import dev.connect.oauth.testkit.contract.MaintenanceSwitchStoreContract;
@@ -146,6 +147,14 @@ abstract class DatabaseSuite {
 
     @Nested
     class AuthorizationCodes extends AuthorizationCodeStoreContract {
+        @Override
+        protected StorePorts openStore() {
+            return emptyStore();
+        }
+    }
+
+    @Nested
+    class DeviceAuthorizations extends DeviceAuthorizationStoreContract {
         @Override
         protected StorePorts openStore() {
             return emptyStore();

@@ -7,13 +7,17 @@ import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RefreshToken;
+import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.testkit.testdata.MutableClock;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestCodes;
 import dev.connect.oauth.testkit.testdata.TestGrants;
+import dev.connect.oauth.testkit.testdata.TestIds;
 import dev.connect.oauth.testkit.testdata.TestTokens;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -101,8 +105,13 @@ class MariaDbHotQueryPlansTest {
                     + account.id().value() + "', " + start + ", " + start + " + seq * 1000000000" + seq);
             sql.execute("INSERT INTO audit_events (event_type, detail, occurred_at) SELECT 'bench', '', " + start
                     + " + seq * 1000000000" + seq);
+            sql.execute("INSERT INTO device_authorizations (device_code_hash, user_code_hash, client_id, scopes, issued_at,"
+                    + " expires_at, poll_interval_millis, status, grant_id) SELECT SHA2(CONCAT('d', seq), 256),"
+                    + " SHA2(CONCAT('u', seq), 256), '" + client.id().value() + "', 'connect', " + start + ", " + start
+                    + " + seq * 1000000000, 5000, IF(seq % 3 = 0, 'APPROVED', 'PENDING'), IF(seq % 3 = 0, CONCAT('g', seq), NULL)"
+                    + seq);
             for (String table : List.of("grants", "authorization_codes", "refresh_tokens", "access_tokens",
-                    "browser_sessions", "audit_events", "accounts", "clients")) {
+                    "browser_sessions", "audit_events", "accounts", "clients", "device_authorizations")) {
                 sql.execute("ANALYZE TABLE " + table);
             }
         }
@@ -163,6 +172,30 @@ class MariaDbHotQueryPlansTest {
     }
 
     @Test
+    void deviceGrantWhenThousandsStoredThenEveryStatementUsesAnIndex() throws SQLException {
+        Client client = TestClients.confidential().build();
+        Account account = TestAccounts.customer().build();
+        store.clients().add(client);
+        store.accounts().add(account, TestAccounts.keyOf(account));
+        SecretHash deviceCode = TestIds.hashOf("device code");
+        SecretHash userCode = TestIds.hashOf("user code");
+        store.deviceAuthorizations().add(DeviceAuthorization.issue(deviceCode, userCode, client.id(),
+                ScopeSet.parse("connect"), MutableClock.START, Duration.ofMinutes(10), Duration.ofSeconds(5)));
+        Grant approval = TestGrants.of(client, account);
+        RefreshToken refresh = TestTokens.refresh(approval).build();
+
+        JooqDeviceAuthorizationStore requests = new JooqDeviceAuthorizationStore(capturing, writes);
+        requests.findByUserCode(userCode);
+        requests.findByDeviceCode(deviceCode, client.id());
+        requests.recordPoll(deviceCode, Optional.empty(), MutableClock.START.plusSeconds(1), Duration.ofSeconds(5));
+        requests.decide(userCode, Optional.of(approval), MutableClock.START.plusSeconds(2));
+        requests.redeemAndStore(deviceCode, client.id(), MutableClock.START.plusSeconds(3),
+                TestTokens.access(approval).with(refresh).build(), refresh);
+
+        assertEveryStatementUsesAnIndex();
+    }
+
+    @Test
     void purgeWhenThousandsStoredThenEveryStatementUsesAnIndex() throws SQLException {
         // A few percent of the rows are past their time, as between two scheduled purges.
         Instant before = MutableClock.START.plusSeconds(ROWS / 30);
@@ -173,6 +206,7 @@ class MariaDbHotQueryPlansTest {
         purge.deleteDeadRefreshTokens(before, 1);
         purge.deleteExpiredSessions(before, 1);
         purge.deleteAuditEventsBefore(before, 1);
+        purge.deleteExpiredDeviceAuthorizations(before, 1);
 
         assertEveryStatementUsesAnIndex();
     }

@@ -32,6 +32,6 @@ interface TestDatabase extends AutoCloseable {
         return new StorePorts(adapter.clients(), adapter.accounts(), adapter.apiKeys(), adapter.grants(),
                 adapter.authorizationCodes(), adapter.tokens(), adapter.sessions(), adapter.signingKeys(),
                 adapter.auditLog(), adapter.health(), adapter.accessTokenLookup(), adapter.maintenance(), adapter.attempts(),
-                adapter.jtis(), adapter.purge(), adapter.pushedRequests());
+                adapter.jtis(), adapter.purge(), adapter.pushedRequests(), adapter.deviceAuthorizations());
     }
 }

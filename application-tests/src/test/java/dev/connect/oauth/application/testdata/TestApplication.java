@@ -39,6 +39,14 @@ import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
 import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
+import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
+import dev.connect.oauth.application.port.in.FindDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
+import dev.connect.oauth.application.service.DecideDeviceAuthorizationService;
+import dev.connect.oauth.application.service.ExchangeDeviceCodeService;
+import dev.connect.oauth.application.service.FindDeviceAuthorizationService;
+import dev.connect.oauth.application.service.StartDeviceAuthorizationService;
 import dev.connect.oauth.application.port.in.ResolvePushedRequestUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
 import dev.connect.oauth.application.port.in.ResolveSignInUseCase;
@@ -156,6 +164,10 @@ public final class TestApplication {
     public final PushAuthorizationRequestUseCase pushAuthorizationRequest;
     public final ResolvePushedRequestUseCase resolvePushedRequest;
     public final ReturnAfterSignInUseCase returnAfterSignIn;
+    public final StartDeviceAuthorizationUseCase startDeviceAuthorization;
+    public final ExchangeDeviceCodeUseCase exchangeDeviceCode;
+    public final FindDeviceAuthorizationUseCase findDeviceAuthorization;
+    public final DecideDeviceAuthorizationUseCase decideDeviceAuthorization;
 
     /** With {@link OAuthPolicy#defaults} for {@link #ISSUER} and {@link AbuseLimits#defaults}. */
     public TestApplication() {
@@ -232,5 +244,13 @@ public final class TestApplication {
                 policy, pushedRequestPolicy);
         returnAfterSignIn = new ReturnAfterSignInService(p.pushedRequests(), generator, secretHasher, clock,
                 pushedRequestPolicy);
+        startDeviceAuthorization = new StartDeviceAuthorizationService(clientAuthenticator, p.deviceAuthorizations(), generator,
+                secretHasher, clock, policy);
+        exchangeDeviceCode = new ExchangeDeviceCodeService(clientAuthenticator, p.deviceAuthorizations(), grants, p.tokens(),
+                codec, generator, secretHasher, clock, policy, idTokenSigner);
+        findDeviceAuthorization = new FindDeviceAuthorizationService(p.deviceAuthorizations(), p.clients(),
+                p.attempts(), secretHasher, clock);
+        decideDeviceAuthorization = new DecideDeviceAuthorizationService(p.deviceAuthorizations(), p.clients(),
+                p.accounts(), p.attempts(), generator, secretHasher, p.audit(), clock);
     }
 }

@@ -36,6 +36,7 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         Instant now = clock.instant();
         Instant expired = now.minus(GRACE);
         int codes = drain(limit -> purge.deleteExpiredCodes(expired, limit));
+        int deviceAuthorizations = drain(limit -> purge.deleteExpiredDeviceAuthorizations(expired, limit));
         // Access tokens first: a refresh token goes only once no access token references it.
         int accessTokens = drain(limit -> purge.deleteExpiredAccessTokens(expired, limit));
         int refreshTokens = drain(limit -> purge.deleteDeadRefreshTokens(expired, limit));
@@ -43,7 +44,8 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         int auditEvents = drain(limit -> purge.deleteAuditEventsBefore(now.minus(auditRetention), limit));
         // A pushed request is no use once expired, not even to recognise a replay: no grace.
         int pushedRequests = drain(limit -> purge.deleteExpiredPushedRequests(now, limit));
-        return new Purged(codes, accessTokens, refreshTokens, sessions, auditEvents, pushedRequests);
+        return new Purged(codes, accessTokens, refreshTokens, sessions, auditEvents, pushedRequests,
+                deviceAuthorizations);
     }
 
     private static int drain(IntUnaryOperator batch) {

@@ -64,6 +64,18 @@ final class TokenIssuer {
     }
 
     /**
+     * The first pair of {@code grant}, an account's consent given outside the code flow (the device
+     * grant), made but not stored: for a caller that stores it in the same step as its redemption.
+     * The family's life starts at the grant's creation.
+     */
+    UnstoredPair unstoredPair(Grant grant, Instant at) {
+        AccountId account = grant.accountId()
+                .orElseThrow(() -> new IllegalArgumentException("A grant without an account has no refresh token"));
+        Pair pair = rootPair(grant.id(), grant.clientId(), account, grant.scopes(), grant.createdAt(), seconds(at));
+        return new UnstoredPair(pair.access().kept(), pair.refresh().kept(), pair.response());
+    }
+
+    /**
      * The pair of {@link #withRefreshToken} again, for a retried redemption: stored only if the
      * refresh token the first redemption issued was never used, which it replaces (see
      * {@link TokenRepository#reissue}). Empty, storing nothing, otherwise.
@@ -121,11 +133,17 @@ final class TokenIssuer {
 
     /** The code is issued with its grant, at the grant's creation: the family's life starts there. */
     private Pair rootPair(AuthorizationCode code, Instant now) {
+        return rootPair(code.grantId(), code.clientId(), code.accountId(), code.scopes(), code.issuedAt(), now);
+    }
+
+    /** The first pair of a family whose life started at {@code familyStart}. */
+    private Pair rootPair(GrantId grantId, ClientId clientId, AccountId accountId, ScopeSet scopes, Instant familyStart,
+                          Instant now) {
         String refreshValue = generator.secret();
-        RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), code.grantId(), code.clientId(),
-                Optional.of(code.accountId()), code.scopes(), Optional.empty(), now,
-                policy.refreshTokenLifetime().expiresAt(now, code.issuedAt()), Optional.empty(), Optional.empty());
-        return pairWith(new Secret<>(refreshValue, refresh), code.scopes(), now);
+        RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), grantId, clientId,
+                Optional.of(accountId), scopes, Optional.empty(), now,
+                policy.refreshTokenLifetime().expiresAt(now, familyStart), Optional.empty(), Optional.empty());
+        return pairWith(new Secret<>(refreshValue, refresh), scopes, now);
     }
 
     private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, Instant grantCreatedAt, Instant now) {

@@ -12,6 +12,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.Customer;
 import dev.connect.oauth.bootstrap.e2e.E2eServer.TestClient;
+import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Sign-in and consent in a real browser (API.md §3): headless Chromium, driven by Selenium
  * through Debian's chromedriver, follows the authorization request to the sign-in page, the
- * consent page, and back to the client's redirect URI, whose code the Nimbus SDK then exchanges.
+ * consent page, and back to the client's redirect URI, whose code the Nimbus SDK then exchanges;
+ * and the device verification page of RFC 8628, approved or denied while the device polls.
  */
 class BrowserFlowE2eTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -231,6 +233,87 @@ class BrowserFlowE2eTest {
                 assertThat(driver.findElement(By.id("heading")).getText()).isEqualTo("Anmelden");
             } finally {
                 driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+            }
+        }
+
+        /**
+         * RFC 8628: a device polls while the customer, in the browser, opens verification_uri_complete,
+         * signs in, checks the code on the consent page and approves; the device's next polls get the tokens.
+         */
+        @Test
+        void deviceFlowWhenApprovedOnThePageThenThePollingDeviceGetsTheTokens() throws Exception {
+            TestClient device = server.registerClient("public", callback.redirectUri(), List.of("connect", "triggers"));
+            JsonObject started = startDeviceAuthorization(device);
+            assertThat(pollDevice(device, started).json().getString("error")).isEqualTo("authorization_pending");
+
+            driver.get(started.getString("verification_uri_complete"));
+            signIn(customer.email(), customer.password());
+            WebElement consent = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consent-form")));
+            assertThat(driver.findElement(By.id("intro")).getText()).contains(device.name())
+                    .contains(started.getString("user_code"));
+            assertThat(driver.findElement(By.id("scope-connect")).getText()).isNotBlank().isNotEqualTo("connect");
+            screenshot("device-consent");
+            consent.findElement(By.id("approve")).click();
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out"))).getText())
+                    .contains(device.name());
+
+            Reply tokens = pollUntilDecided(device, started);
+            assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+            assertThat(tokens.json().getString("refresh_token")).isNotBlank();
+            Reply info = server.request("GET", "/oauth/info").bearer(tokens.json().getString("access_token")).send();
+            assertThat(info.json().getString("email")).isEqualTo(customer.email());
+        }
+
+        /** The code typed by hand (any case, no dash) on /device, then denied: the device is told access_denied. */
+        @Test
+        void deviceFlowWhenCodeTypedAndDeniedThenThePollingDeviceGetsAccessDenied() throws Exception {
+            TestClient device = server.registerClient("public", callback.redirectUri(), List.of("connect"));
+            JsonObject started = startDeviceAuthorization(device);
+
+            driver.get(started.getString("verification_uri"));
+            signIn(customer.email(), customer.password());
+            WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("device-code-form")));
+            form.findElement(By.id("user_code")).sendKeys("BCDF-GHJK");
+            form.findElement(By.id("continue")).click();
+            WebElement wrong = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("device-code-error")));
+            assertThat(wrong.getText()).isNotBlank();
+            WebElement field = driver.findElement(By.id("user_code"));
+            field.clear();
+            field.sendKeys(started.getString("user_code").replace("-", "").toLowerCase(Locale.ROOT));
+            driver.findElement(By.id("continue")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deny"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
+
+            Reply denied = pollUntilDecided(device, started);
+            assertThat(denied.status()).isEqualTo(403);
+            assertThat(denied.json().getString("error")).isEqualTo("access_denied");
+        }
+
+        private JsonObject startDeviceAuthorization(TestClient device) {
+            Reply started = server.request("POST", "/oauth/device_authorization")
+                    .form("client_id", device.id(), "scope", "connect").send();
+            assertThat(started.status()).as(started.body()).isEqualTo(200);
+            return started.json();
+        }
+
+        private Reply pollDevice(TestClient device, JsonObject started) {
+            return server.request("POST", "/oauth/token").form("grant_type",
+                    "urn:ietf:params:oauth:grant-type:device_code", "device_code", started.getString("device_code"),
+                    "client_id", device.id()).send();
+        }
+
+        /** Polls as a device does (RFC 8628 §3.5): every interval, 5 s more after a slow_down, until decided. */
+        private Reply pollUntilDecided(TestClient device, JsonObject started) throws InterruptedException {
+            long interval = started.getLong("interval");
+            for (;;) {
+                Thread.sleep(Duration.ofSeconds(interval));
+                Reply answer = pollDevice(device, started);
+                String error = answer.status() == 200 ? "" : answer.json().getString("error");
+                if (error.equals("slow_down")) {
+                    interval += 5;
+                } else if (!error.equals("authorization_pending")) {
+                    return answer;
+                }
             }
         }
 

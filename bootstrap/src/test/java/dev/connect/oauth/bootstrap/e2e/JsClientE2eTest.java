@@ -99,6 +99,11 @@ class JsClientE2eTest {
             assertScriptPasses("par.mjs");
         }
 
+        @Test
+        void deviceScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("device.mjs");
+        }
+
         private void assertScriptPasses(String script) throws Exception {
             Path log = Files.createTempFile("e2e-js-", ".log");
             try {

@@ -39,7 +39,7 @@ class StorePortsTest {
 
     @Test
     void byPortThenEveryPortByItsInterface() {
-        assertThat(store.byPort()).hasSize(16).containsKeys(StorePorts.ports().toArray(Class<?>[]::new));
+        assertThat(store.byPort()).hasSize(17).containsKeys(StorePorts.ports().toArray(Class<?>[]::new));
         assertThat(store.byPort().get(AuditLog.class)).isSameAs(store.audit());
         assertThat(store.byPort().get(TokenRepository.class)).isSameAs(store.tokens());
     }

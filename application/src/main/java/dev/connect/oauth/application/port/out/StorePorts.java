@@ -20,7 +20,7 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
                          SessionRepository sessions, SigningKeyRepository signingKeys, AuditLog audit,
                          StoreHealth health, AccessTokenLookup accessTokenLookup, MaintenanceSwitchStore maintenance,
                          AttemptCounterStore attempts, JtiStore jtis, StorePurge purge,
-                         PushedRequestStore pushedRequests) {
+                         PushedRequestStore pushedRequests, DeviceAuthorizationStore deviceAuthorizations) {
     // Reflection over the record's own components, so that a port added to the record needs no change below.
     private static final RecordComponent[] COMPONENTS = StorePorts.class.getRecordComponents();
     private static final Constructor<StorePorts> CANONICAL = canonicalConstructor();
@@ -50,6 +50,7 @@ public record StorePorts(ClientRepository clients, AccountRepository accounts, A
         Objects.requireNonNull(attempts, "attempts");
         Objects.requireNonNull(jtis, "jtis");
         Objects.requireNonNull(purge, "purge");
+        Objects.requireNonNull(deviceAuthorizations, "deviceAuthorizations");
         Objects.requireNonNull(pushedRequests, "pushedRequests");
     }
 

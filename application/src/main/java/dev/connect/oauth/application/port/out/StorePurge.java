@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Deletes rows no request can use any more, in bounded batches: authorization codes, access and
- * refresh tokens, browser sessions and pushed authorization requests that expired, and audit events past their retention.
+ * refresh tokens, browser sessions, pushed authorization requests and device authorization
+ * requests that expired, and audit events past their retention.
  *
  * <p>Atomicity: each call deletes at most {@code limit} rows, each row as one atomic step, and
  * only rows that match when they are deleted. Calls are idempotent and need no lock: several nodes
@@ -14,6 +15,9 @@ import java.time.Instant;
 public interface StorePurge {
     /** Deletes codes that expired before {@code expiredBefore}; returns how many. */
     int deleteExpiredCodes(Instant expiredBefore, int limit);
+
+    /** Deletes device authorization requests that expired before {@code expiredBefore}; returns how many. */
+    int deleteExpiredDeviceAuthorizations(Instant expiredBefore, int limit);
 
     /** Deletes access tokens that expired before {@code expiredBefore}; returns how many. */
     int deleteExpiredAccessTokens(Instant expiredBefore, int limit);

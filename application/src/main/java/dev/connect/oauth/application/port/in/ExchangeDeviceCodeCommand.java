@@ -1,0 +1,20 @@
+package dev.connect.oauth.application.port.in;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A poll of the token endpoint with {@code device_code} as received. A missing one is the use
+ * case's {@code invalid_request}, answered only after the client authenticated (RFC 6749 §5.2 order).
+ */
+public record ExchangeDeviceCodeCommand(ClientCredentials client, Optional<String> deviceCode) {
+    public ExchangeDeviceCodeCommand {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(deviceCode, "deviceCode");
+    }
+
+    @Override
+    public String toString() {
+        return "ExchangeDeviceCodeCommand[client=" + client + "]";
+    }
+}
