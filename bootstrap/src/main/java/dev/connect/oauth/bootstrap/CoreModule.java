@@ -3,6 +3,7 @@ package dev.connect.oauth.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
@@ -29,6 +30,11 @@ interface CoreModule {
     @Provides
     static AbuseLimits abuseLimits(ServerConfig config) {
         return config.abuseLimits();
+    }
+
+    @Provides
+    static DpopPolicy dpopPolicy(ServerConfig config) {
+        return config.dpop();
     }
 
     @Provides

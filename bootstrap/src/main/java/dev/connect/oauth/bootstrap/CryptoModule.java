@@ -8,6 +8,8 @@ import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
 import dev.connect.oauth.application.port.out.ClientKeysFetcher;
+import dev.connect.oauth.application.port.out.DpopNonceCodec;
+import dev.connect.oauth.application.port.out.DpopProofReader;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.IdTokenVerifier;
 import dev.connect.oauth.application.port.out.PasswordHasher;
@@ -29,9 +31,29 @@ interface CryptoModule {
 
     @Provides
     @Singleton
-    static SigningKeys signingKeys(SigningKeyRepository repository, Clock clock, ServerConfig config) {
-        KeyEncryptionKey kek = config.kek().orElseGet(() -> embeddedKek(config.dataDir()));
+    static SigningKeys signingKeys(SigningKeyRepository repository, Clock clock, ServerConfig config,
+                                   KeyEncryptionKey kek) {
         return CryptoAdapter.signingKeys(repository, clock, config.accessTokenTtl(), kek, config.previousKek());
+    }
+
+    /** The key-encryption key: configured, or the embedded default's file. */
+    @Provides
+    @Singleton
+    static KeyEncryptionKey kek(ServerConfig config) {
+        return config.kek().orElseGet(() -> embeddedKek(config.dataDir()));
+    }
+
+    /** DPoP nonces under a key derived from the KEK, which every node of a fleet shares. */
+    @Provides
+    @Singleton
+    static DpopNonceCodec dpopNonceCodec(KeyEncryptionKey kek, ServerConfig config) {
+        return CryptoAdapter.dpopNonceCodec(kek, config.previousKek());
+    }
+
+    @Provides
+    @Singleton
+    static DpopProofReader dpopProofReader() {
+        return CryptoAdapter.dpopProofReader();
     }
 
     /**

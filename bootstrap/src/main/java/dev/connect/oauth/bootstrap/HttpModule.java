@@ -20,6 +20,7 @@ import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
+import dev.connect.oauth.application.port.in.GetDpopParametersUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
@@ -98,7 +99,7 @@ interface HttpModule {
             ReturnAfterSignInUseCase returnAfterSignIn,
             StartDeviceAuthorizationUseCase startDeviceAuthorization, ExchangeDeviceCodeUseCase exchangeDeviceCode,
             FindDeviceAuthorizationUseCase findDeviceAuthorization,
-            DecideDeviceAuthorizationUseCase decideDeviceAuthorization,
+            DecideDeviceAuthorizationUseCase decideDeviceAuthorization, GetDpopParametersUseCase dpopParameters,
             RegisterClientDynamicallyUseCase registerClientDynamically,
             ManageClientRegistrationUseCase manageClientRegistration) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
@@ -108,6 +109,6 @@ interface HttpModule {
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
                 planAuthorization, endSession, pushAuthorizationRequest, resolvePushedRequest, returnAfterSignIn,
                 startDeviceAuthorization, exchangeDeviceCode, findDeviceAuthorization, decideDeviceAuthorization,
-                registerClientDynamically, manageClientRegistration);
+                dpopParameters, registerClientDynamically, manageClientRegistration);
     }
 }

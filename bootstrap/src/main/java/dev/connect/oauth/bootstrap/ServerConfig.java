@@ -4,6 +4,7 @@ import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
@@ -52,7 +53,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
                            TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests, Duration deviceCodeTtl,
-                           Duration deviceInterval) {
+                           Duration deviceInterval, DpopPolicy dpop) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -131,6 +132,7 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
         Objects.requireNonNull(pushedRequests, "pushedRequests");
         Objects.requireNonNull(deviceCodeTtl, "deviceCodeTtl");
         Objects.requireNonNull(deviceInterval, "deviceInterval");
+        Objects.requireNonNull(dpop, "dpop");
     }
 
     /** Reads the process environment (and {@code CONNECT_CONFIG_FILE}, if set). */
@@ -243,7 +245,13 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                 vars.get("CONNECT_DEVICE_CODE_TTL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_CODE_TTL),
                         s -> seconds(s, DeviceAuthorization.MAX_TTL)),
                 vars.get("CONNECT_DEVICE_POLL_INTERVAL_SECONDS", seconds(OAuthPolicy.DEFAULT_DEVICE_INTERVAL),
-                        s -> seconds(s, Duration.ofMinutes(1))));
+                        s -> seconds(s, Duration.ofMinutes(1))),
+                new DpopPolicy(DpopPolicy.SUPPORTED_ALGORITHMS,
+                        vars.get("CONNECT_DPOP_PROOF_WINDOW_SECONDS", seconds(DpopPolicy.DEFAULT_PROOF_WINDOW),
+                                s -> Duration.ofSeconds(intIn(s, 1, 600))),
+                        vars.get("CONNECT_DPOP_NONCE_REQUIRED", Boolean.toString(DpopPolicy.DEFAULT_NONCE_REQUIRED),
+                                ServerConfig::bool),
+                        DpopPolicy.DEFAULT_NONCE_LIFETIME));
     }
 
     /**

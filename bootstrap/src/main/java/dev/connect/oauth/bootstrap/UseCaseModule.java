@@ -11,6 +11,7 @@ import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
 import dev.connect.oauth.application.port.in.CreateAccountUseCase;
 import dev.connect.oauth.application.port.in.DeleteClientUseCase;
 import dev.connect.oauth.application.port.in.DescribeTokenUseCase;
+import dev.connect.oauth.application.port.in.GetDpopParametersUseCase;
 import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
@@ -81,6 +82,7 @@ import dev.connect.oauth.application.service.RevokeTokenService;
 import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
 import dev.connect.oauth.application.service.SignOutService;
+import dev.connect.oauth.application.service.DpopProofs;
 import dev.connect.oauth.application.service.TokenCheckCache;
 import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
@@ -126,6 +128,9 @@ interface UseCaseModule {
 
     @Binds
     DeleteClientUseCase deleteClientUseCase(DeleteClientService service);
+
+    @Binds
+    GetDpopParametersUseCase getDpopParametersUseCase(DpopProofs service);
 
     @Binds
     DescribeTokenUseCase describeTokenUseCase(DescribeTokenService service);

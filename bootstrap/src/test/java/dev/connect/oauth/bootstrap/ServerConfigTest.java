@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.adapter.http.HttpSettings;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import java.io.IOException;
@@ -116,6 +117,19 @@ class ServerConfigTest {
         assertBad(Map.of("CONNECT_PAR_TTL_SECONDS", "601"), "CONNECT_PAR_TTL_SECONDS");
         assertBad(Map.of("CONNECT_PAR_TTL_SECONDS", "0"), "CONNECT_PAR_TTL_SECONDS");
         assertBad(Map.of("CONNECT_REQUIRE_PAR", "yes"), "CONNECT_REQUIRE_PAR");
+    }
+
+    @Test
+    void fromWhenDpopSettingsGivenThenKeptElseTheDefaults() {
+        assertThat(ServerConfig.from(Map.of()).dpop()).isEqualTo(DpopPolicy.defaults());
+        ServerConfig config = ServerConfig.from(Map.of("CONNECT_DPOP_NONCE_REQUIRED", "true",
+                "CONNECT_DPOP_PROOF_WINDOW_SECONDS", "30"));
+
+        assertThat(config.dpop().nonceRequired()).isTrue();
+        assertThat(config.dpop().proofWindow()).isEqualTo(Duration.ofSeconds(30));
+        assertBad(Map.of("CONNECT_DPOP_NONCE_REQUIRED", "yes"), "CONNECT_DPOP_NONCE_REQUIRED");
+        assertBad(Map.of("CONNECT_DPOP_PROOF_WINDOW_SECONDS", "0"), "CONNECT_DPOP_PROOF_WINDOW_SECONDS");
+        assertBad(Map.of("CONNECT_DPOP_PROOF_WINDOW_SECONDS", "601"), "CONNECT_DPOP_PROOF_WINDOW_SECONDS");
     }
 
     @Test

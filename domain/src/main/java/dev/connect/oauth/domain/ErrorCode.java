@@ -19,6 +19,9 @@ public enum ErrorCode {
     ACCESS_DENIED("access_denied", 403, "The resource owner denied the request."),
     INVALID_TOKEN("invalid_token", 401, "The access token is missing, expired, revoked or invalid."),
     INSUFFICIENT_SCOPE("insufficient_scope", 403, "Missing Scope."),
+    // RFC 9449 §7.1, §8, §12.2: a DPoP proof that fails its checks, or lacks the server's current nonce.
+    INVALID_DPOP_PROOF("invalid_dpop_proof", 400, "The DPoP proof is missing, malformed or fails its checks."),
+    USE_DPOP_NONCE("use_dpop_nonce", 400, "The DPoP proof must carry the server's current nonce (DPoP-Nonce)."),
     // OpenID Connect Core 1.0 §3.1.2.6: prompt=none could not be honoured without a page.
     LOGIN_REQUIRED("login_required", 400, "The account must sign in, which prompt=none does not allow."),
     CONSENT_REQUIRED("consent_required", 400, "The account must consent, which prompt=none does not allow."),

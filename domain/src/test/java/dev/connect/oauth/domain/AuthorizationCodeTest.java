@@ -137,4 +137,31 @@ class AuthorizationCodeTest {
                 new AccountId("a"), RedirectUri.parse(REDIRECT), ScopeSet.EMPTY, null, NOW,
                 Duration.ofSeconds(1))).withMessage("challenge");
     }
+
+    @Test
+    void checkRedemptionWhenBoundToAKeyThenOnlyAProofOfThatKeyRedeems() {
+        JwkThumbprint key = new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        JwkThumbprint other = new JwkThumbprint("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I");
+        AuthorizationCode code = AuthorizationCode.issue(HASH, new GrantId("grant-1"), CLIENT, new AccountId("account-1"),
+                RedirectUri.parse(REDIRECT), ScopeSet.parse("connect"), Optional.empty(), NOW,
+                AuthorizationCode.DEFAULT_TTL, Optional.of(key));
+
+        code.checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.empty(), Optional.of(key), NOW);
+        assertRejected(() -> code.checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.empty(), Optional.empty(), NOW),
+                ErrorCode.INVALID_GRANT);
+        assertRejected(() -> code.checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.empty(), Optional.of(other), NOW),
+                ErrorCode.INVALID_GRANT);
+        assertRejected(() -> code.checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.empty(), NOW),
+                ErrorCode.INVALID_GRANT);
+        assertThat(code.redeem(NOW).boundKey()).contains(key);
+    }
+
+    @Test
+    void checkRedemptionWhenUnboundThenAnyProofOrNoneRedeems() {
+        JwkThumbprint key = new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        AuthorizationCode code = withoutPkce();
+
+        code.checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.empty(), Optional.of(key), NOW);
+        code.checkRedemption(CLIENT, Optional.of(REDIRECT), Optional.empty(), Optional.empty(), NOW);
+    }
 }

@@ -77,4 +77,28 @@ class RefreshTokenTest {
                 new SecretHash("a".repeat(64)), new GrantId("g"), new ClientId("c"), Optional.empty(), null,
                 Optional.empty(), NOW, EXPIRES, Optional.empty(), Optional.empty())).withMessage("scopes");
     }
+
+    @Test
+    void checkProofKeyWhenBoundThenOnlyAProofOfThatKeyPasses() {
+        JwkThumbprint key = new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        JwkThumbprint other = new JwkThumbprint("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I");
+        RefreshToken old = token(Optional.empty(), Optional.empty());
+        RefreshToken bound = old.successor(new TokenId("rt-2"), new SecretHash("b".repeat(64)), NOW, EXPIRES,
+                Optional.of(key));
+
+        bound.checkProofKey(Optional.of(key));
+        Rejections.assertRejected(() -> bound.checkProofKey(Optional.empty()), ErrorCode.INVALID_GRANT);
+        Rejections.assertRejected(() -> bound.checkProofKey(Optional.of(other)), ErrorCode.INVALID_GRANT);
+        assertThat(bound.successor(new TokenId("rt-3"), new SecretHash("c".repeat(64)), NOW, EXPIRES).boundKey())
+                .contains(key);
+    }
+
+    @Test
+    void checkProofKeyWhenUnboundThenAnyProofOrNonePasses() {
+        RefreshToken unbound = token(Optional.empty(), Optional.empty());
+
+        unbound.checkProofKey(Optional.empty());
+        unbound.checkProofKey(Optional.of(new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")));
+        assertThat(unbound.boundKey()).isEmpty();
+    }
 }

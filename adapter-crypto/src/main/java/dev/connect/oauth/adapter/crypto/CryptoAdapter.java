@@ -2,6 +2,8 @@ package dev.connect.oauth.adapter.crypto;
 
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
 import dev.connect.oauth.application.port.out.ClientKeysFetcher;
+import dev.connect.oauth.application.port.out.DpopNonceCodec;
+import dev.connect.oauth.application.port.out.DpopProofReader;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -22,7 +24,8 @@ import java.util.Optional;
  *   <li>{@link #secretHasher()}: SHA-256 for high-entropy secrets;</li>
  *   <li>{@link #secretGenerator()}: 256-bit secrets and 128-bit identifiers, base64url;</li>
  *   <li>{@link #clientAssertionCodec()} and {@link #clientKeysFetcher()}: client assertions
- *       (RFC 7523) and the client keys that verify them.</li>
+ *       (RFC 7523) and the client keys that verify them;</li>
+ *   <li>{@link #dpopProofReader()} and {@link #dpopNonceCodec}: DPoP proofs and stateless nonces (RFC 9449).</li>
  * </ul>
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
@@ -89,5 +92,18 @@ public final class CryptoAdapter {
     /** Client JWK Sets fetched with a 2-second connect and 3-second answer timeout, at most 64 KiB, no redirects. */
     public static ClientKeysFetcher clientKeysFetcher() {
         return new JdkClientKeysFetcher(Duration.ofSeconds(2), Duration.ofSeconds(3));
+    }
+
+    /** Reads DPoP proofs and checks their signatures: ES256, EdDSA (Ed25519), PS256 and RS256. */
+    public static DpopProofReader dpopProofReader() {
+        return new NimbusDpopProofReader();
+    }
+
+    /**
+     * DPoP nonces every node holding {@code kek} opens; those sealed under {@code previousKek} are
+     * still opened during a KEK rotation.
+     */
+    public static DpopNonceCodec dpopNonceCodec(KeyEncryptionKey kek, Optional<KeyEncryptionKey> previousKek) {
+        return new HmacDpopNonceCodec(kek, previousKek);
     }
 }

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -110,6 +112,21 @@ public final class KeyEncryptionKey {
     /** A short name of the key (8 base64url characters of its SHA-256), safe to store and show. */
     public String id() {
         return id;
+    }
+
+    /**
+     * A key for {@code purpose} derived from this one (HMAC-SHA256 of the purpose under this key), so
+     * that every node holding this key derives the same, and no use of it can reveal this one.
+     */
+    byte[] derive(String purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        }
     }
 
     SecretKey secretKey() {

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.connect.oauth.application.port.out.AccessTokenClaims;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,6 +56,8 @@ final class NimbusAccessTokenCodec implements AccessTokenCodec {
         if (!claims.scopes().isEmpty()) {
             builder.claim("scope", claims.scopes().toString());
         }
+        // RFC 9449 §6.1: a DPoP-bound token names its key's thumbprint.
+        claims.confirmationKey().ifPresent(key -> builder.claim("cnf", Map.of("jkt", key.value())));
         return builder.build();
     }
 }

@@ -32,6 +32,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.connect.oauth.domain.JwkThumbprint;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NimbusAccessTokenCodecTest {
@@ -77,6 +79,20 @@ class NimbusAccessTokenCodecTest {
         assertThat(verified.getIssueTime()).isEqualTo(Date.from(claims.issuedAt()));
         assertThat(verified.getExpirationTime()).isEqualTo(Date.from(claims.expiresAt()));
         assertThat(verified.getClaims()).containsOnlyKeys("iss", "sub", "aud", "client_id", "scope", "jti", "iat", "exp");
+    }
+
+    /** RFC 9449 §6.1: a DPoP-bound token names its key as {@code cnf.jkt}; a bearer token has no {@code cnf}. */
+    @Test
+    void encodeWhenBoundToADpopKeyThenCnfJkt() throws Exception {
+        AccessTokenClaims bearer = claims(ScopeSet.EMPTY);
+        JwkThumbprint key = new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        AccessTokenClaims bound = new AccessTokenClaims(bearer.issuer(), bearer.subject(), bearer.audience(),
+                bearer.clientId(), bearer.scopes(), bearer.jti(), bearer.issuedAt(), bearer.expiresAt(), Optional.of(key));
+
+        JWTClaimsSet verified = ResourceServer.verify(codec.encode(bound), codec.publicJwkSetJson());
+
+        assertThat(verified.getJSONObjectClaim("cnf")).containsEntry("jkt", key.value());
+        assertThat(ResourceServer.verify(codec.encode(bearer), codec.publicJwkSetJson()).getClaim("cnf")).isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.application.port.in.PresentedAccessToken;
 import dev.connect.oauth.application.port.in.TokenInfo;
 import dev.connect.oauth.domain.OAuthException;
 import io.vertx.core.json.JsonObject;
@@ -14,20 +15,24 @@ import java.util.Optional;
  *
  * <p>{@code /info} answers on the event loop when the token is in this node's cache of token
  * checks: the answer then costs a hash and a map lookup, less than the hop to a virtual thread and
- * back (two context switches and a semaphore). On a miss, and for {@code /invalidate}, which writes,
- * the use case runs off the event loop, so the event loop never waits for the database.
+ * back (two context switches and a semaphore). On a miss, with a DPoP proof (whose {@code jti} is
+ * recorded in the shared store), and for {@code /invalidate}, which writes, the use case runs off
+ * the event loop, so the event loop never waits for the database. Tokens come as
+ * {@code Authorization: Bearer} or, DPoP-bound, as {@code Authorization: DPoP} with a proof (RFC 9449 §7).
  */
 final class BearerEndpoints {
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
+    private final DpopExchange dpop;
 
-    BearerEndpoints(HttpUseCases useCases, UseCaseExecutor executor) {
+    BearerEndpoints(HttpUseCases useCases, UseCaseExecutor executor, DpopExchange dpop) {
+        this.dpop = Objects.requireNonNull(dpop, "dpop");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     void info(RoutingContext ctx) {
-        Optional<String> token = ClientAuthentication.bearerToken(ctx);
+        PresentedAccessToken token = dpop.presentedToken(ctx);
         Optional<TokenInfo> known;
         try {
             known = useCases.describeToken().describeFromMemory(token);
@@ -43,7 +48,7 @@ final class BearerEndpoints {
     }
 
     void invalidate(RoutingContext ctx) {
-        Optional<String> token = ClientAuthentication.bearerToken(ctx);
+        PresentedAccessToken token = dpop.presentedToken(ctx);
         executor.call(ctx, () -> {
             useCases.invalidateToken().invalidate(token);
             return true;

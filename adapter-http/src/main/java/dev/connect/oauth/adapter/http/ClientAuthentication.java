@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -118,22 +117,5 @@ final class ClientAuthentication {
 
     private static OAuthException malformed() {
         return ErrorCode.INVALID_CLIENT.exception("Client authentication failed: malformed HTTP Basic credentials.");
-    }
-
-    /** The bearer token of {@code Authorization: Bearer} (RFC 6750 §2.1), empty when absent. */
-    static Optional<String> bearerToken(RoutingContext ctx) {
-        List<String> headers = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
-        if (headers.isEmpty()) {
-            return Optional.empty();
-        }
-        if (headers.size() > 1) {
-            throw ErrorCode.INVALID_REQUEST.exception("The Authorization header must not be repeated.");
-        }
-        String header = headers.getFirst().strip();
-        int space = header.indexOf(' ');
-        if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
-            throw ErrorCode.INVALID_TOKEN.exception("Send the access token as Authorization: Bearer <token>.");
-        }
-        return Optional.of(header.substring(space + 1).strip()).filter(token -> !token.isEmpty());
     }
 }

@@ -26,8 +26,9 @@ import java.util.function.Function;
  * a preflight is answered even in maintenance.
  */
 final class CrossOriginRequests implements Handler<RoutingContext> {
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-VERSION, X-Request-Id";
-    static final String EXPOSED_HEADERS = "X-VERSION, X-VERSION-NOTICE, X-Request-Id, WWW-Authenticate, Retry-After";
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-VERSION, X-Request-Id, DPoP";
+    static final String EXPOSED_HEADERS = "X-VERSION, X-VERSION-NOTICE, X-Request-Id, WWW-Authenticate, Retry-After, "
+            + "DPoP-Nonce";
     /** Seconds a browser may reuse a preflight answer: short, so a removed origin loses access soon. */
     static final String MAX_AGE = "600";
 

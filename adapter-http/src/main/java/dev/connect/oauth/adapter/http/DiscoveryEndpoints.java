@@ -49,7 +49,8 @@ final class DiscoveryEndpoints {
     DiscoveryEndpoints(HttpUseCases useCases, UseCaseExecutor executor, HttpSettings settings) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
-        JsonObject oauth = metadata(settings);
+        JsonObject oauth = metadata(settings).put("dpop_signing_alg_values_supported",
+                new JsonArray(useCases.dpopParameters().algorithms()));
         this.metadata = oauth.encode();
         this.openIdConfiguration = openIdConfiguration(oauth, settings).encode();
         this.openApi = openApi(settings.issuer()).encode();

@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.application.port.in.AuthorizationRedirectException;
+import dev.connect.oauth.application.port.in.PresentedAccessToken;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.port.out.TemporarilyUnavailableException;
 import dev.connect.oauth.domain.ErrorCode;
@@ -14,6 +15,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one place a failure becomes an answer (API.md §1): an {@link OAuthException} travels with
@@ -22,21 +24,28 @@ import java.util.Objects;
  * message and the request id, its detail only in the log. The matched route's {@link ErrorStyle}
  * decides the rest: pages of the browser flow get the same status as an HTML page, and their
  * authorization errors, once the redirect URI is known to be the client's, are redirected to it.
+ * At a protected resource, a failed DPoP proof is 401 (400 at the token endpoint) and the
+ * challenges follow the scheme the token came with: {@code DPoP} for the DPoP scheme, {@code Bearer}
+ * followed by {@code DPoP algs=...} otherwise (RFC 9449 §7.1).
  */
 final class ErrorMapper implements Handler<RoutingContext> {
     /** Context key: the client authenticated with HTTP Basic (RFC 6749 §5.2: 401 + challenge). */
     static final String BASIC_AUTH_USED = "connect.basicAuthUsed";
 
     private static final System.Logger LOG = System.getLogger(ErrorMapper.class.getName());
+    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     private static final String BASIC_CHALLENGE = "Basic realm=\"connect\", charset=\"UTF-8\"";
 
     private final Duration retryAfter;
     private final ErrorPage errorPage;
     private final CommonHeaders commonHeaders;
     private final String issuer;
+    private final DpopExchange dpop;
 
     /** @param issuer named by {@code iss} in every authorization error response (RFC 9207 §2) */
-    ErrorMapper(Duration retryAfter, ErrorPage errorPage, CommonHeaders commonHeaders, String issuer) {
+    ErrorMapper(Duration retryAfter, ErrorPage errorPage, CommonHeaders commonHeaders, String issuer,
+                DpopExchange dpop) {
+        this.dpop = Objects.requireNonNull(dpop, "dpop");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
         this.errorPage = Objects.requireNonNull(errorPage, "errorPage");
@@ -76,9 +85,19 @@ final class ErrorMapper implements Handler<RoutingContext> {
         if (error instanceof HttpProblem problem) {
             problem.headers().forEach(response::putHeader);
         }
+        PresentedAccessToken.Scheme resourceScheme = ctx.get(DpopExchange.RESOURCE_SCHEME);
+        boolean dpopError = ErrorStatus.isDpopProofError(error.errorCode());
+        if (resourceScheme != null && dpopError) {
+            status = ErrorStatus.RESOURCE_DPOP_PROOF_STATUS;
+        }
         String bearer = ErrorStatus.bearerChallenge(error.errorCode());
-        if (bearer != null) {
-            response.putHeader("WWW-Authenticate", bearer);
+        if (resourceScheme == PresentedAccessToken.Scheme.DPOP || (resourceScheme != null && dpopError)) {
+            response.putHeader(WWW_AUTHENTICATE, dpop.challenge(Optional.of(error.errorCode())));
+        } else if (bearer != null) {
+            response.putHeader(WWW_AUTHENTICATE, bearer);
+            if (resourceScheme != null && status == 401) {
+                response.headers().add(WWW_AUTHENTICATE, dpop.challenge(Optional.empty()));
+            }
         }
         if (error.errorCode() == ErrorCode.INVALID_CLIENT && Boolean.TRUE.equals(ctx.get(BASIC_AUTH_USED))) {
             response.putHeader("WWW-Authenticate", BASIC_CHALLENGE);

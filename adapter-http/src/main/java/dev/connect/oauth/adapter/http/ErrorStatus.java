@@ -8,7 +8,15 @@ import dev.connect.oauth.domain.ErrorCode;
  * compile until it has a status.
  */
 final class ErrorStatus {
+    /** A failed DPoP proof at a protected resource (RFC 9449 §7.1, §9): 401 with a DPoP challenge. */
+    static final int RESOURCE_DPOP_PROOF_STATUS = 401;
+
     private ErrorStatus() {
+    }
+
+    /** Whether {@code code} is a failed DPoP proof, whose status depends on where it was sent. */
+    static boolean isDpopProofError(ErrorCode code) {
+        return code == ErrorCode.INVALID_DPOP_PROOF || code == ErrorCode.USE_DPOP_NONCE;
     }
 
     static int of(ErrorCode code) {
@@ -20,6 +28,8 @@ final class ErrorStatus {
             case LOGIN_REQUIRED, CONSENT_REQUIRED -> 400;
             // RFC 7591 §3.2.2.
             case INVALID_CLIENT_METADATA, INVALID_REDIRECT_URI -> 400;
+            // RFC 9449 §5, §8: at the token endpoint; a protected resource answers 401 (see ErrorMapper).
+            case INVALID_DPOP_PROOF, USE_DPOP_NONCE -> 400;
             // RFC 8628 §3.5: the polling answers of the token endpoint, 400 as RFC 6749 §5.2 says.
             case AUTHORIZATION_PENDING, SLOW_DOWN, EXPIRED_TOKEN -> 400;
             case INVALID_CLIENT, UNAUTHORIZED -> 401;

@@ -76,6 +76,7 @@ public final class HttpAdapter {
     private final VersionNegotiation versions;
     private final BodyReader bodyReader;
     private final AuthorizationEndpoint authorization;
+    private final DpopExchange dpop;
     private final TokenEndpoint token;
     private final BearerEndpoints bearer;
     private final UserInfoEndpoint userInfo;
@@ -106,7 +107,8 @@ public final class HttpAdapter {
         this.maintenance = new MaintenanceMode(useCases.checkMaintenance(), settings.maintenance(), settings.retryAfter());
         this.commonHeaders = new CommonHeaders(pages.contentSecurityPolicy(), settings.latestVersion(),
                 settings.httpsIssuer());
-        this.errorMapper = new ErrorMapper(settings.retryAfter(), pages, commonHeaders, settings.issuer());
+        this.dpop = new DpopExchange(useCases.dpopParameters(), settings.issuer());
+        this.errorMapper = new ErrorMapper(settings.retryAfter(), pages, commonHeaders, settings.issuer(), dpop);
         this.versions = new VersionNegotiation(ApiVersion.require(settings.latestVersion(), "latestVersion"),
                 ApiVersion.require(settings.minimumVersion(), "minimumVersion"));
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
@@ -119,13 +121,13 @@ public final class HttpAdapter {
                 sources, settings.basePath());
         ClientAuthenticationLimit clientFailures = new ClientAuthenticationLimit(useCases.limitClientFailures(), sources);
         this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()),
-                clientFailures, metrics);
-        this.bearer = new BearerEndpoints(useCases, executor);
-        this.userInfo = new UserInfoEndpoint(useCases, executor);
+                clientFailures, metrics, dpop);
+        this.bearer = new BearerEndpoints(useCases, executor, dpop);
+        this.userInfo = new UserInfoEndpoint(useCases, executor, dpop);
         this.endSession = new EndSessionEndpoint(useCases, executor, pages, cookies);
         this.deviceAuthorization = new DeviceAuthorizationEndpoint(useCases, executor, clientFailures, settings.issuer());
         this.revocation = new RevocationEndpoints(useCases, executor, clientFailures, settings.issuer());
-        this.pushedRequests = new PushedAuthorizationRequestEndpoint(useCases, executor, clientFailures);
+        this.pushedRequests = new PushedAuthorizationRequestEndpoint(useCases, executor, clientFailures, dpop);
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance, sources);
         this.registration = new RegistrationEndpoints(useCases, executor, settings.issuer());
@@ -153,25 +155,25 @@ public final class HttpAdapter {
                 .on(ErrorStyle.AUTHORIZATION_FORM, POST, List.of(AuthorizationEndpoint.CONSENT_PATH, "/authorize/consent"),
                         authorization::consent)
                 .on(ErrorStyle.PAGE, POST, oauth("logout"), authorization::signOut)
-                .on(POST, oauth("token"), json, token::token)
-                .on(POST, oauth("refresh"), json, token::refresh)
-                .on(POST, oauth("par"), json, pushedRequests::push)
+                .on(POST, oauth("token"), json, dpop::answerWithNonce, token::token)
+                .on(POST, oauth("refresh"), json, dpop::answerWithNonce, token::refresh)
+                .on(POST, oauth("par"), json, dpop::answerWithNonce, pushedRequests::push)
                 .on(POST, oauth("device_authorization"), json, deviceAuthorization::start)
                 .on(ErrorStyle.PAGE, GET, DeviceAuthorizationEndpoint.VERIFICATION_PATH, deviceVerification::show)
                 .on(ErrorStyle.PAGE, POST, DeviceAuthorizationEndpoint.VERIFICATION_PATH, deviceVerification::enter)
                 .on(ErrorStyle.PAGE, POST, DeviceVerificationEndpoint.SIGN_IN_PATH, deviceVerification::signIn)
                 .on(ErrorStyle.PAGE, POST, DeviceVerificationEndpoint.CONSENT_PATH, deviceVerification::consent)
-                .on(GET, oauth("info"), json, bearer::info)
-                .on(GET, oauth("invalidate"), json, bearer::invalidate)
-                .on(POST, oauth("invalidate"), json, bearer::invalidate)
+                .on(GET, oauth("info"), json, dpop::answerWithNonce, bearer::info)
+                .on(GET, oauth("invalidate"), json, dpop::answerWithNonce, bearer::invalidate)
+                .on(POST, oauth("invalidate"), json, dpop::answerWithNonce, bearer::invalidate)
                 .on(POST, oauth("revoke"), json, revocation::revoke)
                 .on(POST, oauth("introspect"), json, revocation::introspect)
                 .on(GET, oauth("jwks"), MediaTypes.requireJsonAccepted(MediaTypes.JWK_SET), discovery::jwks)
                 .on(GET, DiscoveryEndpoints.METADATA_PATH, json, discovery::metadata)
                 .on(GET, DiscoveryEndpoints.OPENAPI_PATH, json, discovery::openApi)
                 .on(GET, DiscoveryEndpoints.OPENID_CONFIGURATION_PATH, json, discovery::openIdConfiguration)
-                .on(GET, oauth("userinfo"), json, userInfo::userInfo)
-                .on(POST, oauth("userinfo"), json, userInfo::userInfo)
+                .on(GET, oauth("userinfo"), json, dpop::answerWithNonce, userInfo::userInfo)
+                .on(POST, oauth("userinfo"), json, dpop::answerWithNonce, userInfo::userInfo)
                 .on(ErrorStyle.PAGE, GET, oauth("end_session"), endSession::endSession)
                 .on(ErrorStyle.PAGE, POST, oauth("end_session"), endSession::endSession)
                 .on(POST, oauth("register"), json, registration::register)

@@ -16,6 +16,7 @@ import dev.connect.oauth.application.port.in.DisconnectClientUseCase;
 import dev.connect.oauth.application.port.in.EndSessionUseCase;
 import dev.connect.oauth.application.port.in.ExchangeCodeUseCase;
 import dev.connect.oauth.application.port.in.GetClientUseCase;
+import dev.connect.oauth.application.port.in.GetDpopParametersUseCase;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
 import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
@@ -95,6 +96,8 @@ public record HttpUseCases(
         ExchangeDeviceCodeUseCase exchangeDeviceCode,
         FindDeviceAuthorizationUseCase findDeviceAuthorization,
         DecideDeviceAuthorizationUseCase decideDeviceAuthorization,
+        // DPoP (RFC 9449)
+        GetDpopParametersUseCase dpopParameters,
         // Dynamic client registration (RFC 7591/7592)
         RegisterClientDynamicallyUseCase registerClientDynamically,
         ManageClientRegistrationUseCase manageClientRegistration) {
@@ -138,6 +141,7 @@ public record HttpUseCases(
         Objects.requireNonNull(exchangeDeviceCode, "exchangeDeviceCode");
         Objects.requireNonNull(findDeviceAuthorization, "findDeviceAuthorization");
         Objects.requireNonNull(decideDeviceAuthorization, "decideDeviceAuthorization");
+        Objects.requireNonNull(dpopParameters, "dpopParameters");
         Objects.requireNonNull(registerClientDynamically, "registerClientDynamically");
         Objects.requireNonNull(manageClientRegistration, "manageClientRegistration");
     }

@@ -24,9 +24,11 @@ final class PushedAuthorizationRequestEndpoint {
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
     private final ClientAuthenticationLimit failures;
+    private final DpopExchange dpop;
 
     PushedAuthorizationRequestEndpoint(HttpUseCases useCases, UseCaseExecutor executor,
-                                       ClientAuthenticationLimit failures) {
+                                       ClientAuthenticationLimit failures, DpopExchange dpop) {
+        this.dpop = Objects.requireNonNull(dpop, "dpop");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.failures = Objects.requireNonNull(failures, "failures");
@@ -37,7 +39,7 @@ final class PushedAuthorizationRequestEndpoint {
         ClientCredentials client = ClientAuthentication.credentials(ctx, params);
         Map<String, String> request = new LinkedHashMap<>();
         params.allBut(CLIENT_AUTHENTICATION).forEach(field -> request.put(field.getKey(), field.getValue()));
-        PushAuthorizationRequestCommand command = new PushAuthorizationRequestCommand(client, request);
+        PushAuthorizationRequestCommand command = new PushAuthorizationRequestCommand(client, request, dpop.request(ctx));
         executor.call(ctx, failures.guard(ctx, client, () -> useCases.pushAuthorizationRequest().push(command)),
                 pushed -> Replies.json(ctx, 201, new JsonObject()
                         .put("request_uri", pushed.requestUri().value())

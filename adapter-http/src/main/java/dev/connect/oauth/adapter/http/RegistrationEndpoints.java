@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -82,9 +83,21 @@ final class RegistrationEndpoints {
         }, done -> Replies.noContent(ctx));
     }
 
+    /**
+     * The token of {@code Authorization: Bearer} (RFC 6750 §2.1): the initial and registration access
+     * tokens are plain bearer tokens (RFC 7591 §3, RFC 7592 §3), never DPoP-bound.
+     */
     private static String requiredBearer(RoutingContext ctx) {
-        return ClientAuthentication.bearerToken(ctx).orElseThrow(() -> ErrorCode.INVALID_TOKEN.exception(
-                "Send the token as Authorization: Bearer <token>."));
+        List<String> headers = ctx.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+        if (headers.size() > 1) {
+            throw ErrorCode.INVALID_REQUEST.exception("The Authorization header must not be repeated.");
+        }
+        String header = headers.isEmpty() ? "" : headers.getFirst().strip();
+        int space = header.indexOf(' ');
+        if (space < 0 || !header.substring(0, space).equalsIgnoreCase("bearer") || header.substring(space + 1).isBlank()) {
+            throw ErrorCode.INVALID_TOKEN.exception("Send the token as Authorization: Bearer <token>.");
+        }
+        return header.substring(space + 1).strip();
     }
 
     /** The admin behind the API key sent as initial access token; any key failure is {@code invalid_token}. */

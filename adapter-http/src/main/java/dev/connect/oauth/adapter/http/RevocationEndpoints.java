@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.application.port.in.ClientCredentials;
 import dev.connect.oauth.application.port.in.Introspection;
+import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.in.IntrospectTokenCommand;
 import dev.connect.oauth.application.port.in.RevokeTokenCommand;
 import dev.connect.oauth.domain.TokenTypeHint;
@@ -58,14 +59,22 @@ final class RevocationEndpoints {
         introspection.details().ifPresent(details -> {
             body.put("scope", details.scope().toString())
                     .put("client_id", details.clientId().value())
-                    .put("token_type", details.tokenType().wireName())
+                    .put("token_type", tokenType(details))
                     .put("exp", details.expiresAt().getEpochSecond())
                     .put("iat", details.issuedAt().getEpochSecond())
                     .put("iss", issuer)
                     .put("jti", details.id().value());
             details.subject().ifPresent(subject -> body.put("sub", subject.value()));
+            // RFC 9449 §6.2: the key a DPoP-bound token is bound to.
+            details.boundKey().ifPresent(key -> body.put("cnf", new JsonObject().put("jkt", key.value())));
             details.username().ifPresent(username -> body.put("username", username));
         });
         return body;
+    }
+
+    /** The token type hint's name, but {@code DPoP} for a DPoP-bound access token (RFC 9449 §6.2). */
+    private static String tokenType(Introspection.Details details) {
+        return details.tokenType() == TokenTypeHint.ACCESS_TOKEN && details.boundKey().isPresent()
+                ? TokenResponse.DPOP_TOKEN_TYPE : details.tokenType().wireName();
     }
 }

@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.http;
 
 import dev.connect.oauth.application.port.in.ClientCredentials;
 import dev.connect.oauth.application.port.in.ClientCredentialsCommand;
+import dev.connect.oauth.application.port.in.DpopRequest;
 import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
 import dev.connect.oauth.application.port.in.ExchangeDeviceCodeCommand;
 import dev.connect.oauth.application.port.in.RefreshTokenCommand;
@@ -10,6 +11,7 @@ import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.GrantType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,6 +27,9 @@ import java.util.concurrent.Callable;
  * failures from one source never block the client elsewhere; and successful requests per client
  * in this node's {@link TokenBuckets}, charged only once a request has succeeded, which only the
  * client itself can do.
+ *
+ * <p>A {@code DPoP} header goes to the use case with every grant: the tokens are then bound to its
+ * key and of type {@code DPoP} (RFC 9449 §5).
  */
 final class TokenEndpoint {
     private final HttpUseCases useCases;
@@ -32,9 +37,11 @@ final class TokenEndpoint {
     private final TokenBuckets perClient;
     private final ClientAuthenticationLimit failures;
     private final HttpMetrics metrics;
+    private final DpopExchange dpop;
 
     TokenEndpoint(HttpUseCases useCases, UseCaseExecutor executor, TokenBuckets perClient,
-                  ClientAuthenticationLimit failures, HttpMetrics metrics) {
+                  ClientAuthenticationLimit failures, HttpMetrics metrics, DpopExchange dpop) {
+        this.dpop = Objects.requireNonNull(dpop, "dpop");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.perClient = Objects.requireNonNull(perClient, "perClient");
@@ -60,15 +67,16 @@ final class TokenEndpoint {
 
     private void issue(RoutingContext ctx, Parameters params, GrantType grantType) {
         ClientCredentials client = ClientAuthentication.credentials(ctx, params);
+        Optional<DpopRequest> proof = dpop.request(ctx);
         Callable<TokenResponse> grant = switch (grantType) {
             case AUTHORIZATION_CODE -> () -> useCases.exchangeCode().exchange(new ExchangeCodeCommand(
-                    client, params.get("code"), params.get("redirect_uri"), params.get("code_verifier")));
+                    client, params.get("code"), params.get("redirect_uri"), params.get("code_verifier"), proof));
             case REFRESH_TOKEN -> () -> useCases.refreshToken().refresh(new RefreshTokenCommand(
-                    client, params.get("refresh_token"), params.get("scope")));
+                    client, params.get("refresh_token"), params.get("scope"), proof));
             case CLIENT_CREDENTIALS -> () -> useCases.issueClientCredentialsToken().issue(
-                    new ClientCredentialsCommand(client, params.get("scope")));
+                    new ClientCredentialsCommand(client, params.get("scope"), proof));
             case DEVICE_CODE -> () -> useCases.exchangeDeviceCode().exchange(
-                    new ExchangeDeviceCodeCommand(client, params.get("device_code")));
+                    new ExchangeDeviceCodeCommand(client, params.get("device_code"), proof));
         };
         Callable<TokenResponse> guarded = failures.guard(ctx, client, grant);
         perClient.waitFor(client.clientId()).ifPresent(wait -> {
@@ -81,12 +89,12 @@ final class TokenEndpoint {
         });
     }
 
-    /** RFC 6749 §5.1 plus the seed's {@code type} and {@code expires_at}. */
+    /** RFC 6749 §5.1 plus the seed's {@code type} and {@code expires_at}; {@code DPoP} tokens per RFC 9449 §5. */
     static JsonObject json(TokenResponse tokens) {
         JsonObject body = new JsonObject()
                 .put("access_token", tokens.accessToken())
-                .put("token_type", TokenResponse.TOKEN_TYPE)
-                .put("type", "bearer")
+                .put("token_type", tokens.tokenType())
+                .put("type", tokens.tokenType().toLowerCase(Locale.ROOT))
                 .put("expires_in", tokens.expiresIn())
                 .put("expires_at", tokens.expiresAt().getEpochSecond());
         tokens.refreshToken().ifPresent(token -> body.put("refresh_token", token));

@@ -1,16 +1,16 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.application.port.in.PresentedAccessToken;
 import dev.connect.oauth.application.port.in.UserInfo;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code GET|POST /oauth/userinfo} (OpenID Connect Core §5.3): the claims about the account behind
  * the bearer access token, as JSON. A missing, unknown or expired token is 401 and a token
  * without {@code openid} 403, each with its {@code WWW-Authenticate: Bearer error=...} challenge
- * (Core §5.3.3, RFC 6750 §3).
+ * (Core §5.3.3, RFC 6750 §3). A DPoP-bound token comes as {@code Authorization: DPoP} with a proof (RFC 9449 §7).
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OpenID Connect Core 1.0 §5.3</a>
  */
@@ -19,14 +19,16 @@ final class UserInfoEndpoint {
 
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
+    private final DpopExchange dpop;
 
-    UserInfoEndpoint(HttpUseCases useCases, UseCaseExecutor executor) {
+    UserInfoEndpoint(HttpUseCases useCases, UseCaseExecutor executor, DpopExchange dpop) {
+        this.dpop = Objects.requireNonNull(dpop, "dpop");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     void userInfo(RoutingContext ctx) {
-        Optional<String> token = ClientAuthentication.bearerToken(ctx);
+        PresentedAccessToken token = dpop.presentedToken(ctx);
         executor.call(ctx, () -> useCases.getUserInfo().userInfo(token), info -> Replies.json(ctx, 200, json(info)));
     }
 

@@ -31,7 +31,7 @@ class CrossOriginRequestsTest {
         assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(DEV);
         assertThat(reply.header("Vary")).isEqualTo("Origin");
         assertThat(reply.header("Access-Control-Expose-Headers"))
-                .isEqualTo("X-VERSION, X-VERSION-NOTICE, X-Request-Id, WWW-Authenticate, Retry-After");
+                .isEqualTo("X-VERSION, X-VERSION-NOTICE, X-Request-Id, WWW-Authenticate, Retry-After, DPoP-Nonce");
         assertThat(reply.header("Access-Control-Allow-Credentials")).isNull();
     }
 
@@ -54,7 +54,7 @@ class CrossOriginRequestsTest {
         assertThat(token.body()).isEmpty();
         assertThat(token.header("Access-Control-Allow-Origin")).isEqualTo(APP);
         assertThat(token.header("Access-Control-Allow-Methods")).isEqualTo("POST");
-        assertThat(token.header("Access-Control-Allow-Headers")).isEqualTo("Authorization, Content-Type, X-VERSION, X-Request-Id");
+        assertThat(token.header("Access-Control-Allow-Headers")).isEqualTo("Authorization, Content-Type, X-VERSION, X-Request-Id, DPoP");
         assertThat(token.header("Access-Control-Max-Age")).isEqualTo("600");
         assertThat(token.header("Access-Control-Allow-Credentials")).isNull();
         assertThat(invalidate.header("Access-Control-Allow-Methods")).isEqualTo("GET, POST");

@@ -99,7 +99,7 @@ final class TestServer implements AutoCloseable {
                 readiness, app.maintenance, app.maintenance, app.clientFailures, app.resolveSignIn, app.getUserInfo,
                 app.planAuthorization, app.endSession, app.pushAuthorizationRequest, app.resolvePushedRequest,
                 app.returnAfterSignIn, app.startDeviceAuthorization, app.exchangeDeviceCode,
-                app.findDeviceAuthorization, app.decideDeviceAuthorization, app.registerClientDynamically,
+                app.findDeviceAuthorization, app.decideDeviceAuthorization, app.dpopProofs, app.registerClientDynamically,
                 app.manageClientRegistration);
     }
 

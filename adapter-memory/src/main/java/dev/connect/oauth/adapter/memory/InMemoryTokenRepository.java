@@ -72,7 +72,7 @@ final class InMemoryTokenRepository implements TokenRepository {
             checkAccessToken(accessToken, Optional.of(refreshToken));
             store.refreshTokens.put(retiring, new RefreshToken(old.id(), old.hash(), old.grantId(), old.clientId(),
                     old.accountId(), old.scopes(), old.parentId(), old.issuedAt(), old.expiresAt(), Optional.of(at),
-                    old.revokedAt()));
+                    old.revokedAt(), old.boundKey()));
             putRefreshToken(refreshToken);
             putAccessToken(accessToken);
             return true;
@@ -187,11 +187,13 @@ final class InMemoryTokenRepository implements TokenRepository {
 
     private static AccessToken withRevokedAt(AccessToken token, Optional<Instant> revokedAt) {
         return new AccessToken(token.id(), token.hash(), token.grantId(), token.clientId(), token.accountId(),
-                token.scopes(), token.refreshTokenId(), token.issuedAt(), token.expiresAt(), revokedAt);
+                token.scopes(), token.refreshTokenId(), token.issuedAt(), token.expiresAt(), revokedAt,
+                token.boundKey());
     }
 
     private static RefreshToken withRevokedAt(RefreshToken token, Optional<Instant> revokedAt) {
         return new RefreshToken(token.id(), token.hash(), token.grantId(), token.clientId(), token.accountId(),
-                token.scopes(), token.parentId(), token.issuedAt(), token.expiresAt(), token.retiredAt(), revokedAt);
+                token.scopes(), token.parentId(), token.issuedAt(), token.expiresAt(), token.retiredAt(), revokedAt,
+                token.boundKey());
     }
 }

@@ -5,6 +5,7 @@ import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ScopeSet;
@@ -21,7 +22,8 @@ final class AuthorizationCodeMapper {
                 code.accountId().value(), code.redirectUri().value(), code.scopes().toString(),
                 code.challenge().map(PkceChallenge::challenge).orElse(null),
                 code.challenge().map(challenge -> challenge.method().wireName()).orElse(null),
-                EpochNanos.of(code.issuedAt()), EpochNanos.of(code.expiresAt()), EpochNanos.of(code.redeemedAt()));
+                EpochNanos.of(code.issuedAt()), EpochNanos.of(code.expiresAt()), EpochNanos.of(code.redeemedAt()),
+                code.boundKey().map(JwkThumbprint::value).orElse(null));
     }
 
     static AuthorizationCode toCode(AuthorizationCodesRecord row) {
@@ -31,6 +33,7 @@ final class AuthorizationCodeMapper {
                 ClientId.parse(row.getClientId()), AccountId.parse(row.getAccountId()),
                 RedirectUri.parse(row.getRedirectUri()), ScopeSet.parse(row.getScopes()), challenge,
                 EpochNanos.toInstant(row.getIssuedAt()), EpochNanos.toInstant(row.getExpiresAt()),
-                EpochNanos.toOptionalInstant(row.getRedeemedAt()));
+                EpochNanos.toOptionalInstant(row.getRedeemedAt()),
+                Optional.ofNullable(row.getDpopJkt()).map(JwkThumbprint::new));
     }
 }

@@ -108,6 +108,6 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
     /** The code as it was before this redemption: the port hands the winner the code as issued. */
     private static AuthorizationCode asIssued(AuthorizationCode code) {
         return new AuthorizationCode(code.hash(), code.grantId(), code.clientId(), code.accountId(), code.redirectUri(),
-                code.scopes(), code.challenge(), code.issuedAt(), code.expiresAt(), Optional.empty());
+                code.scopes(), code.challenge(), code.issuedAt(), code.expiresAt(), Optional.empty(), code.boundKey());
     }
 }

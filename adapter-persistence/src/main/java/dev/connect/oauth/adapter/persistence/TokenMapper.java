@@ -9,6 +9,7 @@ import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.SecretHash;
@@ -36,7 +37,8 @@ final class TokenMapper {
         return new AccessTokensRecord(token.id().value(), token.hash().hex(), token.grantId().value(),
                 token.clientId().value(), token.accountId().map(AccountId::value).orElse(null),
                 token.scopes().toString(), token.refreshTokenId().map(TokenId::value).orElse(null),
-                EpochNanos.of(token.issuedAt()), EpochNanos.of(token.expiresAt()), EpochNanos.of(token.revokedAt()));
+                EpochNanos.of(token.issuedAt()), EpochNanos.of(token.expiresAt()), EpochNanos.of(token.revokedAt()),
+                token.boundKey().map(JwkThumbprint::value).orElse(null));
     }
 
     static RefreshTokensRecord toRecord(RefreshToken token) {
@@ -44,7 +46,7 @@ final class TokenMapper {
                 token.clientId().value(), token.accountId().map(AccountId::value).orElse(null),
                 token.scopes().toString(), token.parentId().map(TokenId::value).orElse(null),
                 EpochNanos.of(token.issuedAt()), EpochNanos.of(token.expiresAt()), EpochNanos.of(token.retiredAt()),
-                EpochNanos.of(token.revokedAt()));
+                EpochNanos.of(token.revokedAt()), token.boundKey().map(JwkThumbprint::value).orElse(null));
     }
 
     static AccessToken toAccessToken(AccessTokensRecord row, Long grantRevokedAt) {
@@ -52,7 +54,7 @@ final class TokenMapper {
                 ClientId.parse(row.getClientId()), Optional.ofNullable(row.getAccountId()).map(AccountId::parse),
                 ScopeSet.parse(row.getScopes()), Optional.ofNullable(row.getRefreshTokenId()).map(TokenId::parse),
                 EpochNanos.toInstant(row.getIssuedAt()), EpochNanos.toInstant(row.getExpiresAt()),
-                earlier(row.getRevokedAt(), grantRevokedAt));
+                earlier(row.getRevokedAt(), grantRevokedAt), Optional.ofNullable(row.getJkt()).map(JwkThumbprint::new));
     }
 
     /** The access token of a row holding the columns of {@code access_tokens} and {@link #GRANT_REVOKED_AT}. */
@@ -65,7 +67,8 @@ final class TokenMapper {
                 ClientId.parse(row.getClientId()), Optional.ofNullable(row.getAccountId()).map(AccountId::parse),
                 ScopeSet.parse(row.getScopes()), Optional.ofNullable(row.getParentId()).map(TokenId::parse),
                 EpochNanos.toInstant(row.getIssuedAt()), EpochNanos.toInstant(row.getExpiresAt()),
-                EpochNanos.toOptionalInstant(row.getRetiredAt()), earlier(row.getRevokedAt(), grantRevokedAt));
+                EpochNanos.toOptionalInstant(row.getRetiredAt()), earlier(row.getRevokedAt(), grantRevokedAt),
+                Optional.ofNullable(row.getJkt()).map(JwkThumbprint::new));
     }
 
     /** The token's revocation as the port reports it: its own, unless its grant was revoked earlier. */

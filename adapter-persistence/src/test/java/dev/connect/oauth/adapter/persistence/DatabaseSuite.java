@@ -6,6 +6,10 @@ import dev.connect.oauth.application.service.ClientAuthenticator;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
+import dev.connect.oauth.testkit.fake.FakeDpopNonceCodec;
+import dev.connect.oauth.testkit.fake.FakeDpopProofReader;
+import dev.connect.oauth.application.DpopPolicy;
+import dev.connect.oauth.application.service.DpopProofs;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.ClientCredentials;
@@ -461,14 +465,23 @@ abstract class DatabaseSuite {
 
         private ExchangeCodeUseCase exchangeOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
-            return new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(), new FakeClientKeysFetcher(), node.jtis(), clockOf(racer), replaysOnly), node.authorizationCodes(), node.grants(), node.tokens(),
-                    codec, generator, hasher, node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner());
+            return new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+                    new FakeClientKeysFetcher(), node.jtis(), clockOf(racer), replaysOnly), node.authorizationCodes(), node.grants(), node.tokens(),
+                    codec, generator, hasher, node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(),
+                    dpopProofs(node, clockOf(racer)));
         }
 
         private RefreshTokenUseCase refreshOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
-            return new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(), new FakeClientKeysFetcher(), node.jtis(), clockOf(racer), replaysOnly), node.grants(), node.tokens(), codec, generator, hasher,
-                    node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner());
+            return new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+                    new FakeClientKeysFetcher(), node.jtis(), clockOf(racer), replaysOnly), node.grants(), node.tokens(), codec, generator, hasher,
+                    node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(), dpopProofs(node, clockOf(racer)));
+        }
+
+        /** The DPoP checks of a node; these races send no proof. */
+        private DpopProofs dpopProofs(PersistenceAdapter node, Clock clock) {
+            return new DpopProofs(new FakeDpopProofReader(), new FakeDpopNonceCodec(), node.jtis(), hasher, clock,
+                    DpopPolicy.defaults());
         }
 
         private static ClientCredentials secretOf(Client client) {

@@ -10,6 +10,10 @@ import dev.connect.oauth.adapter.persistence.TcpProxy.CommitFault;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
+import dev.connect.oauth.testkit.fake.FakeDpopNonceCodec;
+import dev.connect.oauth.testkit.fake.FakeDpopProofReader;
+import dev.connect.oauth.application.DpopPolicy;
+import dev.connect.oauth.application.service.DpopProofs;
 import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.ClientCredentials;
@@ -72,10 +76,14 @@ class MariaDbAmbiguousCommitTest {
                 settings.password()));
         FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
         FakeSecretGenerator generator = new FakeSecretGenerator();
-        refresh = new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(), new FakeClientKeysFetcher(), node.jtis(), clock, policy), node.grants(), node.tokens(), codec, generator, hasher,
-                node.auditLog(), clock, policy, new FakeIdTokenSigner());
-        exchange = new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(), new FakeClientKeysFetcher(), node.jtis(), clock, policy), node.authorizationCodes(), node.grants(), node.tokens(),
-                codec, generator, hasher, node.auditLog(), clock, policy, new FakeIdTokenSigner());
+        DpopProofs noProofsSent = new DpopProofs(new FakeDpopProofReader(), new FakeDpopNonceCodec(), node.jtis(), hasher,
+                clock, DpopPolicy.defaults());
+        refresh = new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+                    new FakeClientKeysFetcher(), node.jtis(), clock, policy), node.grants(), node.tokens(), codec, generator, hasher,
+                node.auditLog(), clock, policy, new FakeIdTokenSigner(), noProofsSent);
+        exchange = new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+                    new FakeClientKeysFetcher(), node.jtis(), clock, policy), node.authorizationCodes(), node.grants(), node.tokens(),
+                codec, generator, hasher, node.auditLog(), clock, policy, new FakeIdTokenSigner(), noProofsSent);
         warmUp();
     }
 

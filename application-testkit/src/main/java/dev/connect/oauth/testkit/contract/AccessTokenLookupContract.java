@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.connect.oauth.domain.JwkThumbprint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,22 @@ public abstract class AccessTokenLookupContract extends StoreContract {
 
         assertThat(store.accessTokenLookup().findWithAccount(accessToken.hash()))
                 .contains(new DescribedAccessToken(accessToken, Optional.of(account)));
+    }
+
+    /** A JWK SHA-256 thumbprint (RFC 7638 §3.1's example) that DPoP-bound records carry. */
+    private static final JwkThumbprint DPOP_KEY = new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+
+    /** The token-check cache keeps what this finds: the binding must be in it. */
+    @Test
+    void findWithAccountWhenDpopBoundThenTheKeyComesWithTheToken() {
+        Grant grant = storedGrant();
+        AccessToken accessToken = TestTokens.access(grant).boundTo(DPOP_KEY).build();
+        store.tokens().add(accessToken, Optional.empty());
+
+        assertThat(store.accessTokenLookup().findWithAccount(accessToken.hash()).orElseThrow().token())
+                .isEqualTo(accessToken);
+        assertThat(store.accessTokenLookup().findWithAccount(accessToken.hash()).orElseThrow().token().boundKey())
+                .contains(DPOP_KEY);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.connect.oauth.domain.JwkThumbprint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,22 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
         Redemption redemption = store.codes().redeem(code.hash(), code.clientId(), at(2_000));
 
         assertThat(redemption).isEqualTo(new Redemption.Redeemed(code));
+    }
+
+    /** A JWK SHA-256 thumbprint (RFC 7638 §3.1's example) that DPoP-bound records carry. */
+    private static final JwkThumbprint DPOP_KEY = new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+
+    /** RFC 9449 §10: the {@code dpop_jkt} a code is bound to is kept with it. */
+    @Test
+    void redeemWhenBoundToADpopKeyThenRedeemedWithTheKey() {
+        Grant grant = storedGrant();
+        AuthorizationCode code = storedCode(TestCodes.from(grant).boundTo(DPOP_KEY));
+
+        Redemption redemption = store.codes().redeem(code.hash(), code.clientId(), at(2_000));
+
+        assertThat(redemption).isEqualTo(new Redemption.Redeemed(code));
+        assertThat(((Redemption.Redeemed) redemption).code().boundKey()).contains(DPOP_KEY);
+        assertThat(store.codes().find(code.hash(), code.clientId()).orElseThrow().boundKey()).contains(DPOP_KEY);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.connect.oauth.domain.JwkThumbprint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,28 @@ public abstract class TokenRepositoryContract extends StoreContract {
         assertThat(store.tokens().findAccessToken(accessToken.hash())).contains(accessToken);
         assertThat(store.tokens().findRefreshToken(refreshToken.hash())).contains(refreshToken);
         assertThat(accessToken.refreshTokenId()).contains(refreshToken.id());
+    }
+
+    /** A JWK SHA-256 thumbprint (RFC 7638 §3.1's example) that DPoP-bound records carry. */
+    private static final JwkThumbprint DPOP_KEY = new JwkThumbprint("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+
+    /** RFC 9449: the key a token is bound to is kept with it, and read back; rotation keeps the successor's. */
+    @Test
+    void findWhenDpopBoundPairAddedThenReturnsTheKeyOfBoth() {
+        Grant grant = storedGrant();
+        RefreshToken refreshToken = TestTokens.refresh(grant).boundTo(DPOP_KEY).build();
+        AccessToken accessToken = TestTokens.access(grant).with(refreshToken).boundTo(DPOP_KEY).build();
+
+        store.tokens().add(accessToken, Optional.of(refreshToken));
+
+        assertThat(store.tokens().findAccessToken(accessToken.hash()).orElseThrow().boundKey()).contains(DPOP_KEY);
+        assertThat(store.tokens().findRefreshToken(refreshToken.hash()).orElseThrow().boundKey()).contains(DPOP_KEY);
+        RefreshToken successor = TestTokens.refresh(grant).parent(refreshToken).boundTo(DPOP_KEY).build();
+        AccessToken next = TestTokens.access(grant).with(successor).boundTo(DPOP_KEY).build();
+        assertThat(store.tokens().rotate(refreshToken.id(), at(2_000), next, successor)).isTrue();
+        assertThat(store.tokens().findRefreshToken(successor.hash())).contains(successor);
+        assertThat(store.tokens().findAccessToken(next.hash())).contains(next);
+        assertThat(store.tokens().findRefreshToken(refreshToken.hash()).orElseThrow().boundKey()).contains(DPOP_KEY);
     }
 
     @Test

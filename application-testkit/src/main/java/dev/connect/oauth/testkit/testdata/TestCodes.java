@@ -2,6 +2,7 @@ package dev.connect.oauth.testkit.testdata;
 
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.PkceChallenge;
 import dev.connect.oauth.domain.PkceMethod;
 import dev.connect.oauth.domain.RedirectUri;
@@ -39,6 +40,7 @@ public final class TestCodes {
         private Optional<PkceChallenge> challenge = Optional.of(new PkceChallenge(CHALLENGE, PkceMethod.S256));
         private Instant issuedAt = MutableClock.START;
         private Duration ttl = AuthorizationCode.DEFAULT_TTL;
+        private Optional<JwkThumbprint> boundKey = Optional.empty();
 
         private Builder(Grant grant) {
             this.grant = Objects.requireNonNull(grant, "grant");
@@ -87,9 +89,15 @@ public final class TestCodes {
             return this;
         }
 
+        /** Bound to a DPoP key ({@code dpop_jkt}, RFC 9449 §10). */
+        public Builder boundTo(JwkThumbprint key) {
+            this.boundKey = Optional.of(key);
+            return this;
+        }
+
         public AuthorizationCode build() {
             return AuthorizationCode.issue(TestIds.hashOf(value), grant.id(), grant.clientId(),
-                    grant.accountId().orElseThrow(), redirectUri, scopes, challenge, issuedAt, ttl);
+                    grant.accountId().orElseThrow(), redirectUri, scopes, challenge, issuedAt, ttl, boundKey);
         }
     }
 }

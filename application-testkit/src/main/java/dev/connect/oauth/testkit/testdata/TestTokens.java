@@ -2,6 +2,7 @@ package dev.connect.oauth.testkit.testdata;
 
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
@@ -37,6 +38,7 @@ public final class TestTokens {
         private Instant issuedAt = MutableClock.START;
         private Duration ttl = Duration.ofHours(1);
         private Optional<Instant> revokedAt = Optional.empty();
+        private Optional<JwkThumbprint> boundKey = Optional.empty();
 
         private AccessTokenBuilder(Grant grant) {
             this.grant = Objects.requireNonNull(grant, "grant");
@@ -83,9 +85,15 @@ public final class TestTokens {
             return this;
         }
 
+        /** DPoP-bound to {@code key} ({@code cnf.jkt}). */
+        public AccessTokenBuilder boundTo(JwkThumbprint key) {
+            this.boundKey = Optional.of(key);
+            return this;
+        }
+
         public AccessToken build() {
             return new AccessToken(id, TestIds.hashOf(value), grant.id(), grant.clientId(), grant.accountId(),
-                    scopes, refreshTokenId, issuedAt, issuedAt.plus(ttl), revokedAt);
+                    scopes, refreshTokenId, issuedAt, issuedAt.plus(ttl), revokedAt, boundKey);
         }
     }
 
@@ -98,6 +106,7 @@ public final class TestTokens {
         private Optional<TokenId> parentId = Optional.empty();
         private Instant issuedAt = MutableClock.START;
         private Duration ttl = Duration.ofDays(30);
+        private Optional<JwkThumbprint> boundKey = Optional.empty();
         private Optional<Instant> retiredAt = Optional.empty();
         private Optional<Instant> revokedAt = Optional.empty();
 
@@ -150,9 +159,15 @@ public final class TestTokens {
             return this;
         }
 
+        /** DPoP-bound to {@code key} (a public client's refresh token, RFC 9449 §5). */
+        public RefreshTokenBuilder boundTo(JwkThumbprint key) {
+            this.boundKey = Optional.of(key);
+            return this;
+        }
+
         public RefreshToken build() {
             return new RefreshToken(id, TestIds.hashOf(value), grant.id(), grant.clientId(), grant.accountId(),
-                    scopes, parentId, issuedAt, issuedAt.plus(ttl), retiredAt, revokedAt);
+                    scopes, parentId, issuedAt, issuedAt.plus(ttl), retiredAt, revokedAt, boundKey);
         }
     }
 }

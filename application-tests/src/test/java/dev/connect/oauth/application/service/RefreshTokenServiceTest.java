@@ -142,7 +142,8 @@ class RefreshTokenServiceTest {
     void refreshWhenRotationLostToConcurrentRequestThenFamilyRevoked() {
         StaleReadTokenRepository staleReads = new StaleReadTokenRepository(app.ports.tokens());
         RefreshTokenUseCase racing = new RefreshTokenService(app.clientAuthenticator, app.ports.grants(), staleReads,
-                app.codec, app.generator, app.secretHasher, app.ports.audit(), app.clock, app.policy, app.idTokenSigner);
+                app.codec, app.generator, app.secretHasher, app.ports.audit(), app.clock, app.policy, app.idTokenSigner,
+                app.dpopProofs);
         RefreshTokenCommand command = new RefreshTokenCommand(credentials(client), Optional.ofNullable(refreshToken), Optional.empty());
         TokenResponse winner = racing.refresh(command);
 

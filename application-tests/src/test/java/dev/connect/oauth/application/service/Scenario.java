@@ -39,7 +39,7 @@ final class Scenario {
         this(new TestApplication(policy));
     }
 
-    private Scenario(TestApplication app) {
+    Scenario(TestApplication app) {
         this.app = app;
     }
 

@@ -3,6 +3,7 @@ package dev.connect.oauth.application.testdata;
 import dev.connect.oauth.adapter.memory.InMemoryPorts;
 import dev.connect.oauth.adapter.memory.InMemoryStore;
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
@@ -70,6 +71,7 @@ import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
 import dev.connect.oauth.application.service.DisconnectClientService;
+import dev.connect.oauth.application.service.DpopProofs;
 import dev.connect.oauth.application.service.EndSessionService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.GetClientService;
@@ -97,6 +99,8 @@ import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
 import dev.connect.oauth.application.service.SignOutService;
 import dev.connect.oauth.application.service.TokenCheckCache;
+import dev.connect.oauth.testkit.fake.FakeDpopNonceCodec;
+import dev.connect.oauth.testkit.fake.FakeDpopProofReader;
 import dev.connect.oauth.testkit.testdata.MutableClock;
 import java.util.Objects;
 
@@ -125,6 +129,11 @@ public final class TestApplication {
     public final FakeClientKeysFetcher clientKeys = new FakeClientKeysFetcher();
     /** The one client authenticator of every client-authenticated use case. */
     public final ClientAuthenticator clientAuthenticator;
+    /** Reads the DPoP proofs a test registered with it. */
+    public final FakeDpopProofReader dpopProofReader = new FakeDpopProofReader();
+    public final FakeDpopNonceCodec dpopNonces = new FakeDpopNonceCodec();
+    public final DpopPolicy dpopPolicy;
+    public final DpopProofs dpopProofs;
 
     public final CheckAuthorizationRequestUseCase checkAuthorizationRequest;
     public final AuthorizeUseCase authorize;
@@ -179,14 +188,25 @@ public final class TestApplication {
     }
 
     public TestApplication(OAuthPolicy policy, AbuseLimits limits) {
-        this(policy, limits, PushedRequestPolicy.DEFAULTS);
+        this(policy, limits, PushedRequestPolicy.DEFAULTS, DpopPolicy.defaults());
     }
 
     public TestApplication(OAuthPolicy policy, AbuseLimits limits, PushedRequestPolicy pushedRequestPolicy) {
+        this(policy, limits, pushedRequestPolicy, DpopPolicy.defaults());
+    }
+
+    public TestApplication(OAuthPolicy policy, AbuseLimits limits, DpopPolicy dpopPolicy) {
+        this(policy, limits, PushedRequestPolicy.DEFAULTS, dpopPolicy);
+    }
+
+    public TestApplication(OAuthPolicy policy, AbuseLimits limits, PushedRequestPolicy pushedRequestPolicy,
+                           DpopPolicy dpopPolicy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.pushedRequestPolicy = Objects.requireNonNull(pushedRequestPolicy, "pushedRequestPolicy");
+        this.dpopPolicy = Objects.requireNonNull(dpopPolicy, "dpopPolicy");
         StorePorts p = ports;
+        dpopProofs = new DpopProofs(dpopProofReader, dpopNonces, p.jtis(), secretHasher, clock, dpopPolicy);
         tokenChecks = new TokenCheckCache(p.accessTokenLookup(), TokenCachePolicy.defaults(), clock);
         GrantRepository grants = new RevocationAwareGrantRepository(p.grants(), tokenChecks);
         clientAuthenticator = new ClientAuthenticator(p.clients(), secretHasher, assertions, clientKeys, p.jtis(), clock,
@@ -196,13 +216,13 @@ public final class TestApplication {
                 generator, secretHasher, p.audit(), clock, policy);
         authorize = authorizeService;
         exchangeCode = new ExchangeCodeService(clientAuthenticator, p.codes(), grants, p.tokens(), codec, generator,
-                secretHasher, p.audit(), clock, policy, idTokenSigner);
+                secretHasher, p.audit(), clock, policy, idTokenSigner, dpopProofs);
         refreshToken = new RefreshTokenService(clientAuthenticator, grants, p.tokens(), codec, generator, secretHasher,
-                p.audit(), clock, policy, idTokenSigner);
+                p.audit(), clock, policy, idTokenSigner, dpopProofs);
         issueClientCredentialsToken = new IssueClientCredentialsTokenService(clientAuthenticator, p.tokens(),
-                codec, generator, secretHasher, clock, policy);
-        describeToken = new DescribeTokenService(tokenChecks, secretHasher, clock);
-        invalidateToken = new InvalidateTokenService(p.tokens(), tokenChecks, secretHasher, clock);
+                codec, generator, secretHasher, clock, policy, dpopProofs);
+        describeToken = new DescribeTokenService(tokenChecks, secretHasher, clock, dpopProofs);
+        invalidateToken = new InvalidateTokenService(p.tokens(), tokenChecks, secretHasher, clock, dpopProofs);
         revokeToken = new RevokeTokenService(clientAuthenticator, p.tokens(), tokenChecks, grants, secretHasher, clock);
         introspectToken = new IntrospectTokenService(clientAuthenticator, p.tokens(), tokenChecks, p.accounts(), secretHasher,
                 clock);
@@ -215,7 +235,7 @@ public final class TestApplication {
         resolveSignIn = sessions;
         planAuthorization = new PlanAuthorizationService(p.clients(), p.grants(), sessions, authorizeService, clock,
                 policy);
-        getUserInfo = new GetUserInfoService(p.accessTokenLookup(), secretHasher, clock);
+        getUserInfo = new GetUserInfoService(p.accessTokenLookup(), secretHasher, clock, dpopProofs);
         endSession = new EndSessionService(idTokenSigner, p.clients(), p.sessions(), secretHasher, policy);
         signOut = new SignOutService(p.sessions(), secretHasher);
         authenticateApiKey = new AuthenticateApiKeyService(p.apiKeys(), p.accounts(), secretHasher);
@@ -239,7 +259,7 @@ public final class TestApplication {
         clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);
         purgeShortLivedRecords = new PurgeShortLivedRecordsService(p.attempts(), p.jtis(), clock);
         pushAuthorizationRequest = new PushAuthorizationRequestService(clientAuthenticator, p.clients(), secretHasher, generator,
-                p.pushedRequests(), clock, policy, pushedRequestPolicy);
+                p.pushedRequests(), clock, policy, pushedRequestPolicy, dpopProofs);
         resolvePushedRequest = new ResolvePushedRequestService(p.clients(), p.pushedRequests(), secretHasher, clock,
                 policy, pushedRequestPolicy);
         returnAfterSignIn = new ReturnAfterSignInService(p.pushedRequests(), generator, secretHasher, clock,
@@ -247,7 +267,7 @@ public final class TestApplication {
         startDeviceAuthorization = new StartDeviceAuthorizationService(clientAuthenticator, p.deviceAuthorizations(), generator,
                 secretHasher, clock, policy);
         exchangeDeviceCode = new ExchangeDeviceCodeService(clientAuthenticator, p.deviceAuthorizations(), grants, p.tokens(),
-                codec, generator, secretHasher, clock, policy, idTokenSigner);
+                codec, generator, secretHasher, clock, policy, idTokenSigner, dpopProofs);
         findDeviceAuthorization = new FindDeviceAuthorizationService(p.deviceAuthorizations(), p.clients(),
                 p.attempts(), secretHasher, clock);
         decideDeviceAuthorization = new DecideDeviceAuthorizationService(p.deviceAuthorizations(), p.clients(),

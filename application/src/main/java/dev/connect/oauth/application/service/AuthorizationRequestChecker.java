@@ -7,6 +7,7 @@ import dev.connect.oauth.application.port.in.CheckedAuthorization;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.PkceChallenge;
@@ -60,7 +61,7 @@ final class AuthorizationRequestChecker {
             checkResponseType(client, request.responseType());
             ScopeSet scopes = client.resolveScopes(request.scope(), OpenIdScopes.ALWAYS_AVAILABLE);
             Optional<PkceChallenge> challenge = challenge(client, request);
-            checked = new CheckedAuthorization(client, redirectUri, scopes, challenge, state);
+            checked = new CheckedAuthorization(client, redirectUri, scopes, challenge, state, dpopKey(request));
         } catch (OAuthException rejected) {
             throw new AuthorizationRedirectException(rejected, redirectUri, state);
         }
@@ -70,6 +71,15 @@ final class AuthorizationRequestChecker {
                     request.isRepeated("state") ? Optional.empty() : state);
         }
         return checked;
+    }
+
+    /** RFC 9449 §10: {@code dpop_jkt}, when sent, is a JWK SHA-256 thumbprint. */
+    private static Optional<JwkThumbprint> dpopKey(AuthorizationRequest request) {
+        if (request.dpopJkt().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(request.dpopJkt().flatMap(JwkThumbprint::parse).orElseThrow(() -> ErrorCode.INVALID_REQUEST
+                .exception("dpop_jkt must be a JWK SHA-256 thumbprint (base64url, 43 characters).")));
     }
 
     private static OAuthException repeated(AuthorizationRequest request) {

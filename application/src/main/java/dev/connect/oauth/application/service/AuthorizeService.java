@@ -97,7 +97,7 @@ public final class AuthorizeService implements AuthorizeUseCase {
         grants.add(grant);
         String code = generator.secret();
         codes.add(AuthorizationCode.issue(hasher.hash(code), grant.id(), grant.clientId(), accountId,
-                checked.redirectUri(), checked.scopes(), checked.challenge(), now, policy.codeTtl()));
+                checked.redirectUri(), checked.scopes(), checked.challenge(), now, policy.codeTtl(), checked.dpopKey()));
         audit.record(AuditEventType.AUTHORIZATION_GRANTED, Optional.of(accountId), Optional.of(grant.clientId()),
                 "grant=" + grant.id() + " scope=" + grant.scopes(), now);
         return new AuthorizationGranted(checked.redirectUri(), code, checked.state());

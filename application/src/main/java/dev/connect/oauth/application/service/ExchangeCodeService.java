@@ -19,6 +19,7 @@ import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.OpenIdScopes;
@@ -46,8 +47,12 @@ import java.util.Optional;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  * <p>When the code's scope holds {@code openid}, the response carries an ID token too.
  *
+ * <p>With a DPoP proof the access token is bound to the proof's key, and a public client's refresh
+ * token too; a code requested with {@code dpop_jkt} is redeemed only with a proof of that key.
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.6">RFC 7636 §4.6</a>
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#TokenResponse">OpenID Connect Core 1.0 §3.1.3.3</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9449#section-5">RFC 9449 §5, §10</a>
  */
 public final class ExchangeCodeService implements ExchangeCodeUseCase {
     private final ClientAuthenticator authenticator;
@@ -59,12 +64,13 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
     private final IdTokens idTokens;
     private final Clock clock;
     private final OAuthPolicy policy;
+    private final DpopProofs proofs;
 
     @Inject
     public ExchangeCodeService(ClientAuthenticator authenticator, AuthorizationCodeStore codes, GrantRepository grants,
                                TokenRepository tokens, AccessTokenCodec codec, SecretGenerator generator,
                                SecretHasher hasher, AuditLog auditLog, Clock clock, OAuthPolicy policy,
-                               IdTokenSigner idTokenSigner) {
+                               IdTokenSigner idTokenSigner, DpopProofs proofs) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -74,6 +80,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         this.idTokens = new IdTokens(idTokenSigner, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
     }
 
     @Override
@@ -82,11 +89,13 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         GrantTypes.requirePermitted(client, GrantType.AUTHORIZATION_CODE);
         String code = command.code().filter(value -> !value.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("code is required."));
+        Optional<JwkThumbprint> proofKey = proofs.verify(command.dpop(), Optional.empty());
+        TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofKey, client);
         Instant now = clock.instant();
         SecretHash hash = hasher.hash(code);
         Optional<TokenResponse> issued = codes.find(hash, client.id())
-                .filter(stored -> !stored.isRedeemed() && isRedeemable(stored, client, command, now))
-                .flatMap(stored -> redeemWithTokens(hash, client, stored, now));
+                .filter(stored -> !stored.isRedeemed() && isRedeemable(stored, client, command, proofKey, now))
+                .flatMap(stored -> redeemWithTokens(hash, client, stored, now, binding));
         if (issued.isPresent()) {
             return issued.get();
         }
@@ -96,10 +105,11 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
             // The store redeemed it while the grant stood: the tokens are issued even if a replay
             // revokes the grant meanwhile, and are then dead on arrival, as §4.1.2 wants.
             case Redemption.Redeemed redeemed -> {
-                redeemed.code().checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), now);
-                yield withIdToken(issuer.withRefreshToken(redeemed.code(), now), redeemed.code(), now);
+                redeemed.code().checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), proofKey,
+                        now);
+                yield withIdToken(issuer.withRefreshToken(redeemed.code(), now, binding), redeemed.code(), now);
             }
-            case Redemption.AlreadyRedeemed replay -> retried(replay.code(), client, command, now)
+            case Redemption.AlreadyRedeemed replay -> retried(replay.code(), client, command, proofKey, now)
                     .orElseThrow(() -> replayed.revoke(AuditEventType.CODE_REPLAYED, replay.code().grantId(),
                             replay.code().clientId(), Optional.of(replay.code().accountId()),
                             "The authorization code was already used.", now));
@@ -114,8 +124,8 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
      * its grant was revoked meanwhile.
      */
     private Optional<TokenResponse> redeemWithTokens(SecretHash hash, Client client, AuthorizationCode code,
-                                                     Instant now) {
-        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(code, now);
+                                                     Instant now, TokenIssuer.KeyBinding binding) {
+        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(code, now, binding);
         if (!codes.redeemAndStore(hash, client.id(), now, pair.accessToken(), pair.refreshToken())) {
             return Optional.empty();
         }
@@ -123,9 +133,9 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
     }
 
     private static boolean isRedeemable(AuthorizationCode code, Client client, ExchangeCodeCommand command,
-                                        Instant now) {
+                                        Optional<JwkThumbprint> proofKey, Instant now) {
         try {
-            code.checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), now);
+            code.checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), proofKey, now);
             return true;
         } catch (OAuthException failsItsChecks) {
             return false;
@@ -134,7 +144,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
 
     /** A fresh pair when presenting the redeemed {@code code} again is a retry, not a replay. */
     private Optional<TokenResponse> retried(AuthorizationCode code, Client client, ExchangeCodeCommand command,
-                                            Instant now) {
+                                            Optional<JwkThumbprint> proofKey, Instant now) {
         Instant redeemedAt = code.redeemedAt().orElseThrow();
         // The store hands out only codes issued to this client, so the presenter is the code's own.
         boolean mayRetry = policy.withinRetryGrace(redeemedAt, now) && (code.challenge().isPresent() || !client.isPublic());
@@ -143,11 +153,11 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         }
         try {
             // Checked as of the redemption: the code may have expired since, the retry is of that request.
-            code.checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), redeemedAt);
+            code.checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), proofKey, redeemedAt);
         } catch (OAuthException differentRequest) {
             return Optional.empty();
         }
-        return issuer.reissueForCode(code, now).map(tokens -> withIdToken(tokens, code, now));
+        return issuer.reissueForCode(code, now, TokenIssuer.KeyBinding.of(proofKey, client)).map(tokens -> withIdToken(tokens, code, now));
     }
 
     /** OpenID Connect: the ID token of the code's grant, with the request's nonce (Core §3.1.3.3). */

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code grant_type=urn:ietf:params:oauth:grant-type:device_code}. Each poll of a live request is
@@ -30,6 +31,7 @@ import java.util.Objects;
  * {@code expired_token}; once approved, the tokens are issued as for a redeemed authorization code
  * (an access and a refresh token of the approval's grant, an ID token for {@code openid}) and stored
  * in the same write as the redemption, so of any number of polls, on any node, one gets them.
+ * With a DPoP proof the tokens are bound to its key as at every grant (RFC 9449 §5).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8628#section-3.4">RFC 8628 §3.4</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8628#section-3.5">RFC 8628 §3.5</a>
@@ -42,11 +44,14 @@ public final class ExchangeDeviceCodeService implements ExchangeDeviceCodeUseCas
     private final TokenIssuer issuer;
     private final IdTokens idTokens;
     private final Clock clock;
+    private final DpopProofs proofs;
 
     @Inject
     public ExchangeDeviceCodeService(ClientAuthenticator authenticator, DeviceAuthorizationStore requests, GrantRepository grants,
                                      TokenRepository tokens, AccessTokenCodec codec, SecretGenerator generator,
-                                     SecretHasher hasher, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner) {
+                                     SecretHasher hasher, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner,
+                                     DpopProofs proofs) {
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.grants = Objects.requireNonNull(grants, "grants");
@@ -62,6 +67,7 @@ public final class ExchangeDeviceCodeService implements ExchangeDeviceCodeUseCas
         GrantTypes.requirePermitted(client, GrantType.DEVICE_CODE);
         String deviceCode = command.deviceCode().filter(value -> !value.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("device_code is required."));
+        TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofs.verify(command.dpop(), Optional.empty()), client);
         Instant now = clock.instant();
         SecretHash hash = hasher.hash(deviceCode);
         DeviceAuthorization request = requests.findByDeviceCode(hash, client.id())
@@ -77,7 +83,7 @@ public final class ExchangeDeviceCodeService implements ExchangeDeviceCodeUseCas
         Grant grant = grants.findById(request.grantId().orElseThrow())
                 .filter(Grant::isActive)
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("The authorization was revoked."));
-        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(grant, now);
+        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(grant, now, binding);
         if (!requests.redeemAndStore(hash, client.id(), now, pair.accessToken(), pair.refreshToken())) {
             throw ErrorCode.INVALID_GRANT.exception("The device code was already used.");
         }

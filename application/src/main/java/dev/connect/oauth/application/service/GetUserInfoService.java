@@ -1,6 +1,7 @@
 package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.in.GetUserInfoUseCase;
+import dev.connect.oauth.application.port.in.PresentedAccessToken;
 import dev.connect.oauth.application.port.in.UserInfo;
 import dev.connect.oauth.application.port.out.AccessTokenLookup;
 import dev.connect.oauth.application.port.out.DescribedAccessToken;
@@ -25,18 +26,20 @@ public final class GetUserInfoService implements GetUserInfoUseCase {
     private final AccessTokenLookup lookup;
     private final SecretHasher hasher;
     private final Clock clock;
+    private final DpopProofs proofs;
 
     @Inject
-    public GetUserInfoService(AccessTokenLookup lookup, SecretHasher hasher, Clock clock) {
+    public GetUserInfoService(AccessTokenLookup lookup, SecretHasher hasher, Clock clock, DpopProofs proofs) {
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public UserInfo userInfo(Optional<String> bearerToken) {
-        DescribedAccessToken found = BearerTokens.requireActive(bearerToken, clock.instant(), hasher,
-                lookup::findWithAccount);
+    public UserInfo userInfo(PresentedAccessToken token) {
+        DescribedAccessToken found = BearerTokens.requireActive(token, clock.instant(), hasher,
+                lookup::findWithAccount, proofs);
         Account account = BearerTokens.requireAccount(found, OpenIdScopes.OPENID);
         ScopeSet scopes = found.token().scopes();
         return new UserInfo(account.id().value(),

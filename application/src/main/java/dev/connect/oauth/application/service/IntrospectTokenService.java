@@ -44,7 +44,7 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
                 .filter(PresentedTokens.Found::active)
                 .map(found -> Introspection.active(new Introspection.Details(found.tokenType(), found.id(),
                         found.clientId(), found.accountId(), username(found), found.scopes(),
-                        found.issuedAt(), found.expiresAt())))
+                        found.issuedAt(), found.expiresAt(), found.boundKey())))
                 .orElseGet(Introspection::inactive);
     }
 

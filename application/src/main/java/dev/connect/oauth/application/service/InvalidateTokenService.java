@@ -1,6 +1,7 @@
 package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.in.InvalidateTokenUseCase;
+import dev.connect.oauth.application.port.in.PresentedAccessToken;
 import dev.connect.oauth.application.port.out.DescribedAccessToken;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code /invalidate} (seed 003): the holder of an active access token ends it, and the refresh
@@ -21,9 +21,12 @@ public final class InvalidateTokenService implements InvalidateTokenUseCase {
     private final TokenCheckCache checks;
     private final SecretHasher hasher;
     private final Clock clock;
+    private final DpopProofs proofs;
 
     @Inject
-    public InvalidateTokenService(TokenRepository tokens, TokenCheckCache checks, SecretHasher hasher, Clock clock) {
+    public InvalidateTokenService(TokenRepository tokens, TokenCheckCache checks, SecretHasher hasher, Clock clock,
+                                  DpopProofs proofs) {
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -31,9 +34,9 @@ public final class InvalidateTokenService implements InvalidateTokenUseCase {
     }
 
     @Override
-    public void invalidate(Optional<String> bearerToken) {
+    public void invalidate(PresentedAccessToken presented) {
         Instant now = clock.instant();
-        AccessToken token = BearerTokens.requireActive(bearerToken, now, hasher, checks::find).token();
+        AccessToken token = BearerTokens.requireActive(presented, now, hasher, checks::find, proofs).token();
         tokens.revokeAccessToken(token.id(), now);
         checks.forget(token.hash());
         token.refreshTokenId().ifPresent(refreshId -> tokens.revokeRefreshToken(refreshId, now));

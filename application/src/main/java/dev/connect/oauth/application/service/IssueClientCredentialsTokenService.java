@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@code grant_type=client_credentials}: a confidential client acting for itself gets an access
  * token whose subject is the client, with no refresh token. Each issue records a grant with no
  * account, so that deleting the client revokes these tokens like any other; the grant and its token
- * are stored in one step.
+ * are stored in one step. With a DPoP proof the token is bound to the proof's key (RFC 9449 §5).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4">RFC 6749 §4.4</a>
  */
@@ -32,15 +32,17 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
     private final SecretGenerator generator;
     private final TokenIssuer issuer;
     private final Clock clock;
+    private final DpopProofs proofs;
 
     @Inject
     public IssueClientCredentialsTokenService(ClientAuthenticator authenticator, TokenRepository tokens, AccessTokenCodec codec,
                                               SecretGenerator generator, SecretHasher hasher, Clock clock,
-                                              OAuthPolicy policy) {
+                                              OAuthPolicy policy, DpopProofs proofs) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.generator = Objects.requireNonNull(generator, "generator");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
     }
 
     @Override
@@ -51,9 +53,10 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
             throw ErrorCode.UNAUTHORIZED_CLIENT.exception("A public client cannot use client_credentials.");
         }
         GrantTypes.requirePermitted(client, GrantType.CLIENT_CREDENTIALS);
+        TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofs.verify(command.dpop(), Optional.empty()), client);
         Instant now = clock.instant();
         Grant grant = Grant.of(new GrantId(generator.identifier()), client.id(), Optional.empty(),
                 client.resolveScopes(command.scope()), now);
-        return issuer.accessOnly(grant, now);
+        return issuer.accessOnly(grant, now, binding);
     }
 }

@@ -8,6 +8,7 @@ import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.SecretHash;
@@ -50,14 +51,15 @@ final class PresentedTokens {
         return checks.find(hash).map(described -> {
             AccessToken token = described.token();
             return new Found(TokenTypeHint.ACCESS_TOKEN, hash, token.id(), token.grantId(), token.clientId(), token.accountId(),
-                    described.account(), token.scopes(), token.issuedAt(), token.expiresAt(), token.isActive(now));
+                    described.account(), token.scopes(), token.issuedAt(), token.expiresAt(), token.isActive(now),
+                    token.boundKey());
         });
     }
 
     private Optional<Found> findRefresh(SecretHash hash, Instant now) {
         return tokens.findRefreshToken(hash).map(token -> new Found(TokenTypeHint.REFRESH_TOKEN, hash, token.id(), token.grantId(),
                 token.clientId(), token.accountId(), Optional.empty(), token.scopes(), token.issuedAt(),
-                token.expiresAt(), token.isActive(now)));
+                token.expiresAt(), token.isActive(now), token.boundKey()));
     }
 
     /**
@@ -67,10 +69,11 @@ final class PresentedTokens {
      * @param hash      the hash it was found by
      * @param account   its account, when read with it (access tokens); else empty
      * @param active    whether it was active when found
+     * @param boundKey  the key it is DPoP-bound to, if any
      */
     record Found(TokenTypeHint tokenType, SecretHash hash, TokenId id, GrantId grantId, ClientId clientId,
                  Optional<AccountId> accountId, Optional<Account> account, ScopeSet scopes, Instant issuedAt,
-                 Instant expiresAt, boolean active) {
+                 Instant expiresAt, boolean active, Optional<JwkThumbprint> boundKey) {
         boolean isRefreshToken() {
             return tokenType == TokenTypeHint.REFRESH_TOKEN;
         }

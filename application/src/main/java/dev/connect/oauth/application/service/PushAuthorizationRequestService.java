@@ -29,6 +29,8 @@ import java.util.Optional;
  * answered to the client directly, nothing is redirected. A {@code request_uri} among them is
  * refused (§2.1), and so is a request object, which this server does not support. A request
  * without {@code client_id} (the client authenticated with HTTP Basic) gets the authenticated one.
+ * A DPoP proof sent with the push binds the code to its key, as {@code dpop_jkt} does; both must
+ * then name the same key (RFC 9449 §10.1).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9126#section-2.1">RFC 9126 §2.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9126#section-2.3">RFC 9126 §2.3</a>
@@ -37,12 +39,14 @@ public final class PushAuthorizationRequestService implements PushAuthorizationR
     private final ClientAuthenticator authenticator;
     private final AuthorizationRequestChecker checker;
     private final PushedRequestKeeper keeper;
+    private final DpopProofs proofs;
 
     @Inject
     public PushAuthorizationRequestService(ClientAuthenticator authenticator, ClientRepository clients, SecretHasher hasher,
                                            SecretGenerator generator,
                                            PushedRequestStore store, Clock clock, OAuthPolicy policy,
-                                           PushedRequestPolicy pushed) {
+                                           PushedRequestPolicy pushed, DpopProofs proofs) {
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.checker = new AuthorizationRequestChecker(clients, policy);
         this.keeper = new PushedRequestKeeper(store, generator, hasher, clock, pushed);
@@ -53,6 +57,11 @@ public final class PushAuthorizationRequestService implements PushAuthorizationR
         Objects.requireNonNull(command, "command");
         Client client = authenticator.authenticate(command.client());
         Map<String, String> parameters = new LinkedHashMap<>(command.parameters());
+        proofs.verify(command.dpop(), Optional.empty()).ifPresent(key -> {
+            if (!parameters.computeIfAbsent("dpop_jkt", name -> key.value()).equals(key.value())) {
+                throw ErrorCode.INVALID_DPOP_PROOF.exception("dpop_jkt is not the thumbprint of the DPoP proof's key.");
+            }
+        });
         if (parameters.containsKey("request_uri")) {
             throw ErrorCode.INVALID_REQUEST.exception("request_uri must not be pushed.");
         }

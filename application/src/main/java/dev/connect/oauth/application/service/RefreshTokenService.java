@@ -17,6 +17,7 @@ import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.Grant;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.OAuthException;
 import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.RefreshToken;
@@ -39,8 +40,14 @@ import java.util.Optional;
  * issued was never used; that successor is replaced, so of concurrent retries one wins, and the
  * others, like any presentation after the successor was used or past the grace, are reuse.
  *
+ * <p>DPoP (RFC 9449 §5): a refresh token bound to a key (a public client's, issued with a proof)
+ * refreshes only with a proof of that key; without one the request is refused and, since whoever
+ * sent it cannot use the token anyway, the grant is left alone. The new access token is bound to the
+ * key of the request's proof, if any.
+ *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9449#section-5">RFC 9449 §5</a>
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#RefreshTokenResponse">OpenID Connect Core 1.0 §12.2</a>
  */
 public final class RefreshTokenService implements RefreshTokenUseCase {
@@ -55,11 +62,13 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final IdTokens idTokens;
     private final Clock clock;
     private final OAuthPolicy policy;
+    private final DpopProofs proofs;
 
     @Inject
     public RefreshTokenService(ClientAuthenticator authenticator, GrantRepository grants, TokenRepository tokens,
                                AccessTokenCodec codec, SecretGenerator generator, SecretHasher hasher,
-                               AuditLog auditLog, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner) {
+                               AuditLog auditLog, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner,
+                               DpopProofs proofs) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -69,6 +78,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         this.idTokens = new IdTokens(idTokenSigner, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.proofs = Objects.requireNonNull(proofs, "proofs");
     }
 
     @Override
@@ -77,22 +87,25 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         GrantTypes.requirePermitted(client, GrantType.REFRESH_TOKEN);
         String presented = command.refreshToken().filter(value -> !value.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("refresh_token is required."));
+        Optional<JwkThumbprint> proofKey = proofs.verify(command.dpop(), Optional.empty());
+        TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofKey, client);
         Instant now = clock.instant();
         RefreshTokenOfGrant found = tokens.findRefreshTokenWithGrant(hasher.hash(presented))
                 .filter(stored -> stored.token().clientId().equals(client.id()))
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
         RefreshToken token = found.token();
+        token.checkProofKey(proofKey);
         if (token.revokedAt().isPresent()) {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token was revoked.");
         }
         if (token.isRetired()) {
-            return retried(found, command.scope(), now).orElseThrow(() -> reused(token, now));
+            return retried(found, command.scope(), now, binding).orElseThrow(() -> reused(token, now));
         }
         if (!token.isActive(now)) {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token has expired.");
         }
         ScopeSet scopes = narrowedScopes(command.scope(), token);
-        return issuer.rotate(token, scopes, found.grantCreatedAt(), now)
+        return issuer.rotate(token, scopes, found.grantCreatedAt(), now, binding)
                 .map(tokens -> withIdToken(tokens, token, now))
                 .orElseThrow(() -> reused(token, now));
     }
@@ -111,7 +124,8 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     }
 
     /** A fresh successor when presenting the retired {@code token} again is a retry, not reuse. */
-    private Optional<TokenResponse> retried(RefreshTokenOfGrant found, Optional<String> requestedScope, Instant now) {
+    private Optional<TokenResponse> retried(RefreshTokenOfGrant found, Optional<String> requestedScope, Instant now,
+                                            TokenIssuer.KeyBinding binding) {
         RefreshToken token = found.token();
         if (!policy.withinRetryGrace(token.retiredAt().orElseThrow(), now)) {
             return Optional.empty();
@@ -122,7 +136,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         } catch (OAuthException notTheSameRequest) {
             return Optional.empty();
         }
-        return issuer.reissueAfter(token, scopes, found.grantCreatedAt(), now)
+        return issuer.reissueAfter(token, scopes, found.grantCreatedAt(), now, binding)
                 .map(tokens -> withIdToken(tokens, token, now));
     }
 

@@ -10,9 +10,11 @@ import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.AuthorizationCode;
+import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
@@ -26,7 +28,9 @@ import java.util.Optional;
  * Mints and stores tokens. An access token is a JWT (RFC 9068: {@code iss} and {@code aud} from
  * the policy, {@code sub} the account, or the client itself for client credentials) kept as the
  * hash of its string; a refresh token is an opaque 256-bit secret kept as its hash. Times are
- * whole seconds, as JWT NumericDates are, so the stored life and the signed one agree.
+ * whole seconds, as JWT NumericDates are, so the stored life and the signed one agree. A
+ * {@link KeyBinding} binds the access token to the key of the request's DPoP proof
+ * ({@code cnf.jkt}), and a public client's refresh token too (RFC 9449 §5).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2.2">RFC 9068 §2.2</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.1">RFC 6749 §5.1</a>
@@ -48,8 +52,8 @@ final class TokenIssuer {
     }
 
     /** An access token and a refresh token for the code's scopes of its grant (authorization code grant). */
-    TokenResponse withRefreshToken(AuthorizationCode code, Instant at) {
-        UnstoredPair pair = unstoredPair(code, at);
+    TokenResponse withRefreshToken(AuthorizationCode code, Instant at, KeyBinding binding) {
+        UnstoredPair pair = unstoredPair(code, at, binding);
         tokens.add(pair.accessToken(), Optional.of(pair.refreshToken()));
         return pair.response();
     }
@@ -58,8 +62,8 @@ final class TokenIssuer {
      * The pair of {@link #withRefreshToken}, made but not stored: for a caller that stores it in
      * the same step as the code's redemption, and hands out the answer only if that step did.
      */
-    UnstoredPair unstoredPair(AuthorizationCode code, Instant at) {
-        Pair pair = rootPair(code, seconds(at));
+    UnstoredPair unstoredPair(AuthorizationCode code, Instant at, KeyBinding binding) {
+        Pair pair = rootPair(code, seconds(at), binding);
         return new UnstoredPair(pair.access().kept(), pair.refresh().kept(), pair.response());
     }
 
@@ -68,10 +72,11 @@ final class TokenIssuer {
      * grant), made but not stored: for a caller that stores it in the same step as its redemption.
      * The family's life starts at the grant's creation.
      */
-    UnstoredPair unstoredPair(Grant grant, Instant at) {
+    UnstoredPair unstoredPair(Grant grant, Instant at, KeyBinding binding) {
         AccountId account = grant.accountId()
                 .orElseThrow(() -> new IllegalArgumentException("A grant without an account has no refresh token"));
-        Pair pair = rootPair(grant.id(), grant.clientId(), account, grant.scopes(), grant.createdAt(), seconds(at));
+        Pair pair = rootPair(grant.id(), grant.clientId(), account, grant.scopes(), grant.createdAt(), seconds(at),
+                binding);
         return new UnstoredPair(pair.access().kept(), pair.refresh().kept(), pair.response());
     }
 
@@ -80,8 +85,8 @@ final class TokenIssuer {
      * refresh token the first redemption issued was never used, which it replaces (see
      * {@link TokenRepository#reissue}). Empty, storing nothing, otherwise.
      */
-    Optional<TokenResponse> reissueForCode(AuthorizationCode code, Instant at) {
-        Pair pair = rootPair(code, seconds(at));
+    Optional<TokenResponse> reissueForCode(AuthorizationCode code, Instant at, KeyBinding binding) {
+        Pair pair = rootPair(code, seconds(at), binding);
         return reissue(pair);
     }
 
@@ -89,10 +94,10 @@ final class TokenIssuer {
      * An access token alone (client credentials grant, RFC 6749 §4.4.3: no refresh token), stored
      * with {@code grant}, which is new.
      */
-    TokenResponse accessOnly(Grant grant, Instant at) {
+    TokenResponse accessOnly(Grant grant, Instant at, KeyBinding binding) {
         Instant now = seconds(at);
         Secret<AccessToken> access = mintAccess(grant.id(), grant.clientId(), grant.accountId(), grant.scopes(),
-                Optional.empty(), now);
+                Optional.empty(), now, binding.accessKey());
         tokens.addWithGrant(grant, access.kept());
         return response(access, Optional.empty(), now);
     }
@@ -106,8 +111,9 @@ final class TokenIssuer {
      * @param grantCreatedAt when the grant of {@code retiring} was created, where its maximum lifetime counts from
      * @throws dev.connect.oauth.domain.OAuthException {@code invalid_grant} when the grant's refresh tokens have reached that maximum
      */
-    Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, Instant grantCreatedAt, Instant at) {
-        Pair pair = successorPair(retiring, accessScopes, grantCreatedAt, seconds(at));
+    Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, Instant grantCreatedAt, Instant at,
+                                   KeyBinding binding) {
+        Pair pair = successorPair(retiring, accessScopes, grantCreatedAt, seconds(at), binding);
         if (!tokens.rotate(retiring.id(), pair.issuedAt(), pair.access().kept(), pair.refresh().kept())) {
             return Optional.empty();
         }
@@ -120,8 +126,8 @@ final class TokenIssuer {
      * Empty, storing nothing, otherwise.
      */
     Optional<TokenResponse> reissueAfter(RefreshToken retired, ScopeSet accessScopes, Instant grantCreatedAt,
-                                         Instant at) {
-        return reissue(successorPair(retired, accessScopes, grantCreatedAt, seconds(at)));
+                                         Instant at, KeyBinding binding) {
+        return reissue(successorPair(retired, accessScopes, grantCreatedAt, seconds(at), binding));
     }
 
     private Optional<TokenResponse> reissue(Pair pair) {
@@ -132,43 +138,47 @@ final class TokenIssuer {
     }
 
     /** The code is issued with its grant, at the grant's creation: the family's life starts there. */
-    private Pair rootPair(AuthorizationCode code, Instant now) {
-        return rootPair(code.grantId(), code.clientId(), code.accountId(), code.scopes(), code.issuedAt(), now);
+    private Pair rootPair(AuthorizationCode code, Instant now, KeyBinding binding) {
+        return rootPair(code.grantId(), code.clientId(), code.accountId(), code.scopes(), code.issuedAt(), now,
+                binding);
     }
 
     /** The first pair of a family whose life started at {@code familyStart}. */
     private Pair rootPair(GrantId grantId, ClientId clientId, AccountId accountId, ScopeSet scopes, Instant familyStart,
-                          Instant now) {
+                          Instant now, KeyBinding binding) {
         String refreshValue = generator.secret();
         RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), grantId, clientId,
                 Optional.of(accountId), scopes, Optional.empty(), now,
-                policy.refreshTokenLifetime().expiresAt(now, familyStart), Optional.empty(), Optional.empty());
-        return pairWith(new Secret<>(refreshValue, refresh), scopes, now);
+                policy.refreshTokenLifetime().expiresAt(now, familyStart), Optional.empty(), Optional.empty(),
+                binding.refreshKey());
+        return pairWith(new Secret<>(refreshValue, refresh), scopes, now, binding);
     }
 
-    private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, Instant grantCreatedAt, Instant now) {
+    private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, Instant grantCreatedAt, Instant now,
+                               KeyBinding binding) {
         String successorValue = generator.secret();
         RefreshToken successor = parent.successor(newId(), hasher.hash(successorValue), now,
-                policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt));
-        return pairWith(new Secret<>(successorValue, successor), accessScopes, now);
+                policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt), binding.refreshKey());
+        return pairWith(new Secret<>(successorValue, successor), accessScopes, now, binding);
     }
 
-    private Pair pairWith(Secret<RefreshToken> refresh, ScopeSet accessScopes, Instant now) {
+    private Pair pairWith(Secret<RefreshToken> refresh, ScopeSet accessScopes, Instant now, KeyBinding binding) {
         RefreshToken kept = refresh.kept();
         Secret<AccessToken> access = mintAccess(kept.grantId(), kept.clientId(), kept.accountId(), accessScopes,
-                Optional.of(kept.id()), now);
+                Optional.of(kept.id()), now, binding.accessKey());
         return new Pair(access, refresh, now, response(access, Optional.of(refresh), now));
     }
 
     private Secret<AccessToken> mintAccess(GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
-                                           ScopeSet scopes, Optional<TokenId> refreshId, Instant now) {
+                                           ScopeSet scopes, Optional<TokenId> refreshId, Instant now,
+                                           Optional<JwkThumbprint> key) {
         TokenId jti = newId();
         Instant expiresAt = now.plus(policy.accessTokenTtl());
         String subject = accountId.map(AccountId::value).orElse(clientId.value());
         String jwt = codec.encode(new AccessTokenClaims(policy.issuer(), subject, policy.audience(), clientId,
-                scopes, jti, now, expiresAt));
+                scopes, jti, now, expiresAt, key));
         return new Secret<>(jwt, new AccessToken(jti, hasher.hash(jwt), grantId, clientId, accountId, scopes,
-                refreshId, now, expiresAt, Optional.empty()));
+                refreshId, now, expiresAt, Optional.empty(), key));
     }
 
     private TokenResponse response(Secret<AccessToken> access, Optional<Secret<RefreshToken>> refresh,
@@ -176,7 +186,7 @@ final class TokenIssuer {
         return new TokenResponse(access.value(), policy.accessTokenTtl().toSeconds(), access.kept().expiresAt(),
                 refresh.map(Secret::value),
                 refresh.map(r -> Duration.between(now, r.kept().expiresAt()).toSeconds()),
-                access.kept().scopes());
+                access.kept().scopes(), Optional.empty(), access.kept().boundKey());
     }
 
     private TokenId newId() {
@@ -185,6 +195,26 @@ final class TokenIssuer {
 
     private static Instant seconds(Instant at) {
         return at.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The keys new tokens are bound to: the access token to the key of the request's DPoP proof;
+     * the refresh token too when the client is public, since a confidential client's refresh token
+     * is bound to its authentication already (RFC 9449 §5).
+     */
+    record KeyBinding(Optional<JwkThumbprint> accessKey, Optional<JwkThumbprint> refreshKey) {
+        /** Bearer tokens. */
+        static final KeyBinding NONE = new KeyBinding(Optional.empty(), Optional.empty());
+
+        KeyBinding {
+            Objects.requireNonNull(accessKey, "accessKey");
+            Objects.requireNonNull(refreshKey, "refreshKey");
+        }
+
+        /** The binding for {@code client} presenting a proof of {@code proofKey} (or none). */
+        static KeyBinding of(Optional<JwkThumbprint> proofKey, Client client) {
+            return new KeyBinding(proofKey, client.isPublic() ? proofKey : Optional.empty());
+        }
     }
 
     /** A token's value, handed out once, beside what the server keeps of it. */

@@ -104,6 +104,11 @@ class JsClientE2eTest {
             assertScriptPasses("device.mjs");
         }
 
+        @Test
+        void dpopScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("dpop.mjs");
+        }
+
         private void assertScriptPasses(String script) throws Exception {
             Path log = Files.createTempFile("e2e-js-", ".log");
             try {

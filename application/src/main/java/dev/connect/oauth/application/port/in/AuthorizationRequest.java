@@ -18,15 +18,17 @@ import java.util.function.Function;
  *                           forbids: the check rejects the request, redirecting the error only
  *                           when neither {@code client_id} nor {@code redirect_uri} is among them
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1">RFC 6749 §4.1.1</a>
+ * @param dpopJkt            the thumbprint of the DPoP key the code is to be bound to (RFC 9449 §10)
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7636#section-4.3">RFC 7636 §4.3</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9449#section-10">RFC 9449 §10</a>
  */
 public record AuthorizationRequest(Optional<String> responseType, Optional<String> clientId,
                                    Optional<String> redirectUri, Optional<String> scope, Optional<String> state,
                                    Optional<String> codeChallenge, Optional<String> codeChallengeMethod,
-                                   List<String> repeatedParameters) {
+                                   List<String> repeatedParameters, Optional<String> dpopJkt) {
     /** The wire names of the parameters, in the order of the record's components. */
     public static final List<String> PARAMETERS = List.of("response_type", "client_id", "redirect_uri", "scope",
-            "state", "code_challenge", "code_challenge_method");
+            "state", "code_challenge", "code_challenge_method", "dpop_jkt");
 
     public AuthorizationRequest {
         responseType = present(responseType, "responseType");
@@ -38,6 +40,15 @@ public record AuthorizationRequest(Optional<String> responseType, Optional<Strin
         codeChallengeMethod = present(codeChallengeMethod, "codeChallengeMethod");
         repeatedParameters = Objects.requireNonNull(repeatedParameters, "repeatedParameters").stream()
                 .map(Objects::requireNonNull).distinct().sorted().toList();
+        dpopJkt = present(dpopJkt, "dpopJkt");
+    }
+
+    /** A request without {@code dpop_jkt}. */
+    public AuthorizationRequest(Optional<String> responseType, Optional<String> clientId, Optional<String> redirectUri,
+                                Optional<String> scope, Optional<String> state, Optional<String> codeChallenge,
+                                Optional<String> codeChallengeMethod, List<String> repeatedParameters) {
+        this(responseType, clientId, redirectUri, scope, state, codeChallenge, codeChallengeMethod, repeatedParameters,
+                Optional.empty());
     }
 
     /** The request whose parameter {@code name} (a wire name of {@link #PARAMETERS}) is {@code parameters.apply(name)}. */
@@ -45,7 +56,7 @@ public record AuthorizationRequest(Optional<String> responseType, Optional<Strin
         Objects.requireNonNull(parameters, "parameters");
         List<Optional<String>> values = PARAMETERS.stream().map(parameters).toList();
         return new AuthorizationRequest(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4),
-                values.get(5), values.get(6), List.copyOf(repeated));
+                values.get(5), values.get(6), List.copyOf(repeated), values.get(7));
     }
 
     /** The request of these parameters by wire name, none repeated. */
@@ -57,7 +68,7 @@ public record AuthorizationRequest(Optional<String> responseType, Optional<Strin
     /** The parameters present, by wire name in the order of {@link #PARAMETERS}: to carry the request on to the next form. */
     public Map<String, String> parameters() {
         List<Optional<String>> values = List.of(responseType, clientId, redirectUri, scope, state, codeChallenge,
-                codeChallengeMethod);
+                codeChallengeMethod, dpopJkt);
         Map<String, String> present = new LinkedHashMap<>();
         for (int i = 0; i < PARAMETERS.size(); i++) {
             String name = PARAMETERS.get(i);

@@ -2,6 +2,7 @@ package dev.connect.oauth.application.port.in;
 
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.domain.TokenId;
 import dev.connect.oauth.domain.TokenTypeHint;
@@ -32,9 +33,12 @@ public record Introspection(boolean active, Optional<Details> details) {
     /**
      * The members of an active token's introspection response; its type is named as in the
      * token type hint registry (RFC 7009 §4.1.2).
+     *
+     * @param boundKey the key a DPoP-bound token is bound to: {@code cnf.jkt} (RFC 9449 §6.2)
      */
     public record Details(TokenTypeHint tokenType, TokenId id, ClientId clientId, Optional<AccountId> subject,
-                          Optional<String> username, ScopeSet scope, Instant issuedAt, Instant expiresAt) {
+                          Optional<String> username, ScopeSet scope, Instant issuedAt, Instant expiresAt,
+                          Optional<JwkThumbprint> boundKey) {
         public Details {
             Objects.requireNonNull(tokenType, "tokenType");
             Objects.requireNonNull(id, "id");
@@ -44,6 +48,13 @@ public record Introspection(boolean active, Optional<Details> details) {
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(issuedAt, "issuedAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(boundKey, "boundKey");
+        }
+
+        /** The details of a token bound to no key. */
+        public Details(TokenTypeHint tokenType, TokenId id, ClientId clientId, Optional<AccountId> subject,
+                       Optional<String> username, ScopeSet scope, Instant issuedAt, Instant expiresAt) {
+            this(tokenType, id, clientId, subject, username, scope, issuedAt, expiresAt, Optional.empty());
         }
     }
 }

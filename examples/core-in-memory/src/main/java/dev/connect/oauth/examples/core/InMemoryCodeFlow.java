@@ -5,6 +5,7 @@ import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.memory.InMemoryPorts;
+import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.application.port.in.AuthorizationGranted;
@@ -30,6 +31,7 @@ import dev.connect.oauth.application.service.AuthorizeService;
 import dev.connect.oauth.application.service.BootstrapAdminService;
 import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DescribeTokenService;
+import dev.connect.oauth.application.service.DpopProofs;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.RefreshTokenService;
 import dev.connect.oauth.application.service.RegisterClientService;
@@ -82,11 +84,15 @@ public final class InMemoryCodeFlow {
         StorePorts store = InMemoryPorts.create();
         SecretGenerator generator = CryptoAdapter.secretGenerator();
         SecretHasher hasher = CryptoAdapter.secretHasher();
-        SigningKeys keys = CryptoAdapter.signingKeys(store.signingKeys(), clock, policy.accessTokenTtl(),
-                KeyEncryptionKey.generate(), Optional.empty());
+        KeyEncryptionKey kek = KeyEncryptionKey.generate();
+        SigningKeys keys = CryptoAdapter.signingKeys(store.signingKeys(), clock, policy.accessTokenTtl(), kek,
+                Optional.empty());
         AccessTokenCodec codec = keys.codec();
         ClientAuthenticator authenticator = new ClientAuthenticator(store.clients(), hasher,
                 CryptoAdapter.clientAssertionCodec(), CryptoAdapter.clientKeysFetcher(), store.jtis(), clock, policy);
+        // DPoP proofs (RFC 9449), if a client sends them: checked, their jti recorded in the store.
+        DpopProofs dpop = new DpopProofs(CryptoAdapter.dpopProofReader(),
+                CryptoAdapter.dpopNonceCodec(kek, Optional.empty()), store.jtis(), hasher, clock, DpopPolicy.defaults());
 
         // An admin registers the client and creates the customer, as /api/v1 would.
         CreatedAccount admin = new BootstrapAdminService(store.accounts(), store.apiKeys(), generator, hasher,
@@ -114,18 +120,18 @@ public final class InMemoryCodeFlow {
 
         // The client exchanges the code with the verifier, then refreshes twice (each refresh rotates the token).
         TokenResponse tokens = new ExchangeCodeService(authenticator, store.codes(), store.grants(), store.tokens(),
-                codec, generator, hasher, store.audit(), clock, policy, keys.idTokenSigner())
+                codec, generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), dpop)
                 .exchange(new ExchangeCodeCommand(credentials, Optional.of(granted.code()), Optional.of(REDIRECT_URI),
                         Optional.of(verifier)));
         RefreshTokenService refreshing = new RefreshTokenService(authenticator, store.grants(), store.tokens(), codec,
-                generator, hasher, store.audit(), clock, policy, keys.idTokenSigner());
+                generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), dpop);
         String firstRefreshToken = tokens.refreshToken().orElseThrow();
         TokenResponse refreshed = refreshing.refresh(new RefreshTokenCommand(credentials, Optional.of(firstRefreshToken),
                 Optional.empty()));
         TokenResponse refreshedAgain = refreshing.refresh(
                 new RefreshTokenCommand(credentials, refreshed.refreshToken(), Optional.empty()));
         TokenInfo info = new DescribeTokenService(new TokenCheckCache(store.accessTokenLookup(),
-                TokenCachePolicy.defaults(), clock), hasher, clock).describe(Optional.of(refreshedAgain.accessToken()));
+                TokenCachePolicy.defaults(), clock), hasher, clock, dpop).describe(Optional.of(refreshedAgain.accessToken()));
 
         // The first refresh token, rotated out and its successor used, is a replay: refused, the grant revoked.
         boolean replayRejected = isRejected(
