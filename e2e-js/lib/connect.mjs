@@ -45,6 +45,11 @@ export async function authorize(as, params) {
   return { status: response.status, body, callback };
 }
 
+/** An admin's API key (the initial access token of dynamic client registration, RFC 7591 §3). */
+export function adminKey() {
+  return setting('CONNECT_E2E_ADMIN_API_KEY');
+}
+
 /** Fails the script with `message` unless `condition` holds. */
 export function check(condition, message) {
   if (!condition) {

@@ -7,6 +7,8 @@ import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.PairwiseKeys;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.ClientAssertionCodec;
+import dev.connect.oauth.application.port.out.ClientKeysFetcher;
 import dev.connect.oauth.application.port.out.DpopNonceCodec;
 import dev.connect.oauth.application.port.out.DpopProofReader;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
@@ -114,6 +116,18 @@ interface CryptoModule {
     @Singleton
     static SecretHasher secretHasher(PortOverrides overrides) {
         return overrides.get(SecretHasher.class).orElseGet(CryptoAdapter::secretHasher);
+    }
+
+    @Provides
+    @Singleton
+    static ClientAssertionCodec clientAssertionCodec(PortOverrides overrides) {
+        return overrides.get(ClientAssertionCodec.class).orElseGet(CryptoAdapter::clientAssertionCodec);
+    }
+
+    @Provides
+    @Singleton
+    static ClientKeysFetcher clientKeysFetcher(PortOverrides overrides) {
+        return overrides.get(ClientKeysFetcher.class).orElseGet(CryptoAdapter::clientKeysFetcher);
     }
 
     @Provides

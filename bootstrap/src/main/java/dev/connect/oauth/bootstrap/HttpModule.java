@@ -33,6 +33,8 @@ import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
+import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
+import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolvePushedRequestUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -97,7 +99,9 @@ interface HttpModule {
             ReturnAfterSignInUseCase returnAfterSignIn,
             StartDeviceAuthorizationUseCase startDeviceAuthorization, ExchangeDeviceCodeUseCase exchangeDeviceCode,
             FindDeviceAuthorizationUseCase findDeviceAuthorization,
-            DecideDeviceAuthorizationUseCase decideDeviceAuthorization, GetDpopParametersUseCase dpopParameters) {
+            DecideDeviceAuthorizationUseCase decideDeviceAuthorization, GetDpopParametersUseCase dpopParameters,
+            RegisterClientDynamicallyUseCase registerClientDynamically,
+            ManageClientRegistrationUseCase manageClientRegistration) {
         return new HttpUseCases(checkAuthorizationRequest, authorize, exchangeCode, refreshToken,
                 issueClientCredentialsToken, describeToken, invalidateToken, revokeToken, introspectToken, getJwkSet,
                 signIn, resolveSession, signOut, authenticateApiKey, createAccount, issueApiKey, revokeApiKey, listConnections,
@@ -105,6 +109,6 @@ interface HttpModule {
                 checkReadiness, checkMaintenance, switchMaintenance, limitClientFailures, resolveSignIn, getUserInfo,
                 planAuthorization, endSession, pushAuthorizationRequest, resolvePushedRequest, returnAfterSignIn,
                 startDeviceAuthorization, exchangeDeviceCode, findDeviceAuthorization, decideDeviceAuthorization,
-                dpopParameters);
+                dpopParameters, registerClientDynamically, manageClientRegistration);
     }
 }

@@ -1,6 +1,8 @@
 package dev.connect.oauth.bootstrap;
 
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.ClientAssertionCodec;
+import dev.connect.oauth.application.port.out.ClientKeysFetcher;
 import dev.connect.oauth.application.port.out.PasswordHasher;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -20,7 +22,7 @@ final class PortOverrides {
     static final Set<Class<?>> STORE_PORTS = StorePorts.ports();
     /** The ports the crypto adapter provides by default. */
     static final Set<Class<?>> CRYPTO_PORTS = Set.of(AccessTokenCodec.class, PasswordHasher.class,
-            SecretGenerator.class, SecretHasher.class);
+            SecretGenerator.class, SecretHasher.class, ClientAssertionCodec.class, ClientKeysFetcher.class);
     static final PortOverrides NONE = new PortOverrides(Map.of());
 
     private final Map<Class<?>, Object> adapters;

@@ -32,6 +32,8 @@ import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
+import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
+import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolvePushedRequestUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -52,6 +54,7 @@ import dev.connect.oauth.application.service.ClientFailureLimitService;
 import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
 import dev.connect.oauth.application.service.DescribeTokenService;
+import dev.connect.oauth.application.service.DynamicClientRegistrationService;
 import dev.connect.oauth.application.service.DisconnectClientService;
 import dev.connect.oauth.application.service.EndSessionService;
 import dev.connect.oauth.application.service.ExchangeCodeService;
@@ -167,6 +170,12 @@ interface UseCaseModule {
 
     @Binds
     RegisterClientUseCase registerClientUseCase(RegisterClientService service);
+
+    @Binds
+    RegisterClientDynamicallyUseCase registerClientDynamicallyUseCase(DynamicClientRegistrationService service);
+
+    @Binds
+    ManageClientRegistrationUseCase manageClientRegistrationUseCase(DynamicClientRegistrationService service);
 
     @Binds
     ResolveSessionUseCase resolveSessionUseCase(ResolveSessionService service);

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * A registered client: its type, the hash of its secret (confidential clients only), the
- * redirect URIs it registered, the scopes it may ask for and its OpenID Connect settings.
+ * redirect URIs it registered, the scopes it may ask for, its OpenID Connect settings and how it
+ * authenticates ({@link ClientAuthSettings}). A public client authenticates with {@code none}; a
+ * confidential one with a secret (whose hash it has) or a key.
  *
  * @param requirePushedAuthorizationRequests whether its authorization requests must be pushed
  *        first (RFC 9126 §6): one that arrives with its parameters in the query is refused
@@ -17,7 +19,8 @@ import java.util.Optional;
  */
 public record Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                      List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
-                     ClientOpenIdSettings openId, boolean requirePushedAuthorizationRequests) {
+                     ClientOpenIdSettings openId, boolean requirePushedAuthorizationRequests,
+                     ClientAuthSettings auth) {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REDIRECT_URIS = 20;
 
@@ -30,6 +33,7 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         Objects.requireNonNull(allowedScopes, "allowedScopes");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(openId, "openId");
+        Objects.requireNonNull(auth, "auth");
         redirectUris = List.copyOf(new LinkedHashSet<>(redirectUris));
         name = name.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
@@ -41,12 +45,30 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         if (allowedScopes.isEmpty()) {
             throw ErrorCode.INVALID_SCOPE.exception("A client needs at least one scope.");
         }
-        if ((type == ClientType.CONFIDENTIAL) != secretHash.isPresent()) {
-            throw new IllegalArgumentException("A confidential client has a secret; a public one has none");
+        if ((type == ClientType.PUBLIC) != (auth.method() == ClientAuthMethod.NONE)) {
+            throw new IllegalArgumentException("A public client authenticates with none, a confidential one never");
+        }
+        if (auth.method().usesSecretHash() != secretHash.isPresent()) {
+            throw new IllegalArgumentException("A client has a secret hash exactly when it authenticates with a secret");
         }
     }
 
+    /** A client with {@link ClientAuthSettings#defaultsFor default authentication settings} for its type. */
+    public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt, ClientOpenIdSettings openId,
+                  boolean requirePushedAuthorizationRequests) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId, requirePushedAuthorizationRequests,
+                ClientAuthSettings.defaultsFor(type, !Objects.requireNonNull(redirectUris, "redirectUris").isEmpty()));
+    }
+
     /** A client whose authorization requests need not be pushed. */
+    public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
+                  ClientOpenIdSettings openId, ClientAuthSettings auth) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId, false, auth);
+    }
+
+    /** A client whose authorization requests need not be pushed, with default authentication settings. */
     public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                   List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
                   ClientOpenIdSettings openId) {
@@ -57,6 +79,11 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
     public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                   List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt) {
         this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, ClientOpenIdSettings.DEFAULTS);
+    }
+
+    /** Whether the client registered {@code grantType} (RFC 7591 §2); others are {@code unauthorized_client}. */
+    public boolean permits(GrantType grantType) {
+        return auth.permits(grantType);
     }
 
     public boolean isPublic() {
@@ -111,10 +138,16 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
 
     /** The same client with a new secret hash (secret rotation). */
     public Client withSecretHash(SecretHash newHash) {
-        if (type != ClientType.CONFIDENTIAL) {
-            throw ErrorCode.INVALID_REQUEST.exception("A public client has no secret.");
+        if (!auth.method().usesSecretHash()) {
+            throw ErrorCode.INVALID_REQUEST.exception("This client authenticates without a secret.");
         }
         return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId,
-                requirePushedAuthorizationRequests);
+                requirePushedAuthorizationRequests, auth);
+    }
+
+    /** The same client with the hash of a new registration access token (RFC 7592 §3). */
+    public Client withRegistrationTokenHash(SecretHash hash) {
+        return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
+                requirePushedAuthorizationRequests, auth.withRegistrationTokenHash(hash));
     }
 }

@@ -27,6 +27,9 @@ public enum ErrorCode {
     CONSENT_REQUIRED("consent_required", 400, "The account must consent, which prompt=none does not allow."),
     // RFC 8707 §2: a resource indicator that is malformed or not allowed for the client.
     INVALID_TARGET("invalid_target", 400, "The requested resource is invalid, unknown or not allowed for this client."),
+    // RFC 7591 §3.2.2: client registration errors.
+    INVALID_CLIENT_METADATA("invalid_client_metadata", 400, "A client metadata value is invalid, unknown or not supported."),
+    INVALID_REDIRECT_URI("invalid_redirect_uri", 400, "A redirect URI is invalid."),
     // Device Authorization Grant (RFC 8628 §3.5): answers to a device polling the token endpoint.
     AUTHORIZATION_PENDING("authorization_pending", 400, "The user has not yet approved or denied the request; poll again after the interval."),
     SLOW_DOWN("slow_down", 400, "Polling too fast: the interval grew by 5 seconds; poll less often."),

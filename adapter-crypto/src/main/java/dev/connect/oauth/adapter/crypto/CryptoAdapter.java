@@ -1,5 +1,7 @@
 package dev.connect.oauth.adapter.crypto;
 
+import dev.connect.oauth.application.port.out.ClientAssertionCodec;
+import dev.connect.oauth.application.port.out.ClientKeysFetcher;
 import dev.connect.oauth.application.port.out.DpopNonceCodec;
 import dev.connect.oauth.application.port.out.DpopProofReader;
 import dev.connect.oauth.application.port.out.PairwiseSubjects;
@@ -25,6 +27,8 @@ import java.util.Optional;
  *   <li>{@link #passwordHasher(int)}: Argon2id (RFC 9106) for account passwords, a bounded number at once;</li>
  *   <li>{@link #secretHasher()}: SHA-256 for high-entropy secrets;</li>
  *   <li>{@link #secretGenerator()}: 256-bit secrets and 128-bit identifiers, base64url;</li>
+ *   <li>{@link #clientAssertionCodec()} and {@link #clientKeysFetcher()}: client assertions
+ *       (RFC 7523) and the client keys that verify them;</li>
  *   <li>{@link #dpopProofReader()} and {@link #dpopNonceCodec}: DPoP proofs and stateless nonces (RFC 9449).</li>
  * </ul>
  *
@@ -100,6 +104,16 @@ public final class CryptoAdapter {
     /** {@link java.security.SecureRandom} values, base64url without padding: 43 and 22 characters. */
     public static SecretGenerator secretGenerator() {
         return new SecureRandomSecretGenerator();
+    }
+
+    /** Client assertions signed with RSA or EC keys, and registered JWK Sets checked to hold public keys only. */
+    public static ClientAssertionCodec clientAssertionCodec() {
+        return new NimbusClientAssertionCodec();
+    }
+
+    /** Client JWK Sets fetched with a 2-second connect and 3-second answer timeout, at most 64 KiB, no redirects. */
+    public static ClientKeysFetcher clientKeysFetcher() {
+        return new JdkClientKeysFetcher(Duration.ofSeconds(2), Duration.ofSeconds(3));
     }
 
     /** Reads DPoP proofs and checks their signatures: ES256, EdDSA (Ed25519), PS256 and RS256. */

@@ -41,9 +41,10 @@ final class ApiEndpoints {
     static final String API_KEY_HEADER = "ACCESSTOKEN";
     private static final Set<String> JSON_ONLY = Set.of(MediaTypes.JSON);
     /** The members of {@code POST /api/v1/clients}; any other is refused. */
-    private static final Set<String> CLIENT_MEMBERS = Set.of("name", "type", "redirect_uris", "scopes",
-            "post_logout_redirect_uris", "subject_type", "default_max_age", "resources",
-            "require_pushed_authorization_requests");
+    private static final Set<String> CLIENT_MEMBERS = Set.copyOf(java.util.stream.Stream.concat(
+            Set.of("name", "type", "redirect_uris", "scopes", "post_logout_redirect_uris", "subject_type",
+                    "default_max_age", "resources", "require_pushed_authorization_requests").stream(),
+            ClientMetadataJson.AUTH_MEMBERS.stream()).toList());
     /** The members of {@code POST /api/v1/device/approve}. */
     private static final Set<String> DEVICE_DECISION_MEMBERS = Set.of("user_code", "decision");
 
@@ -135,13 +136,13 @@ final class ApiEndpoints {
         asCaller(ctx, caller -> {
             caller.requireAdmin();
             JsonObject body = raw.parse();
-            JsonBodies.requireOnly(body, CLIENT_MEMBERS);
+            ClientMetadataJson.requireOnly(body, CLIENT_MEMBERS);
             return useCases.registerClient().register(new RegisterClientCommand(caller, JsonBodies.string(body, "name"),
                     JsonBodies.strings(body, "redirect_uris"), JsonBodies.strings(body, "scopes"),
                     JsonBodies.string(body, "type"), JsonBodies.strings(body, "post_logout_redirect_uris"),
                     JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age"),
-                    JsonBodies.strings(body, "resources"),
-                    JsonBodies.optionalBoolean(body, "require_pushed_authorization_requests")));
+                    JsonBodies.optionalBoolean(body, "require_pushed_authorization_requests"),
+                    ClientMetadataJson.auth(body), JsonBodies.strings(body, "resources")));
         }, registered -> Replies.json(ctx, 201, registered(registered)));
     }
 
@@ -197,7 +198,7 @@ final class ApiEndpoints {
      * Authenticates the API key, then runs {@code action} as its account, off the event loop. The
      * key is checked before the body is parsed, so a caller without a valid key learns nothing else.
      */
-    private <T> void asCaller(RoutingContext ctx, Function<Principal, T> action, Consumer<T> render) {
+    <T> void asCaller(RoutingContext ctx, Function<Principal, T> action, Consumer<T> render) {
         List<String> keys = ctx.request().headers().getAll(API_KEY_HEADER);
         // A repeated header is no key in the issued format (2038); the use case says so.
         Optional<String> key = keys.isEmpty() ? Optional.empty() : Optional.of(String.join(",", keys));
@@ -263,20 +264,15 @@ final class ApiEndpoints {
                 .put("client_id", client.id().value())
                 .put("name", client.name())
                 .put("type", client.type().wireName())
-                .put("redirect_uris", uris(client.redirectUris()))
+                .put("redirect_uris", ClientMetadataJson.uris(client.redirectUris()))
                 .put("scopes", scopes)
-                .put("post_logout_redirect_uris", uris(client.openId().postLogoutRedirectUris()))
+                .put("post_logout_redirect_uris", ClientMetadataJson.uris(client.openId().postLogoutRedirectUris()))
                 .put("subject_type", client.openId().subjectType().wireName())
                 .put("resources", new JsonArray(client.openId().resources().values()))
                 .put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
         client.openId().defaultMaxAge().ifPresent(age -> body.put("default_max_age", age.toSeconds()));
+        ClientMetadataJson.putAuth(body, client);
         return body.put("created_at", client.createdAt().toString());
-    }
-
-    private static JsonArray uris(List<RedirectUri> uris) {
-        JsonArray array = new JsonArray();
-        uris.stream().map(RedirectUri::value).forEach(array::add);
-        return array;
     }
 
     private static JsonObject registered(RegisteredClient registered) {

@@ -1,5 +1,7 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.domain.ClientAuthMethod;
+import dev.connect.oauth.domain.ClientAuthSettings;
 import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.PkceMethod;
@@ -92,7 +94,10 @@ final class DiscoveryEndpoints {
         if (settings.allowPlainPkce()) {
             pkce.add(PkceMethod.PLAIN.wireName());
         }
-        JsonArray clientAuth = new JsonArray().add("client_secret_basic").add("client_secret_post").add("none");
+        // client_secret_jwt is left out: it needs the plain secret on the server, which keeps only hashes.
+        JsonArray clientAuth = new JsonArray(Arrays.stream(ClientAuthMethod.values()).filter(ClientAuthMethod::isSupported)
+                .map(ClientAuthMethod::wireName).toList());
+        JsonArray signingAlgs = new JsonArray(ClientAuthSettings.SIGNING_ALGORITHMS);
         JsonArray scopes = new JsonArray();
         settings.scopeCatalogue().union(OpenIdScopes.ALWAYS_AVAILABLE).scopes().stream().map(Scope::value)
                 .forEach(scopes::add);
@@ -117,6 +122,10 @@ final class DiscoveryEndpoints {
                 .put("token_endpoint_auth_methods_supported", clientAuth)
                 .put("revocation_endpoint_auth_methods_supported", clientAuth.copy())
                 .put("introspection_endpoint_auth_methods_supported", clientAuth.copy())
+                .put("token_endpoint_auth_signing_alg_values_supported", signingAlgs)
+                .put("revocation_endpoint_auth_signing_alg_values_supported", signingAlgs.copy())
+                .put("introspection_endpoint_auth_signing_alg_values_supported", signingAlgs.copy())
+                .put("registration_endpoint", settings.issuer() + RegistrationEndpoints.PATH)
                 .put("authorization_response_iss_parameter_supported", true)
                 // RFC 9126 §5.
                 .put("pushed_authorization_request_endpoint", base + "par")

@@ -26,6 +26,8 @@ final class ErrorStatus {
                  UNSUPPORTED_RESPONSE_TYPE, INVALID_SCOPE, BAD_REQUEST -> 400;
             // OpenID Connect Core §3.1.2.6: redirected; as JSON (API form) they are 400 like invalid_request.
             case LOGIN_REQUIRED, CONSENT_REQUIRED, INVALID_TARGET -> 400;
+            // RFC 7591 §3.2.2.
+            case INVALID_CLIENT_METADATA, INVALID_REDIRECT_URI -> 400;
             // RFC 9449 §5, §8: at the token endpoint; a protected resource answers 401 (see ErrorMapper).
             case INVALID_DPOP_PROOF, USE_DPOP_NONCE -> 400;
             // RFC 8628 §3.5: the polling answers of the token endpoint, 400 as RFC 6749 §5.2 says.

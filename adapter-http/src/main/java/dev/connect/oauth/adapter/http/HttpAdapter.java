@@ -87,6 +87,7 @@ public final class HttpAdapter {
     private final ApiEndpoints api;
     private final DeviceAuthorizationEndpoint deviceAuthorization;
     private final DeviceVerificationEndpoint deviceVerification;
+    private final RegistrationEndpoints registration;
     private final OperationsEndpoints operations;
     /** The listeners serving, by what they serve ({@code public} or {@code admin}). */
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
@@ -129,6 +130,7 @@ public final class HttpAdapter {
         this.pushedRequests = new PushedAuthorizationRequestEndpoint(useCases, executor, clientFailures, dpop);
         this.discovery = new DiscoveryEndpoints(useCases, executor, settings);
         this.api = new ApiEndpoints(useCases, executor, maintenance, sources);
+        this.registration = new RegistrationEndpoints(useCases, executor, settings.issuer());
         this.operations = new OperationsEndpoints(useCases, executor, telemetry.meters());
     }
 
@@ -153,8 +155,8 @@ public final class HttpAdapter {
                 .on(ErrorStyle.AUTHORIZATION_FORM, POST, List.of(AuthorizationEndpoint.CONSENT_PATH, "/authorize/consent"),
                         authorization::consent)
                 .on(ErrorStyle.PAGE, POST, oauth("logout"), authorization::signOut)
-                .on(POST, oauth("token"), json, dpop::answerWithNonce, token::token)
-                .on(POST, oauth("refresh"), json, dpop::answerWithNonce, token::refresh)
+                .on(ErrorStyle.TOKEN, POST, oauth("token"), json, dpop::answerWithNonce, token::token)
+                .on(ErrorStyle.TOKEN, POST, oauth("refresh"), json, dpop::answerWithNonce, token::refresh)
                 .on(POST, oauth("par"), json, dpop::answerWithNonce, pushedRequests::push)
                 .on(POST, oauth("device_authorization"), json, deviceAuthorization::start)
                 .on(ErrorStyle.PAGE, GET, DeviceAuthorizationEndpoint.VERIFICATION_PATH, deviceVerification::show)
@@ -174,6 +176,10 @@ public final class HttpAdapter {
                 .on(POST, oauth("userinfo"), json, dpop::answerWithNonce, userInfo::userInfo)
                 .on(ErrorStyle.PAGE, GET, oauth("end_session"), endSession::endSession)
                 .on(ErrorStyle.PAGE, POST, oauth("end_session"), endSession::endSession)
+                .on(POST, oauth("register"), json, registration::register)
+                .on(GET, oauth("register/:client_id"), json, registration::read)
+                .on(PUT, oauth("register/:client_id"), json, registration::update)
+                .on(DELETE, oauth("register/:client_id"), json, registration::delete)
                 .on(POST, "/api/v1/accounts", json, api::createAccount)
                 .on(GET, "/api/v1/accounts/me", json, api::me)
                 .on(POST, "/api/v1/accounts/me/api-keys", json, api::issueApiKey)

@@ -29,6 +29,8 @@ import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
+import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
+import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.ResolvePushedRequestUseCase;
 import dev.connect.oauth.application.port.in.ResolveSessionUseCase;
@@ -95,7 +97,10 @@ public record HttpUseCases(
         FindDeviceAuthorizationUseCase findDeviceAuthorization,
         DecideDeviceAuthorizationUseCase decideDeviceAuthorization,
         // DPoP (RFC 9449)
-        GetDpopParametersUseCase dpopParameters) {
+        GetDpopParametersUseCase dpopParameters,
+        // Dynamic client registration (RFC 7591/7592)
+        RegisterClientDynamicallyUseCase registerClientDynamically,
+        ManageClientRegistrationUseCase manageClientRegistration) {
     public HttpUseCases {
         Objects.requireNonNull(checkAuthorizationRequest, "checkAuthorizationRequest");
         Objects.requireNonNull(authorize, "authorize");
@@ -137,5 +142,7 @@ public record HttpUseCases(
         Objects.requireNonNull(findDeviceAuthorization, "findDeviceAuthorization");
         Objects.requireNonNull(decideDeviceAuthorization, "decideDeviceAuthorization");
         Objects.requireNonNull(dpopParameters, "dpopParameters");
+        Objects.requireNonNull(registerClientDynamically, "registerClientDynamically");
+        Objects.requireNonNull(manageClientRegistration, "manageClientRegistration");
     }
 }

@@ -139,7 +139,11 @@ class AccountAndClientApiTest {
 
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().getString("name")).isEqualTo("Partner");
-        assertThat(read.body()).doesNotContain("secret").doesNotContain(body.getString("client_secret"));
+        assertThat(read.json().fieldNames()).doesNotContain("client_secret");
+        assertThat(read.body()).doesNotContain(body.getString("client_secret"));
+        assertThat(read.json().getString("token_endpoint_auth_method")).isEqualTo("client_secret_basic");
+        assertThat(read.json().getJsonArray("grant_types")).containsExactly("authorization_code", "refresh_token",
+                "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
         assertThat(list.json().getJsonArray("clients")).hasSize(1);
         assertThat(list.body()).doesNotContain(body.getString("client_secret"));
     }
@@ -219,13 +223,13 @@ class AccountAndClientApiTest {
     }
 
     @Test
-    void registerWhenUnknownMemberThenInvalidRequestNamingIt() {
+    void registerWhenUnknownMemberThenInvalidClientMetadataNamingIt() {
         Reply reply = server.postJson("/api/v1/clients", "{\"name\":\"RP\",\"redirect_uris\":[\"https://rp.example.com/cb\"],"
                 + "\"scopes\":[\"connect\"],\"type\":\"public\",\"post_logout_redirect_uri\":\"https://rp.example.com/bye\"}",
                 "ACCESSTOKEN", admin);
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().getString("error")).isEqualTo("invalid_request");
+        assertThat(reply.json().getString("error")).isEqualTo("invalid_client_metadata");
         assertThat(reply.json().getString("error_description")).contains("post_logout_redirect_uri");
         assertThat(server.get("/api/v1/clients", "ACCESSTOKEN", admin).json().getJsonArray("clients")).isEmpty();
     }

@@ -4,6 +4,7 @@ import dev.connect.oauth.application.AbuseLimits;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.BootstrapAdminCommand;
 import dev.connect.oauth.application.port.in.CheckReadinessUseCase;
+import dev.connect.oauth.application.port.in.ClientAuthMetadata;
 import dev.connect.oauth.application.port.in.CreateAccountCommand;
 import dev.connect.oauth.application.port.in.CreatedAccount;
 import dev.connect.oauth.application.port.in.GetJwkSetUseCase;
@@ -101,7 +102,8 @@ final class TestServer implements AutoCloseable {
                 readiness, app.maintenance, app.maintenance, app.clientFailures, app.resolveSignIn, app.getUserInfo,
                 app.planAuthorization, app.endSession, app.pushAuthorizationRequest, app.resolvePushedRequest,
                 app.returnAfterSignIn, app.startDeviceAuthorization, app.exchangeDeviceCode,
-                app.findDeviceAuthorization, app.decideDeviceAuthorization, app.dpopProofs);
+                app.findDeviceAuthorization, app.decideDeviceAuthorization, app.dpopProofs, app.registerClientDynamically,
+                app.manageClientRegistration);
     }
 
     @Override
@@ -221,7 +223,7 @@ final class TestServer implements AutoCloseable {
         return app.registerClient.register(new RegisterClientCommand(adminPrincipal(), Optional.of("Resource App"),
                 Optional.of(List.of(TestClients.REDIRECT_URI)), Optional.of(List.of("connect", "triggers")),
                 Optional.of("confidential"), Optional.of(List.of(POST_LOGOUT_URI)), Optional.empty(), Optional.empty(),
-                Optional.of(List.of(API_RESOURCE, FILES_RESOURCE)), Optional.empty()));
+                Optional.empty(), ClientAuthMetadata.DEFAULTS, Optional.of(List.of(API_RESOURCE, FILES_RESOURCE))));
     }
 
     RegisteredClient publicClient() {

@@ -56,6 +56,13 @@ final class JooqClientRepository implements ClientRepository {
                     .set(CLIENTS.SUBJECT_TYPE, row.getSubjectType())
                     .set(CLIENTS.DEFAULT_MAX_AGE, row.getDefaultMaxAge())
                     .set(CLIENTS.RESOURCES, row.getResources())
+                    .set(CLIENTS.TOKEN_ENDPOINT_AUTH_METHOD, row.getTokenEndpointAuthMethod())
+                    .set(CLIENTS.GRANT_TYPES, row.getGrantTypes())
+                    .set(CLIENTS.RESPONSE_TYPES, row.getResponseTypes())
+                    .set(CLIENTS.JWKS, row.getJwks())
+                    .set(CLIENTS.JWKS_URI, row.getJwksUri())
+                    .set(CLIENTS.TOKEN_ENDPOINT_AUTH_SIGNING_ALG, row.getTokenEndpointAuthSigningAlg())
+                    .set(CLIENTS.REGISTRATION_TOKEN_HASH, row.getRegistrationTokenHash())
                     .set(CLIENTS.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, row.getRequirePushedAuthorizationRequests())
                     .where(CLIENTS.ID.eq(row.getId()).and(CLIENTS.DELETED_AT.isNull()))
                     .execute();

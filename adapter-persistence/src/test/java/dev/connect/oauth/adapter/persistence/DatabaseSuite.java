@@ -1,5 +1,8 @@
 package dev.connect.oauth.adapter.persistence;
 
+import dev.connect.oauth.testkit.fake.FakeClientKeysFetcher;
+import dev.connect.oauth.testkit.fake.FakeClientAssertionCodec;
+import dev.connect.oauth.application.service.ClientAuthenticator;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
@@ -472,14 +475,16 @@ abstract class DatabaseSuite {
 
         private ExchangeCodeUseCase exchangeOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
-            return new ExchangeCodeService(node.clients(), node.authorizationCodes(), node.grants(), node.tokens(),
+            return new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+                    new FakeClientKeysFetcher(), node.jtis(), clockOf(racer), replaysOnly), node.authorizationCodes(), node.grants(), node.tokens(),
                     codec, generator, hasher, node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(),
                     new FakePairwiseSubjects(), dpopProofs(node, clockOf(racer)));
         }
 
         private RefreshTokenUseCase refreshOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
-            return new RefreshTokenService(node.clients(), node.grants(), node.tokens(), codec, generator, hasher,
+            return new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+                    new FakeClientKeysFetcher(), node.jtis(), clockOf(racer), replaysOnly), node.grants(), node.tokens(), codec, generator, hasher,
                     node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(), new FakePairwiseSubjects(),
                     dpopProofs(node, clockOf(racer)));
         }

@@ -1,5 +1,8 @@
 package dev.connect.oauth.adapter.persistence;
 
+import dev.connect.oauth.testkit.fake.FakeClientKeysFetcher;
+import dev.connect.oauth.testkit.fake.FakeClientAssertionCodec;
+import dev.connect.oauth.application.service.ClientAuthenticator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,9 +79,11 @@ class MariaDbAmbiguousCommitTest {
         FakeSecretGenerator generator = new FakeSecretGenerator();
         DpopProofs noProofsSent = new DpopProofs(new FakeDpopProofReader(), new FakeDpopNonceCodec(), node.jtis(), hasher,
                 clock, DpopPolicy.defaults());
-        refresh = new RefreshTokenService(node.clients(), node.grants(), node.tokens(), codec, generator, hasher,
+        refresh = new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+                    new FakeClientKeysFetcher(), node.jtis(), clock, policy), node.grants(), node.tokens(), codec, generator, hasher,
                 node.auditLog(), clock, policy, new FakeIdTokenSigner(), new FakePairwiseSubjects(), noProofsSent);
-        exchange = new ExchangeCodeService(node.clients(), node.authorizationCodes(), node.grants(), node.tokens(),
+        exchange = new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+                    new FakeClientKeysFetcher(), node.jtis(), clock, policy), node.authorizationCodes(), node.grants(), node.tokens(),
                 codec, generator, hasher, node.auditLog(), clock, policy, new FakeIdTokenSigner(),
                 new FakePairwiseSubjects(), noProofsSent);
         warmUp();

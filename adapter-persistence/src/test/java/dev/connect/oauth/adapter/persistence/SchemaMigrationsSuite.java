@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connect.oauth.domain.Account;
+import dev.connect.oauth.domain.ClientAuthSettings;
+import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.testkit.testdata.TestAccounts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -205,6 +208,28 @@ abstract class SchemaMigrationsSuite {
             assertThat(adapter.schemaMigration().applied()).isEqualTo(migrations());
         }
         assertThat(leaseRows()).isZero();
+    }
+
+    @Test
+    void openWhenClientsPredateAuthSettingsThenEachGetsWhatItsTypeCouldDo() throws SQLException {
+        // V15 (issue 11) adds token_endpoint_auth_method and grant_types: clients stored before keep working.
+        Flyway.configure().configuration(plainFlyway().getConfiguration()).baselineVersion("0").load().baseline();
+        Flyway.configure().configuration(plainFlyway().getConfiguration()).target("12").load().migrate();
+        execute("INSERT INTO clients (id, name, type, secret_hash, allowed_scopes, created_at) VALUES "
+                + "('web', 'Web', 'confidential', '" + "a".repeat(64) + "', 'connect', 0), "
+                + "('machine', 'Machine', 'confidential', '" + "b".repeat(64) + "', 'connect', 0), "
+                + "('spa', 'SPA', 'public', NULL, 'connect', 0)");
+        execute("INSERT INTO client_redirect_uris (client_id, position, uri) VALUES "
+                + "('web', 0, 'https://web.example.com/cb'), ('spa', 0, 'https://spa.example.com/cb')");
+
+        try (PersistenceAdapter adapter = PersistenceAdapter.open(settings(0))) {
+            assertThat(adapter.clients().findById(new ClientId("web")).orElseThrow().auth())
+                    .isEqualTo(ClientAuthSettings.defaultsFor(ClientType.CONFIDENTIAL, true));
+            assertThat(adapter.clients().findById(new ClientId("machine")).orElseThrow().auth())
+                    .isEqualTo(ClientAuthSettings.defaultsFor(ClientType.CONFIDENTIAL, false));
+            assertThat(adapter.clients().findById(new ClientId("spa")).orElseThrow().auth())
+                    .isEqualTo(ClientAuthSettings.defaultsFor(ClientType.PUBLIC, true));
+        }
     }
 
     private static void assertUsable(PersistenceAdapter adapter) {

@@ -6,7 +6,12 @@ import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientAuthMethod;
+import dev.connect.oauth.domain.ClientAuthSettings;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ClientType;
+import dev.connect.oauth.domain.GrantType;
+import dev.connect.oauth.domain.ResponseType;
 import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RedirectUri;
@@ -14,11 +19,13 @@ import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.SubjectType;
 import dev.connect.oauth.testkit.testdata.TestClients;
+import dev.connect.oauth.testkit.testdata.TestIds;
 import dev.connect.oauth.testkit.testdata.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The promise of {@link ClientRepository}. */
@@ -72,6 +79,55 @@ public abstract class ClientRepositoryContract extends StoreContract {
                 client.allowedScopes(), client.createdAt(), new ClientOpenIdSettings(
                         List.of(new RedirectUri("https://a.example.com/bye")), SubjectType.PAIRWISE, Optional.of(Duration.ZERO),
                         ResourceSet.parse(List.of("https://api.example.com/"))));
+
+        assertThat(store.clients().update(changed)).isTrue();
+
+        assertThat(store.clients().findById(client.id())).contains(changed);
+    }
+
+    @Test
+    void findByIdWhenAuthSettingsRegisteredThenReturnsEveryOne() {
+        ClientAuthSettings auth = new ClientAuthSettings(ClientAuthMethod.PRIVATE_KEY_JWT,
+                Set.of(GrantType.CLIENT_CREDENTIALS, GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN),
+                Set.of(ResponseType.CODE), Optional.of("{\"keys\":[{\"kty\":\"EC\",\"kid\":\"k1\"}]}"),
+                Optional.empty(), Optional.of("ES256"), Optional.of(TestIds.hashOf("registration token")));
+        Client client = TestClients.confidential().auth(auth).secretHash(Optional.empty()).build();
+
+        store.clients().add(client);
+
+        assertThat(store.clients().findById(client.id())).contains(client);
+        assertThat(store.clients().findAll()).contains(client);
+    }
+
+    @Test
+    void findByIdWhenJwksUriAndNoResponseTypesThenReturnsThem() {
+        ClientAuthSettings auth = new ClientAuthSettings(ClientAuthMethod.PRIVATE_KEY_JWT, Set.of(GrantType.CLIENT_CREDENTIALS),
+                Set.of(), Optional.empty(), Optional.of("https://keys.example.com/jwks.json"), Optional.empty(),
+                Optional.empty());
+        Client client = TestClients.confidential().redirectUris().auth(auth).secretHash(Optional.empty()).build();
+
+        store.clients().add(client);
+
+        assertThat(store.clients().findById(client.id())).contains(client);
+    }
+
+    @Test
+    void findByIdWhenDefaultsThenTheTypesDefaults() {
+        Client confidential = TestClients.confidential().build();
+        Client publicClient = TestClients.publicClient().build();
+
+        store.clients().add(confidential);
+        store.clients().add(publicClient);
+
+        assertThat(store.clients().findById(confidential.id()).orElseThrow().auth())
+                .isEqualTo(ClientAuthSettings.defaultsFor(ClientType.CONFIDENTIAL, true));
+        assertThat(store.clients().findById(publicClient.id()).orElseThrow().auth().method()).isEqualTo(ClientAuthMethod.NONE);
+    }
+
+    @Test
+    void updateWhenAuthSettingsChangedThenStoresThem() {
+        Client client = storedClient();
+        Client changed = client.withRegistrationTokenHash(TestIds.hashOf("new registration token"));
 
         assertThat(store.clients().update(changed)).isTrue();
 

@@ -1,6 +1,8 @@
 package dev.connect.oauth.testkit.testdata;
 
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientAuthMethod;
+import dev.connect.oauth.domain.ClientAuthSettings;
 import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.ClientType;
@@ -43,6 +45,7 @@ public final class TestClients {
         private ScopeSet allowedScopes = SCOPES;
         private Instant createdAt = MutableClock.START;
         private ClientOpenIdSettings openId = ClientOpenIdSettings.DEFAULTS;
+        private Optional<ClientAuthSettings> auth = Optional.empty();
         private boolean requirePushedAuthorizationRequests;
 
         private Builder(ClientType type, Optional<SecretHash> secretHash) {
@@ -66,6 +69,12 @@ public final class TestClients {
             return this;
         }
 
+        /** The secret hash as given: empty for a client that authenticates without a secret. */
+        public Builder secretHash(Optional<SecretHash> secretHash) {
+            this.secretHash = Objects.requireNonNull(secretHash, "secretHash");
+            return this;
+        }
+
         public Builder redirectUris(String... uris) {
             this.redirectUris = List.of(uris).stream().map(RedirectUri::new).toList();
             return this;
@@ -86,6 +95,23 @@ public final class TestClients {
             return this;
         }
 
+        /** Authentication settings; without them, the defaults of the type. */
+        public Builder auth(ClientAuthSettings auth) {
+            this.auth = Optional.of(auth);
+            return this;
+        }
+
+        /** A confidential {@code private_key_jwt} client with this inline {@code jwks} and no secret. */
+        public Builder privateKeyJwt(String jwks) {
+            this.type = ClientType.CONFIDENTIAL;
+            this.secretHash = Optional.empty();
+            return auth(new ClientAuthSettings(ClientAuthMethod.PRIVATE_KEY_JWT,
+                    ClientAuthSettings.defaultGrantTypes(ClientAuthMethod.PRIVATE_KEY_JWT, !redirectUris.isEmpty()),
+                    ClientAuthSettings.defaultResponseTypes(
+                            ClientAuthSettings.defaultGrantTypes(ClientAuthMethod.PRIVATE_KEY_JWT, !redirectUris.isEmpty())),
+                    Optional.of(jwks), Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+
         /** The client must push its authorization requests (RFC 9126 §6). */
         public Builder requirePushedAuthorizationRequests(boolean required) {
             this.requirePushedAuthorizationRequests = required;
@@ -94,7 +120,8 @@ public final class TestClients {
 
         public Client build() {
             return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
-                    requirePushedAuthorizationRequests);
+                    requirePushedAuthorizationRequests,
+                    auth.orElseGet(() -> ClientAuthSettings.defaultsFor(type, !redirectUris.isEmpty())));
         }
     }
 }

@@ -4,6 +4,7 @@ import static dev.connect.oauth.application.service.Scenario.principal;
 import static dev.connect.oauth.testkit.testdata.OAuthAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connect.oauth.application.port.in.ClientAuthMetadata;
 import dev.connect.oauth.application.port.in.ClientCredentials;
 import dev.connect.oauth.application.port.in.ClientCredentialsCommand;
 import dev.connect.oauth.application.port.in.ExchangeCodeCommand;
@@ -96,7 +97,8 @@ class ClientAdminServicesTest {
         RegisteredClient registered = app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"), Optional.empty(),
                 Optional.of("pairwise"), Optional.empty(),
-                Optional.of(List.of("https://api.example.com/", "https://files.example.com/v1?x=1")), Optional.empty()));
+                Optional.empty(), ClientAuthMetadata.DEFAULTS,
+                Optional.of(List.of("https://api.example.com/", "https://files.example.com/v1?x=1"))));
 
         ClientOpenIdSettings stored = app.getClient.get(admin, registered.client().id().value()).openId();
         assertThat(stored.subjectType()).isEqualTo(SubjectType.PAIRWISE);
@@ -114,13 +116,13 @@ class ClientAdminServicesTest {
                 Optional.empty(), Optional.of("secret"), Optional.of(-1L))), ErrorCode.INVALID_REQUEST);
         assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("https://api.example.com/#f")),
-                Optional.empty())),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ClientAuthMetadata.DEFAULTS,
+                Optional.of(List.of("https://api.example.com/#f")))),
                 ErrorCode.INVALID_REQUEST);
         assertRejected(() -> app.registerClient.register(new RegisterClientCommand(admin, Optional.of("RP"),
                 Optional.of(REDIRECTS), Optional.of(List.of("connect")), Optional.of("public"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of("relative/path")),
-                Optional.empty())),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ClientAuthMetadata.DEFAULTS,
+                Optional.of(List.of("relative/path")))),
                 ErrorCode.INVALID_REQUEST);
         assertThat(app.listClients.list(admin)).isEmpty();
     }

@@ -18,7 +18,8 @@ class ClientAuthenticatorTest {
     private final Scenario scenario = new Scenario();
     private final TestApplication app = scenario.app;
     private final CountingSecretHasher hasher = new CountingSecretHasher(app.secretHasher);
-    private final ClientAuthenticator authenticator = new ClientAuthenticator(app.ports.clients(), hasher);
+    private final ClientAuthenticator authenticator = new ClientAuthenticator(app.ports.clients(), hasher,
+            app.assertions, app.clientKeys, app.ports.jtis(), app.clock, app.policy);
 
     @Test
     void authenticateWhenConfidentialClientPresentsItsSecretThenTheClient() {

@@ -141,7 +141,7 @@ class RefreshTokenServiceTest {
     @Test
     void refreshWhenRotationLostToConcurrentRequestThenFamilyRevoked() {
         StaleReadTokenRepository staleReads = new StaleReadTokenRepository(app.ports.tokens());
-        RefreshTokenUseCase racing = new RefreshTokenService(app.ports.clients(), app.ports.grants(), staleReads,
+        RefreshTokenUseCase racing = new RefreshTokenService(app.clientAuthenticator, app.ports.grants(), staleReads,
                 app.codec, app.generator, app.secretHasher, app.ports.audit(), app.clock, app.policy, app.idTokenSigner,
                 app.pairwise, app.dpopProofs);
         RefreshTokenCommand command = new RefreshTokenCommand(credentials(client), Optional.ofNullable(refreshToken), Optional.empty());

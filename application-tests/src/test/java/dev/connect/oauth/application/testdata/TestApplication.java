@@ -7,6 +7,14 @@ import dev.connect.oauth.application.DpopPolicy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.PushedRequestPolicy;
 import dev.connect.oauth.application.TokenCachePolicy;
+import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
+import dev.connect.oauth.testkit.fake.FakeClientAssertionCodec;
+import dev.connect.oauth.testkit.fake.FakeClientKeysFetcher;
+import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
+import dev.connect.oauth.testkit.fake.FakePairwiseSubjects;
+import dev.connect.oauth.testkit.fake.FakePasswordHasher;
+import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
+import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.application.port.in.AuthenticateApiKeyUseCase;
 import dev.connect.oauth.application.port.in.AuthorizeUseCase;
 import dev.connect.oauth.application.port.in.BootstrapAdminUseCase;
@@ -30,6 +38,8 @@ import dev.connect.oauth.application.port.in.ListConnectionsUseCase;
 import dev.connect.oauth.application.port.in.PlanAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.PushAuthorizationRequestUseCase;
 import dev.connect.oauth.application.port.in.RefreshTokenUseCase;
+import dev.connect.oauth.application.port.in.ManageClientRegistrationUseCase;
+import dev.connect.oauth.application.port.in.RegisterClientDynamicallyUseCase;
 import dev.connect.oauth.application.port.in.RegisterClientUseCase;
 import dev.connect.oauth.application.port.in.DecideDeviceAuthorizationUseCase;
 import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
@@ -55,6 +65,8 @@ import dev.connect.oauth.application.service.AuthorizeService;
 import dev.connect.oauth.application.service.BootstrapAdminService;
 import dev.connect.oauth.application.service.CheckAuthorizationRequestService;
 import dev.connect.oauth.application.service.CheckReadinessService;
+import dev.connect.oauth.application.service.ClientAuthenticator;
+import dev.connect.oauth.application.service.DynamicClientRegistrationService;
 import dev.connect.oauth.application.service.ClientFailureLimitService;
 import dev.connect.oauth.application.service.CreateAccountService;
 import dev.connect.oauth.application.service.DeleteClientService;
@@ -88,14 +100,8 @@ import dev.connect.oauth.application.service.RotateClientSecretService;
 import dev.connect.oauth.application.service.SignInService;
 import dev.connect.oauth.application.service.SignOutService;
 import dev.connect.oauth.application.service.TokenCheckCache;
-import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeDpopNonceCodec;
 import dev.connect.oauth.testkit.fake.FakeDpopProofReader;
-import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
-import dev.connect.oauth.testkit.fake.FakePairwiseSubjects;
-import dev.connect.oauth.testkit.fake.FakePasswordHasher;
-import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
-import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import dev.connect.oauth.testkit.testdata.MutableClock;
 import java.util.Objects;
 
@@ -121,6 +127,10 @@ public final class TestApplication {
     public final TokenCheckCache tokenChecks;
     public final FakeIdTokenSigner idTokenSigner = new FakeIdTokenSigner();
     public final FakePairwiseSubjects pairwise = new FakePairwiseSubjects();
+    public final FakeClientAssertionCodec assertions = new FakeClientAssertionCodec();
+    public final FakeClientKeysFetcher clientKeys = new FakeClientKeysFetcher();
+    /** The one client authenticator of every client-authenticated use case. */
+    public final ClientAuthenticator clientAuthenticator;
     /** Reads the DPoP proofs a test registered with it. */
     public final FakeDpopProofReader dpopProofReader = new FakeDpopProofReader();
     public final FakeDpopNonceCodec dpopNonces = new FakeDpopNonceCodec();
@@ -160,6 +170,8 @@ public final class TestApplication {
     public final GetUserInfoUseCase getUserInfo;
     public final PlanAuthorizationUseCase planAuthorization;
     public final EndSessionUseCase endSession;
+    public final RegisterClientDynamicallyUseCase registerClientDynamically;
+    public final ManageClientRegistrationUseCase manageClientRegistration;
     public final PushAuthorizationRequestUseCase pushAuthorizationRequest;
     public final ResolvePushedRequestUseCase resolvePushedRequest;
     public final ReturnAfterSignInUseCase returnAfterSignIn;
@@ -199,20 +211,22 @@ public final class TestApplication {
         dpopProofs = new DpopProofs(dpopProofReader, dpopNonces, p.jtis(), secretHasher, clock, dpopPolicy);
         tokenChecks = new TokenCheckCache(p.accessTokenLookup(), TokenCachePolicy.defaults(), clock);
         GrantRepository grants = new RevocationAwareGrantRepository(p.grants(), tokenChecks);
+        clientAuthenticator = new ClientAuthenticator(p.clients(), secretHasher, assertions, clientKeys, p.jtis(), clock,
+                policy);
         checkAuthorizationRequest = new CheckAuthorizationRequestService(p.clients(), policy);
         AuthorizeService authorizeService = new AuthorizeService(p.clients(), p.accounts(), grants, p.codes(),
                 generator, secretHasher, p.audit(), clock, policy);
         authorize = authorizeService;
-        exchangeCode = new ExchangeCodeService(p.clients(), p.codes(), grants, p.tokens(), codec, generator,
+        exchangeCode = new ExchangeCodeService(clientAuthenticator, p.codes(), grants, p.tokens(), codec, generator,
                 secretHasher, p.audit(), clock, policy, idTokenSigner, pairwise, dpopProofs);
-        refreshToken = new RefreshTokenService(p.clients(), grants, p.tokens(), codec, generator, secretHasher,
+        refreshToken = new RefreshTokenService(clientAuthenticator, grants, p.tokens(), codec, generator, secretHasher,
                 p.audit(), clock, policy, idTokenSigner, pairwise, dpopProofs);
-        issueClientCredentialsToken = new IssueClientCredentialsTokenService(p.clients(), p.tokens(),
+        issueClientCredentialsToken = new IssueClientCredentialsTokenService(clientAuthenticator, p.tokens(),
                 codec, generator, secretHasher, clock, policy, dpopProofs);
         describeToken = new DescribeTokenService(tokenChecks, secretHasher, clock, dpopProofs);
         invalidateToken = new InvalidateTokenService(p.tokens(), tokenChecks, secretHasher, clock, dpopProofs);
-        revokeToken = new RevokeTokenService(p.clients(), p.tokens(), tokenChecks, grants, secretHasher, clock);
-        introspectToken = new IntrospectTokenService(p.clients(), p.tokens(), tokenChecks, p.accounts(), secretHasher,
+        revokeToken = new RevokeTokenService(clientAuthenticator, p.tokens(), tokenChecks, grants, secretHasher, clock);
+        introspectToken = new IntrospectTokenService(clientAuthenticator, p.tokens(), tokenChecks, p.accounts(), secretHasher,
                 pairwise, policy, clock);
         getJwkSet = new GetJwkSetService(codec);
         checkReadiness = new CheckReadinessService(p.health());
@@ -236,7 +250,11 @@ public final class TestApplication {
         bootstrapAdmin = new BootstrapAdminService(p.accounts(), p.apiKeys(), generator, secretHasher, p.audit(), clock);
         listConnections = new ListConnectionsService(grants, p.clients());
         disconnectClient = new DisconnectClientService(grants, p.audit(), clock);
-        registerClient = new RegisterClientService(p.clients(), generator, secretHasher, p.audit(), clock, policy);
+        registerClient = new RegisterClientService(p.clients(), generator, secretHasher, assertions, p.audit(), clock, policy);
+        DynamicClientRegistrationService dynamicRegistration = new DynamicClientRegistrationService(p.clients(), generator,
+                secretHasher, assertions, tokenChecks, p.audit(), clock, policy);
+        registerClientDynamically = dynamicRegistration;
+        manageClientRegistration = dynamicRegistration;
         listClients = new ListClientsService(p.clients());
         getClient = new GetClientService(p.clients());
         rotateClientSecret = new RotateClientSecretService(p.clients(), generator, secretHasher, p.audit(), clock);
@@ -244,15 +262,15 @@ public final class TestApplication {
         maintenance = new MaintenanceService(p.maintenance(), p.audit(), clock);
         clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);
         purgeShortLivedRecords = new PurgeShortLivedRecordsService(p.attempts(), p.jtis(), clock);
-        pushAuthorizationRequest = new PushAuthorizationRequestService(p.clients(), secretHasher, generator,
+        pushAuthorizationRequest = new PushAuthorizationRequestService(clientAuthenticator, p.clients(), secretHasher, generator,
                 p.pushedRequests(), clock, policy, pushedRequestPolicy, dpopProofs);
         resolvePushedRequest = new ResolvePushedRequestService(p.clients(), p.pushedRequests(), secretHasher, clock,
                 policy, pushedRequestPolicy);
         returnAfterSignIn = new ReturnAfterSignInService(p.pushedRequests(), generator, secretHasher, clock,
                 pushedRequestPolicy);
-        startDeviceAuthorization = new StartDeviceAuthorizationService(p.clients(), p.deviceAuthorizations(), generator,
+        startDeviceAuthorization = new StartDeviceAuthorizationService(clientAuthenticator, p.deviceAuthorizations(), generator,
                 secretHasher, clock, policy);
-        exchangeDeviceCode = new ExchangeDeviceCodeService(p.clients(), p.deviceAuthorizations(), grants, p.tokens(),
+        exchangeDeviceCode = new ExchangeDeviceCodeService(clientAuthenticator, p.deviceAuthorizations(), grants, p.tokens(),
                 codec, generator, secretHasher, clock, policy, idTokenSigner, pairwise, dpopProofs);
         findDeviceAuthorization = new FindDeviceAuthorizationService(p.deviceAuthorizations(), p.clients(),
                 p.attempts(), secretHasher, clock);

@@ -60,7 +60,7 @@ final class AuthorizationRequestChecker {
         }
         CheckedAuthorization checked;
         try {
-            checkResponseType(request.responseType());
+            checkResponseType(client, request.responseType());
             ScopeSet scopes = client.resolveScopes(request.scope(), OpenIdScopes.ALWAYS_AVAILABLE);
             Optional<PkceChallenge> challenge = challenge(client, request);
             // RFC 8707 §2: each resource must be one the client registered, else invalid_target.
@@ -92,10 +92,15 @@ final class AuthorizationRequestChecker {
                 "Parameter " + request.repeatedParameters().getFirst() + " must not be repeated.");
     }
 
-    private static void checkResponseType(Optional<String> responseType) {
+    private static void checkResponseType(Client client, Optional<String> responseType) {
         String given = responseType.orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("response_type is required."));
-        if (ResponseType.parse(given).isEmpty()) {
+        Optional<ResponseType> parsed = ResponseType.parse(given);
+        if (parsed.isEmpty()) {
             throw ErrorCode.UNSUPPORTED_RESPONSE_TYPE.exception("response_type must be code.");
+        }
+        if (!client.auth().responseTypes().contains(parsed.get())) {
+            // RFC 7591 §2: a client uses the response types it registered.
+            throw ErrorCode.UNAUTHORIZED_CLIENT.exception("This client did not register response_type " + given + ".");
         }
     }
 

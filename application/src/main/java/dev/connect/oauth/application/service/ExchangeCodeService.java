@@ -9,7 +9,6 @@ import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore.Redemption;
-import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.PairwiseSubjects;
@@ -19,6 +18,7 @@ import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.OAuthException;
@@ -69,11 +69,11 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
     private final DpopProofs proofs;
 
     @Inject
-    public ExchangeCodeService(ClientRepository clients, AuthorizationCodeStore codes, GrantRepository grants,
+    public ExchangeCodeService(ClientAuthenticator authenticator, AuthorizationCodeStore codes, GrantRepository grants,
                                TokenRepository tokens, AccessTokenCodec codec, SecretGenerator generator,
                                SecretHasher hasher, AuditLog auditLog, Clock clock, OAuthPolicy policy,
                                IdTokenSigner idTokenSigner, PairwiseSubjects pairwise, DpopProofs proofs) {
-        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
@@ -88,6 +88,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
     @Override
     public TokenResponse exchange(ExchangeCodeCommand command) {
         Client client = authenticator.authenticate(command.client());
+        GrantTypes.requirePermitted(client, GrantType.AUTHORIZATION_CODE);
         String code = command.code().filter(value -> !value.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("code is required."));
         Optional<JwkThumbprint> proofKey = proofs.verify(command.dpop(), Optional.empty());

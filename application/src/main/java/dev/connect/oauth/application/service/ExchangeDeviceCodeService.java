@@ -5,7 +5,6 @@ import dev.connect.oauth.application.port.in.ExchangeDeviceCodeCommand;
 import dev.connect.oauth.application.port.in.ExchangeDeviceCodeUseCase;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
-import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.DeviceAuthorizationStore;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
@@ -16,6 +15,7 @@ import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.SecretHash;
 import jakarta.inject.Inject;
@@ -48,12 +48,12 @@ public final class ExchangeDeviceCodeService implements ExchangeDeviceCodeUseCas
     private final DpopProofs proofs;
 
     @Inject
-    public ExchangeDeviceCodeService(ClientRepository clients, DeviceAuthorizationStore requests, GrantRepository grants,
+    public ExchangeDeviceCodeService(ClientAuthenticator authenticator, DeviceAuthorizationStore requests, GrantRepository grants,
                                      TokenRepository tokens, AccessTokenCodec codec, SecretGenerator generator,
                                      SecretHasher hasher, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner,
                                      PairwiseSubjects pairwise, DpopProofs proofs) {
         this.proofs = Objects.requireNonNull(proofs, "proofs");
-        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -65,6 +65,7 @@ public final class ExchangeDeviceCodeService implements ExchangeDeviceCodeUseCas
     @Override
     public TokenResponse exchange(ExchangeDeviceCodeCommand command) {
         Client client = authenticator.authenticate(command.client());
+        GrantTypes.requirePermitted(client, GrantType.DEVICE_CODE);
         String deviceCode = command.deviceCode().filter(value -> !value.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("device_code is required."));
         TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofs.verify(command.dpop(), Optional.empty()), client);

@@ -5,7 +5,6 @@ import dev.connect.oauth.application.port.in.IntrospectTokenUseCase;
 import dev.connect.oauth.application.port.in.Introspection;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.out.AccountRepository;
-import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.PairwiseSubjects;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
@@ -36,10 +35,10 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
     private final Clock clock;
 
     @Inject
-    public IntrospectTokenService(ClientRepository clients, TokenRepository tokens, TokenCheckCache checks,
+    public IntrospectTokenService(ClientAuthenticator authenticator, TokenRepository tokens, TokenCheckCache checks,
                                   AccountRepository accounts, SecretHasher hasher, PairwiseSubjects pairwise,
                                   OAuthPolicy policy, Clock clock) {
-        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.presented = new PresentedTokens(tokens, checks, hasher);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.subjects = new Subjects(pairwise);

@@ -5,12 +5,12 @@ import dev.connect.oauth.application.port.in.ClientCredentialsCommand;
 import dev.connect.oauth.application.port.in.IssueClientCredentialsTokenUseCase;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
-import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.GrantId;
@@ -38,10 +38,10 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
     private final DpopProofs proofs;
 
     @Inject
-    public IssueClientCredentialsTokenService(ClientRepository clients, TokenRepository tokens, AccessTokenCodec codec,
+    public IssueClientCredentialsTokenService(ClientAuthenticator authenticator, TokenRepository tokens, AccessTokenCodec codec,
                                               SecretGenerator generator, SecretHasher hasher, Clock clock,
                                               OAuthPolicy policy, DpopProofs proofs) {
-        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.generator = Objects.requireNonNull(generator, "generator");
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -55,6 +55,7 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
             // RFC 6749 §4.4: the client credentials grant is for confidential clients only.
             throw ErrorCode.UNAUTHORIZED_CLIENT.exception("A public client cannot use client_credentials.");
         }
+        GrantTypes.requirePermitted(client, GrantType.CLIENT_CREDENTIALS);
         TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofs.verify(command.dpop(), Optional.empty()), client);
         // RFC 8707 §2: resources the client registered, else invalid_target.
         ResourceSet resources = command.resources().isEmpty() ? ResourceSet.NONE

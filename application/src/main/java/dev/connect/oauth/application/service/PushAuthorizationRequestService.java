@@ -42,11 +42,12 @@ public final class PushAuthorizationRequestService implements PushAuthorizationR
     private final DpopProofs proofs;
 
     @Inject
-    public PushAuthorizationRequestService(ClientRepository clients, SecretHasher hasher, SecretGenerator generator,
+    public PushAuthorizationRequestService(ClientAuthenticator authenticator, ClientRepository clients, SecretHasher hasher,
+                                           SecretGenerator generator,
                                            PushedRequestStore store, Clock clock, OAuthPolicy policy,
                                            PushedRequestPolicy pushed, DpopProofs proofs) {
         this.proofs = Objects.requireNonNull(proofs, "proofs");
-        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.checker = new AuthorizationRequestChecker(clients, policy);
         this.keeper = new PushedRequestKeeper(store, generator, hasher, clock, pushed);
     }

@@ -7,7 +7,6 @@ import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
-import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
 import dev.connect.oauth.application.port.out.PairwiseSubjects;
@@ -17,6 +16,7 @@ import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
+import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.OAuthException;
@@ -68,11 +68,11 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final DpopProofs proofs;
 
     @Inject
-    public RefreshTokenService(ClientRepository clients, GrantRepository grants, TokenRepository tokens,
+    public RefreshTokenService(ClientAuthenticator authenticator, GrantRepository grants, TokenRepository tokens,
                                AccessTokenCodec codec, SecretGenerator generator, SecretHasher hasher,
                                AuditLog auditLog, Clock clock, OAuthPolicy policy, IdTokenSigner idTokenSigner,
                                PairwiseSubjects pairwise, DpopProofs proofs) {
-        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -87,6 +87,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     @Override
     public TokenResponse refresh(RefreshTokenCommand command) {
         Client client = authenticator.authenticate(command.client());
+        GrantTypes.requirePermitted(client, GrantType.REFRESH_TOKEN);
         String presented = command.refreshToken().filter(value -> !value.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("refresh_token is required."));
         Optional<JwkThumbprint> proofKey = proofs.verify(command.dpop(), Optional.empty());

@@ -2,7 +2,6 @@ package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.port.in.RevokeTokenCommand;
 import dev.connect.oauth.application.port.in.RevokeTokenUseCase;
-import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.GrantRepository;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
@@ -30,9 +29,9 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
     private final Clock clock;
 
     @Inject
-    public RevokeTokenService(ClientRepository clients, TokenRepository tokens, TokenCheckCache checks,
+    public RevokeTokenService(ClientAuthenticator authenticator, TokenRepository tokens, TokenCheckCache checks,
                               GrantRepository grants, SecretHasher hasher, Clock clock) {
-        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.presented = new PresentedTokens(tokens, checks, hasher);
         this.checks = Objects.requireNonNull(checks, "checks");
         this.tokens = Objects.requireNonNull(tokens, "tokens");

@@ -4,11 +4,11 @@ import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.DeviceAuthorizationStarted;
 import dev.connect.oauth.application.port.in.StartDeviceAuthorizationCommand;
 import dev.connect.oauth.application.port.in.StartDeviceAuthorizationUseCase;
-import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.application.port.out.DeviceAuthorizationStore;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.DeviceAuthorization;
 import dev.connect.oauth.domain.OpenIdScopes;
 import dev.connect.oauth.domain.ScopeSet;
@@ -40,10 +40,10 @@ public final class StartDeviceAuthorizationService implements StartDeviceAuthori
     private final OAuthPolicy policy;
 
     @Inject
-    public StartDeviceAuthorizationService(ClientRepository clients, DeviceAuthorizationStore requests,
+    public StartDeviceAuthorizationService(ClientAuthenticator authenticator, DeviceAuthorizationStore requests,
                                            SecretGenerator generator, SecretHasher hasher, Clock clock,
                                            OAuthPolicy policy) {
-        this.authenticator = new ClientAuthenticator(clients, hasher);
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.generator = Objects.requireNonNull(generator, "generator");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -54,6 +54,7 @@ public final class StartDeviceAuthorizationService implements StartDeviceAuthori
     @Override
     public DeviceAuthorizationStarted start(StartDeviceAuthorizationCommand command) {
         Client client = authenticator.authenticate(command.client());
+        GrantTypes.requirePermitted(client, GrantType.DEVICE_CODE);
         ScopeSet scopes = client.resolveScopes(command.scope(), OpenIdScopes.ALWAYS_AVAILABLE);
         Instant now = clock.instant();
         String deviceCode = generator.secret();

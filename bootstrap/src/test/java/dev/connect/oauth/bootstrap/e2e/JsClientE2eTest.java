@@ -84,6 +84,7 @@ class JsClientE2eTest {
             TestClient mustPush = server.registerClient("public", REDIRECT, scopes,
                     new JsonObject().put("require_pushed_authorization_requests", true));
             environment.put("CONNECT_E2E_PAR_CLIENT_ID", mustPush.id());
+            environment.put("CONNECT_E2E_ADMIN_API_KEY", server.adminKey());
         }
 
         @Test
@@ -99,6 +100,11 @@ class JsClientE2eTest {
         @Test
         void pairwiseAndResourcesScriptWhenRunThenEveryCheckPasses() throws Exception {
             assertScriptPasses("oidc-pairwise-resources.mjs");
+        }
+
+        @Test
+        void jwtDcrScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("jwt-dcr.mjs");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.connect.oauth.examples.core;
 
+import dev.connect.oauth.application.service.ClientAuthenticator;
 import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
@@ -90,6 +91,8 @@ public final class InMemoryCodeFlow {
         AccessTokenCodec codec = keys.codec();
         PairwiseSubjects pairwise = CryptoAdapter.pairwiseSubjects(Optional.empty(), store.serverSecrets(), clock, kek,
                 Optional.empty());
+        ClientAuthenticator authenticator = new ClientAuthenticator(store.clients(), hasher,
+                CryptoAdapter.clientAssertionCodec(), CryptoAdapter.clientKeysFetcher(), store.jtis(), clock, policy);
         // DPoP proofs (RFC 9449), if a client sends them: checked, their jti recorded in the store.
         DpopProofs dpop = new DpopProofs(CryptoAdapter.dpopProofReader(),
                 CryptoAdapter.dpopNonceCodec(kek, Optional.empty()), store.jtis(), hasher, clock, DpopPolicy.defaults());
@@ -100,7 +103,8 @@ public final class InMemoryCodeFlow {
                 .bootstrap(new BootstrapAdminCommand("admin@example.com", "Admin", Optional.empty(), false))
                 .orElseThrow();
         Principal asAdmin = new Principal(admin.account(), admin.apiKey().issued().id());
-        RegisteredClient app = new RegisterClientService(store.clients(), generator, hasher, store.audit(), clock,
+        RegisteredClient app = new RegisterClientService(store.clients(), generator, hasher,
+                CryptoAdapter.clientAssertionCodec(), store.audit(), clock,
                 policy).register(new RegisterClientCommand(asAdmin, Optional.of("Demo app"), Optional.of(List.of(REDIRECT_URI)),
                 Optional.of(List.of("connect", "triggers")), Optional.of("confidential")));
         CreatedAccount jane = new CreateAccountService(store.accounts(), CryptoAdapter.passwordHasher(1), generator,
@@ -118,11 +122,11 @@ public final class InMemoryCodeFlow {
                 .authorize(new AuthorizeCommand(request, jane.account().id(), ConsentDecision.APPROVE));
 
         // The client exchanges the code with the verifier, then refreshes twice (each refresh rotates the token).
-        TokenResponse tokens = new ExchangeCodeService(store.clients(), store.codes(), store.grants(), store.tokens(),
+        TokenResponse tokens = new ExchangeCodeService(authenticator, store.codes(), store.grants(), store.tokens(),
                 codec, generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), pairwise, dpop)
                 .exchange(new ExchangeCodeCommand(credentials, Optional.of(granted.code()), Optional.of(REDIRECT_URI),
                         Optional.of(verifier)));
-        RefreshTokenService refreshing = new RefreshTokenService(store.clients(), store.grants(), store.tokens(), codec,
+        RefreshTokenService refreshing = new RefreshTokenService(authenticator, store.grants(), store.tokens(), codec,
                 generator, hasher, store.audit(), clock, policy, keys.idTokenSigner(), pairwise, dpop);
         String firstRefreshToken = tokens.refreshToken().orElseThrow();
         TokenResponse refreshed = refreshing.refresh(new RefreshTokenCommand(credentials, Optional.of(firstRefreshToken),
