@@ -2,6 +2,7 @@ package dev.connect.oauth.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.connect.oauth.adapter.crypto.SealedClientSecrets;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
@@ -10,6 +11,7 @@ import dev.connect.oauth.application.port.in.PurgeShortLivedRecordsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
+import dev.connect.oauth.application.port.out.ClientRepository;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -24,6 +26,11 @@ interface ServerComponent {
     Optional<PersistenceAdapter> persistence();
 
     SigningKeys signingKeys();
+
+    /** The sealed secrets of {@code client_secret_jwt} clients, for {@code rewrap-keys}. */
+    SealedClientSecrets clientSecrets();
+
+    ClientRepository clients();
 
     BootstrapAdminUseCase bootstrapAdmin();
 
