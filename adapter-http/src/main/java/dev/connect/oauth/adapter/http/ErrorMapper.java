@@ -80,7 +80,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
                     issuer));
             return;
         }
-        int status = ErrorStatus.of(error.errorCode());
+        int status = style.status(error.errorCode());
         response.headers().remove(HttpHeaders.LOCATION);
         if (error instanceof HttpProblem problem) {
             problem.headers().forEach(response::putHeader);

@@ -1,5 +1,6 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.domain.ErrorCode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -11,6 +12,12 @@ import io.vertx.ext.web.RoutingContext;
 enum ErrorStyle {
     /** The JSON error of API.md §1: the OAuth endpoints called by programs, and the API. */
     JSON,
+    /**
+     * The token endpoint: JSON, where an OAuth error is 400 unless client authentication failed
+     * (RFC 6749 §5.2), so that the device grant's {@code access_denied} (RFC 8628 §3.5) is not the
+     * 403 it is elsewhere. HTTP-level errors (413, 415, 429, 503 ...) keep their status.
+     */
+    TOKEN,
     /**
      * The authorization endpoint: a program calling with its API key ({@code ACCESSTOKEN}) gets
      * JSON; a browser gets errors found after the redirect URI was verified redirected to the
@@ -27,8 +34,13 @@ enum ErrorStyle {
         return switch (this) {
             case AUTHORIZATION -> !calledWithApiKey(ctx);
             case AUTHORIZATION_FORM -> true;
-            case JSON, PAGE -> false;
+            case JSON, TOKEN, PAGE -> false;
         };
+    }
+
+    /** The HTTP status of {@code code} on a route of this style. */
+    int status(ErrorCode code) {
+        return this == TOKEN && code == ErrorCode.ACCESS_DENIED ? 400 : ErrorStatus.of(code);
     }
 
     /** Whether the error is rendered as an HTML page rather than JSON. */
@@ -37,7 +49,7 @@ enum ErrorStyle {
             case AUTHORIZATION -> !calledWithApiKey(ctx) && !prefersJson(ctx);
             case AUTHORIZATION_FORM -> true;
             case PAGE -> !prefersJson(ctx);
-            case JSON -> false;
+            case JSON, TOKEN -> false;
         };
     }
 

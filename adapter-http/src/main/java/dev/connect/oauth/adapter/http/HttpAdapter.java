@@ -155,8 +155,8 @@ public final class HttpAdapter {
                 .on(ErrorStyle.AUTHORIZATION_FORM, POST, List.of(AuthorizationEndpoint.CONSENT_PATH, "/authorize/consent"),
                         authorization::consent)
                 .on(ErrorStyle.PAGE, POST, oauth("logout"), authorization::signOut)
-                .on(POST, oauth("token"), json, dpop::answerWithNonce, token::token)
-                .on(POST, oauth("refresh"), json, dpop::answerWithNonce, token::refresh)
+                .on(ErrorStyle.TOKEN, POST, oauth("token"), json, dpop::answerWithNonce, token::token)
+                .on(ErrorStyle.TOKEN, POST, oauth("refresh"), json, dpop::answerWithNonce, token::refresh)
                 .on(POST, oauth("par"), json, dpop::answerWithNonce, pushedRequests::push)
                 .on(POST, oauth("device_authorization"), json, deviceAuthorization::start)
                 .on(ErrorStyle.PAGE, GET, DeviceAuthorizationEndpoint.VERIFICATION_PATH, deviceVerification::show)

@@ -120,7 +120,7 @@ class DeviceGrantEndpointsTest {
         server.app.clock.advance(Duration.ofMinutes(10));
         Reply expired = poll(expiring);
 
-        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().getString("error")).isEqualTo("access_denied");
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.json().getString("error")).isEqualTo("expired_token");

@@ -285,7 +285,7 @@ class BrowserFlowE2eTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
 
             Reply denied = pollUntilDecided(device, started);
-            assertThat(denied.status()).isEqualTo(403);
+            assertThat(denied.status()).isEqualTo(400);
             assertThat(denied.json().getString("error")).isEqualTo("access_denied");
         }
 
