@@ -1,7 +1,9 @@
 // JWT client authentication (RFC 7523, private_key_jwt) and dynamic client registration (RFC 7591)
 // with oauth4webapi: the metadata advertises both; a client registered with an admin's API key as
 // initial access token runs a PKCE code flow; a client registered with its public key (jwks) gets
-// a client_credentials token with a signed assertion, and the same assertion sent again is refused.
+// a client_credentials token with a signed assertion, and the same assertion sent again is refused;
+// a client registered with client_secret_jwt gets one with an HMAC assertion keyed with its secret
+// (oauth4webapi's ClientSecretJwt), and its secret itself, in Basic, is refused.
 import * as oauth from 'oauth4webapi';
 import { adminKey, authorize, check, discover, insecure, redirectUri, run } from './lib/connect.mjs';
 
@@ -20,6 +22,8 @@ await run('jwt-dcr', [
     check(as.registration_endpoint, 'registration_endpoint is advertised');
     check(as.token_endpoint_auth_methods_supported.includes('private_key_jwt'), 'private_key_jwt is advertised');
     check(as.token_endpoint_auth_signing_alg_values_supported.includes('ES256'), 'ES256 assertions are advertised');
+    check(as.token_endpoint_auth_methods_supported.includes('client_secret_jwt'), 'client_secret_jwt is advertised');
+    check(as.token_endpoint_auth_signing_alg_values_supported.includes('HS256'), 'HS256 assertions are advertised');
   }],
   ['registration without a valid initial access token is refused', async () => {
     const response = await oauth.dynamicClientRegistrationRequest(as, { redirect_uris: [redirectUri] },
@@ -74,5 +78,22 @@ await run('jwt-dcr', [
     });
     const refused = await replay.json();
     check(replay.status === 401 && refused.error === 'invalid_client', `the replayed assertion is refused (got ${replay.status})`);
+  }],
+  ['client_secret_jwt client_credentials, and the secret itself refused', async () => {
+    const client = await register({
+      client_name: 'e2e hmac client', token_endpoint_auth_method: 'client_secret_jwt',
+      token_endpoint_auth_signing_alg: 'HS256', grant_types: ['client_credentials'], scope: 'connect',
+    });
+    check(client.client_secret && client.client_secret.length >= 32, 'a secret long enough for HS256');
+    check(client.token_endpoint_auth_method === 'client_secret_jwt', 'registered as client_secret_jwt');
+    const response = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretJwt(client.client_secret),
+      new URLSearchParams({ scope: 'connect' }), insecure);
+    const tokens = await oauth.processClientCredentialsResponse(as, client, response);
+    check(tokens.access_token, 'an access token for the HMAC assertion');
+    const basic = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(client.client_secret),
+      new URLSearchParams({ scope: 'connect' }), insecure);
+    const refused = await basic.json();
+    check(basic.status === 401 && refused.error === 'invalid_client',
+      `the secret itself is refused for a client_secret_jwt client (got ${basic.status})`);
   }],
 ]);

@@ -5,10 +5,12 @@ import dagger.Provides;
 import dev.connect.oauth.adapter.crypto.CryptoAdapter;
 import dev.connect.oauth.adapter.crypto.KeyEncryptionKey;
 import dev.connect.oauth.adapter.crypto.PairwiseKeys;
+import dev.connect.oauth.adapter.crypto.SealedClientSecrets;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
 import dev.connect.oauth.application.port.out.ClientKeysFetcher;
+import dev.connect.oauth.application.port.out.ClientSecretSealer;
 import dev.connect.oauth.application.port.out.DpopNonceCodec;
 import dev.connect.oauth.application.port.out.DpopProofReader;
 import dev.connect.oauth.application.port.out.IdTokenSigner;
@@ -67,6 +69,18 @@ interface CryptoModule {
     @Singleton
     static DpopNonceCodec dpopNonceCodec(KeyEncryptionKey kek, ServerConfig config) {
         return CryptoAdapter.dpopNonceCodec(kek, config.previousKek());
+    }
+
+    /** The secrets of client_secret_jwt clients, sealed like the signing keys. */
+    @Provides
+    @Singleton
+    static SealedClientSecrets clientSecrets(KeyEncryptionKey kek, ServerConfig config) {
+        return CryptoAdapter.clientSecretSealer(kek, config.previousKek());
+    }
+
+    @Provides
+    static ClientSecretSealer clientSecretSealer(SealedClientSecrets secrets) {
+        return secrets;
     }
 
     @Provides

@@ -20,7 +20,7 @@ public final class Main {
             "  serve                                      run the server (default)",
             "  create-admin --email EMAIL [--name NAME]   create an admin and print its API key once",
             "  rotate-keys                                start signing with a new key (old keys stay published)",
-            "  rewrap-keys                                encrypt every stored signing key with CONNECT_KEK (after a KEK rotation)",
+            "  rewrap-keys                                encrypt every stored signing key and client secret with CONNECT_KEK (after a KEK rotation)",
             "  migrate                                    create or upgrade the database schema, then exit",
             "Configuration: CONNECT_* environment variables (see README.md).");
 
@@ -113,15 +113,17 @@ public final class Main {
     /**
      * The last step of a key-encryption key rotation: with {@code CONNECT_KEK} the new key and
      * {@code CONNECT_KEK_PREVIOUS} the old one (as every node runs during the roll), seals every
-     * stored signing key with the new key; afterwards the old one can be dropped.
+     * stored signing key and {@code client_secret_jwt} secret with the new key; afterwards the old one
+     * can be dropped.
      */
     static int rewrapKeys(ServerConfig config, PrintStream out) {
         ServerComponent component = EmbeddedConnect.components(config);
         try {
             EmbeddedConnect.checkSigningKeys(component);
             int rewrapped = component.signingKeys().rewrap();
-            out.println("Sealed " + rewrapped + " signing key(s) with the current key-encryption key; "
-                    + "CONNECT_KEK_PREVIOUS is no longer needed.");
+            int secrets = component.clientSecrets().rewrap(component.clients());
+            out.println("Sealed " + rewrapped + " signing key(s) and " + secrets + " client secret(s) with the current "
+                    + "key-encryption key; CONNECT_KEK_PREVIOUS is no longer needed.");
             return 0;
         } finally {
             component.persistence().orElseThrow().close();

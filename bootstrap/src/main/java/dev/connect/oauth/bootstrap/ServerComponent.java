@@ -3,6 +3,7 @@ package dev.connect.oauth.bootstrap;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.connect.oauth.adapter.crypto.PairwiseKeys;
+import dev.connect.oauth.adapter.crypto.SealedClientSecrets;
 import dev.connect.oauth.adapter.crypto.SigningKeys;
 import dev.connect.oauth.adapter.http.HttpAdapter;
 import dev.connect.oauth.adapter.persistence.PersistenceAdapter;
@@ -11,6 +12,7 @@ import dev.connect.oauth.application.port.in.PurgeShortLivedRecordsUseCase;
 import dev.connect.oauth.application.port.in.PurgeExpiredDataUseCase;
 import dev.connect.oauth.application.port.in.RefreshMaintenanceUseCase;
 import dev.connect.oauth.application.port.in.RefreshRevocationsUseCase;
+import dev.connect.oauth.application.port.out.ClientRepository;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -27,6 +29,11 @@ interface ServerComponent {
     SigningKeys signingKeys();
 
     PairwiseKeys pairwiseKeys();
+
+    /** The sealed secrets of {@code client_secret_jwt} clients, for {@code rewrap-keys}. */
+    SealedClientSecrets clientSecrets();
+
+    ClientRepository clients();
 
     BootstrapAdminUseCase bootstrapAdmin();
 

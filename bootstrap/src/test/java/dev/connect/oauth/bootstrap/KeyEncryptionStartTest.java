@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.connect.oauth.adapter.persistence.DatabaseSettings;
+import dev.connect.oauth.domain.Client;
+import dev.connect.oauth.domain.ClientAuthMethod;
+import dev.connect.oauth.domain.ClientAuthSettings;
+import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.ClientOpenIdSettings;
+import dev.connect.oauth.domain.ClientType;
+import dev.connect.oauth.domain.GrantType;
+import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SealedSecret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,11 +29,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,5 +129,38 @@ class KeyEncryptionStartTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Sealed 1 signing key(s)");
         serve(Map.of("CONNECT_KEK", current));
         assertThatThrownBy(() -> serve(Map.of("CONNECT_KEK", old))).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void rewrapKeysWhenKekRotatedThenClientSecretsAreSealedWithTheNewKekToo() throws Exception {
+        String old = newKek();
+        String current = newKek();
+        serve(Map.of("CONNECT_KEK", old));
+        ClientId id = new ClientId("hmac-client");
+        String secret = "s".repeat(86);
+        ServerComponent before = EmbeddedConnect.components(ServerConfig.from(environment(Map.of("CONNECT_KEK", old))));
+        try {
+            before.clients().add(new Client(id, "HMAC client", ClientType.CONFIDENTIAL, Optional.empty(), List.of(),
+                    ScopeSet.parse("connect"), Instant.parse("2026-01-01T00:00:00Z"), ClientOpenIdSettings.DEFAULTS, false,
+                    new ClientAuthSettings(ClientAuthMethod.CLIENT_SECRET_JWT, Set.of(GrantType.CLIENT_CREDENTIALS), Set.of(),
+                            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                    Optional.of(before.clientSecrets().seal(id, secret))));
+        } finally {
+            before.persistence().orElseThrow().close();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = Main.rewrapKeys(ServerConfig.from(environment(Map.of("CONNECT_KEK", current, "CONNECT_KEK_PREVIOUS", old))),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("and 1 client secret(s)");
+        ServerComponent after = EmbeddedConnect.components(ServerConfig.from(environment(Map.of("CONNECT_KEK", current))));
+        try {
+            SealedSecret sealed = after.clients().findById(id).orElseThrow().sealedSecret().orElseThrow();
+            assertThat(after.clientSecrets().open(id, sealed)).contains(secret);
+        } finally {
+            after.persistence().orElseThrow().close();
+        }
     }
 }

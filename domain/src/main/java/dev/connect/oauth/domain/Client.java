@@ -10,8 +10,11 @@ import java.util.Optional;
  * A registered client: its type, the hash of its secret (confidential clients only), the
  * redirect URIs it registered, the scopes it may ask for, its OpenID Connect settings and how it
  * authenticates ({@link ClientAuthSettings}). A public client authenticates with {@code none}; a
- * confidential one with a secret (whose hash it has) or a key.
+ * confidential one with a secret (whose hash it has, or, for {@code client_secret_jwt}, its sealed
+ * copy) or a key.
  *
+ * @param sealedSecret the secret sealed at rest, exactly for {@code client_secret_jwt} clients: their HMAC
+ *        assertions need the secret itself, and they never present it in clear, so they have no hash
  * @param requirePushedAuthorizationRequests whether its authorization requests must be pushed
  *        first (RFC 9126 §6): one that arrives with its parameters in the query is refused
  *
@@ -20,7 +23,7 @@ import java.util.Optional;
 public record Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                      List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
                      ClientOpenIdSettings openId, boolean requirePushedAuthorizationRequests,
-                     ClientAuthSettings auth) {
+                     ClientAuthSettings auth, Optional<SealedSecret> sealedSecret) {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REDIRECT_URIS = 20;
 
@@ -34,6 +37,7 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(openId, "openId");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(sealedSecret, "sealedSecret");
         redirectUris = List.copyOf(new LinkedHashSet<>(redirectUris));
         name = name.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
@@ -51,6 +55,17 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         if (auth.method().usesSecretHash() != secretHash.isPresent()) {
             throw new IllegalArgumentException("A client has a secret hash exactly when it authenticates with a secret");
         }
+        if ((auth.method() == ClientAuthMethod.CLIENT_SECRET_JWT) != sealedSecret.isPresent()) {
+            throw new IllegalArgumentException("A client has a sealed secret exactly when it authenticates with client_secret_jwt");
+        }
+    }
+
+    /** A client without a sealed secret (any method but {@code client_secret_jwt}). */
+    public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
+                  ClientOpenIdSettings openId, boolean requirePushedAuthorizationRequests, ClientAuthSettings auth) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId, requirePushedAuthorizationRequests,
+                auth, Optional.empty());
     }
 
     /** A client with {@link ClientAuthSettings#defaultsFor default authentication settings} for its type. */
@@ -142,12 +157,21 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
             throw ErrorCode.INVALID_REQUEST.exception("This client authenticates without a secret.");
         }
         return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId,
-                requirePushedAuthorizationRequests, auth);
+                requirePushedAuthorizationRequests, auth, sealedSecret);
+    }
+
+    /** The same client with a new sealed secret (rotation, or the rewrap of a key-encryption key rotation). */
+    public Client withSealedSecret(SealedSecret newSecret) {
+        if (auth.method() != ClientAuthMethod.CLIENT_SECRET_JWT) {
+            throw ErrorCode.INVALID_REQUEST.exception("This client authenticates without a sealed secret.");
+        }
+        return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
+                requirePushedAuthorizationRequests, auth, Optional.of(newSecret));
     }
 
     /** The same client with the hash of a new registration access token (RFC 7592 §3). */
     public Client withRegistrationTokenHash(SecretHash hash) {
         return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
-                requirePushedAuthorizationRequests, auth.withRegistrationTokenHash(hash));
+                requirePushedAuthorizationRequests, auth.withRegistrationTokenHash(hash), sealedSecret);
     }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
  * <p>The two ways of presenting a secret, {@link #CLIENT_SECRET_BASIC} and
  * {@link #CLIENT_SECRET_POST}, are one method as far as enforcement goes: every client registered
  * before the method existed used either, and neither is stronger than the other. Every other method
- * is enforced as registered: a {@link #PRIVATE_KEY_JWT} client must present an assertion, a
- * {@link #NONE} client nothing, a secret client no assertion.
+ * is enforced as registered: a {@link #PRIVATE_KEY_JWT} or {@link #CLIENT_SECRET_JWT} client must
+ * present an assertion (a {@code client_secret_jwt} client never sends its secret itself, so the server
+ * keeps no hash to compare one with), a {@link #NONE} client nothing, a secret client no assertion.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC 7591 §2</a>
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication">OpenID Connect Core 1.0 §9</a>
@@ -19,10 +20,7 @@ import java.util.Optional;
 public enum ClientAuthMethod {
     CLIENT_SECRET_BASIC("client_secret_basic"),
     CLIENT_SECRET_POST("client_secret_post"),
-    /**
-     * Registered name only: an HMAC assertion needs the plain secret on the server, and secrets are
-     * stored as hashes, so registration refuses it (see {@link #isSupported()}).
-     */
+    /** An HMAC assertion keyed with the client's secret, which the server keeps sealed ({@link SealedSecret}). */
     CLIENT_SECRET_JWT("client_secret_jwt"),
     PRIVATE_KEY_JWT("private_key_jwt"),
     NONE("none");
@@ -50,10 +48,5 @@ public enum ClientAuthMethod {
     /** Whether the client authenticates with a JWT assertion (RFC 7523 §2.2). */
     public boolean usesAssertion() {
         return this == PRIVATE_KEY_JWT || this == CLIENT_SECRET_JWT;
-    }
-
-    /** Whether a client may be registered with this method on this server. */
-    public boolean isSupported() {
-        return this != CLIENT_SECRET_JWT;
     }
 }

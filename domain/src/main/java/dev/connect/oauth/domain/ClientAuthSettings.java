@@ -2,6 +2,7 @@ package dev.connect.oauth.domain;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +30,11 @@ public record ClientAuthSettings(ClientAuthMethod method, Set<GrantType> grantTy
     /** The largest inline {@code jwks}, in characters of its JSON: a few public keys, never a document store. */
     public static final int MAX_JWKS_LENGTH = 16_384;
     private static final int MAX_JWKS_URI_LENGTH = 2000;
-    /**
-     * The assertion algorithms accepted: asymmetric only (no {@code none}, no HMAC, whose secret the
-     * server does not keep).
-     */
+    /** The {@code private_key_jwt} assertion algorithms accepted: asymmetric only (never {@code none}). */
     public static final List<String> SIGNING_ALGORITHMS =
             List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
+    /** The {@code client_secret_jwt} assertion algorithms accepted: HMAC keyed with the client secret. */
+    public static final List<String> HMAC_ALGORITHMS = List.of("HS256", "HS384", "HS512");
 
     public ClientAuthSettings {
         Objects.requireNonNull(method, "method");
@@ -58,10 +58,11 @@ public record ClientAuthSettings(ClientAuthMethod method, Set<GrantType> grantTy
             throw invalid("private_key_jwt needs the client's public keys: register jwks or jwks_uri.");
         }
         if (signingAlg.isPresent() && !method.usesAssertion()) {
-            throw invalid("token_endpoint_auth_signing_alg applies to private_key_jwt only.");
+            throw invalid("token_endpoint_auth_signing_alg applies to private_key_jwt and client_secret_jwt only.");
         }
-        if (signingAlg.filter(alg -> !SIGNING_ALGORITHMS.contains(alg)).isPresent()) {
-            throw invalid("token_endpoint_auth_signing_alg must be one of " + SIGNING_ALGORITHMS + ".");
+        if (signingAlg.filter(alg -> !signingAlgorithms(method).contains(alg)).isPresent()) {
+            throw invalid("token_endpoint_auth_signing_alg of " + method.wireName() + " must be one of "
+                    + signingAlgorithms(method) + ".");
         }
     }
 
@@ -101,6 +102,31 @@ public record ClientAuthSettings(ClientAuthMethod method, Set<GrantType> grantTy
         return grantTypes.contains(GrantType.AUTHORIZATION_CODE) ? Set.of(ResponseType.CODE) : Set.of();
     }
 
+    /** The assertion algorithms {@code method} may use: none for the methods without assertions. */
+    public static List<String> signingAlgorithms(ClientAuthMethod method) {
+        return switch (method) {
+            case PRIVATE_KEY_JWT -> SIGNING_ALGORITHMS;
+            case CLIENT_SECRET_JWT -> HMAC_ALGORITHMS;
+            default -> List.of();
+        };
+    }
+
+    /**
+     * Refuses with {@code invalid_client_metadata} a {@code client_secret_jwt} secret too short to key
+     * the HMAC it registered ({@code HS256} when none): RFC 7518 §3.2 wants a key at least as long as
+     * the hash, in octets of the secret's UTF-8 form (OpenID Connect Core §10.1). Other methods: no rule.
+     */
+    public void requireSecretFits(String secret) {
+        if (method != ClientAuthMethod.CLIENT_SECRET_JWT) {
+            return;
+        }
+        String alg = signingAlg.orElse(HMAC_ALGORITHMS.getFirst());
+        int needed = Integer.parseInt(alg.substring(2)) / Byte.SIZE;
+        if (secret.getBytes(StandardCharsets.UTF_8).length < needed) {
+            throw invalid("The client secret is too short for " + alg + ", which needs " + needed + " octets.");
+        }
+    }
+
     /** Whether the client registered {@code grantType}. */
     public boolean permits(GrantType grantType) {
         return grantTypes.contains(grantType);
@@ -109,13 +135,9 @@ public record ClientAuthSettings(ClientAuthMethod method, Set<GrantType> grantTy
     /**
      * The rules of a registration (RFC 7591 §2.1): {@code code} among the response types exactly
      * when {@code authorization_code} is among the grant types, redirect URIs for the code grant,
-     * {@code client_credentials} for clients that authenticate only, a supported method.
+     * {@code client_credentials} for clients that authenticate only.
      */
     public void requireConsistent(boolean hasRedirectUris) {
-        if (!method.isSupported()) {
-            throw invalid("token_endpoint_auth_method " + method.wireName() + " is not supported: the server keeps "
-                    + "only a hash of client secrets. Use private_key_jwt, client_secret_basic or client_secret_post.");
-        }
         boolean code = grantTypes.contains(GrantType.AUTHORIZATION_CODE);
         if (code != responseTypes.contains(ResponseType.CODE)) {
             throw invalid("grant_types authorization_code and response_types code go together (RFC 7591 §2.1).");

@@ -102,9 +102,8 @@ class ClientAuthSettingsTest {
     }
 
     @Test
-    void requireConsistentWhenClientSecretJwtThenInvalidClientMetadata() {
-        assertInvalid(() -> grants(ClientAuthMethod.CLIENT_SECRET_JWT, Set.of(GrantType.CLIENT_CREDENTIALS), Set.of())
-                .requireConsistent(false));
+    void requireConsistentWhenClientSecretJwtThenAccepted() {
+        grants(ClientAuthMethod.CLIENT_SECRET_JWT, Set.of(GrantType.CLIENT_CREDENTIALS), Set.of()).requireConsistent(false);
     }
 
     @Test
@@ -121,7 +120,48 @@ class ClientAuthSettingsTest {
         assertThat(ClientAuthMethod.parse("tls_client_auth")).isEmpty();
         assertThat(ClientAuthMethod.CLIENT_SECRET_POST.usesSecretHash()).isTrue();
         assertThat(ClientAuthMethod.PRIVATE_KEY_JWT.usesAssertion()).isTrue();
-        assertThat(ClientAuthMethod.CLIENT_SECRET_JWT.isSupported()).isFalse();
+        assertThat(ClientAuthMethod.CLIENT_SECRET_JWT.usesAssertion()).isTrue();
+        assertThat(ClientAuthMethod.CLIENT_SECRET_JWT.usesSecretHash()).isFalse();
+    }
+
+    @Test
+    void signingAlgWhenHmacThenOnlyForClientSecretJwtAndTheOtherWayRound() {
+        ClientAuthSettings hmac = settings(ClientAuthMethod.CLIENT_SECRET_JWT, Optional.empty(), Optional.empty(), Optional.of("HS512"));
+        hmac.requireConsistent(false);
+        assertThat(ClientAuthSettings.signingAlgorithms(ClientAuthMethod.CLIENT_SECRET_JWT)).containsExactly("HS256", "HS384", "HS512");
+        assertThat(ClientAuthSettings.signingAlgorithms(ClientAuthMethod.CLIENT_SECRET_BASIC)).isEmpty();
+        assertInvalid(() -> settings(ClientAuthMethod.CLIENT_SECRET_JWT, Optional.empty(), Optional.empty(), Optional.of("RS256")));
+        assertInvalid(() -> settings(ClientAuthMethod.PRIVATE_KEY_JWT, Optional.of(JWKS), Optional.empty(), Optional.of("HS256")));
+        assertInvalid(() -> settings(ClientAuthMethod.CLIENT_SECRET_JWT, Optional.empty(), Optional.empty(), Optional.of("none")));
+    }
+
+    @Test
+    void requireSecretFitsWhenShorterThanTheHmacNeedsThenRefused() {
+        ClientAuthSettings hs256 = settings(ClientAuthMethod.CLIENT_SECRET_JWT, Optional.empty(), Optional.empty(), Optional.empty());
+        ClientAuthSettings hs512 = settings(ClientAuthMethod.CLIENT_SECRET_JWT, Optional.empty(), Optional.empty(), Optional.of("HS512"));
+
+        hs256.requireSecretFits("s".repeat(32));
+        assertInvalid(() -> hs256.requireSecretFits("s".repeat(31)));
+        hs512.requireSecretFits("s".repeat(64));
+        assertInvalid(() -> hs512.requireSecretFits("s".repeat(63)));
+        ClientAuthSettings.defaultsFor(ClientType.CONFIDENTIAL, false).requireSecretFits("short");
+    }
+
+    @Test
+    void clientWhenSealedSecretDisagreesWithMethodThenRefused() {
+        ClientAuthSettings hmac = settings(ClientAuthMethod.CLIENT_SECRET_JWT, Optional.empty(), Optional.empty(), Optional.empty());
+        ClientId id = new ClientId("c1");
+        ScopeSet scopes = ScopeSet.parse("connect");
+        SealedSecret sealed = new SealedSecret("A256GCM.k.n.c");
+
+        assertThatThrownBy(() -> new Client(id, "A", ClientType.CONFIDENTIAL, Optional.empty(), java.util.List.of(), scopes,
+                java.time.Instant.EPOCH, ClientOpenIdSettings.DEFAULTS, false, hmac)).isInstanceOf(IllegalArgumentException.class);
+        Client client = new Client(id, "A", ClientType.CONFIDENTIAL, Optional.empty(), java.util.List.of(), scopes,
+                java.time.Instant.EPOCH, ClientOpenIdSettings.DEFAULTS, false, hmac, Optional.of(sealed));
+        assertThat(client.withSealedSecret(new SealedSecret("other")).sealedSecret()).contains(new SealedSecret("other"));
+        assertThat(client.withRegistrationTokenHash(new SecretHash("a".repeat(64))).sealedSecret()).contains(sealed);
+        assertThat(sealed.toString()).doesNotContain("A256GCM");
+        assertThatThrownBy(() -> ClientOf.basic().withSealedSecret(sealed)).isInstanceOf(OAuthException.class);
     }
 
     @Test
@@ -138,6 +178,13 @@ class ClientAuthSettingsTest {
         Client keyClient = new Client(id, "A", ClientType.CONFIDENTIAL, Optional.empty(), java.util.List.of(), scopes, at,
                 ClientOpenIdSettings.DEFAULTS, keys);
         assertThatThrownBy(() -> keyClient.withSecretHash(new SecretHash("a".repeat(64)))).isInstanceOf(OAuthException.class);
+    }
+
+    private static final class ClientOf {
+        static Client basic() {
+            return new Client(new ClientId("c2"), "B", ClientType.CONFIDENTIAL, Optional.of(new SecretHash("a".repeat(64))),
+                    java.util.List.of(), ScopeSet.parse("connect"), java.time.Instant.EPOCH);
+        }
     }
 
     private static ClientAuthSettings settings(ClientAuthMethod method, Optional<String> jwks, Optional<String> jwksUri,

@@ -29,6 +29,8 @@ import java.util.Optional;
  *   <li>{@link #secretGenerator()}: 256-bit secrets and 128-bit identifiers, base64url;</li>
  *   <li>{@link #clientAssertionCodec()} and {@link #clientKeysFetcher()}: client assertions
  *       (RFC 7523) and the client keys that verify them;</li>
+ *   <li>{@link #clientSecretSealer}: the secrets of {@code client_secret_jwt} clients, sealed with the
+ *       key-encryption key;</li>
  *   <li>{@link #dpopProofReader()} and {@link #dpopNonceCodec}: DPoP proofs and stateless nonces (RFC 9449).</li>
  * </ul>
  *
@@ -106,9 +108,17 @@ public final class CryptoAdapter {
         return new SecureRandomSecretGenerator();
     }
 
-    /** Client assertions signed with RSA or EC keys, and registered JWK Sets checked to hold public keys only. */
+    /** Client assertions signed with RSA or EC keys or an HMAC of the client secret, and registered JWK Sets checked to hold public keys only. */
     public static ClientAssertionCodec clientAssertionCodec() {
         return new NimbusClientAssertionCodec();
+    }
+
+    /**
+     * Client secrets sealed with {@code kek}; those sealed under {@code previousKek} still open during
+     * a KEK rotation, and {@link SealedClientSecrets#rewrap} seals them again with {@code kek}.
+     */
+    public static SealedClientSecrets clientSecretSealer(KeyEncryptionKey kek, Optional<KeyEncryptionKey> previousKek) {
+        return new SealedClientSecrets(new KeySealer(kek, previousKek));
     }
 
     /** Client JWK Sets fetched with a 2-second connect and 3-second answer timeout, at most 64 KiB, no redirects. */

@@ -113,7 +113,7 @@ final class KeyRing {
                     || (rewrapPrevious && opened.seal() == KeySealer.Seal.PREVIOUS);
             if (reseal
                     && repository.replaceSealedPrivateKey(key.kid(), key.sealedPrivateKey(),
-                            sealer.seal(key.kid(), opened.privateJwk()))) {
+                            sealer.seal(key.kid(), opened.plaintext()))) {
                 resealed++;
             }
         }
@@ -158,7 +158,7 @@ final class KeyRing {
             stored = repository.findAll();
         }
         List<ParsedSigningKey> keys = stored.stream()
-                .map(key -> ParsedSigningKey.parse(key, sealer.open(key.kid(), key.sealedPrivateKey()).privateJwk()))
+                .map(key -> ParsedSigningKey.parse(key, sealer.open(key.kid(), key.sealedPrivateKey()).plaintext()))
                 .toList();
         return new Snapshot(keys, at.plus(lifetime.propagation()));
     }

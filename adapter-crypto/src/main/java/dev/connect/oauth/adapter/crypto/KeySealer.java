@@ -10,8 +10,9 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Seals private signing keys (and the server's other shared secrets, such as the pairwise subject
- * key) for the store with AES-256-GCM under the key-encryption key, and
+ * Seals private signing keys (and the server's other shared secrets: the secrets of
+ * {@code client_secret_jwt} clients, {@link SealedClientSecrets}, and the pairwise subject key) for
+ * the store with AES-256-GCM under the key-encryption key, and
  * opens them with the current or the previous one (so nodes keep working while the KEK rotates).
  *
  * <p>The stored form is {@code A256GCM.<kek id>.<nonce>.<ciphertext and tag>} (base64url): a
@@ -45,14 +46,15 @@ final class KeySealer {
         CURRENT
     }
 
-    /** A stored key opened: the private JWK, and how it was sealed. */
-    record Opened(String privateJwk, Seal seal) {
+    /** A stored value opened: the plaintext (a private JWK, a client secret), and how it was sealed. */
+    record Opened(String plaintext, Seal seal) {
     }
 
-    String seal(String kid, String privateJwk) {
+    /** {@code plaintext} sealed with the current KEK, bound to {@code associatedData} (a signing key's {@code kid}). */
+    String seal(String associatedData, String plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, current, nonce, kid, privateJwk.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, current, nonce, associatedData, plaintext.getBytes(StandardCharsets.UTF_8));
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         return String.join(".", FORMAT, current.id(), base64.encodeToString(nonce), base64.encodeToString(sealed));
     }
@@ -66,19 +68,18 @@ final class KeySealer {
     }
 
     /**
-     * Opens a sealed value that was never stored in clear: {@code label} names it in messages,
-     * {@code associatedData} is what it was sealed with (its name).
+     * Opens what {@link #seal} sealed with {@code associatedData}; {@code what} names it in errors.
      *
-     * @throws KeyEncryptionException when neither KEK opens {@code stored}
+     * @throws KeyEncryptionException when neither KEK opens {@code stored} under {@code associatedData}
      */
-    Opened open(String label, String associatedData, String stored) {
+    Opened open(String what, String associatedData, String stored) {
         String[] parts = stored.split("\\.", -1);
         if (parts.length != 4 || !parts[0].equals(FORMAT)) {
-            throw new KeyEncryptionException(label + " is stored in an unknown form");
+            throw new KeyEncryptionException(what + " is stored in an unknown form");
         }
         KeyEncryptionKey kek = Optional.of(current).filter(key -> key.id().equals(parts[1]))
                 .or(() -> previous.filter(key -> key.id().equals(parts[1])))
-                .orElseThrow(() -> new KeyEncryptionException(label + " is sealed with key-encryption key "
+                .orElseThrow(() -> new KeyEncryptionException(what + " is sealed with key-encryption key "
                         + parts[1] + ", but this node has " + current.id()
                         + previous.map(key -> " and previous " + key.id()).orElse("")));
         try {
@@ -87,16 +88,16 @@ final class KeySealer {
                     base64.decode(parts[3]));
             return new Opened(new String(opened, StandardCharsets.UTF_8), kek.equals(current) ? Seal.CURRENT : Seal.PREVIOUS);
         } catch (IllegalArgumentException | SealFailure e) {
-            throw new KeyEncryptionException(label + " does not open with key-encryption key " + kek.id()
+            throw new KeyEncryptionException(what + " does not open with key-encryption key " + kek.id()
                     + ": the row was altered or copied from another key");
         }
     }
 
-    private static byte[] crypt(int mode, KeyEncryptionKey kek, byte[] nonce, String kid, byte[] input) {
+    private static byte[] crypt(int mode, KeyEncryptionKey kek, byte[] nonce, String associatedData, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, kek.secretKey(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             // A failed tag check (AEADBadTagException) lands here; its message says nothing of the key.

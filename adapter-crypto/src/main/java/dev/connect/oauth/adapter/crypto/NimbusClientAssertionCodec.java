@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -16,6 +17,7 @@ import dev.connect.oauth.application.port.out.ClientAssertion;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
 import dev.connect.oauth.domain.ClientAuthSettings;
 import dev.connect.oauth.domain.ErrorCode;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -26,7 +28,9 @@ import java.util.Optional;
 /**
  * Client assertions and client JWK Sets with Nimbus JOSE: RSA (at least 2048 bits) and EC keys,
  * the algorithms of {@link ClientAuthSettings#SIGNING_ALGORITHMS}, a key chosen by {@code kid} when
- * the assertion names one. Keys marked for encryption never verify.
+ * the assertion names one. Keys marked for encryption never verify. HMAC assertions
+ * ({@code client_secret_jwt}) verify with the octets of the client secret's UTF-8 form, which
+ * Nimbus refuses when shorter than the hash (RFC 7518 §3.2).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7523#section-2.2">RFC 7523 §2.2</a>
  */
@@ -70,6 +74,19 @@ final class NimbusClientAssertionCodec implements ClientAssertionCodec {
                 }
             }
             return false;
+        } catch (ParseException | JOSEException | RuntimeException unverifiable) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean verifyWithSecret(ClientAssertion assertion, String secret) {
+        Objects.requireNonNull(assertion, "assertion");
+        Objects.requireNonNull(secret, "secret");
+        try {
+            SignedJWT signed = SignedJWT.parse(assertion.compact());
+            return ClientAuthSettings.HMAC_ALGORITHMS.contains(signed.getHeader().getAlgorithm().getName())
+                    && signed.verify(new MACVerifier(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (ParseException | JOSEException | RuntimeException unverifiable) {
             return false;
         }

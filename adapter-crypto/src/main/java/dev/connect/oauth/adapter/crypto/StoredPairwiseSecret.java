@@ -33,7 +33,7 @@ final class StoredPairwiseSecret implements Supplier<PairwiseSecret> {
                 sealer.seal(NAME, PairwiseSecret.generate().base64()), clock.instant()));
         KeySealer.Opened opened = sealer.open(LABEL, NAME, stored);
         reseal(stored, opened);
-        return PairwiseSecret.parse(opened.privateJwk());
+        return PairwiseSecret.parse(opened.plaintext());
     }
 
     /** Opens the stored secret, if any, resealing it when the previous KEK sealed it; whether it did. None is made. */
@@ -45,6 +45,6 @@ final class StoredPairwiseSecret implements Supplier<PairwiseSecret> {
     /** Another node resealing at the same time makes the compare-and-set fail harmlessly. */
     private boolean reseal(String stored, KeySealer.Opened opened) {
         return opened.seal() == KeySealer.Seal.PREVIOUS
-                && repository.replace(NAME, stored, sealer.seal(NAME, opened.privateJwk()));
+                && repository.replace(NAME, stored, sealer.seal(NAME, opened.plaintext()));
     }
 }

@@ -114,6 +114,38 @@ class NimbusClientAssertionCodecTest {
         assertThat(codec.containsKey("garbage", "k1")).isFalse();
     }
 
+    @Test
+    void verifyWithSecretWhenMacKeyedWithTheSecretThenTrueForEveryHmacAlg() throws JOSEException {
+        String secret = "s".repeat(86);
+        for (JWSAlgorithm alg : new JWSAlgorithm[] {JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512}) {
+            assertThat(codec.verifyWithSecret(codec.decode(mac(secret, alg)).orElseThrow(), secret)).as(alg.getName()).isTrue();
+        }
+    }
+
+    @Test
+    void verifyWithSecretWhenWrongSecretOrShortSecretOrAsymmetricOrNoneThenFalse() throws JOSEException {
+        String secret = "s".repeat(86);
+        ClientAssertion hs256 = codec.decode(mac(secret, JWSAlgorithm.HS256)).orElseThrow();
+        ECKey key = ec("k1");
+
+        assertThat(codec.verifyWithSecret(hs256, "t".repeat(86))).isFalse();
+        // 43 octets key HS256 but not HS512 (RFC 7518 §3.2): Nimbus refuses, never a shorter key.
+        String shortSecret = "s".repeat(43);
+        assertThat(codec.verifyWithSecret(codec.decode(mac(shortSecret, JWSAlgorithm.HS256)).orElseThrow(), shortSecret)).isTrue();
+        assertThat(codec.verifyWithSecret(codec.decode(mac(secret, JWSAlgorithm.HS512)).orElseThrow(), shortSecret)).isFalse();
+        assertThat(codec.verifyWithSecret(codec.decode(sign(key, JWSAlgorithm.ES256)).orElseThrow(), secret)).isFalse();
+        assertThat(codec.decode(new PlainJWT(claims()).serialize())).isEmpty();
+        // An HMAC assertion never verifies through a JWK Set, even one holding the secret as an oct key.
+        assertThat(codec.verify(hs256, "{\"keys\":[{\"kty\":\"oct\",\"k\":\"" + java.util.Base64.getUrlEncoder()
+                .withoutPadding().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"}]}")).isFalse();
+    }
+
+    private static String mac(String secret, JWSAlgorithm alg) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).build(), claims());
+        jwt.sign(new MACSigner(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
     private static ECKey ec(String kid) throws JOSEException {
         return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
     }

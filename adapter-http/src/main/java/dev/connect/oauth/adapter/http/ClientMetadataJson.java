@@ -93,7 +93,7 @@ final class ClientMetadataJson {
                 .put("subject_type", client.openId().subjectType().wireName());
         client.openId().defaultMaxAge().ifPresent(age -> body.put("default_max_age", age.toSeconds()));
         body.put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
-        if (client.secretHash().isPresent()) {
+        if (client.secretHash().isPresent() || client.sealedSecret().isPresent()) {
             body.put("client_secret_expires_at", 0); // RFC 7591 §3.2.1: required with a secret; 0 = never
         }
         return putAuth(body, client);

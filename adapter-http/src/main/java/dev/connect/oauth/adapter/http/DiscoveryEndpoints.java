@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Authorization server metadata (RFC 8414 §2) naming every endpoint, grant, PKCE method and
@@ -94,10 +95,10 @@ final class DiscoveryEndpoints {
         if (settings.allowPlainPkce()) {
             pkce.add(PkceMethod.PLAIN.wireName());
         }
-        // client_secret_jwt is left out: it needs the plain secret on the server, which keeps only hashes.
-        JsonArray clientAuth = new JsonArray(Arrays.stream(ClientAuthMethod.values()).filter(ClientAuthMethod::isSupported)
-                .map(ClientAuthMethod::wireName).toList());
-        JsonArray signingAlgs = new JsonArray(ClientAuthSettings.SIGNING_ALGORITHMS);
+        JsonArray clientAuth = wireNames(ClientAuthMethod.values(), ClientAuthMethod::wireName);
+        // Both assertion methods' algorithms: asymmetric for private_key_jwt, HMAC for client_secret_jwt.
+        JsonArray signingAlgs = new JsonArray(Stream.concat(ClientAuthSettings.SIGNING_ALGORITHMS.stream(),
+                ClientAuthSettings.HMAC_ALGORITHMS.stream()).toList());
         JsonArray scopes = new JsonArray();
         settings.scopeCatalogue().union(OpenIdScopes.ALWAYS_AVAILABLE).scopes().stream().map(Scope::value)
                 .forEach(scopes::add);

@@ -69,7 +69,7 @@ class RegistrationEndpointsTest {
     void registerWhenMetadataUnknownOrInvalidThenInvalidClientMetadata() {
         for (JsonObject metadata : List.of(
                 new JsonObject().put("redirect_uris", new JsonArray().add("https://x.example.com/cb")).put("logo_uri", "https://x"),
-                new JsonObject().put("token_endpoint_auth_method", "client_secret_jwt"),
+                new JsonObject().put("token_endpoint_auth_method", "client_secret_jwt").put("token_endpoint_auth_signing_alg", "RS256"),
                 new JsonObject().put("token_endpoint_auth_method", "private_key_jwt"),
                 new JsonObject().put("token_endpoint_auth_method", "private_key_jwt").put("jwks", new JsonObject(JWKS))
                         .put("jwks_uri", "https://x.example.com/jwks"),
@@ -145,6 +145,34 @@ class RegistrationEndpointsTest {
         assertThat(server.postForm("/oauth/revoke", "token=" + first.json().getString("access_token")
                 + "&client_assertion_type=" + FormCodec.encode(ClientAuthentication.JWT_BEARER)
                 + "&client_assertion=" + assertion(id, "jti-3")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenWhenClientSecretJwtAssertionThenTokensAndTheSecretItselfRefused() {
+        Reply registered = register(new JsonObject().put("token_endpoint_auth_method", "client_secret_jwt")
+                .put("token_endpoint_auth_signing_alg", "HS256").put("grant_types", new JsonArray().add("client_credentials")), admin);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        JsonObject client = registered.json();
+        String id = client.getString("client_id");
+        String secret = client.getString("client_secret");
+        assertThat(secret).hasSize(86);
+        assertThat(client.getLong("client_secret_expires_at")).isZero();
+        assertThat(client.getString("token_endpoint_auth_method")).isEqualTo("client_secret_jwt");
+        assertThat(client.getString("token_endpoint_auth_signing_alg")).isEqualTo("HS256");
+        Instant now = server.app.clock.instant();
+        String assertion = server.app.assertions.signWithSecret(new ClientAssertion("", "HS256", Optional.empty(),
+                Optional.of(id), Optional.of(id), List.of(TestServer.ISSUER), Optional.of(now.plusSeconds(60)),
+                Optional.of(now), Optional.empty(), Optional.of("jti-1")), secret);
+
+        Reply token = server.postForm("/oauth/token", "grant_type=client_credentials&client_assertion_type="
+                + FormCodec.encode(ClientAuthentication.JWT_BEARER) + "&client_assertion=" + assertion);
+        Reply basic = server.postForm("/oauth/token", "grant_type=client_credentials", "Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        assertThat(token.json().getString("access_token")).isNotBlank();
+        assertThat(basic.status()).isEqualTo(401);
+        assertThat(basic.json().getString("error")).isEqualTo("invalid_client");
     }
 
     @Test

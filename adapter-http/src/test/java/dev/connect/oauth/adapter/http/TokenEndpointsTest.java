@@ -144,12 +144,12 @@ class TokenEndpointsTest {
         assertThat(strings(metadata, "response_types_supported")).containsExactly("code");
         assertThat(strings(metadata, "code_challenge_methods_supported")).containsExactly("S256", "plain");
         assertThat(strings(metadata, "token_endpoint_auth_methods_supported"))
-                .containsExactly("client_secret_basic", "client_secret_post", "private_key_jwt", "none");
-        assertThat(strings(metadata, "token_endpoint_auth_signing_alg_values_supported")).contains("ES256", "RS256")
-                .doesNotContain("HS256", "none");
+                .containsExactly("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none");
+        assertThat(strings(metadata, "token_endpoint_auth_signing_alg_values_supported"))
+                .contains("ES256", "RS256", "HS256", "HS512").doesNotContain("none");
         assertThat(metadata.getString("registration_endpoint")).isEqualTo("http://localhost/oauth/register");
-        assertThat(strings(metadata, "revocation_endpoint_auth_methods_supported")).contains("client_secret_basic");
-        assertThat(strings(metadata, "introspection_endpoint_auth_methods_supported")).contains("client_secret_basic");
+        assertThat(strings(metadata, "revocation_endpoint_auth_methods_supported")).contains("client_secret_basic", "client_secret_jwt");
+        assertThat(strings(metadata, "introspection_endpoint_auth_methods_supported")).contains("client_secret_basic", "client_secret_jwt");
         assertThat(strings(metadata, "scopes_supported")).containsExactlyInAnyOrder("connect", "triggers", "actions", "tests",
                 "openid", "profile", "email", "phone");
         assertThat(metadata.getBoolean("authorization_response_iss_parameter_supported")).isTrue();

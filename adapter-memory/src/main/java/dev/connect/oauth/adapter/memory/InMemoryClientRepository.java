@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.memory;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.SealedSecret;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,20 @@ final class InMemoryClientRepository implements ClientRepository {
     public boolean update(Client client) {
         Objects.requireNonNull(client, "client");
         return store.atomically(() -> store.clients.replace(client.id(), client) != null);
+    }
+
+    @Override
+    public boolean replaceSealedSecret(ClientId id, SealedSecret expected, SealedSecret replacement) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(replacement, "replacement");
+        return store.atomically(() -> {
+            Client stored = store.clients.get(Objects.requireNonNull(id, "id"));
+            if (stored == null || !stored.sealedSecret().equals(Optional.of(expected))) {
+                return false;
+            }
+            store.clients.put(id, stored.withSealedSecret(replacement));
+            return true;
+        });
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ResponseType;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SealedSecret;
 import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.SubjectType;
 import java.time.Duration;
@@ -39,6 +40,7 @@ final class ClientMapper {
         row.setName(client.name());
         row.setType(client.type().wireName());
         row.setSecretHash(client.secretHash().map(SecretHash::hex).orElse(null));
+        row.setSealedSecret(client.sealedSecret().map(SealedSecret::value).orElse(null));
         row.setAllowedScopes(client.allowedScopes().toString());
         row.setCreatedAt(EpochNanos.of(client.createdAt()));
         ClientOpenIdSettings openId = client.openId();
@@ -74,7 +76,8 @@ final class ClientMapper {
                 Optional.ofNullable(row.getSecretHash()).map(SecretHash::new),
                 redirectUris.stream().map(RedirectUri::parse).toList(), ScopeSet.parse(row.getAllowedScopes()),
                 EpochNanos.toInstant(row.getCreatedAt()), openId(row),
-                Boolean.TRUE.equals(row.getRequirePushedAuthorizationRequests()), auth(row));
+                Boolean.TRUE.equals(row.getRequirePushedAuthorizationRequests()), auth(row),
+                Optional.ofNullable(row.getSealedSecret()).map(SealedSecret::new));
     }
 
     private static ClientAuthSettings auth(ClientsRecord row) {

@@ -8,6 +8,7 @@ import dev.connect.oauth.adapter.persistence.jooq.tables.records.ClientsRecord;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.SealedSecret;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ final class JooqClientRepository implements ClientRepository {
                     .set(CLIENTS.NAME, row.getName())
                     .set(CLIENTS.TYPE, row.getType())
                     .set(CLIENTS.SECRET_HASH, row.getSecretHash())
+                    .set(CLIENTS.SEALED_SECRET, row.getSealedSecret())
                     .set(CLIENTS.ALLOWED_SCOPES, row.getAllowedScopes())
                     .set(CLIENTS.CREATED_AT, row.getCreatedAt())
                     .set(CLIENTS.POST_LOGOUT_REDIRECT_URIS, row.getPostLogoutRedirectUris())
@@ -73,6 +75,18 @@ final class JooqClientRepository implements ClientRepository {
             insertRedirectUris(ctx, client);
             return true;
         });
+    }
+
+    @Override
+    public boolean replaceSealedSecret(ClientId id, SealedSecret expected, SealedSecret replacement) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(replacement, "replacement");
+        return database.transaction(ctx -> ctx.update(CLIENTS)
+                .set(CLIENTS.SEALED_SECRET, replacement.value())
+                .where(CLIENTS.ID.eq(id.value()).and(CLIENTS.DELETED_AT.isNull())
+                        .and(CLIENTS.SEALED_SECRET.eq(expected.value())))
+                .execute() == 1);
     }
 
     @Override

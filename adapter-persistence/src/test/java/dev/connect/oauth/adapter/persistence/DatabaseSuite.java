@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.persistence;
 
 import dev.connect.oauth.testkit.fake.FakeClientKeysFetcher;
+import dev.connect.oauth.testkit.fake.FakeClientSecretSealer;
 import dev.connect.oauth.testkit.fake.FakeClientAssertionCodec;
 import dev.connect.oauth.application.service.ClientAuthenticator;
 import dev.connect.oauth.application.OAuthPolicy;
@@ -475,7 +476,7 @@ abstract class DatabaseSuite {
 
         private ExchangeCodeUseCase exchangeOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
-            return new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+            return new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(), new FakeClientSecretSealer(),
                     new FakeClientKeysFetcher(), node.jtis(), clockOf(racer), replaysOnly), node.authorizationCodes(), node.grants(), node.tokens(),
                     codec, generator, hasher, node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(),
                     new FakePairwiseSubjects(), dpopProofs(node, clockOf(racer)));
@@ -483,7 +484,7 @@ abstract class DatabaseSuite {
 
         private RefreshTokenUseCase refreshOn(int racer) {
             PersistenceAdapter node = racer % 2 == 0 ? nodeA : nodeB;
-            return new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+            return new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(), new FakeClientSecretSealer(),
                     new FakeClientKeysFetcher(), node.jtis(), clockOf(racer), replaysOnly), node.grants(), node.tokens(), codec, generator, hasher,
                     node.auditLog(), clockOf(racer), replaysOnly, new FakeIdTokenSigner(), new FakePairwiseSubjects(),
                     dpopProofs(node, clockOf(racer)));

@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.persistence;
 
 import dev.connect.oauth.testkit.fake.FakeClientKeysFetcher;
+import dev.connect.oauth.testkit.fake.FakeClientSecretSealer;
 import dev.connect.oauth.testkit.fake.FakeClientAssertionCodec;
 import dev.connect.oauth.application.service.ClientAuthenticator;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,10 +80,10 @@ class MariaDbAmbiguousCommitTest {
         FakeSecretGenerator generator = new FakeSecretGenerator();
         DpopProofs noProofsSent = new DpopProofs(new FakeDpopProofReader(), new FakeDpopNonceCodec(), node.jtis(), hasher,
                 clock, DpopPolicy.defaults());
-        refresh = new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+        refresh = new RefreshTokenService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(), new FakeClientSecretSealer(),
                     new FakeClientKeysFetcher(), node.jtis(), clock, policy), node.grants(), node.tokens(), codec, generator, hasher,
                 node.auditLog(), clock, policy, new FakeIdTokenSigner(), new FakePairwiseSubjects(), noProofsSent);
-        exchange = new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(),
+        exchange = new ExchangeCodeService(new ClientAuthenticator(node.clients(), hasher, new FakeClientAssertionCodec(), new FakeClientSecretSealer(),
                     new FakeClientKeysFetcher(), node.jtis(), clock, policy), node.authorizationCodes(), node.grants(), node.tokens(),
                 codec, generator, hasher, node.auditLog(), clock, policy, new FakeIdTokenSigner(),
                 new FakePairwiseSubjects(), noProofsSent);

@@ -12,6 +12,7 @@ import dev.connect.oauth.domain.ClientId;
 import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.domain.GrantType;
 import dev.connect.oauth.domain.ResponseType;
+import dev.connect.oauth.domain.SealedSecret;
 import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.RedirectUri;
@@ -97,6 +98,35 @@ public abstract class ClientRepositoryContract extends StoreContract {
 
         assertThat(store.clients().findById(client.id())).contains(client);
         assertThat(store.clients().findAll()).contains(client);
+    }
+
+    @Test
+    void findByIdWhenSealedSecretThenReturnsItAndUpdateReplacesIt() {
+        SealedSecret sealed = new SealedSecret("A256GCM.kek-1." + "n".repeat(16) + "." + "c".repeat(150));
+        Client client = TestClients.confidential().clientSecretJwt(sealed, Optional.of("HS512")).build();
+
+        store.clients().add(client);
+        assertThat(store.clients().findById(client.id())).contains(client);
+        assertThat(store.clients().findById(client.id()).orElseThrow().secretHash()).isEmpty();
+
+        Client rotated = client.withSealedSecret(new SealedSecret("A256GCM.kek-1.rotated.x"));
+        assertThat(store.clients().update(rotated)).isTrue();
+        assertThat(store.clients().findById(client.id())).contains(rotated);
+    }
+
+    @Test
+    void replaceSealedSecretWhenStillExpectedThenReplacedElseUntouched() {
+        SealedSecret sealed = new SealedSecret("A256GCM.old.n.c");
+        Client client = TestClients.confidential().clientSecretJwt(sealed, Optional.empty()).build();
+        store.clients().add(client);
+        SealedSecret rewrapped = new SealedSecret("A256GCM.new.n.c");
+
+        assertThat(store.clients().replaceSealedSecret(client.id(), new SealedSecret("A256GCM.other.n.c"), rewrapped)).isFalse();
+        assertThat(store.clients().findById(client.id()).orElseThrow().sealedSecret()).contains(sealed);
+        assertThat(store.clients().replaceSealedSecret(client.id(), sealed, rewrapped)).isTrue();
+        assertThat(store.clients().findById(client.id())).contains(client.withSealedSecret(rewrapped));
+        assertThat(store.clients().replaceSealedSecret(client.id(), sealed, new SealedSecret("A256GCM.late.n.c"))).isFalse();
+        assertThat(store.clients().replaceSealedSecret(TestClients.confidential().build().id(), rewrapped, sealed)).isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.connect.oauth.testkit.fake;
 
 import dev.connect.oauth.application.port.out.ClientAssertion;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
+import dev.connect.oauth.domain.ClientAuthSettings;
 import dev.connect.oauth.domain.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,8 +18,10 @@ import java.util.regex.Pattern;
  * {@link ClientAssertionCodec} without cryptography: {@link #sign} hands out a JWT-shaped token for an
  * assertion "signed" by a key id, and a JWK Set is any JSON with {@code "keys"} whose {@code "kid"}
  * members name the keys it holds ({@link #jwkSet}); a key with a {@code "d"} member is private.
+ * {@link #signWithSecret} stands for an HMAC keyed with a client secret.
  */
 public final class FakeClientAssertionCodec implements ClientAssertionCodec {
+    private static final String SECRET_KEY = "hmac secret:";
     private static final Pattern KID = Pattern.compile("\"kid\"\\s*:\\s*\"([^\"]*)\"");
 
     private record Signed(ClientAssertion assertion, String keyId) {
@@ -48,6 +51,11 @@ public final class FakeClientAssertionCodec implements ClientAssertionCodec {
         return token;
     }
 
+    /** The token of {@code assertion}, "MACed" with {@code secret} ({@code client_secret_jwt}). */
+    public String signWithSecret(ClientAssertion assertion, String secret) {
+        return sign(assertion, SECRET_KEY + Objects.requireNonNull(secret, "secret"));
+    }
+
     @Override
     public Optional<ClientAssertion> decode(String jwt) {
         return Optional.ofNullable(issued.get(jwt)).map(Signed::assertion);
@@ -58,6 +66,13 @@ public final class FakeClientAssertionCodec implements ClientAssertionCodec {
         Signed signed = issued.get(assertion.compact());
         return signed != null && assertion.keyId().map(signed.keyId()::equals).orElse(true)
                 && containsKey(jwkSet, signed.keyId());
+    }
+
+    @Override
+    public boolean verifyWithSecret(ClientAssertion assertion, String secret) {
+        Signed signed = issued.get(assertion.compact());
+        return signed != null && ClientAuthSettings.HMAC_ALGORITHMS.contains(assertion.algorithm())
+                && signed.keyId().equals(SECRET_KEY + secret);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.connect.oauth.domain.ClientOpenIdSettings;
 import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SealedSecret;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class TestClients {
         private String name = "Test App";
         private ClientType type;
         private Optional<SecretHash> secretHash;
+        private Optional<SealedSecret> sealedSecret = Optional.empty();
         private List<RedirectUri> redirectUris = List.of(new RedirectUri(REDIRECT_URI));
         private ScopeSet allowedScopes = SCOPES;
         private Instant createdAt = MutableClock.START;
@@ -112,6 +114,21 @@ public final class TestClients {
                     Optional.of(jwks), Optional.empty(), Optional.empty(), Optional.empty()));
         }
 
+        /**
+         * A confidential {@code client_secret_jwt} client whose secret is kept as {@code sealed} (no hash),
+         * with {@code signingAlg} when given.
+         */
+        public Builder clientSecretJwt(SealedSecret sealed, Optional<String> signingAlg) {
+            this.type = ClientType.CONFIDENTIAL;
+            this.secretHash = Optional.empty();
+            this.sealedSecret = Optional.of(sealed);
+            return auth(new ClientAuthSettings(ClientAuthMethod.CLIENT_SECRET_JWT,
+                    ClientAuthSettings.defaultGrantTypes(ClientAuthMethod.CLIENT_SECRET_JWT, !redirectUris.isEmpty()),
+                    ClientAuthSettings.defaultResponseTypes(
+                            ClientAuthSettings.defaultGrantTypes(ClientAuthMethod.CLIENT_SECRET_JWT, !redirectUris.isEmpty())),
+                    Optional.empty(), Optional.empty(), signingAlg, Optional.empty()));
+        }
+
         /** The client must push its authorization requests (RFC 9126 §6). */
         public Builder requirePushedAuthorizationRequests(boolean required) {
             this.requirePushedAuthorizationRequests = required;
@@ -121,7 +138,7 @@ public final class TestClients {
         public Client build() {
             return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
                     requirePushedAuthorizationRequests,
-                    auth.orElseGet(() -> ClientAuthSettings.defaultsFor(type, !redirectUris.isEmpty())));
+                    auth.orElseGet(() -> ClientAuthSettings.defaultsFor(type, !redirectUris.isEmpty())), sealedSecret);
         }
     }
 }

@@ -19,7 +19,7 @@ class ClientAuthenticatorTest {
     private final TestApplication app = scenario.app;
     private final CountingSecretHasher hasher = new CountingSecretHasher(app.secretHasher);
     private final ClientAuthenticator authenticator = new ClientAuthenticator(app.ports.clients(), hasher,
-            app.assertions, app.clientKeys, app.ports.jtis(), app.clock, app.policy);
+            app.assertions, app.sealer, app.clientKeys, app.ports.jtis(), app.clock, app.policy);
 
     @Test
     void authenticateWhenConfidentialClientPresentsItsSecretThenTheClient() {

@@ -12,8 +12,10 @@ import dev.connect.oauth.application.port.in.Principal;
 import dev.connect.oauth.application.port.in.RefreshTokenCommand;
 import dev.connect.oauth.application.port.in.RegisterClientCommand;
 import dev.connect.oauth.application.port.in.RegisteredClient;
+import dev.connect.oauth.application.port.out.ClientAssertion;
 import dev.connect.oauth.application.testdata.TestApplication;
 import dev.connect.oauth.domain.ClientAuthMethod;
+import dev.connect.oauth.domain.ClientAuthSettings;
 import dev.connect.oauth.domain.ClientType;
 import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.GrantType;
@@ -70,9 +72,68 @@ class ClientMetadataRegistrationTest {
     }
 
     @Test
+    void registerWhenClientSecretJwtThenLongSecretKeptSealedNotHashedAndAssertionsWork() {
+        RegisteredClient registered = register("confidential", List.of(), auth("client_secret_jwt",
+                List.of("client_credentials"), Optional.empty(), Optional.empty(), Optional.of("HS512")));
+        String secret = registered.secret().orElseThrow();
+
+        assertThat(secret).hasSize(86); // 512 bits: keys HS512 (RFC 7518 §3.2)
+        assertThat(registered.client().secretHash()).isEmpty();
+        assertThat(app.sealer.open(registered.client().id(), registered.client().sealedSecret().orElseThrow())).contains(secret);
+        assertThat(app.issueClientCredentialsToken.issue(new ClientCredentialsCommand(hmacCredentials(registered, secret, "a"),
+                Optional.empty())).accessToken()).isNotBlank();
+        assertRejected(() -> app.issueClientCredentialsToken.issue(new ClientCredentialsCommand(new ClientCredentials(
+                registered.client().id().value(), Optional.of(secret)), Optional.empty())), ErrorCode.INVALID_CLIENT);
+    }
+
+    @Test
+    void rotateWhenClientSecretJwtThenTheSealedCopyChangesAndTheOldSecretStops() {
+        RegisteredClient registered = register("confidential", List.of(), auth("client_secret_jwt",
+                List.of("client_credentials"), Optional.empty(), Optional.empty(), Optional.empty()));
+        String old = registered.secret().orElseThrow();
+
+        RegisteredClient rotated = app.rotateClientSecret.rotate(admin, registered.client().id().value());
+        String fresh = rotated.secret().orElseThrow();
+
+        assertThat(fresh).hasSize(86).isNotEqualTo(old);
+        assertThat(rotated.client().secretHash()).isEmpty();
+        assertRejected(() -> app.clientAuthenticator.authenticate(hmacCredentials(registered, old, "a")), ErrorCode.INVALID_CLIENT);
+        assertThat(app.clientAuthenticator.authenticate(hmacCredentials(registered, fresh, "b")).sealedSecret())
+                .isEqualTo(rotated.client().sealedSecret());
+    }
+
+    @Test
+    void registerWhenGeneratedSecretTooShortForTheHmacThenInvalidClientMetadata() {
+        ClientAuthSettings hs512 = new ClientAuthSettings(ClientAuthMethod.CLIENT_SECRET_JWT, java.util.Set.of(GrantType.CLIENT_CREDENTIALS),
+                java.util.Set.of(), Optional.empty(), Optional.empty(), Optional.of("HS512"), Optional.empty());
+        ClientSecrets shortSecrets = new ClientSecrets(new dev.connect.oauth.application.port.out.SecretGenerator() {
+            @Override
+            public String secret() {
+                return "s".repeat(16);
+            }
+
+            @Override
+            public String identifier() {
+                return "id";
+            }
+        }, app.secretHasher, app.sealer);
+
+        assertRejected(() -> shortSecrets.issue(new dev.connect.oauth.domain.ClientId("c"), hs512), ErrorCode.INVALID_CLIENT_METADATA);
+    }
+
+    private ClientCredentials hmacCredentials(RegisteredClient registered, String secret, String jti) {
+        String id = registered.client().id().value();
+        java.time.Instant now = app.clock.instant();
+        return ClientCredentials.assertion(id, app.assertions.signWithSecret(new ClientAssertion("",
+                registered.client().auth().signingAlg().orElse("HS256"), Optional.empty(), Optional.of(id), Optional.of(id),
+                List.of(TestApplication.ISSUER), Optional.of(now.plusSeconds(60)), Optional.of(now), Optional.empty(),
+                Optional.of(jti)), secret));
+    }
+
+    @Test
     void registerWhenMetadataInvalidThenInvalidClientMetadataAndNothingStored() {
         List<ClientAuthMetadata> invalid = List.of(
-                auth("client_secret_jwt", List.of("client_credentials"), Optional.empty(), Optional.empty(), Optional.empty()),
+                auth("client_secret_jwt", List.of("client_credentials"), Optional.empty(), Optional.empty(), Optional.of("RS256")),
                 auth("tls_client_auth", List.of("client_credentials"), Optional.empty(), Optional.empty(), Optional.empty()),
                 auth("none", List.of("client_credentials"), Optional.empty(), Optional.empty(), Optional.empty()),
                 auth("private_key_jwt", List.of("client_credentials"), Optional.empty(), Optional.empty(), Optional.empty()),

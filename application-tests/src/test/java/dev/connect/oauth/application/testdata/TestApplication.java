@@ -10,6 +10,7 @@ import dev.connect.oauth.application.TokenCachePolicy;
 import dev.connect.oauth.testkit.fake.FakeAccessTokenCodec;
 import dev.connect.oauth.testkit.fake.FakeClientAssertionCodec;
 import dev.connect.oauth.testkit.fake.FakeClientKeysFetcher;
+import dev.connect.oauth.testkit.fake.FakeClientSecretSealer;
 import dev.connect.oauth.testkit.fake.FakeIdTokenSigner;
 import dev.connect.oauth.testkit.fake.FakePairwiseSubjects;
 import dev.connect.oauth.testkit.fake.FakePasswordHasher;
@@ -129,6 +130,7 @@ public final class TestApplication {
     public final FakePairwiseSubjects pairwise = new FakePairwiseSubjects();
     public final FakeClientAssertionCodec assertions = new FakeClientAssertionCodec();
     public final FakeClientKeysFetcher clientKeys = new FakeClientKeysFetcher();
+    public final FakeClientSecretSealer sealer = new FakeClientSecretSealer();
     /** The one client authenticator of every client-authenticated use case. */
     public final ClientAuthenticator clientAuthenticator;
     /** Reads the DPoP proofs a test registered with it. */
@@ -211,7 +213,7 @@ public final class TestApplication {
         dpopProofs = new DpopProofs(dpopProofReader, dpopNonces, p.jtis(), secretHasher, clock, dpopPolicy);
         tokenChecks = new TokenCheckCache(p.accessTokenLookup(), TokenCachePolicy.defaults(), clock);
         GrantRepository grants = new RevocationAwareGrantRepository(p.grants(), tokenChecks);
-        clientAuthenticator = new ClientAuthenticator(p.clients(), secretHasher, assertions, clientKeys, p.jtis(), clock,
+        clientAuthenticator = new ClientAuthenticator(p.clients(), secretHasher, assertions, sealer, clientKeys, p.jtis(), clock,
                 policy);
         checkAuthorizationRequest = new CheckAuthorizationRequestService(p.clients(), policy);
         AuthorizeService authorizeService = new AuthorizeService(p.clients(), p.accounts(), grants, p.codes(),
@@ -250,14 +252,14 @@ public final class TestApplication {
         bootstrapAdmin = new BootstrapAdminService(p.accounts(), p.apiKeys(), generator, secretHasher, p.audit(), clock);
         listConnections = new ListConnectionsService(grants, p.clients());
         disconnectClient = new DisconnectClientService(grants, p.audit(), clock);
-        registerClient = new RegisterClientService(p.clients(), generator, secretHasher, assertions, p.audit(), clock, policy);
+        registerClient = new RegisterClientService(p.clients(), generator, secretHasher, sealer, assertions, p.audit(), clock, policy);
         DynamicClientRegistrationService dynamicRegistration = new DynamicClientRegistrationService(p.clients(), generator,
-                secretHasher, assertions, tokenChecks, p.audit(), clock, policy);
+                secretHasher, sealer, assertions, tokenChecks, p.audit(), clock, policy);
         registerClientDynamically = dynamicRegistration;
         manageClientRegistration = dynamicRegistration;
         listClients = new ListClientsService(p.clients());
         getClient = new GetClientService(p.clients());
-        rotateClientSecret = new RotateClientSecretService(p.clients(), generator, secretHasher, p.audit(), clock);
+        rotateClientSecret = new RotateClientSecretService(p.clients(), generator, secretHasher, sealer, p.audit(), clock);
         deleteClient = new DeleteClientService(p.clients(), tokenChecks, p.audit(), clock);
         maintenance = new MaintenanceService(p.maintenance(), p.audit(), clock);
         clientFailures = new ClientFailureLimitService(p.attempts(), secretHasher, limits, clock);

@@ -3,6 +3,7 @@ package dev.connect.oauth.application.cache;
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.SealedSecret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -91,6 +92,16 @@ public final class CachedClientRepository implements ClientRepository {
             return store.update(client);
         } finally {
             forget(client.id());
+        }
+    }
+
+    @Override
+    public boolean replaceSealedSecret(ClientId id, SealedSecret expected, SealedSecret replacement) {
+        Objects.requireNonNull(id, "id");
+        try {
+            return store.replaceSealedSecret(id, expected, replacement);
+        } finally {
+            forget(id);
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.Objects;
  * issuer, or its token endpoint under either path); an {@code exp} not past, at most
  * {@link #MAX_LIFETIME} after {@code iat} (or after now, without {@code iat}); an {@code iat} and
  * {@code nbf}, when present, not in the future; a {@code jti} (its single use is the
- * {@link JtiReplayGuard}'s); an asymmetric algorithm, the registered one when the client registered
- * one. Clocks may differ by {@link #CLOCK_SKEW}. Every failure is {@code invalid_client}.
+ * {@link JtiReplayGuard}'s); an algorithm of the client's method (asymmetric for
+ * {@code private_key_jwt}, HMAC for {@code client_secret_jwt}; never {@code none}), the registered one
+ * when the client registered one. Clocks may differ by {@link #CLOCK_SKEW}. Every failure is {@code invalid_client}.
  */
 final class ClientAssertionRules {
     /** How far the client's clock may be off ours. */
@@ -45,7 +46,7 @@ final class ClientAssertionRules {
         if (assertion.audience().stream().noneMatch(audiences::contains)) {
             throw refused("aud must name this server: " + audiences.getFirst() + " or its token endpoint.");
         }
-        if (!ClientAuthSettings.SIGNING_ALGORITHMS.contains(assertion.algorithm())
+        if (!ClientAuthSettings.signingAlgorithms(client.auth().method()).contains(assertion.algorithm())
                 || client.auth().signingAlg().filter(alg -> !alg.equals(assertion.algorithm())).isPresent()) {
             throw refused("The assertion's alg is not one this client may use.");
         }

@@ -6,6 +6,7 @@ import dev.connect.oauth.application.port.out.ClientAssertion;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
 import dev.connect.oauth.application.port.out.ClientKeysFetcher;
 import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.ClientSecretSealer;
 import dev.connect.oauth.application.port.out.JtiStore;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.domain.Client;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * introspection; RFC 6749 §2.3.1, §3.2.1), by the method the client registered: a secret client
  * ({@code client_secret_basic} or {@code client_secret_post}, interchangeable) presents its secret,
  * a {@code private_key_jwt} client a JWT assertion signed with one of its keys (RFC 7523 §2.2, §3),
- * a public client nothing (a secret it cannot keep proves nothing). An assertion's claims follow
+ * a {@code client_secret_jwt} client one whose HMAC is keyed with its secret (kept sealed; OpenID
+ * Connect Core §9), a public client nothing (a secret it cannot keep proves nothing). An assertion's claims follow
  * {@link ClientAssertionRules}, its signature is checked next, and its {@code jti} is claimed last,
  * on the store every node shares, so that a replay fails on any node and a forgery burns nothing.
  *
@@ -42,6 +44,7 @@ public final class ClientAuthenticator {
     private final ClientRepository clients;
     private final SecretHasher hasher;
     private final ClientAssertionCodec assertions;
+    private final ClientSecretSealer sealer;
     private final ClientKeys keys;
     private final ClientAssertionRules rules;
     private final JtiReplayGuard replays;
@@ -49,10 +52,12 @@ public final class ClientAuthenticator {
 
     @Inject
     public ClientAuthenticator(ClientRepository clients, SecretHasher hasher, ClientAssertionCodec assertions,
-                               ClientKeysFetcher fetcher, JtiStore jtis, Clock clock, OAuthPolicy policy) {
+                               ClientSecretSealer sealer, ClientKeysFetcher fetcher, JtiStore jtis, Clock clock,
+                               OAuthPolicy policy) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.assertions = Objects.requireNonNull(assertions, "assertions");
+        this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.keys = new ClientKeys(fetcher, assertions, clock);
         this.rules = new ClientAssertionRules(policy.issuer());
         this.replays = new JtiReplayGuard(jtis, hasher);
@@ -87,13 +92,11 @@ public final class ClientAuthenticator {
         ClientAssertion assertion = assertions.decode(jwt).orElseThrow(() -> ErrorCode.INVALID_CLIENT.exception(
                 "Client authentication failed: client_assertion is not a signed JWT."));
         Client client = ClientIds.parse(clientId).flatMap(clients::findById)
-                .filter(found -> found.auth().method() == ClientAuthMethod.PRIVATE_KEY_JWT)
+                .filter(found -> found.auth().method().usesAssertion())
                 .orElseThrow(ErrorCode.INVALID_CLIENT::exception);
         Instant now = clock.instant();
         rules.check(assertion, client, now);
-        String jwkSet = keys.jwkSetOf(client, assertion.keyId()).orElseThrow(() -> ErrorCode.INVALID_CLIENT.exception(
-                "Client authentication failed: the client's keys could not be read."));
-        if (!assertions.verify(assertion, jwkSet)) {
+        if (!verifies(assertion, client)) {
             throw ErrorCode.INVALID_CLIENT.exception("Client authentication failed: the assertion's signature does not verify.");
         }
         if (!replays.firstUse(JtiReplayGuard.Kind.CLIENT_ASSERTION, client.id().value(), assertion.jwtId().orElseThrow(),
@@ -101,5 +104,17 @@ public final class ClientAuthenticator {
             throw ErrorCode.INVALID_CLIENT.exception("Client authentication failed: the assertion was used before (jti).");
         }
         return client;
+    }
+
+    /** The assertion's signature: by one of the client's keys, or its HMAC keyed with the client's secret. */
+    private boolean verifies(ClientAssertion assertion, Client client) {
+        if (client.auth().method() == ClientAuthMethod.CLIENT_SECRET_JWT) {
+            String secret = ClientSecrets.opened(sealer, client).orElseThrow(() -> ErrorCode.INVALID_CLIENT.exception(
+                    "Client authentication failed: the client's secret could not be read."));
+            return assertions.verifyWithSecret(assertion, secret);
+        }
+        String jwkSet = keys.jwkSetOf(client, assertion.keyId()).orElseThrow(() -> ErrorCode.INVALID_CLIENT.exception(
+                "Client authentication failed: the client's keys could not be read."));
+        return assertions.verify(assertion, jwkSet);
     }
 }

@@ -4,8 +4,6 @@ import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.ClientAuthMetadata;
 import dev.connect.oauth.application.port.in.ClientMetadata;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
-import dev.connect.oauth.application.port.out.SecretGenerator;
-import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientAuthMethod;
 import dev.connect.oauth.domain.ClientAuthSettings;
@@ -19,6 +17,7 @@ import dev.connect.oauth.domain.RedirectUri;
 import dev.connect.oauth.domain.ResponseType;
 import dev.connect.oauth.domain.Scope;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SealedSecret;
 import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +35,8 @@ import java.util.Set;
  * authentication method consistent with the type ({@code none} exactly for public clients), grant
  * and response types consistent with each other and the redirect URIs, public keys only in
  * {@code jwks}; whether it must push its authorization requests (RFC 9126 §6). A client whose
- * method uses a secret gets a fresh 256-bit one, kept as its hash.
+ * method uses a secret gets a fresh one ({@link ClientSecrets}), kept as its hash, or sealed for
+ * {@code client_secret_jwt}.
  *
  * <p>Errors: the v1 API keeps its historic codes ({@code invalid_request}, {@code invalid_scope}) for
  * the fields it always had; dynamic registration answers RFC 7591 §3.2.2's
@@ -53,23 +53,22 @@ final class ClientRegistrar {
     record Built(Client client, Optional<String> secret) {
     }
 
-    private final SecretGenerator generator;
-    private final SecretHasher hasher;
+    private final ClientSecrets secrets;
     private final ClientAssertionCodec assertions;
     private final OAuthPolicy policy;
 
-    ClientRegistrar(SecretGenerator generator, SecretHasher hasher, ClientAssertionCodec assertions, OAuthPolicy policy) {
-        this.generator = Objects.requireNonNull(generator, "generator");
-        this.hasher = Objects.requireNonNull(hasher, "hasher");
+    ClientRegistrar(ClientSecrets secrets, ClientAssertionCodec assertions, OAuthPolicy policy) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.assertions = Objects.requireNonNull(assertions, "assertions");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /**
-     * The client {@code metadata} describes, with id {@code id}; {@code previousSecret} is kept (and
-     * no new secret issued) when the client already had one and keeps a secret method.
+     * The client {@code metadata} describes, with id {@code id}; the secret of {@code previous} is
+     * kept (and no new secret issued) when it had one kept the same way (hash or sealed) that the
+     * new method needs.
      */
-    Built build(ClientId id, ClientMetadata metadata, Instant createdAt, Optional<SecretHash> previousSecret,
+    Built build(ClientId id, ClientMetadata metadata, Instant createdAt, Optional<Client> previous,
                 String defaultName, Errors errors) {
         List<RedirectUri> redirectUris;
         try {
@@ -78,7 +77,7 @@ final class ClientRegistrar {
             throw errors == Errors.RFC_7591 ? ErrorCode.INVALID_REDIRECT_URI.exception(invalid.getMessage()) : invalid;
         }
         try {
-            return build(id, metadata, redirectUris, createdAt, previousSecret, defaultName);
+            return build(id, metadata, redirectUris, createdAt, previous, defaultName);
         } catch (OAuthException invalid) {
             boolean historic = invalid.errorCode() == ErrorCode.INVALID_REQUEST || invalid.errorCode() == ErrorCode.INVALID_SCOPE;
             throw errors == Errors.RFC_7591 && historic
@@ -87,7 +86,7 @@ final class ClientRegistrar {
     }
 
     private Built build(ClientId id, ClientMetadata metadata, List<RedirectUri> redirectUris, Instant createdAt,
-                        Optional<SecretHash> previousSecret, String defaultName) {
+                        Optional<Client> previous, String defaultName) {
         String name = metadata.name().orElse(defaultName);
         ClientAuthMetadata auth = metadata.auth();
         Optional<ClientAuthMethod> method = auth.tokenEndpointAuthMethod().map(value -> ClientAuthMethod.parse(value)
@@ -112,13 +111,15 @@ final class ClientRegistrar {
         ClientAuthSettings settings = new ClientAuthSettings(resolved, grantTypes, responseTypes, auth.jwks(),
                 auth.jwksUri(), auth.signingAlg(), Optional.empty());
         settings.requireConsistent(!redirectUris.isEmpty());
-        Optional<String> secret = resolved.usesSecretHash() && previousSecret.isEmpty()
-                ? Optional.of(generator.secret()) : Optional.empty();
-        Optional<SecretHash> secretHash = resolved.usesSecretHash()
-                ? previousSecret.or(() -> secret.map(hasher::hash)) : Optional.empty();
-        Client client = new Client(id, name, type, secretHash, redirectUris, scopes, createdAt, openId,
-                metadata.requirePushedAuthorizationRequests().orElse(false), settings);
-        return new Built(client, secret);
+        Optional<SecretHash> keptHash = previous.flatMap(Client::secretHash).filter(hash -> resolved.usesSecretHash());
+        Optional<SealedSecret> keptSealed = previous.flatMap(Client::sealedSecret)
+                .filter(sealed -> resolved == ClientAuthMethod.CLIENT_SECRET_JWT);
+        Optional<ClientSecrets.Issued> issued = keptHash.isPresent() || keptSealed.isPresent()
+                ? Optional.empty() : secrets.issue(id, settings);
+        Client client = new Client(id, name, type, keptHash.or(() -> issued.flatMap(ClientSecrets.Issued::hash)),
+                redirectUris, scopes, createdAt, openId, metadata.requirePushedAuthorizationRequests().orElse(false),
+                settings, keptSealed.or(() -> issued.flatMap(ClientSecrets.Issued::sealed)));
+        return new Built(client, issued.map(ClientSecrets.Issued::secret));
     }
 
     private static Set<GrantType> grantTypes(List<String> values) {

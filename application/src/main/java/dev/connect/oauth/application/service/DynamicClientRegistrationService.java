@@ -10,6 +10,7 @@ import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
 import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.ClientSecretSealer;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.domain.Client;
@@ -42,6 +43,7 @@ public final class DynamicClientRegistrationService implements RegisterClientDyn
     private final ClientRepository clients;
     private final SecretGenerator generator;
     private final SecretHasher hasher;
+    private final ClientSecrets secrets;
     private final ClientRegistrar registrar;
     private final TokenCheckCache checks;
     private final List<String> catalogue;
@@ -50,12 +52,13 @@ public final class DynamicClientRegistrationService implements RegisterClientDyn
 
     @Inject
     public DynamicClientRegistrationService(ClientRepository clients, SecretGenerator generator, SecretHasher hasher,
-                                            ClientAssertionCodec assertions, TokenCheckCache checks, AuditLog auditLog,
-                                            Clock clock, OAuthPolicy policy) {
+                                            ClientSecretSealer sealer, ClientAssertionCodec assertions,
+                                            TokenCheckCache checks, AuditLog auditLog, Clock clock, OAuthPolicy policy) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.generator = Objects.requireNonNull(generator, "generator");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.registrar = new ClientRegistrar(generator, hasher, assertions, policy);
+        this.secrets = new ClientSecrets(generator, hasher, sealer);
+        this.registrar = new ClientRegistrar(secrets, assertions, policy);
         this.checks = Objects.requireNonNull(checks, "checks");
         this.catalogue = policy.scopeCatalogue().scopes().stream().map(Scope::value).toList();
         this.audit = new AuditTrail(auditLog);
@@ -85,13 +88,11 @@ public final class DynamicClientRegistrationService implements RegisterClientDyn
     public RegisteredClient update(String clientId, String registrationAccessToken, ClientMetadata metadata,
                                    Optional<String> presentedSecret) {
         Client current = authorized(clientId, registrationAccessToken);
-        if (presentedSecret.isPresent() && (current.secretHash().isEmpty()
-                || !hasher.matches(presentedSecret.get(), current.secretHash().get()))) {
+        if (presentedSecret.isPresent() && !secrets.matches(current, presentedSecret.get())) {
             throw ErrorCode.INVALID_CLIENT_METADATA.exception("client_secret is not this client's secret.");
         }
         ClientRegistrar.Built built = registrar.build(current.id(), metadata.withDefaultScopes(catalogue), current.createdAt(),
-                current.secretHash(),
-                DEFAULT_NAME, ClientRegistrar.Errors.RFC_7591);
+                Optional.of(current), DEFAULT_NAME, ClientRegistrar.Errors.RFC_7591);
         Client updated = built.client().withRegistrationTokenHash(current.auth().registrationTokenHash().orElseThrow());
         if (!clients.update(updated)) {
             throw invalidToken();

@@ -8,6 +8,7 @@ import dev.connect.oauth.application.port.out.AuditEventType;
 import dev.connect.oauth.application.port.out.AuditLog;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
 import dev.connect.oauth.application.port.out.ClientRepository;
+import dev.connect.oauth.application.port.out.ClientSecretSealer;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.domain.ClientId;
@@ -42,10 +43,11 @@ public final class RegisterClientService implements RegisterClientUseCase {
 
     @Inject
     public RegisterClientService(ClientRepository clients, SecretGenerator generator, SecretHasher hasher,
-                                 ClientAssertionCodec assertions, AuditLog auditLog, Clock clock, OAuthPolicy policy) {
+                                 ClientSecretSealer sealer, ClientAssertionCodec assertions, AuditLog auditLog, Clock clock,
+                                 OAuthPolicy policy) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.generator = Objects.requireNonNull(generator, "generator");
-        this.registrar = new ClientRegistrar(generator, hasher, assertions, policy);
+        this.registrar = new ClientRegistrar(new ClientSecrets(generator, hasher, sealer), assertions, policy);
         this.audit = new AuditTrail(auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
     }

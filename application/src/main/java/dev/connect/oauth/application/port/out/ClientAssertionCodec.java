@@ -20,6 +20,13 @@ public interface ClientAssertionCodec {
      */
     boolean verify(ClientAssertion assertion, String jwkSet);
 
+    /**
+     * Whether {@code assertion} carries a valid HMAC ({@code HS256}, {@code HS384}, {@code HS512})
+     * keyed with the octets of {@code secret}'s UTF-8 form ({@code client_secret_jwt}, OpenID Connect
+     * Core §10.1); any other algorithm verifies nothing.
+     */
+    boolean verifyWithSecret(ClientAssertion assertion, String secret);
+
     /** Whether {@code jwkSet} parses and holds a key named {@code keyId}. */
     boolean containsKey(String jwkSet, String keyId);
 

@@ -2,6 +2,7 @@ package dev.connect.oauth.application.port.out;
 
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientId;
+import dev.connect.oauth.domain.SealedSecret;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,13 @@ public interface ClientRepository {
     boolean update(Client client);
 
     Optional<Client> findById(ClientId id);
+
+    /**
+     * Replaces the sealed secret of a {@code client_secret_jwt} client, if it is still
+     * {@code expected} (compare-and-set: a rotation in between wins); returns whether it was replaced.
+     * Used to seal secrets again under a new key-encryption key.
+     */
+    boolean replaceSealedSecret(ClientId id, SealedSecret expected, SealedSecret replacement);
 
     /** Every client, oldest first. */
     List<Client> findAll();

@@ -24,6 +24,7 @@ import dev.connect.oauth.application.port.in.RegisteredClient;
 import dev.connect.oauth.application.port.in.TokenInfo;
 import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
+import dev.connect.oauth.application.port.out.ClientSecretSealer;
 import dev.connect.oauth.application.port.out.PairwiseSubjects;
 import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
@@ -91,8 +92,10 @@ public final class InMemoryCodeFlow {
         AccessTokenCodec codec = keys.codec();
         PairwiseSubjects pairwise = CryptoAdapter.pairwiseSubjects(Optional.empty(), store.serverSecrets(), clock, kek,
                 Optional.empty());
+        // client_secret_jwt secrets are sealed with the same key-encryption key as the signing keys.
+        ClientSecretSealer sealer = CryptoAdapter.clientSecretSealer(kek, Optional.empty());
         ClientAuthenticator authenticator = new ClientAuthenticator(store.clients(), hasher,
-                CryptoAdapter.clientAssertionCodec(), CryptoAdapter.clientKeysFetcher(), store.jtis(), clock, policy);
+                CryptoAdapter.clientAssertionCodec(), sealer, CryptoAdapter.clientKeysFetcher(), store.jtis(), clock, policy);
         // DPoP proofs (RFC 9449), if a client sends them: checked, their jti recorded in the store.
         DpopProofs dpop = new DpopProofs(CryptoAdapter.dpopProofReader(),
                 CryptoAdapter.dpopNonceCodec(kek, Optional.empty()), store.jtis(), hasher, clock, DpopPolicy.defaults());
@@ -103,7 +106,7 @@ public final class InMemoryCodeFlow {
                 .bootstrap(new BootstrapAdminCommand("admin@example.com", "Admin", Optional.empty(), false))
                 .orElseThrow();
         Principal asAdmin = new Principal(admin.account(), admin.apiKey().issued().id());
-        RegisteredClient app = new RegisterClientService(store.clients(), generator, hasher,
+        RegisteredClient app = new RegisterClientService(store.clients(), generator, hasher, sealer,
                 CryptoAdapter.clientAssertionCodec(), store.audit(), clock,
                 policy).register(new RegisterClientCommand(asAdmin, Optional.of("Demo app"), Optional.of(List.of(REDIRECT_URI)),
                 Optional.of(List.of("connect", "triggers")), Optional.of("confidential")));
