@@ -121,6 +121,24 @@ class HostileInputE2eTest extends ServerSuite {
                         "scope", "state", "code_challenge", "code_challenge_method", "request_uri", "request", "nonce",
                         "prompt", "max_age", "client_secret"), Credential.CLIENT_BASIC),
                 new Endpoint("POST", "/oauth/refresh", "form", List.of("refresh_token", "scope"), Credential.CLIENT_BASIC),
+                new Endpoint("POST", "/oauth/token", "form", List.of("grant_type", "device_code", "client_assertion",
+                        "client_assertion_type", "resource"), Credential.NONE),
+                new Endpoint("POST", "/oauth/device_authorization", "form", List.of("client_id", "scope",
+                        "client_assertion", "client_assertion_type"), Credential.NONE),
+                new Endpoint("GET", "/device", "query", List.of("user_code"), Credential.NONE),
+                new Endpoint("POST", "/device", "form", List.of("user_code", "csrf"), Credential.NONE),
+                new Endpoint("POST", "/device/sign-in", "form", List.of("email", "password", "csrf", "user_code"),
+                        Credential.NONE),
+                new Endpoint("POST", "/device/consent", "form", List.of("decision", "csrf", "user_code"), Credential.NONE),
+                new Endpoint("POST", "/api/v1/device/approve", "json", List.of("user_code", "decision"),
+                        Credential.CUSTOMER_KEY),
+                new Endpoint("POST", "/oauth/register", "json", List.of("redirect_uris", "client_name",
+                        "token_endpoint_auth_method", "grant_types", "response_types", "jwks", "jwks_uri", "scope"),
+                        Credential.NONE),
+                new Endpoint("GET", "/oauth/register/{id}", "none", List.of(), Credential.NONE),
+                new Endpoint("PUT", "/oauth/register/{id}", "json", List.of("client_id", "redirect_uris", "grant_types"),
+                        Credential.NONE),
+                new Endpoint("DELETE", "/oauth/register/{id}", "none", List.of(), Credential.NONE),
                 new Endpoint("GET", "/oauth/info", "query", List.of("access_token"), Credential.NONE),
                 new Endpoint("POST", "/oauth/invalidate", "form", List.of("token"), Credential.NONE),
                 new Endpoint("POST", "/oauth/revoke", "form", List.of("token", "token_type_hint"), Credential.CLIENT_BASIC),
@@ -215,7 +233,9 @@ class HostileInputE2eTest extends ServerSuite {
                 Map.of("X-VERSION", "1.8.0.0"), Map.of("Accept", "text/html;q=x"), Map.of("Accept", "*/*;;;"),
                 Map.of("Accept-Language", "**,;q=2"), Map.of("Cookie", "connect_session=%zz; connect_csrf=\u00ff"),
                 Map.of("Content-Type", "application/json; charset=ebcdic"), Map.of("Content-Type", "multipart/form-data"),
-                Map.of("Content-Type", ";;;"), Map.of("Origin", "null"), Map.of("X-Forwarded-For", "not-an-address, ::1"));
+                Map.of("Content-Type", ";;;"), Map.of("Origin", "null"), Map.of("X-Forwarded-For", "not-an-address, ::1"),
+                Map.of("DPoP", "x.y.z"), Map.of("DPoP", "eyJ".repeat(300) + ".x.y"), Map.of("Authorization", "DPoP"),
+                Map.of("Authorization", "DPoP eyJ.a.b", "DPoP", "eyJhbGciOiJub25lIn0.e30."));
         for (Map<String, String> odd : oddHeaders) {
             Map<String, String> merged = new LinkedHashMap<>(headers);
             merged.putAll(odd);
