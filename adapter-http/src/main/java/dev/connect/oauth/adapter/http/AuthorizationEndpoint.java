@@ -11,16 +11,13 @@ import dev.connect.oauth.application.port.in.ConsentDecision;
 import dev.connect.oauth.application.port.in.OpenIdParameters;
 import dev.connect.oauth.application.port.in.PlanAuthorizationCommand;
 import dev.connect.oauth.application.port.in.Principal;
-import dev.connect.oauth.application.port.in.RequestSource;
 import dev.connect.oauth.application.port.in.ResolvePushedRequestCommand;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.port.in.SignedIn;
 import dev.connect.oauth.application.port.in.SignedInAccount;
-import dev.connect.oauth.application.port.in.TooManyAttemptsException;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.AuthenticationRequirement;
 import dev.connect.oauth.domain.ErrorCode;
-import dev.connect.oauth.domain.OAuthException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -69,20 +66,18 @@ final class AuthorizationEndpoint {
     private final UseCaseExecutor executor;
     private final Pages pages;
     private final BrowserCookies cookies;
-    private final TokenBuckets signInPerSource;
-    private final RequestSources sources;
+    private final PageSignIn pageSignIn;
     private final String basePath;
     private final String issuer;
 
     AuthorizationEndpoint(HttpUseCases useCases, UseCaseExecutor executor, Pages pages, BrowserCookies cookies,
-                          TokenBuckets signInPerSource, RequestSources sources, String basePath, String issuer) {
+                          PageSignIn pageSignIn, String basePath, String issuer) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.cookies = Objects.requireNonNull(cookies, "cookies");
-        this.signInPerSource = Objects.requireNonNull(signInPerSource, "signInPerSource");
-        this.sources = Objects.requireNonNull(sources, "sources");
+        this.pageSignIn = Objects.requireNonNull(pageSignIn, "pageSignIn");
         this.basePath = Objects.requireNonNull(basePath, "basePath");
     }
 
@@ -128,32 +123,16 @@ final class AuthorizationEndpoint {
         }, rendering -> render(ctx, rendering.params(), rendering.step()));
     }
 
-    /**
-     * {@code POST /oauth/authorize/sign-in}: the sign-in form. Attempts per source are bounded in
-     * this node's memory (a flood guard); failed attempts are limited by the use case, in the
-     * shared store, and a limited one gets 429 with {@code Retry-After}.
-     */
+    /** {@code POST /oauth/authorize/sign-in}: the sign-in form, limited as {@link PageSignIn} says. */
     void signIn(RoutingContext ctx) {
         Parameters form = browserForm(ctx);
         AuthorizationRequest request = request(form);
-        Optional<String> email = form.get("email");
-        Optional<String> password = form.get("password");
-        RequestSource source = sources.of(ctx);
-        signInPerSource.take(source.value()).ifPresent(wait -> {
-            throw HttpProblem.tooManyRequests(wait);
-        });
+        SignInCommand attempt = pageSignIn.admit(ctx, form);
         executor.call(ctx, () -> {
             CheckedAuthorization checked = useCases.checkAuthorizationRequest().check(request);
-            try {
-                SignedIn session = useCases.signIn().signIn(new SignInCommand(email, password, source));
-                return new Step.SessionStarted(session,
-                        useCases.returnAfterSignIn().parametersBack(checked, afterSignIn(form)));
-            } catch (TooManyAttemptsException limited) {
-                throw HttpProblem.tooManyRequests(limited.retryAfter());
-            } catch (OAuthException refused) {
-                // A wrong password, an unknown or malformed email: the same answer for all.
-                return new Step.SignInForm(checked, email.orElse(""), true);
-            }
+            return pageSignIn.attempt(attempt, session -> new Step.SessionStarted(session,
+                            useCases.returnAfterSignIn().parametersBack(checked, afterSignIn(form))),
+                    () -> new Step.SignInForm(checked, attempt.email().orElse(""), true));
         }, step -> render(ctx, form, step));
     }
 

@@ -38,17 +38,17 @@ final class DeviceVerificationEndpoint {
     private final UseCaseExecutor executor;
     private final Pages pages;
     private final BrowserCookies cookies;
-    private final TokenBuckets signInPerSource;
+    private final PageSignIn pageSignIn;
     private final RequestSources sources;
     private final String basePath;
 
     DeviceVerificationEndpoint(HttpUseCases useCases, UseCaseExecutor executor, Pages pages, BrowserCookies cookies,
-                               TokenBuckets signInPerSource, RequestSources sources, String basePath) {
+                               PageSignIn pageSignIn, RequestSources sources, String basePath) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.cookies = Objects.requireNonNull(cookies, "cookies");
-        this.signInPerSource = Objects.requireNonNull(signInPerSource, "signInPerSource");
+        this.pageSignIn = Objects.requireNonNull(pageSignIn, "pageSignIn");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.basePath = Objects.requireNonNull(basePath, "basePath");
     }
@@ -93,23 +93,11 @@ final class DeviceVerificationEndpoint {
     void signIn(RoutingContext ctx) {
         Parameters form = browserForm(ctx);
         Optional<String> code = form.get(USER_CODE).filter(value -> !value.isBlank());
-        Optional<String> email = form.get("email");
-        Optional<String> password = form.get("password");
-        RequestSource source = sources.of(ctx);
-        signInPerSource.take(source.value()).ifPresent(wait -> {
-            throw HttpProblem.tooManyRequests(wait);
-        });
+        SignInCommand attempt = pageSignIn.admit(ctx, form);
         Messages messages = messages(ctx);
-        executor.call(ctx, () -> {
-            try {
-                return new Step.SessionStarted(useCases.signIn().signIn(new SignInCommand(email, password, source)), code);
-            } catch (TooManyAttemptsException limited) {
-                throw HttpProblem.tooManyRequests(limited.retryAfter());
-            } catch (OAuthException refused) {
-                // A wrong password, an unknown or malformed email: the same answer for all.
-                return new Step.SignInForm(code, email.orElse(""), true);
-            }
-        }, step -> render(ctx, messages, step));
+        executor.call(ctx, () -> pageSignIn.attempt(attempt, session -> new Step.SessionStarted(session, code),
+                () -> new Step.SignInForm(code, attempt.email().orElse(""), true)),
+                step -> render(ctx, messages, step));
     }
 
     /** {@code POST /device/consent}: Approve or Deny the request of the code in the form. */

@@ -114,10 +114,11 @@ public final class HttpAdapter {
         this.bodyReader = new BodyReader(settings.maxBodyBytes());
         BrowserCookies cookies = new BrowserCookies(settings.httpsIssuer(), settings.clock());
         RequestSources sources = new RequestSources(settings.trustedProxyBlocks());
-        TokenBuckets signInPerSource = new TokenBuckets(settings.signInPerAddress(), settings.clock());
-        this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies, signInPerSource, sources,
+        PageSignIn pageSignIn = new PageSignIn(useCases.signIn(),
+                new TokenBuckets(settings.signInPerAddress(), settings.clock()), sources);
+        this.authorization = new AuthorizationEndpoint(useCases, executor, pages, cookies, pageSignIn,
                 settings.basePath(), settings.issuer());
-        this.deviceVerification = new DeviceVerificationEndpoint(useCases, executor, pages, cookies, signInPerSource,
+        this.deviceVerification = new DeviceVerificationEndpoint(useCases, executor, pages, cookies, pageSignIn,
                 sources, settings.basePath());
         ClientAuthenticationLimit clientFailures = new ClientAuthenticationLimit(useCases.limitClientFailures(), sources);
         this.token = new TokenEndpoint(useCases, executor, new TokenBuckets(settings.tokenPerClient(), settings.clock()),
