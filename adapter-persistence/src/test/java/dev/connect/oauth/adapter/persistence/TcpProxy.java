@@ -111,6 +111,12 @@ public final class TcpProxy implements AutoCloseable {
                 try {
                     Socket client = server.accept();
                     sockets.add(client);
+                    if (server.isClosed()) {
+                        // Accepted just before refuse() closed the listener, and maybe added after it
+                        // dropped the connections: a cut link must not outlive the cut.
+                        drop(client);
+                        return;
+                    }
                     Thread.ofVirtual().start(() -> serve(client));
                 } catch (IOException e) {
                     return;
