@@ -196,22 +196,19 @@ class ObservabilityTest {
 
     /** The value of the first series whose line starts with {@code series}. */
     private static double value(String scrape, String series) {
-        Matcher line = Pattern.compile("^" + Pattern.quote(series) + ".* (\\S+)$", Pattern.MULTILINE).matcher(scrape);
-        assertThat(line.find()).as("series %s in%n%s", series, scrape).isTrue();
-        return Double.parseDouble(line.group(1));
+        return values(scrape, series).getFirst();
     }
 
     /** The sum of every line of {@code series} (a metric with several label sets). */
     private static double sum(String scrape, String series) {
+        return values(scrape, series).stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static List<Double> values(String scrape, String series) {
         Matcher line = Pattern.compile("^" + Pattern.quote(series) + ".* (\\S+)$", Pattern.MULTILINE).matcher(scrape);
-        double sum = 0;
-        boolean found = false;
-        while (line.find()) {
-            sum += Double.parseDouble(line.group(1));
-            found = true;
-        }
-        assertThat(found).as("series %s in%n%s", series, scrape).isTrue();
-        return sum;
+        List<Double> values = line.results().map(found -> Double.parseDouble(found.group(1))).toList();
+        assertThat(values).as("series %s in%n%s", series, scrape).isNotEmpty();
+        return values;
     }
 
     private HttpRequest.Builder get(String path) {
