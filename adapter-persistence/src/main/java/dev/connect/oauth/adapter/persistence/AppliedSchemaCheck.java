@@ -141,9 +141,11 @@ final class AppliedSchemaCheck {
             }
             case "jar" -> {
                 // The class loader's own open copy of the jar: not closed here. Entries of subfolders
-                // keep their slash, which no versioned name has: Flyway scans subfolders too.
+                // keep their slash, which no versioned name has: Flyway scans subfolders too. A
+                // multi-release jar (the server's) names the folder with its trailing slash already.
                 JarURLConnection connection = (JarURLConnection) folder.openConnection();
-                String prefix = connection.getEntryName() + "/";
+                String entry = connection.getEntryName();
+                String prefix = entry.endsWith("/") ? entry : entry + "/";
                 return connection.getJarFile().stream()
                         .map(ZipEntry::getName)
                         .filter(name -> name.startsWith(prefix) && name.length() > prefix.length())

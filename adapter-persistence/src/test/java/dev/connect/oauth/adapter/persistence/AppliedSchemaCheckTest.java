@@ -2,6 +2,10 @@ package dev.connect.oauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,11 +16,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.flywaydb.core.Flyway;
 import org.jooq.CloseableDSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The start-up fast path on a migrated schema, and every case that must still go through Flyway. */
 class AppliedSchemaCheckTest {
@@ -95,6 +104,27 @@ class AppliedSchemaCheckTest {
     @Test
     void bundledVersionsWhenReadFromTheClasspathThenEveryVersionedFile() {
         assertThat(bundled()).contains("1", "4", "5", "6", "8");
+    }
+
+    /**
+     * The server runs from one fat jar, a multi-release one, whose class loader names the folder
+     * with a trailing slash.
+     */
+    @Test
+    void bundledVersionsWhenReadFromAMultiReleaseJarThenEveryVersionedFile(@TempDir Path folder) throws Exception {
+        Path jar = folder.resolve("migrations.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            for (String entry : List.of("db/", "db/migration/", "db/migration/V1__schema.sql", "db/migration/V2_1__more.sql")) {
+                out.putNextEntry(new JarEntry(entry));
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(AppliedSchemaCheck.bundledVersions(loader)).contains(Set.of("1", "2.1"));
+        }
     }
 
     @Test
