@@ -11,13 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts the log format of the configuration into effect on the console appender of
- * {@code logback.xml}: JSON lines swap in a {@link JsonLogEncoder}, plain lines bring back the
- * pattern encoder the file configured. Logging is process-wide, so this is too. Under another SLF4J
+ * {@link ConsoleLogConfigurator}: JSON lines swap in a {@link JsonLogEncoder}, plain lines bring back
+ * the pattern encoder it configured. Logging is process-wide, so this is too. Under another SLF4J
  * provider (a team embedding the server with its own logging) it does nothing: theirs decides.
  */
 final class LogOutput {
-    private static final String CONSOLE = "CONSOLE";
-    /** The encoder of logback.xml while a JSON encoder stands in for it. */
+    /** The configured encoder while a JSON encoder stands in for it. */
     private static Encoder<ILoggingEvent> configured;
 
     private LogOutput() {
@@ -44,7 +43,7 @@ final class LogOutput {
     @SuppressWarnings("unchecked")
     private static Optional<OutputStreamAppender<ILoggingEvent>> console() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-                && context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(CONSOLE) instanceof OutputStreamAppender<?> console) {
+                && context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(ConsoleLogConfigurator.CONSOLE) instanceof OutputStreamAppender<?> console) {
             return Optional.of((OutputStreamAppender<ILoggingEvent>) console);
         }
         return Optional.empty();

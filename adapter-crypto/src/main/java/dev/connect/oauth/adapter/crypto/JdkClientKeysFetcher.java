@@ -1,5 +1,6 @@
 package dev.connect.oauth.adapter.crypto;
 
+import dev.connect.oauth.application.Lazy;
 import dev.connect.oauth.application.port.out.ClientKeysFetcher;
 import dev.connect.oauth.application.port.out.ClientKeysUnavailableException;
 import java.io.IOException;
@@ -21,12 +22,14 @@ final class JdkClientKeysFetcher implements ClientKeysFetcher {
     /** A JWK Set of a few keys is a few kilobytes. */
     static final int MAX_BYTES = 64 * 1024;
 
-    private final HttpClient http;
+    /** Made on the first fetch: most servers never fetch, and making one (TLS set-up) slows the start. */
+    private final Lazy<HttpClient> http;
     private final Duration timeout;
 
     JdkClientKeysFetcher(Duration connectTimeout, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.http = Lazy.of(() -> HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build());
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
@@ -40,7 +43,7 @@ final class JdkClientKeysFetcher implements ClientKeysFetcher {
             throw new ClientKeysUnavailableException("jwks_uri is not a valid URI", malformed);
         }
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new ClientKeysUnavailableException("jwks_uri answered " + response.statusCode());

@@ -1,5 +1,6 @@
 package dev.connect.oauth.adapter.http;
 
+import dev.connect.oauth.application.Lazy;
 import dev.connect.oauth.domain.ClientAuthMethod;
 import dev.connect.oauth.domain.ClientAuthSettings;
 import dev.connect.oauth.domain.GrantType;
@@ -44,7 +45,8 @@ final class DiscoveryEndpoints {
     private final HttpUseCases useCases;
     private final UseCaseExecutor executor;
     private final String metadata;
-    private final String openApi;
+    /** Parsed on first request: a large document few ask for, kept off the start. */
+    private final Lazy<String> openApi;
     private final String openIdConfiguration;
 
     DiscoveryEndpoints(HttpUseCases useCases, UseCaseExecutor executor, HttpSettings settings) {
@@ -54,13 +56,13 @@ final class DiscoveryEndpoints {
                 new JsonArray(useCases.dpopParameters().algorithms()));
         this.metadata = oauth.encode();
         this.openIdConfiguration = openIdConfiguration(oauth, settings).encode();
-        this.openApi = openApi(settings.issuer()).encode();
+        this.openApi = Lazy.of(() -> openApi(settings.issuer()).encode());
     }
 
     /** The OpenAPI document, the one answer here that may be cached (CommonHeaders forbids it elsewhere). */
     void openApi(RoutingContext ctx) {
         ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, OPENAPI_CACHE_CONTROL).remove("Pragma");
-        Replies.json(ctx, 200, openApi);
+        Replies.json(ctx, 200, openApi.get());
     }
 
     void metadata(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package dev.connect.oauth.application.service;
 
 import dev.connect.oauth.application.AbuseLimits;
+import dev.connect.oauth.application.Lazy;
 import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.SignInCommand;
 import dev.connect.oauth.application.port.in.SignInUseCase;
@@ -45,7 +46,8 @@ public final class SignInService implements SignInUseCase {
     private final AuditTrail audit;
     private final Clock clock;
     private final OAuthPolicy policy;
-    private final PasswordHash nobodysPassword;
+    /** Verified against when the account is unknown, so that both cost one hash; made on first use, off the start. */
+    private final Lazy<PasswordHash> nobodysPassword;
     private final SignInThrottle throttle;
 
     @Inject
@@ -60,7 +62,7 @@ public final class SignInService implements SignInUseCase {
         this.audit = new AuditTrail(auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.nobodysPassword = passwordHasher.hash(generator.secret());
+        this.nobodysPassword = Lazy.of(() -> passwordHasher.hash(generator.secret()));
         this.throttle = new SignInThrottle(attempts, hasher, limits);
     }
 
@@ -74,7 +76,7 @@ public final class SignInService implements SignInUseCase {
         Optional<PasswordHash> password = account.flatMap(Account::password);
         // An over-long password never matches (none can be set) and is not worth a slow hash.
         boolean verified = givenPassword.length() <= CreateAccountService.MAX_PASSWORD_LENGTH
-                && passwordHasher.verify(givenPassword, password.orElse(nobodysPassword))
+                && passwordHasher.verify(givenPassword, password.orElseGet(nobodysPassword))
                 && password.isPresent();
         if (!verified) {
             audit.record(AuditEventType.SIGN_IN_FAILED, account.map(Account::id), Optional.empty(),
