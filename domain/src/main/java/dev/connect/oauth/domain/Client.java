@@ -17,13 +17,15 @@ import java.util.Optional;
  *        assertions need the secret itself, and they never present it in clear, so they have no hash
  * @param requirePushedAuthorizationRequests whether its authorization requests must be pushed
  *        first (RFC 9126 §6): one that arrives with its parameters in the query is refused
+ * @param accessTokenFormat whether its access tokens are signed JWTs or opaque reference tokens
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2">RFC 6749 §2</a>
  */
 public record Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
                      List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
                      ClientOpenIdSettings openId, boolean requirePushedAuthorizationRequests,
-                     ClientAuthSettings auth, Optional<SealedSecret> sealedSecret) {
+                     ClientAuthSettings auth, Optional<SealedSecret> sealedSecret,
+                     AccessTokenFormat accessTokenFormat) {
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_REDIRECT_URIS = 20;
 
@@ -38,6 +40,7 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         Objects.requireNonNull(openId, "openId");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(sealedSecret, "sealedSecret");
+        Objects.requireNonNull(accessTokenFormat, "accessTokenFormat");
         redirectUris = List.copyOf(new LinkedHashSet<>(redirectUris));
         name = name.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
@@ -58,6 +61,15 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
         if ((auth.method() == ClientAuthMethod.CLIENT_SECRET_JWT) != sealedSecret.isPresent()) {
             throw new IllegalArgumentException("A client has a sealed secret exactly when it authenticates with client_secret_jwt");
         }
+    }
+
+    /** A client with {@link AccessTokenFormat#DEFAULT JWT access tokens}. */
+    public Client(ClientId id, String name, ClientType type, Optional<SecretHash> secretHash,
+                  List<RedirectUri> redirectUris, ScopeSet allowedScopes, Instant createdAt,
+                  ClientOpenIdSettings openId, boolean requirePushedAuthorizationRequests,
+                  ClientAuthSettings auth, Optional<SealedSecret> sealedSecret) {
+        this(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId, requirePushedAuthorizationRequests,
+                auth, sealedSecret, AccessTokenFormat.DEFAULT);
     }
 
     /** A client without a sealed secret (any method but {@code client_secret_jwt}). */
@@ -157,7 +169,7 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
             throw ErrorCode.INVALID_REQUEST.exception("This client authenticates without a secret.");
         }
         return new Client(id, name, type, Optional.of(newHash), redirectUris, allowedScopes, createdAt, openId,
-                requirePushedAuthorizationRequests, auth, sealedSecret);
+                requirePushedAuthorizationRequests, auth, sealedSecret, accessTokenFormat);
     }
 
     /** The same client with a new sealed secret (rotation, or the rewrap of a key-encryption key rotation). */
@@ -166,12 +178,12 @@ public record Client(ClientId id, String name, ClientType type, Optional<SecretH
             throw ErrorCode.INVALID_REQUEST.exception("This client authenticates without a sealed secret.");
         }
         return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
-                requirePushedAuthorizationRequests, auth, Optional.of(newSecret));
+                requirePushedAuthorizationRequests, auth, Optional.of(newSecret), accessTokenFormat);
     }
 
     /** The same client with the hash of a new registration access token (RFC 7592 §3). */
     public Client withRegistrationTokenHash(SecretHash hash) {
         return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
-                requirePushedAuthorizationRequests, auth.withRegistrationTokenHash(hash), sealedSecret);
+                requirePushedAuthorizationRequests, auth.withRegistrationTokenHash(hash), sealedSecret, accessTokenFormat);
     }
 }

@@ -162,6 +162,34 @@ class ClientTest {
     }
 
     @Test
+    void constructorWhenNoFormatGivenThenJwtAccessTokens() {
+        assertThat(confidential().accessTokenFormat()).isEqualTo(AccessTokenFormat.JWT);
+    }
+
+    @Test
+    void withSecretOrRegistrationTokenThenTheAccessTokenFormatIsKept() {
+        Client reference = reference(confidential());
+
+        assertThat(reference.withSecretHash(new SecretHash("e".repeat(64))).accessTokenFormat())
+                .isEqualTo(AccessTokenFormat.REFERENCE);
+        assertThat(reference.withRegistrationTokenHash(new SecretHash("f".repeat(64))).accessTokenFormat())
+                .isEqualTo(AccessTokenFormat.REFERENCE);
+    }
+
+    @Test
+    void constructorWhenFormatNullThenNullPointerException() {
+        Client c = confidential();
+        assertThatNullPointerException().isThrownBy(() -> new Client(c.id(), c.name(), c.type(), c.secretHash(),
+                c.redirectUris(), c.allowedScopes(), c.createdAt(), c.openId(), false, c.auth(), c.sealedSecret(), null))
+                .withMessage("accessTokenFormat");
+    }
+
+    private static Client reference(Client c) {
+        return new Client(c.id(), c.name(), c.type(), c.secretHash(), c.redirectUris(), c.allowedScopes(), c.createdAt(),
+                c.openId(), c.requirePushedAuthorizationRequests(), c.auth(), c.sealedSecret(), AccessTokenFormat.REFERENCE);
+    }
+
+    @Test
     void withSecretHashWhenPublicThenInvalidRequest() {
         assertRejected(() -> publicClient().withSecretHash(new SecretHash("e".repeat(64))), ErrorCode.INVALID_REQUEST);
     }
