@@ -44,7 +44,7 @@ final class ApiEndpoints {
     private static final Set<String> CLIENT_MEMBERS = Set.copyOf(java.util.stream.Stream.concat(
             Set.of("name", "type", "redirect_uris", "scopes", "post_logout_redirect_uris", "subject_type",
                     "default_max_age", "resources", "require_pushed_authorization_requests").stream(),
-            ClientMetadataJson.AUTH_MEMBERS.stream()).toList());
+            ClientMetadataJson.SHARED_MEMBERS.stream()).toList());
     /** The members of {@code POST /api/v1/device/approve}. */
     private static final Set<String> DEVICE_DECISION_MEMBERS = Set.of("user_code", "decision");
 
@@ -142,7 +142,8 @@ final class ApiEndpoints {
                     JsonBodies.string(body, "type"), JsonBodies.strings(body, "post_logout_redirect_uris"),
                     JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age"),
                     JsonBodies.optionalBoolean(body, "require_pushed_authorization_requests"),
-                    ClientMetadataJson.auth(body), JsonBodies.strings(body, "resources")));
+                    ClientMetadataJson.auth(body), JsonBodies.strings(body, "resources"),
+                    ClientMetadataJson.accessTokenFormat(body)));
         }, registered -> Replies.json(ctx, 201, registered(registered)));
     }
 
@@ -271,7 +272,7 @@ final class ApiEndpoints {
                 .put("resources", new JsonArray(client.openId().resources().values()))
                 .put("require_pushed_authorization_requests", client.requirePushedAuthorizationRequests());
         client.openId().defaultMaxAge().ifPresent(age -> body.put("default_max_age", age.toSeconds()));
-        ClientMetadataJson.putAuth(body, client);
+        ClientMetadataJson.putShared(body, client);
         return body.put("created_at", client.createdAt().toString());
     }
 

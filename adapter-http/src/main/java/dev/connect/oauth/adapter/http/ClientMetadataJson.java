@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Client metadata in JSON, read and written under RFC 7591 §2's names: the authentication members
- * both client APIs share, and the whole registration of {@code /oauth/register}. A member of the
+ * Client metadata in JSON, read and written under RFC 7591 §2's names: the members both client APIs
+ * share (authentication, and {@code access_token_format}, named as ORY Hydra's
+ * {@code access_token_strategy} is, since no RFC names it), and the whole registration of
+ * {@code /oauth/register}. A member of the
  * wrong JSON type, and any member not listed, is {@code invalid_client_metadata}: a misspelt or
  * unsupported setting would otherwise be dropped without a word.
  *
@@ -29,10 +31,13 @@ import java.util.function.Supplier;
  */
 final class ClientMetadataJson {
     /** The authentication members, in both client APIs. */
-    static final Set<String> AUTH_MEMBERS = Set.of("token_endpoint_auth_method", "grant_types", "response_types", "jwks",
-            "jwks_uri", "token_endpoint_auth_signing_alg");
+    private static final Set<String> AUTH_MEMBERS = Set.of("token_endpoint_auth_method", "grant_types", "response_types",
+            "jwks", "jwks_uri", "token_endpoint_auth_signing_alg");
+    private static final String ACCESS_TOKEN_FORMAT = "access_token_format";
+    /** The members both client APIs share. */
+    static final Set<String> SHARED_MEMBERS = union(AUTH_MEMBERS, Set.of(ACCESS_TOKEN_FORMAT));
     /** The members of a dynamic registration request (RFC 7591 §2 and OpenID Connect's that are supported). */
-    static final Set<String> REGISTRATION_MEMBERS = union(AUTH_MEMBERS, Set.of("client_name", "redirect_uris", "scope",
+    static final Set<String> REGISTRATION_MEMBERS = union(SHARED_MEMBERS, Set.of("client_name", "redirect_uris", "scope",
             "post_logout_redirect_uris", "subject_type", "default_max_age", "require_pushed_authorization_requests"));
 
     private ClientMetadataJson() {
@@ -45,6 +50,11 @@ final class ClientMetadataJson {
                 JsonBodies.string(body, "jwks_uri"), JsonBodies.string(body, "token_endpoint_auth_signing_alg")));
     }
 
+    /** {@code access_token_format} of {@code body}: {@code jwt} or {@code reference}, checked by the registration. */
+    static Optional<String> accessTokenFormat(JsonObject body) {
+        return metadataErrors(() -> JsonBodies.string(body, ACCESS_TOKEN_FORMAT));
+    }
+
     /** A dynamic registration request: RFC 7591 names, {@code scope} space-separated, the type from the method. */
     static ClientMetadata registration(JsonObject body, Set<String> alsoAllowed) {
         requireOnly(body, union(REGISTRATION_MEMBERS, alsoAllowed));
@@ -54,7 +64,8 @@ final class ClientMetadataJson {
                 Optional.empty(), JsonBodies.strings(body, "post_logout_redirect_uris"),
                 JsonBodies.string(body, "subject_type"), JsonBodies.wholeNumber(body, "default_max_age"),
                 JsonBodies.optionalBoolean(body, "require_pushed_authorization_requests"), auth(body),
-                Optional.empty())); // RFC 7591 defines no resources member: resources are the v1 API's
+                Optional.empty(), // RFC 7591 defines no resources member: resources are the v1 API's
+                accessTokenFormat(body)));
     }
 
     /** Refuses any member outside {@code known} with {@code invalid_client_metadata}. */
@@ -65,8 +76,8 @@ final class ClientMetadataJson {
         });
     }
 
-    /** The authentication members of {@code client}, added to {@code body}. */
-    static JsonObject putAuth(JsonObject body, Client client) {
+    /** The {@link #SHARED_MEMBERS} of {@code client}, added to {@code body}. */
+    static JsonObject putShared(JsonObject body, Client client) {
         ClientAuthSettings auth = client.auth();
         JsonArray grantTypes = new JsonArray();
         auth.grantTypes().stream().sorted().map(GrantType::wireName).forEach(grantTypes::add);
@@ -74,7 +85,8 @@ final class ClientMetadataJson {
         auth.responseTypes().stream().sorted().map(ResponseType::wireName).forEach(responseTypes::add);
         body.put("token_endpoint_auth_method", auth.method().wireName())
                 .put("grant_types", grantTypes)
-                .put("response_types", responseTypes);
+                .put("response_types", responseTypes)
+                .put(ACCESS_TOKEN_FORMAT, client.accessTokenFormat().wireName());
         auth.jwks().ifPresent(jwks -> body.put("jwks", new JsonObject(jwks)));
         auth.jwksUri().ifPresent(uri -> body.put("jwks_uri", uri));
         auth.signingAlg().ifPresent(alg -> body.put("token_endpoint_auth_signing_alg", alg));
@@ -96,7 +108,7 @@ final class ClientMetadataJson {
         if (client.secretHash().isPresent() || client.sealedSecret().isPresent()) {
             body.put("client_secret_expires_at", 0); // RFC 7591 §3.2.1: required with a secret; 0 = never
         }
-        return putAuth(body, client);
+        return putShared(body, client);
     }
 
     static JsonArray uris(List<RedirectUri> uris) {

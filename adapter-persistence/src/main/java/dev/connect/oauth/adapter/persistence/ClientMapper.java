@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.persistence;
 
 import dev.connect.oauth.adapter.persistence.jooq.tables.records.ClientRedirectUrisRecord;
 import dev.connect.oauth.adapter.persistence.jooq.tables.records.ClientsRecord;
+import dev.connect.oauth.domain.AccessTokenFormat;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientAuthMethod;
 import dev.connect.oauth.domain.ClientAuthSettings;
@@ -58,6 +59,7 @@ final class ClientMapper {
         row.setTokenEndpointAuthSigningAlg(auth.signingAlg().orElse(null));
         row.setRegistrationTokenHash(auth.registrationTokenHash().map(SecretHash::hex).orElse(null));
         row.setRequirePushedAuthorizationRequests(client.requirePushedAuthorizationRequests());
+        row.setAccessTokenFormat(client.accessTokenFormat().wireName());
         return row;
     }
 
@@ -77,7 +79,8 @@ final class ClientMapper {
                 redirectUris.stream().map(RedirectUri::parse).toList(), ScopeSet.parse(row.getAllowedScopes()),
                 EpochNanos.toInstant(row.getCreatedAt()), openId(row),
                 Boolean.TRUE.equals(row.getRequirePushedAuthorizationRequests()), auth(row),
-                Optional.ofNullable(row.getSealedSecret()).map(SealedSecret::new));
+                Optional.ofNullable(row.getSealedSecret()).map(SealedSecret::new),
+                AccessTokenFormat.parse(row.getAccessTokenFormat()));
     }
 
     private static ClientAuthSettings auth(ClientsRecord row) {

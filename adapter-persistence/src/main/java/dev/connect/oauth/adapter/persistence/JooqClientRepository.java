@@ -66,6 +66,7 @@ final class JooqClientRepository implements ClientRepository {
                     .set(CLIENTS.TOKEN_ENDPOINT_AUTH_SIGNING_ALG, row.getTokenEndpointAuthSigningAlg())
                     .set(CLIENTS.REGISTRATION_TOKEN_HASH, row.getRegistrationTokenHash())
                     .set(CLIENTS.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, row.getRequirePushedAuthorizationRequests())
+                    .set(CLIENTS.ACCESS_TOKEN_FORMAT, row.getAccessTokenFormat())
                     .where(CLIENTS.ID.eq(row.getId()).and(CLIENTS.DELETED_AT.isNull()))
                     .execute();
             if (updated == 0) {

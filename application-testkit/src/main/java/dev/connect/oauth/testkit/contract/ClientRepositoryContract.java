@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.out.ClientRepository;
 import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.AccessTokenFormat;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientAuthMethod;
@@ -152,6 +153,22 @@ public abstract class ClientRepositoryContract extends StoreContract {
         assertThat(store.clients().findById(confidential.id()).orElseThrow().auth())
                 .isEqualTo(ClientAuthSettings.defaultsFor(ClientType.CONFIDENTIAL, true));
         assertThat(store.clients().findById(publicClient.id()).orElseThrow().auth().method()).isEqualTo(ClientAuthMethod.NONE);
+        assertThat(store.clients().findById(confidential.id()).orElseThrow().accessTokenFormat())
+                .isEqualTo(AccessTokenFormat.JWT);
+    }
+
+    @Test
+    void findByIdWhenReferenceTokensChosenThenKeepsTheFormatAndUpdateChangesIt() {
+        Client reference = TestClients.confidential().accessTokenFormat(AccessTokenFormat.REFERENCE).build();
+        store.clients().add(reference);
+
+        assertThat(store.clients().findById(reference.id())).contains(reference);
+
+        Client jwt = TestClients.confidential().id(reference.id()).createdAt(reference.createdAt()).build();
+        assertThat(store.clients().update(jwt)).isTrue();
+
+        assertThat(store.clients().findById(reference.id()).orElseThrow().accessTokenFormat())
+                .isEqualTo(AccessTokenFormat.JWT);
     }
 
     @Test

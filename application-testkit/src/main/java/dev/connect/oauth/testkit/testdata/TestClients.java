@@ -1,5 +1,6 @@
 package dev.connect.oauth.testkit.testdata;
 
+import dev.connect.oauth.domain.AccessTokenFormat;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientAuthMethod;
 import dev.connect.oauth.domain.ClientAuthSettings;
@@ -49,6 +50,7 @@ public final class TestClients {
         private ClientOpenIdSettings openId = ClientOpenIdSettings.DEFAULTS;
         private Optional<ClientAuthSettings> auth = Optional.empty();
         private boolean requirePushedAuthorizationRequests;
+        private AccessTokenFormat accessTokenFormat = AccessTokenFormat.DEFAULT;
 
         private Builder(ClientType type, Optional<SecretHash> secretHash) {
             this.type = type;
@@ -135,10 +137,17 @@ public final class TestClients {
             return this;
         }
 
+        /** The format of the client's access tokens; JWT when not set. */
+        public Builder accessTokenFormat(AccessTokenFormat format) {
+            this.accessTokenFormat = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
         public Client build() {
             return new Client(id, name, type, secretHash, redirectUris, allowedScopes, createdAt, openId,
                     requirePushedAuthorizationRequests,
-                    auth.orElseGet(() -> ClientAuthSettings.defaultsFor(type, !redirectUris.isEmpty())), sealedSecret);
+                    auth.orElseGet(() -> ClientAuthSettings.defaultsFor(type, !redirectUris.isEmpty())), sealedSecret,
+                    accessTokenFormat);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.connect.oauth.application.OAuthPolicy;
 import dev.connect.oauth.application.port.in.ClientAuthMetadata;
 import dev.connect.oauth.application.port.in.ClientMetadata;
 import dev.connect.oauth.application.port.out.ClientAssertionCodec;
+import dev.connect.oauth.domain.AccessTokenFormat;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ClientAuthMethod;
 import dev.connect.oauth.domain.ClientAuthSettings;
@@ -34,7 +35,8 @@ import java.util.Set;
  * {@code pairwise} subject type among them) and the RFC 8707 resources; the
  * authentication method consistent with the type ({@code none} exactly for public clients), grant
  * and response types consistent with each other and the redirect URIs, public keys only in
- * {@code jwks}; whether it must push its authorization requests (RFC 9126 §6). A client whose
+ * {@code jwks}; whether it must push its authorization requests (RFC 9126 §6); its access token
+ * format ({@code jwt} when absent; an unknown one is {@code invalid_client_metadata}). A client whose
  * method uses a secret gets a fresh one ({@link ClientSecrets}), kept as its hash, or sealed for
  * {@code client_secret_jwt}.
  *
@@ -111,6 +113,7 @@ final class ClientRegistrar {
         ClientAuthSettings settings = new ClientAuthSettings(resolved, grantTypes, responseTypes, auth.jwks(),
                 auth.jwksUri(), auth.signingAlg(), Optional.empty());
         settings.requireConsistent(!redirectUris.isEmpty());
+        AccessTokenFormat format = metadata.accessTokenFormat().map(AccessTokenFormat::parse).orElse(AccessTokenFormat.DEFAULT);
         Optional<SecretHash> keptHash = previous.flatMap(Client::secretHash).filter(hash -> resolved.usesSecretHash());
         Optional<SealedSecret> keptSealed = previous.flatMap(Client::sealedSecret)
                 .filter(sealed -> resolved == ClientAuthMethod.CLIENT_SECRET_JWT);
@@ -118,7 +121,7 @@ final class ClientRegistrar {
                 ? Optional.empty() : secrets.issue(id, settings);
         Client client = new Client(id, name, type, keptHash.or(() -> issued.flatMap(ClientSecrets.Issued::hash)),
                 redirectUris, scopes, createdAt, openId, metadata.requirePushedAuthorizationRequests().orElse(false),
-                settings, keptSealed.or(() -> issued.flatMap(ClientSecrets.Issued::sealed)));
+                settings, keptSealed.or(() -> issued.flatMap(ClientSecrets.Issued::sealed)), format);
         return new Built(client, issued.map(ClientSecrets.Issued::secret));
     }
 

@@ -92,12 +92,12 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         String code = command.code().filter(value -> !value.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("code is required."));
         Optional<JwkThumbprint> proofKey = proofs.verify(command.dpop(), Optional.empty());
-        TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofKey, client);
+        TokenIssuer.Minting minting = TokenIssuer.Minting.of(proofKey, client);
         Instant now = clock.instant();
         SecretHash hash = hasher.hash(code);
         Optional<TokenResponse> issued = codes.find(hash, client.id())
                 .filter(stored -> !stored.isRedeemed() && isRedeemable(stored, client, command, proofKey, now))
-                .flatMap(stored -> redeemWithTokens(hash, client, stored, resources(stored, command), now, binding));
+                .flatMap(stored -> redeemWithTokens(hash, client, stored, resources(stored, command), now, minting));
         if (issued.isPresent()) {
             return issued.get();
         }
@@ -110,7 +110,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
                 redeemed.code().checkRedemption(client.id(), command.redirectUri(), command.codeVerifier(), proofKey,
                         now);
                 yield withIdToken(issuer.withRefreshToken(redeemed.code(), resources(redeemed.code(), command), now,
-                        binding), redeemed.code(), client, now);
+                        minting), redeemed.code(), client, now);
             }
             case Redemption.AlreadyRedeemed replay -> retried(replay.code(), client, command, proofKey, now)
                     .orElseThrow(() -> replayed.revoke(AuditEventType.CODE_REPLAYED, replay.code().grantId(),
@@ -128,8 +128,8 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
      */
     private Optional<TokenResponse> redeemWithTokens(SecretHash hash, Client client, AuthorizationCode code,
                                                      ResourceSet resources, Instant now,
-                                                     TokenIssuer.KeyBinding binding) {
-        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(code, resources, now, binding);
+                                                     TokenIssuer.Minting minting) {
+        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(code, resources, now, minting);
         if (!codes.redeemAndStore(hash, client.id(), now, pair.accessToken(), pair.refreshToken())) {
             return Optional.empty();
         }
@@ -163,7 +163,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         } catch (OAuthException differentRequest) {
             return Optional.empty();
         }
-        return issuer.reissueForCode(code, resources, now, TokenIssuer.KeyBinding.of(proofKey, client))
+        return issuer.reissueForCode(code, resources, now, TokenIssuer.Minting.of(proofKey, client))
                 .map(tokens -> withIdToken(tokens, code, client, now));
     }
 

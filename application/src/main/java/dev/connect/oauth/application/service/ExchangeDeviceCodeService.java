@@ -68,7 +68,7 @@ public final class ExchangeDeviceCodeService implements ExchangeDeviceCodeUseCas
         GrantTypes.requirePermitted(client, GrantType.DEVICE_CODE);
         String deviceCode = command.deviceCode().filter(value -> !value.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("device_code is required."));
-        TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofs.verify(command.dpop(), Optional.empty()), client);
+        TokenIssuer.Minting minting = TokenIssuer.Minting.of(proofs.verify(command.dpop(), Optional.empty()), client);
         Instant now = clock.instant();
         SecretHash hash = hasher.hash(deviceCode);
         DeviceAuthorization request = requests.findByDeviceCode(hash, client.id())
@@ -84,7 +84,7 @@ public final class ExchangeDeviceCodeService implements ExchangeDeviceCodeUseCas
         Grant grant = grants.findById(request.grantId().orElseThrow())
                 .filter(Grant::isActive)
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("The authorization was revoked."));
-        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(grant, now, binding);
+        TokenIssuer.UnstoredPair pair = issuer.unstoredPair(grant, now, minting);
         if (!requests.redeemAndStore(hash, client.id(), now, pair.accessToken(), pair.refreshToken())) {
             throw ErrorCode.INVALID_GRANT.exception("The device code was already used.");
         }

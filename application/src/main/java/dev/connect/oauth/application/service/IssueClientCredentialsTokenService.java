@@ -56,13 +56,13 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
             throw ErrorCode.UNAUTHORIZED_CLIENT.exception("A public client cannot use client_credentials.");
         }
         GrantTypes.requirePermitted(client, GrantType.CLIENT_CREDENTIALS);
-        TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofs.verify(command.dpop(), Optional.empty()), client);
+        TokenIssuer.Minting minting = TokenIssuer.Minting.of(proofs.verify(command.dpop(), Optional.empty()), client);
         // RFC 8707 §2: resources the client registered, else invalid_target.
         ResourceSet resources = command.resources().isEmpty() ? ResourceSet.NONE
                 : client.openId().resources().narrow(command.resources());
         Instant now = clock.instant();
         Grant grant = Grant.of(new GrantId(generator.identifier()), client.id(), Optional.empty(),
                 client.resolveScopes(command.scope()), now);
-        return issuer.accessOnly(grant, resources, now, binding);
+        return issuer.accessOnly(grant, resources, now, minting);
     }
 }

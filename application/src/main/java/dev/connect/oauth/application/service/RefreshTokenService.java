@@ -91,7 +91,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         String presented = command.refreshToken().filter(value -> !value.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("refresh_token is required."));
         Optional<JwkThumbprint> proofKey = proofs.verify(command.dpop(), Optional.empty());
-        TokenIssuer.KeyBinding binding = TokenIssuer.KeyBinding.of(proofKey, client);
+        TokenIssuer.Minting minting = TokenIssuer.Minting.of(proofKey, client);
         Instant now = clock.instant();
         RefreshTokenOfGrant found = tokens.findRefreshTokenWithGrant(hasher.hash(presented))
                 .filter(stored -> stored.token().clientId().equals(client.id()))
@@ -102,14 +102,14 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token was revoked.");
         }
         if (token.isRetired()) {
-            return retried(found, command, client, now, binding).orElseThrow(() -> reused(token, now));
+            return retried(found, command, client, now, minting).orElseThrow(() -> reused(token, now));
         }
         if (!token.isActive(now)) {
             throw ErrorCode.INVALID_GRANT.exception("The refresh token has expired.");
         }
         ScopeSet scopes = narrowedScopes(command.scope(), token);
         ResourceSet resources = token.resources().narrow(command.resources());
-        return issuer.rotate(token, scopes, resources, found.grantCreatedAt(), now, binding)
+        return issuer.rotate(token, scopes, resources, found.grantCreatedAt(), now, minting)
                 .map(tokens -> withIdToken(tokens, token, client, now))
                 .orElseThrow(() -> reused(token, now));
     }
@@ -129,7 +129,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
 
     /** A fresh successor when presenting the retired {@code token} again is a retry, not reuse. */
     private Optional<TokenResponse> retried(RefreshTokenOfGrant found, RefreshTokenCommand command, Client client,
-                                            Instant now, TokenIssuer.KeyBinding binding) {
+                                            Instant now, TokenIssuer.Minting minting) {
         RefreshToken token = found.token();
         if (!policy.withinRetryGrace(token.retiredAt().orElseThrow(), now)) {
             return Optional.empty();
@@ -142,7 +142,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         } catch (OAuthException notTheSameRequest) {
             return Optional.empty();
         }
-        return issuer.reissueAfter(token, scopes, resources, found.grantCreatedAt(), now, binding)
+        return issuer.reissueAfter(token, scopes, resources, found.grantCreatedAt(), now, minting)
                 .map(tokens -> withIdToken(tokens, token, client, now));
     }
 

@@ -8,6 +8,7 @@ import dev.connect.oauth.application.port.out.SecretGenerator;
 import dev.connect.oauth.application.port.out.SecretHasher;
 import dev.connect.oauth.application.port.out.TokenRepository;
 import dev.connect.oauth.domain.AccessToken;
+import dev.connect.oauth.domain.AccessTokenFormat;
 import dev.connect.oauth.domain.AccountId;
 import dev.connect.oauth.domain.AuthorizationCode;
 import dev.connect.oauth.domain.Client;
@@ -28,10 +29,12 @@ import java.util.Optional;
 /**
  * Mints and stores tokens. An access token is a JWT (RFC 9068: {@code iss} from the policy,
  * {@code aud} the resources it is for (RFC 8707) or else the policy's audience, {@code sub} the
- * account, or the client itself for client credentials) kept as the
- * hash of its string; a refresh token is an opaque 256-bit secret kept as its hash. Times are
- * whole seconds, as JWT NumericDates are, so the stored life and the signed one agree. A
- * {@link KeyBinding} binds the access token to the key of the request's DPoP proof
+ * account, or the client itself for client credentials), or, for a client that chose
+ * {@link AccessTokenFormat#REFERENCE reference} tokens, an opaque 256-bit secret that costs no
+ * signature; either is kept as the hash of its string, with the same details, so every check
+ * treats both alike. A refresh token is an opaque 256-bit secret kept as its hash. Times are
+ * whole seconds, as JWT NumericDates are, so the stored life and the signed one agree. The
+ * {@link Minting} of the client binds the access token to the key of the request's DPoP proof
  * ({@code cnf.jkt}), and a public client's refresh token too (RFC 9449 §5).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2.2">RFC 9068 §2.2</a>
@@ -58,8 +61,8 @@ final class TokenIssuer {
      * grant); the access token is for {@code resources} (some of the code's), the refresh token
      * keeps all of the code's.
      */
-    TokenResponse withRefreshToken(AuthorizationCode code, ResourceSet resources, Instant at, KeyBinding binding) {
-        UnstoredPair pair = unstoredPair(code, resources, at, binding);
+    TokenResponse withRefreshToken(AuthorizationCode code, ResourceSet resources, Instant at, Minting minting) {
+        UnstoredPair pair = unstoredPair(code, resources, at, minting);
         tokens.add(pair.accessToken(), Optional.of(pair.refreshToken()));
         return pair.response();
     }
@@ -68,8 +71,8 @@ final class TokenIssuer {
      * The pair of {@link #withRefreshToken}, made but not stored: for a caller that stores it in
      * the same step as the code's redemption, and hands out the answer only if that step did.
      */
-    UnstoredPair unstoredPair(AuthorizationCode code, ResourceSet resources, Instant at, KeyBinding binding) {
-        Pair pair = rootPair(code, resources, seconds(at), binding);
+    UnstoredPair unstoredPair(AuthorizationCode code, ResourceSet resources, Instant at, Minting minting) {
+        Pair pair = rootPair(code, resources, seconds(at), minting);
         return new UnstoredPair(pair.access().kept(), pair.refresh().kept(), pair.response());
     }
 
@@ -78,11 +81,11 @@ final class TokenIssuer {
      * grant), made but not stored: for a caller that stores it in the same step as its redemption.
      * The family's life starts at the grant's creation.
      */
-    UnstoredPair unstoredPair(Grant grant, Instant at, KeyBinding binding) {
+    UnstoredPair unstoredPair(Grant grant, Instant at, Minting minting) {
         AccountId account = grant.accountId()
                 .orElseThrow(() -> new IllegalArgumentException("A grant without an account has no refresh token"));
         Pair pair = rootPair(grant.id(), grant.clientId(), account, grant.scopes(), grant.createdAt(), ResourceSet.NONE,
-                ResourceSet.NONE, seconds(at), binding);
+                ResourceSet.NONE, seconds(at), minting);
         return new UnstoredPair(pair.access().kept(), pair.refresh().kept(), pair.response());
     }
 
@@ -92,8 +95,8 @@ final class TokenIssuer {
      * {@link TokenRepository#reissue}). Empty, storing nothing, otherwise.
      */
     Optional<TokenResponse> reissueForCode(AuthorizationCode code, ResourceSet resources, Instant at,
-                                           KeyBinding binding) {
-        Pair pair = rootPair(code, resources, seconds(at), binding);
+                                           Minting minting) {
+        Pair pair = rootPair(code, resources, seconds(at), minting);
         return reissue(pair);
     }
 
@@ -101,10 +104,10 @@ final class TokenIssuer {
      * An access token alone (client credentials grant, RFC 6749 §4.4.3: no refresh token), stored
      * with {@code grant}, which is new; for {@code resources}.
      */
-    TokenResponse accessOnly(Grant grant, ResourceSet resources, Instant at, KeyBinding binding) {
+    TokenResponse accessOnly(Grant grant, ResourceSet resources, Instant at, Minting minting) {
         Instant now = seconds(at);
         Secret<AccessToken> access = mintAccess(grant.id(), grant.clientId(), grant.accountId(), grant.scopes(),
-                resources, Optional.empty(), now, binding.accessKey());
+                resources, Optional.empty(), now, minting);
         tokens.addWithGrant(grant, access.kept());
         return response(access, Optional.empty(), now);
     }
@@ -119,8 +122,8 @@ final class TokenIssuer {
      * @throws dev.connect.oauth.domain.OAuthException {@code invalid_grant} when the grant's refresh tokens have reached that maximum
      */
     Optional<TokenResponse> rotate(RefreshToken retiring, ScopeSet accessScopes, ResourceSet accessResources,
-                                   Instant grantCreatedAt, Instant at, KeyBinding binding) {
-        Pair pair = successorPair(retiring, accessScopes, accessResources, grantCreatedAt, seconds(at), binding);
+                                   Instant grantCreatedAt, Instant at, Minting minting) {
+        Pair pair = successorPair(retiring, accessScopes, accessResources, grantCreatedAt, seconds(at), minting);
         if (!tokens.rotate(retiring.id(), pair.issuedAt(), pair.access().kept(), pair.refresh().kept())) {
             return Optional.empty();
         }
@@ -133,8 +136,8 @@ final class TokenIssuer {
      * Empty, storing nothing, otherwise.
      */
     Optional<TokenResponse> reissueAfter(RefreshToken retired, ScopeSet accessScopes, ResourceSet accessResources,
-                                         Instant grantCreatedAt, Instant at, KeyBinding binding) {
-        return reissue(successorPair(retired, accessScopes, accessResources, grantCreatedAt, seconds(at), binding));
+                                         Instant grantCreatedAt, Instant at, Minting minting) {
+        return reissue(successorPair(retired, accessScopes, accessResources, grantCreatedAt, seconds(at), minting));
     }
 
     private Optional<TokenResponse> reissue(Pair pair) {
@@ -145,9 +148,9 @@ final class TokenIssuer {
     }
 
     /** The code is issued with its grant, at the grant's creation: the family's life starts there. */
-    private Pair rootPair(AuthorizationCode code, ResourceSet accessResources, Instant now, KeyBinding binding) {
+    private Pair rootPair(AuthorizationCode code, ResourceSet accessResources, Instant now, Minting minting) {
         return rootPair(code.grantId(), code.clientId(), code.accountId(), code.scopes(), code.issuedAt(),
-                code.resources(), accessResources, now, binding);
+                code.resources(), accessResources, now, minting);
     }
 
     /**
@@ -155,40 +158,44 @@ final class TokenIssuer {
      * to {@code boundResources}, the access token for {@code accessResources}.
      */
     private Pair rootPair(GrantId grantId, ClientId clientId, AccountId accountId, ScopeSet scopes, Instant familyStart,
-                          ResourceSet boundResources, ResourceSet accessResources, Instant now, KeyBinding binding) {
+                          ResourceSet boundResources, ResourceSet accessResources, Instant now, Minting minting) {
         String refreshValue = generator.secret();
         RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), grantId, clientId,
                 Optional.of(accountId), scopes, Optional.empty(), now,
                 policy.refreshTokenLifetime().expiresAt(now, familyStart), Optional.empty(), Optional.empty(),
-                binding.refreshKey(), boundResources);
-        return pairWith(new Secret<>(refreshValue, refresh), scopes, accessResources, now, binding);
+                minting.refreshKey(), boundResources);
+        return pairWith(new Secret<>(refreshValue, refresh), scopes, accessResources, now, minting);
     }
 
     private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, ResourceSet accessResources,
-                               Instant grantCreatedAt, Instant now, KeyBinding binding) {
+                               Instant grantCreatedAt, Instant now, Minting minting) {
         String successorValue = generator.secret();
         RefreshToken successor = parent.successor(newId(), hasher.hash(successorValue), now,
-                policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt), binding.refreshKey());
-        return pairWith(new Secret<>(successorValue, successor), accessScopes, accessResources, now, binding);
+                policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt), minting.refreshKey());
+        return pairWith(new Secret<>(successorValue, successor), accessScopes, accessResources, now, minting);
     }
 
     private Pair pairWith(Secret<RefreshToken> refresh, ScopeSet accessScopes, ResourceSet accessResources,
-                          Instant now, KeyBinding binding) {
+                          Instant now, Minting minting) {
         RefreshToken kept = refresh.kept();
         Secret<AccessToken> access = mintAccess(kept.grantId(), kept.clientId(), kept.accountId(), accessScopes,
-                accessResources, Optional.of(kept.id()), now, binding.accessKey());
+                accessResources, Optional.of(kept.id()), now, minting);
         return new Pair(access, refresh, now, response(access, Optional.of(refresh), now));
     }
 
     private Secret<AccessToken> mintAccess(GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
                                            ScopeSet scopes, ResourceSet resources, Optional<TokenId> refreshId,
-                                           Instant now, Optional<JwkThumbprint> key) {
+                                           Instant now, Minting minting) {
         TokenId jti = newId();
         Instant expiresAt = now.plus(policy.accessTokenTtl());
-        String subject = accountId.map(AccountId::value).orElse(clientId.value());
-        String jwt = codec.encode(new AccessTokenClaims(policy.issuer(), subject, resources.audience(policy.audience()),
-                clientId, scopes, jti, now, expiresAt, key));
-        return new Secret<>(jwt, new AccessToken(jti, hasher.hash(jwt), grantId, clientId, accountId, scopes,
+        Optional<JwkThumbprint> key = minting.accessKey();
+        String value = switch (minting.accessFormat()) {
+            case JWT -> codec.encode(new AccessTokenClaims(policy.issuer(),
+                    accountId.map(AccountId::value).orElse(clientId.value()), resources.audience(policy.audience()),
+                    clientId, scopes, jti, now, expiresAt, key));
+            case REFERENCE -> generator.secret(); // the details live only in the store, found by the hash
+        };
+        return new Secret<>(value, new AccessToken(jti, hasher.hash(value), grantId, clientId, accountId, scopes,
                 refreshId, now, expiresAt, Optional.empty(), key, resources));
     }
 
@@ -209,22 +216,21 @@ final class TokenIssuer {
     }
 
     /**
-     * The keys new tokens are bound to: the access token to the key of the request's DPoP proof;
-     * the refresh token too when the client is public, since a confidential client's refresh token
-     * is bound to its authentication already (RFC 9449 §5).
+     * How a client's new tokens are made: its access token in the format it chose, bound to the key
+     * of the request's DPoP proof; the refresh token bound too when the client is public, since a
+     * confidential client's refresh token is bound to its authentication already (RFC 9449 §5).
      */
-    record KeyBinding(Optional<JwkThumbprint> accessKey, Optional<JwkThumbprint> refreshKey) {
-        /** Bearer tokens. */
-        static final KeyBinding NONE = new KeyBinding(Optional.empty(), Optional.empty());
-
-        KeyBinding {
+    record Minting(AccessTokenFormat accessFormat, Optional<JwkThumbprint> accessKey,
+                   Optional<JwkThumbprint> refreshKey) {
+        Minting {
+            Objects.requireNonNull(accessFormat, "accessFormat");
             Objects.requireNonNull(accessKey, "accessKey");
             Objects.requireNonNull(refreshKey, "refreshKey");
         }
 
-        /** The binding for {@code client} presenting a proof of {@code proofKey} (or none). */
-        static KeyBinding of(Optional<JwkThumbprint> proofKey, Client client) {
-            return new KeyBinding(proofKey, client.isPublic() ? proofKey : Optional.empty());
+        /** The minting for {@code client} presenting a proof of {@code proofKey} (or none). */
+        static Minting of(Optional<JwkThumbprint> proofKey, Client client) {
+            return new Minting(client.accessTokenFormat(), proofKey, client.isPublic() ? proofKey : Optional.empty());
         }
     }
 

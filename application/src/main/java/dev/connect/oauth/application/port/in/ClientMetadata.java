@@ -10,13 +10,14 @@ import java.util.Optional;
  * derived from the authentication method ({@code none}: public; any other: confidential);
  * {@code requirePushedAuthorizationRequests} is RFC 9126 §6's, false when absent; {@code resources}
  * the RFC 8707 resource indicators its tokens may be for (the v1 API's member: RFC 7591 defines
- * none, so a dynamic registration has none).
+ * none, so a dynamic registration has none); {@code accessTokenFormat} {@code jwt} or {@code reference}
+ * ({@link dev.connect.oauth.domain.AccessTokenFormat}), {@code jwt} when absent.
  */
 public record ClientMetadata(Optional<String> name, Optional<List<String>> redirectUris, Optional<List<String>> scopes,
                              Optional<String> type, Optional<List<String>> postLogoutRedirectUris,
                              Optional<String> subjectType, Optional<Long> defaultMaxAge,
                              Optional<Boolean> requirePushedAuthorizationRequests, ClientAuthMetadata auth,
-                             Optional<List<String>> resources) {
+                             Optional<List<String>> resources, Optional<String> accessTokenFormat) {
     public ClientMetadata {
         Objects.requireNonNull(name, "name");
         redirectUris = Objects.requireNonNull(redirectUris, "redirectUris")
@@ -31,6 +32,17 @@ public record ClientMetadata(Optional<String> name, Optional<List<String>> redir
         Objects.requireNonNull(auth, "auth");
         resources = Objects.requireNonNull(resources, "resources")
                 .map(values -> RegisterClientCommand.copyWithoutNulls(values, "resources"));
+        Objects.requireNonNull(accessTokenFormat, "accessTokenFormat");
+    }
+
+    /** Metadata without an access token format (JWT access tokens). */
+    public ClientMetadata(Optional<String> name, Optional<List<String>> redirectUris, Optional<List<String>> scopes,
+                          Optional<String> type, Optional<List<String>> postLogoutRedirectUris,
+                          Optional<String> subjectType, Optional<Long> defaultMaxAge,
+                          Optional<Boolean> requirePushedAuthorizationRequests, ClientAuthMetadata auth,
+                          Optional<List<String>> resources) {
+        this(name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
+                requirePushedAuthorizationRequests, auth, resources, Optional.empty());
     }
 
     /** Metadata without the PAR setting (RFC 9126 §6: absent is false) nor resources. */
@@ -44,6 +56,7 @@ public record ClientMetadata(Optional<String> name, Optional<List<String>> redir
     /** The same metadata with {@code scopes} when it names none. */
     public ClientMetadata withDefaultScopes(List<String> scopes) {
         return this.scopes.isPresent() ? this : new ClientMetadata(name, redirectUris, Optional.of(scopes), type,
-                postLogoutRedirectUris, subjectType, defaultMaxAge, requirePushedAuthorizationRequests, auth, resources);
+                postLogoutRedirectUris, subjectType, defaultMaxAge, requirePushedAuthorizationRequests, auth, resources,
+                accessTokenFormat);
     }
 }

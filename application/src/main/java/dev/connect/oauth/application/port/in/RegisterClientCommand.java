@@ -11,13 +11,15 @@ import java.util.Optional;
  * {@code postLogoutRedirectUris}, {@code subjectType} and {@code defaultMaxAge} (seconds) are its
  * OpenID Connect settings; {@code requirePushedAuthorizationRequests} whether it must push its
  * authorization requests (RFC 9126 §6), false when absent; {@code auth} how it authenticates and
- * which grants it uses; {@code resources} the RFC 8707 resource indicators it may ask tokens for.
+ * which grants it uses; {@code resources} the RFC 8707 resource indicators it may ask tokens for;
+ * {@code accessTokenFormat} its access tokens' format, {@code jwt} when absent.
  */
 public record RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
                                     Optional<List<String>> scopes, Optional<String> type,
                                     Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
                                     Optional<Long> defaultMaxAge, Optional<Boolean> requirePushedAuthorizationRequests,
-                                    ClientAuthMetadata auth, Optional<List<String>> resources) {
+                                    ClientAuthMetadata auth, Optional<List<String>> resources,
+                                    Optional<String> accessTokenFormat) {
     public RegisterClientCommand {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(name, "name");
@@ -31,6 +33,17 @@ public record RegisterClientCommand(Principal caller, Optional<String> name, Opt
         Objects.requireNonNull(requirePushedAuthorizationRequests, "requirePushedAuthorizationRequests");
         Objects.requireNonNull(auth, "auth");
         resources = Objects.requireNonNull(resources, "resources").map(values -> copyWithoutNulls(values, "resources"));
+        Objects.requireNonNull(accessTokenFormat, "accessTokenFormat");
+    }
+
+    /** A client with JWT access tokens. */
+    public RegisterClientCommand(Principal caller, Optional<String> name, Optional<List<String>> redirectUris,
+                                 Optional<List<String>> scopes, Optional<String> type,
+                                 Optional<List<String>> postLogoutRedirectUris, Optional<String> subjectType,
+                                 Optional<Long> defaultMaxAge, Optional<Boolean> requirePushedAuthorizationRequests,
+                                 ClientAuthMetadata auth, Optional<List<String>> resources) {
+        this(caller, name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
+                requirePushedAuthorizationRequests, auth, resources, Optional.empty());
     }
 
     /** A client with the default authentication settings of its type, without resources. */
@@ -63,7 +76,7 @@ public record RegisterClientCommand(Principal caller, Optional<String> name, Opt
     /** What the command registers, without the caller. */
     public ClientMetadata metadata() {
         return new ClientMetadata(name, redirectUris, scopes, type, postLogoutRedirectUris, subjectType, defaultMaxAge,
-                requirePushedAuthorizationRequests, auth, resources);
+                requirePushedAuthorizationRequests, auth, resources, accessTokenFormat);
     }
 
     /** A client without OpenID Connect settings (the defaults apply). */
