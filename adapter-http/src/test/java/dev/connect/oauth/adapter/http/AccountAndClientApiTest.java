@@ -205,6 +205,33 @@ class AccountAndClientApiTest {
         assertThat(registered.json().getString("subject_type")).isEqualTo("public");
         assertThat(registered.json().getJsonArray("resources")).isEmpty();
         assertThat(registered.json().fieldNames()).doesNotContain("default_max_age");
+        assertThat(registered.json().getString("access_token_format")).isEqualTo("jwt");
+    }
+
+    @Test
+    void registerWithReferenceAccessTokensThenShownOnRegistrationReadAndList() {
+        Reply registered = server.postJson("/api/v1/clients", "{\"name\":\"Backend\",\"scopes\":[\"connect\"],"
+                + "\"type\":\"confidential\",\"access_token_format\":\"reference\"}", "ACCESSTOKEN", admin);
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String id = registered.json().getString("client_id");
+        assertThat(registered.json().getString("access_token_format")).isEqualTo("reference");
+        assertThat(server.get("/api/v1/clients/" + id, "ACCESSTOKEN", admin).json().getString("access_token_format"))
+                .isEqualTo("reference");
+        assertThat(server.get("/api/v1/clients", "ACCESSTOKEN", admin).json().getJsonArray("clients").getJsonObject(0)
+                .getString("access_token_format")).isEqualTo("reference");
+    }
+
+    @Test
+    void registerWhenAccessTokenFormatUnknownOrNotAStringThenInvalidClientMetadata() {
+        for (String format : List.of("\"opaque\"", "\"JWT\"", "\"\"", "1", "[\"jwt\"]")) {
+            Reply reply = server.postJson("/api/v1/clients", "{\"name\":\"Backend\",\"scopes\":[\"connect\"],"
+                    + "\"type\":\"confidential\",\"access_token_format\":" + format + "}", "ACCESSTOKEN", admin);
+
+            assertThat(reply.status()).as(format).isEqualTo(400);
+            assertThat(reply.json().getString("error")).as(format).isEqualTo("invalid_client_metadata");
+        }
+        assertThat(server.get("/api/v1/clients", "ACCESSTOKEN", admin).json().getJsonArray("clients")).isEmpty();
     }
 
     @Test

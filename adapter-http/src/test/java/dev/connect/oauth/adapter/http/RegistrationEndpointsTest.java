@@ -45,6 +45,7 @@ class RegistrationEndpointsTest {
         assertThat(body.getJsonArray("grant_types")).containsExactly("authorization_code", "refresh_token",
                 "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
         assertThat(body.getJsonArray("response_types")).containsExactly("code");
+        assertThat(body.getString("access_token_format")).isEqualTo("jwt");
         assertThat(body.getString("scope")).isEqualTo("connect");
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
     }
@@ -76,12 +77,33 @@ class RegistrationEndpointsTest {
                 new JsonObject().put("grant_types", new JsonArray().add("password")),
                 new JsonObject().put("grant_types", new JsonArray().add("authorization_code")),
                 new JsonObject().put("scope", "unknown-scope"),
-                new JsonObject().put("jwks", "not an object"))) {
+                new JsonObject().put("jwks", "not an object"),
+                new JsonObject().put("access_token_format", "opaque"),
+                new JsonObject().put("access_token_format", true))) {
             Reply reply = register(metadata, admin);
 
             assertThat(reply.status()).as(metadata.encode()).isEqualTo(400);
             assertThat(reply.json().getString("error")).as(metadata.encode()).isEqualTo("invalid_client_metadata");
         }
+    }
+
+    @Test
+    void registerWhenReferenceAccessTokensThenShownReadAndChangedByAnUpdate() {
+        JsonObject registered = register(new JsonObject().put("grant_types", new JsonArray().add("client_credentials"))
+                .put("response_types", new JsonArray()).put("access_token_format", "reference"), admin).json();
+        String uri = "/oauth/register/" + registered.getString("client_id");
+        String token = "Bearer " + registered.getString("registration_access_token");
+
+        Reply read = server.get(uri, "Authorization", token);
+        Reply updated = server.send("PUT", uri, "application/json", new JsonObject()
+                .put("client_id", registered.getString("client_id")).put("access_token_format", "jwt")
+                .put("grant_types", new JsonArray().add("client_credentials")).put("response_types", new JsonArray())
+                .encode().getBytes(StandardCharsets.UTF_8), "Authorization", token);
+
+        assertThat(registered.getString("access_token_format")).isEqualTo("reference");
+        assertThat(read.json().getString("access_token_format")).isEqualTo("reference");
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().getString("access_token_format")).isEqualTo("jwt");
     }
 
     @Test
