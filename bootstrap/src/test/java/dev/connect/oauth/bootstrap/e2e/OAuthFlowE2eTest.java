@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * The whole OAuth flow as a real client library drives it (API.md §3): discovery, PKCE S256, the
  * code exchanged with Basic, with body credentials and as a public client, refresh rotation and
  * reuse detection, {@code /info}, {@code /invalidate}, revocation, introspection, client
- * credentials, and access tokens verified against the JWKS. The authorization code comes from the
+ * credentials, access tokens verified against the JWKS, and the reference (opaque) access tokens
+ * of a client that chose them. The authorization code comes from the
  * API-key variant of the authorization endpoint; the browser variant has its own suite.
  */
 class OAuthFlowE2eTest {
@@ -350,6 +351,37 @@ class OAuthFlowE2eTest {
         }
 
         @Test
+        void clientCredentialsWhenReferenceClientThenOpaqueTokenIntrospectedLikeAJwtAndRevocableAtOnce()
+                throws Exception {
+            TestClient reference = server.registerClient("confidential", REDIRECT, List.of("connect", "triggers"),
+                    new JsonObject().put("access_token_format", "reference"));
+
+            AccessToken token = success(oauth.token(reference.basic(), new ClientCredentialsGrant(), new Scope("triggers")))
+                    .getAccessToken();
+
+            assertThat(token.getValue()).doesNotContain(".").matches("[A-Za-z0-9_-]{43}");
+            TokenIntrospectionSuccessResponse introspection = introspect(reference, token);
+            assertThat(introspection.isActive()).isTrue();
+            assertThat(introspection.getScope()).isEqualTo(new Scope("triggers"));
+            assertThat(introspection.getClientID()).isEqualTo(reference.clientId());
+            assertThat(introspection.getSubject()).isNull(); // client credentials: no account
+            assertThat(introspection.getAudience()).extracting(Object::toString).containsExactly(server.issuer());
+            assertThat(introspection.getJWTID()).isNotNull();
+            assertThat(introspection.getIssueTime()).isNotNull();
+            assertThat(introspection.getExpirationTime()).isInTheFuture();
+
+            AccessToken ofAccount = exchange(reference).getAccessToken();
+            assertThat(ofAccount.getValue()).doesNotContain(".");
+            Reply info = info(ofAccount);
+            assertThat(info.status()).as(info.body()).isEqualTo(200);
+            assertThat(info.json().getString("client_id")).isEqualTo(reference.id());
+
+            assertThat(oauth.send(new TokenRevocationRequest(oauth.metadata().getRevocationEndpointURI(),
+                    reference.basic(), token)).getStatusCode()).isEqualTo(200);
+            assertThat(introspect(reference, token).isActive()).isFalse();
+        }
+
+        @Test
         void clientCredentialsWhenPublicClientThenUnauthorizedClient() {
             // The SDK refuses to build this request (it has no client to act for), so it goes by hand.
             Reply reply = server.request("POST", "/oauth/token")
@@ -388,8 +420,12 @@ class OAuthFlowE2eTest {
         }
 
         private TokenIntrospectionSuccessResponse introspect(Token token) throws Exception {
+            return introspect(confidential, token);
+        }
+
+        private TokenIntrospectionSuccessResponse introspect(TestClient client, Token token) throws Exception {
             HTTPResponse response = oauth.send(new TokenIntrospectionRequest(oauth.metadata().getIntrospectionEndpointURI(),
-                    confidential.basic(), token));
+                    client.basic(), token));
             TokenIntrospectionResponse parsed = TokenIntrospectionResponse.parse(response);
             assertThat(parsed.indicatesSuccess()).as("introspection: %s", response.getBody()).isTrue();
             return parsed.toSuccessResponse();
