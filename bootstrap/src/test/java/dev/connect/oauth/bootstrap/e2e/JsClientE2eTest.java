@@ -122,6 +122,11 @@ class JsClientE2eTest {
             assertScriptPasses("dpop.mjs");
         }
 
+        @Test
+        void referenceTokensScriptWhenRunThenEveryCheckPasses() throws Exception {
+            assertScriptPasses("reference-tokens.mjs");
+        }
+
         private void assertScriptPasses(String script) throws Exception {
             Path log = Files.createTempFile("e2e-js-", ".log");
             try {
