@@ -189,11 +189,11 @@ final class TokenIssuer {
         TokenId jti = newId();
         Instant expiresAt = now.plus(policy.accessTokenTtl());
         Optional<JwkThumbprint> key = minting.accessKey();
+        String subject = accountId.map(AccountId::value).orElse(clientId.value());
         String value = switch (minting.accessFormat()) {
-            case JWT -> codec.encode(new AccessTokenClaims(policy.issuer(),
-                    accountId.map(AccountId::value).orElse(clientId.value()), resources.audience(policy.audience()),
+            case JWT -> codec.encode(new AccessTokenClaims(policy.issuer(), subject, resources.audience(policy.audience()),
                     clientId, scopes, jti, now, expiresAt, key));
-            case REFERENCE -> generator.secret(); // the details live only in the store, found by the hash
+            case REFERENCE -> generator.secret(); // its details are only in the store, found by the hash
         };
         return new Secret<>(value, new AccessToken(jti, hasher.hash(value), grantId, clientId, accountId, scopes,
                 refreshId, now, expiresAt, Optional.empty(), key, resources));

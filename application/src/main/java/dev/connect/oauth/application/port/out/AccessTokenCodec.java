@@ -2,7 +2,9 @@ package dev.connect.oauth.application.port.out;
 
 /**
  * Signs access tokens as JWTs and publishes the keys that verify them. Thread-safe; every node
- * sharing the signing key store signs and verifies alike.
+ * sharing the signing key store signs and verifies alike. Only the tokens of clients that chose
+ * {@link dev.connect.oauth.domain.AccessTokenFormat#JWT JWT} access tokens come here; reference tokens
+ * are random strings that need no signature.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
  */
