@@ -19,7 +19,8 @@
 #  3. starts the server again on the migrated, filled schema and times it from process start to
 #     the first 200 of /health/ready ("start to ready");
 #  4. drives each workload with wrk (a warm-up, then the measured run): health (GET /health/live,
-#     the framework ceiling), client_credentials, introspect (one access token), info (GET
+#     the framework ceiling), client_credentials, client_credentials_reference (the same for a
+#     client whose access tokens are reference tokens), introspect (one access token), info (GET
 #     /oauth/info with one access token), exchange (the authorization_code grant with the minted
 #     codes), refresh (rotation of the refresh tokens the measured exchange answered);
 #  5. reads the server's resident memory (VmRSS) after the load and prints the table.
@@ -58,7 +59,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 CODES=${CODES:-30000}
 WARMUP_CODES=${WARMUP_CODES:-15000}
-WORKLOADS=${WORKLOADS:-health client_credentials introspect info exchange refresh}
+WORKLOADS=${WORKLOADS:-health client_credentials client_credentials_reference introspect info exchange refresh}
 PORT=${PORT:-18080}
 BENCH_DB=${BENCH_DB:-mariadb}
 JAR=${JAR:-$ROOT/bootstrap/target/connect-oauth.jar}
@@ -89,8 +90,8 @@ has_workload() { [[ " $WORKLOADS " == *" $1 "* ]]; }
 [[ $CODES =~ ^[1-9][0-9]*$ && $WARMUP_CODES =~ ^[1-9][0-9]*$ ]] || die "CODES and WARMUP_CODES must be whole numbers"
 (( CODES + WARMUP_CODES <= 1000000 )) || die "CODES + WARMUP_CODES is capped at 1000000"
 for w in $WORKLOADS; do
-  [[ " health client_credentials introspect info exchange refresh " == *" $w "* ]] \
-    || die "unknown workload '$w' (health client_credentials introspect info exchange refresh)"
+  [[ " health client_credentials client_credentials_reference introspect info exchange refresh " == *" $w "* ]] \
+    || die "unknown workload '$w' (health client_credentials client_credentials_reference introspect info exchange refresh)"
 done
 if has_workload refresh && ! has_workload exchange; then
   die "the refresh workload uses the refresh tokens the exchange answers: add exchange to WORKLOADS"
@@ -229,7 +230,12 @@ ACCOUNT_ID=$(json_field id <<<"$account_json")
 [ -n "$CLIENT_ID" ] && [ -n "$CLIENT_SECRET" ] && [ -n "$ACCOUNT_ID" ] || die "client or account setup failed"
 [[ $CLIENT_ID =~ ^[A-Za-z0-9_-]+$ && $ACCOUNT_ID =~ ^[A-Za-z0-9_-]+$ ]] || die "unexpected client or account id"
 BASIC="Basic $(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w 0)"
-echo "==> confidential client and customer account created"
+# A second client whose access tokens are reference tokens: no JWT, no signature.
+reference_json=$(api_post /api/v1/clients "{\"name\":\"wrk bench reference\",\"scopes\":[\"connect\"],\
+\"type\":\"confidential\",\"grant_types\":[\"client_credentials\"],\"access_token_format\":\"reference\"}")
+REFERENCE_BASIC="Basic $(printf '%s:%s' "$(json_field client_id <<<"$reference_json")" \
+  "$(json_field client_secret <<<"$reference_json")" | base64 -w 0)"
+echo "==> confidential clients (JWT and reference access tokens) and customer account created"
 stop_server
 
 # --- Fill (SQL) -----------------------------------------------------------------------------------
@@ -394,6 +400,10 @@ token_of() { json_field access_token; }
 has_workload health && workload health replay.lua "$BASE/health/live" -- -- --
 if has_workload client_credentials; then
   workload client_credentials client_credentials.lua "$BASE/oauth/token" "${form[@]}" -- -- --
+fi
+if has_workload client_credentials_reference; then
+  workload client_credentials_reference client_credentials.lua "$BASE/oauth/token" \
+    -H "Authorization: $REFERENCE_BASIC" -H 'Content-Type: application/x-www-form-urlencoded' -- -- --
 fi
 if has_workload introspect || has_workload info; then
   # Two codes of the pool's warm-up share, sent once each here and never again (the exchange's
