@@ -9,7 +9,6 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,26 +52,20 @@ public final class ConnectServer implements AutoCloseable {
     }
 
     static ConnectServer start(ServerConfig config, Telemetry telemetry, PortOverrides overrides) throws Exception {
-        // Vert.x starts (Netty, event loops) on another thread while the database opens: neither
-        // needs the other, and together they were most of a start.
-        CompletableFuture<Vertx> starting = CompletableFuture.supplyAsync(() -> vertx(telemetry),
-                runnable -> Thread.ofPlatform().name("connect-vertx-start").start(runnable));
-        EmbeddedConnect embedded;
+        EmbeddedConnect embedded = EmbeddedConnect.open(config, telemetry, overrides);
+        // Vert.x's own meters (event loops, connections, bytes, pools) join the server's registry.
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(embedded.telemetry().meters()))
+                .build();
         try {
-            embedded = EmbeddedConnect.open(config, telemetry, overrides);
-        } catch (RuntimeException e) {
-            starting.thenAccept(Vertx::close);
-            throw e;
-        }
-        try {
-            Vertx vertx = starting.join();
             int port = embedded.http().listen(vertx, config.httpHost(), config.httpPort())
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             int adminPort = embedded.http().listenAdmin(vertx, config.adminHost(), config.adminPort())
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return new ConnectServer(embedded, vertx, port, adminPort);
         } catch (Exception e) {
-            starting.thenAccept(Vertx::close);
+            vertx.close();
             try {
                 embedded.close();
             } catch (Exception closing) {
@@ -80,14 +73,6 @@ public final class ConnectServer implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /** Vert.x, whose own meters (event loops, connections, bytes, pools) join the server's registry. */
-    private static Vertx vertx(Telemetry telemetry) {
-        return Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(telemetry.meters()))
-                .build();
     }
 
     /** The port bound: the configured one, or the one the system chose for port 0. */
