@@ -95,10 +95,7 @@ class RegistrationEndpointsTest {
         String token = "Bearer " + registered.getString("registration_access_token");
 
         Reply read = server.get(uri, "Authorization", token);
-        Reply updated = server.send("PUT", uri, "application/json", new JsonObject()
-                .put("client_id", registered.getString("client_id")).put("access_token_format", "jwt")
-                .put("grant_types", new JsonArray().add("client_credentials")).put("response_types", new JsonArray())
-                .encode().getBytes(StandardCharsets.UTF_8), "Authorization", token);
+        Reply updated = update(uri, token, registered, new JsonObject().put("access_token_format", "jwt"));
 
         assertThat(registered.getString("access_token_format")).isEqualTo("reference");
         assertThat(read.json().getString("access_token_format")).isEqualTo("reference");
@@ -122,10 +119,7 @@ class RegistrationEndpointsTest {
         String token = "Bearer " + registered.getString("registration_access_token");
 
         Reply read = server.get(uri, "Authorization", token);
-        Reply updated = server.send("PUT", uri, "application/json", new JsonObject()
-                .put("client_id", registered.getString("client_id")).put("client_name", "Renamed")
-                .put("grant_types", new JsonArray().add("client_credentials")).put("response_types", new JsonArray())
-                .encode().getBytes(StandardCharsets.UTF_8), "Authorization", token);
+        Reply updated = update(uri, token, registered, new JsonObject().put("client_name", "Renamed"));
         Reply wrongToken = server.get(uri, "Authorization", "Bearer not-the-token");
         Reply deleted = server.send("DELETE", uri, null, null, "Authorization", token);
 
@@ -256,5 +250,13 @@ class RegistrationEndpointsTest {
         return server.app.assertions.sign(new ClientAssertion("", "ES256", Optional.of("key-1"), Optional.of(clientId),
                 Optional.of(clientId), List.of(TestServer.ISSUER + "/oauth/token"), Optional.of(now.plusSeconds(60)),
                 Optional.of(now), Optional.empty(), Optional.of(jti)), "key-1");
+    }
+
+    /** An RFC 7592 update of a client-credentials client: {@code members} beside its id and grant types. */
+    private Reply update(String uri, String token, JsonObject registered, JsonObject members) {
+        JsonObject body = members.copy().put("client_id", registered.getString("client_id"))
+                .put("grant_types", new JsonArray().add("client_credentials")).put("response_types", new JsonArray());
+        return server.send("PUT", uri, "application/json", body.encode().getBytes(StandardCharsets.UTF_8),
+                "Authorization", token);
     }
 }
