@@ -1,7 +1,6 @@
 package dev.connect.oauth.domain;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -29,22 +28,11 @@ public record RedirectUri(String value) {
     private static final Pattern LOOPBACK_IP = Pattern.compile("http://(127\\.0\\.0\\.1|\\[::1])(?::\\d{1,5})?([/?].*)?");
 
     public RedirectUri {
-        Objects.requireNonNull(value, "value");
-        if (value.isEmpty() || value.length() > MAX_LENGTH) {
-            throw invalid("must be 1 to " + MAX_LENGTH + " characters");
-        }
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw invalid("is not a valid URI");
-        }
+        URI uri = UriValues.parse(value, MAX_LENGTH, RedirectUri::invalid);
         if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
             throw invalid("must be an absolute URI with a host");
         }
-        if (uri.getRawFragment() != null || value.contains("#")) {
-            throw invalid("must not contain a fragment");
-        }
+        UriValues.requireNoFragment(uri, value, RedirectUri::invalid);
         if (uri.getRawUserInfo() != null) {
             throw invalid("must not contain user information");
         }

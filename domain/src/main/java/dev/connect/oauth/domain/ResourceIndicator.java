@@ -1,8 +1,6 @@
 package dev.connect.oauth.domain;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Objects;
 
 /**
  * A protected resource an access token is meant for: an absolute URI without a fragment, compared
@@ -16,22 +14,11 @@ public record ResourceIndicator(String value) {
     public static final int MAX_LENGTH = 2000;
 
     public ResourceIndicator {
-        Objects.requireNonNull(value, "value");
-        if (value.isEmpty() || value.length() > MAX_LENGTH) {
-            throw invalid("must be 1 to " + MAX_LENGTH + " characters");
-        }
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw invalid("is not a valid URI");
-        }
+        URI uri = UriValues.parse(value, MAX_LENGTH, ResourceIndicator::invalid);
         if (!uri.isAbsolute()) {
             throw invalid("must be an absolute URI");
         }
-        if (uri.getRawFragment() != null || value.contains("#")) {
-            throw invalid("must not contain a fragment");
-        }
+        UriValues.requireNoFragment(uri, value, ResourceIndicator::invalid);
     }
 
     public static ResourceIndicator parse(String value) {
