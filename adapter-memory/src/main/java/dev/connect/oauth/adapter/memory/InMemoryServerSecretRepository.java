@@ -24,9 +24,7 @@ final class InMemoryServerSecretRepository implements ServerSecretRepository {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sealedValue, "sealedValue");
         Objects.requireNonNull(at, "at");
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("A secret's name has 1 to " + MAX_NAME_LENGTH + " characters");
-        }
+        ServerSecretRepository.requireValidName(name);
         return store.atomically(() -> store.serverSecrets.computeIfAbsent(name, absent -> sealedValue));
     }
 

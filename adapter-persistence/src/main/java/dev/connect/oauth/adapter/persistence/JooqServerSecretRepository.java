@@ -32,9 +32,7 @@ final class JooqServerSecretRepository implements ServerSecretRepository {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sealedValue, "sealedValue");
         Objects.requireNonNull(at, "at");
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("A secret's name has 1 to " + MAX_NAME_LENGTH + " characters");
-        }
+        ServerSecretRepository.requireValidName(name);
         return database.query(ctx -> {
             try {
                 ctx.insertInto(SERVER_SECRETS)

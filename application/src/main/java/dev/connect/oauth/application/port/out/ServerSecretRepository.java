@@ -13,6 +13,17 @@ public interface ServerSecretRepository {
     /** The longest name. */
     int MAX_NAME_LENGTH = 64;
 
+    /**
+     * The check every store makes of a name it is to add.
+     *
+     * @throws IllegalArgumentException when {@code name} is empty or longer than {@link #MAX_NAME_LENGTH}
+     */
+    static void requireValidName(String name) {
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("A secret's name has 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+    }
+
     /** The sealed secret of {@code name}, when one was stored. */
     Optional<String> find(String name);
 
