@@ -81,6 +81,8 @@ CODE_LIFETIME_SECONDS=600
 
 die() { echo "ERROR: $*" >&2; exit 2; }
 has_workload() { [[ " $WORKLOADS " == *" $1 "* ]]; }
+# field <result line> <name>: one name=value of a RESULT line.
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1 "; }
 
 [[ $ROWS =~ ^[0-9]+$ ]] && (( ROWS <= 10000000 )) || die "ROWS must be a whole number up to 10000000"
 [[ $LAUNCHER == bin || $LAUNCHER == java ]] || die "LAUNCHER must be bin or java"
@@ -345,6 +347,18 @@ profile_stop() {
   jfr view --width 160 hot-methods "$file" | sed -n '5,17p' | sed 's/^/    /'
 }
 
+# The MariaDB statements a run caused (Com_*, rows and log writes), per request: what a workload
+# asks of the database, whatever the server's code looks like.
+DB_COUNTERS="'Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_rollback','Com_set_option','Innodb_rows_read','Innodb_rows_inserted','Innodb_rows_updated','Innodb_log_writes','Innodb_os_log_fsyncs','Handler_read_key','Handler_read_next','Handler_write'"
+db_status() {
+  [ "$BENCH_DB" = mariadb ] || return 0
+  mariadb_root -N -e "SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN ($DB_COUNTERS)" | sort
+}
+statements_per_request() {
+  join <(echo "$1") <(echo "$2") | awk -v n="$3" 'n > 0 {printf "%s%s=%.2f", sep, tolower($1), ($3 - $2) / n; sep=" "} END {print ""}' \
+    | sed 's/^/      db per request: /'
+}
+
 # run_wrk <label> <measured|warm-up> <script> <duration s> <url> [wrk options...] -- [script args...]
 run_wrk() {
   local label=$1 kind=$2 script=$3 duration=$4 url=$5
@@ -356,6 +370,8 @@ run_wrk() {
   local machine_before server_before db_before wrk_before started_ns
   machine_before=$(machine_ticks) server_before=$(process_ticks "$SERVER_PID")
   db_before=$(process_ticks "$MARIADB_PID") wrk_before=$(children_ticks) started_ns=$(date +%s%N)
+  local status_before
+  status_before=$(db_status)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout 10s --latency "${options[@]}" \
     -s "$SCRIPTS/$script" "$url" -- "$@" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed ($label)"; }
   local capacity=$(( ($(date +%s%N) - started_ns) * CLK_TCK * CORES / 1000000000 ))
@@ -366,6 +382,7 @@ run_wrk() {
   [ -n "$result" ] || { cat "$out" >&2; die "wrk printed no RESULT line ($label)"; }
   result="${result#RESULT } cpu_others=$(( others < 0 ? 0 : others * 100 / (capacity > 0 ? capacity : 1) ))%"
   echo "    $kind $label: $result"
+  [ -n "$status_before" ] && statements_per_request "$status_before" "$(db_status)" "$(field "$result" requests)"
   grep '^FIRST_ERROR ' "$out" || true
   if [ "$kind" = measured ]; then
     RESULTS[$label]=$result CPU_SERVER[$label]=$server CPU_DB[$label]=$db
@@ -444,7 +461,6 @@ fi
 # --- Table ----------------------------------------------------------------------------------------
 # CPU milliseconds per request from ticks over the run's requests.
 per_request() { awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN {printf "%.3f", (n > 0) ? t * 1000 / hz / n : 0}'; }
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1 "; }
 ceiling=$(field "${RESULTS[health]:-}" rps)
 echo
 echo "==> $BENCH_DB, $ROWS stored grants, wrk -t$THREADS -c$CONNECTIONS ${DURATION}s, load average $(load_average)"
