@@ -347,9 +347,9 @@ profile_stop() {
   jfr view --width 160 hot-methods "$file" | sed -n '5,17p' | sed 's/^/    /'
 }
 
-# The MariaDB statements a run caused (Com_*, rows and log writes), per request: what a workload
+# The MariaDB statements a run caused (Com_*, handler calls, log writes and fsyncs), per request: what a workload
 # asks of the database, whatever the server's code looks like.
-DB_COUNTERS="'Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_rollback','Com_set_option','Innodb_rows_read','Innodb_rows_inserted','Innodb_rows_updated','Innodb_log_writes','Innodb_os_log_fsyncs','Handler_read_key','Handler_read_next','Handler_write'"
+DB_COUNTERS="'Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_rollback','Com_set_option','Innodb_log_writes','Innodb_data_fsyncs','Handler_read_key','Handler_read_next','Handler_write'"
 db_status() {
   [ "$BENCH_DB" = mariadb ] || return 0
   mariadb_root -N -e "SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN ($DB_COUNTERS)" | sort
