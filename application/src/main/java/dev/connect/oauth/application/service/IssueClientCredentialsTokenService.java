@@ -32,7 +32,7 @@ import java.util.Optional;
  */
 public final class IssueClientCredentialsTokenService implements IssueClientCredentialsTokenUseCase {
     private final ClientAuthenticator authenticator;
-    private final SecretGenerator generator;
+    private final TimeOrderedIds grantIds;
     private final TokenIssuer issuer;
     private final Clock clock;
     private final DpopProofs proofs;
@@ -42,7 +42,7 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
                                               SecretGenerator generator, SecretHasher hasher, Clock clock,
                                               OAuthPolicy policy, DpopProofs proofs) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-        this.generator = Objects.requireNonNull(generator, "generator");
+        this.grantIds = new TimeOrderedIds(generator);
         this.issuer = new TokenIssuer(tokens, codec, generator, hasher, policy);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.proofs = Objects.requireNonNull(proofs, "proofs");
@@ -61,7 +61,7 @@ public final class IssueClientCredentialsTokenService implements IssueClientCred
         ResourceSet resources = command.resources().isEmpty() ? ResourceSet.NONE
                 : client.openId().resources().narrow(command.resources());
         Instant now = clock.instant();
-        Grant grant = Grant.of(new GrantId(generator.identifier()), client.id(), Optional.empty(),
+        Grant grant = Grant.of(new GrantId(grantIds.next(now)), client.id(), Optional.empty(),
                 client.resolveScopes(command.scope()), now);
         return issuer.accessOnly(grant, resources, now, minting);
     }

@@ -44,6 +44,7 @@ final class TokenIssuer {
     private final TokenRepository tokens;
     private final AccessTokenCodec codec;
     private final SecretGenerator generator;
+    private final TimeOrderedIds ids;
     private final SecretHasher hasher;
     private final OAuthPolicy policy;
 
@@ -52,6 +53,7 @@ final class TokenIssuer {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.generator = Objects.requireNonNull(generator, "generator");
+        this.ids = new TimeOrderedIds(generator);
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
@@ -160,7 +162,7 @@ final class TokenIssuer {
     private Pair rootPair(GrantId grantId, ClientId clientId, AccountId accountId, ScopeSet scopes, Instant familyStart,
                           ResourceSet boundResources, ResourceSet accessResources, Instant now, Minting minting) {
         String refreshValue = generator.secret();
-        RefreshToken refresh = new RefreshToken(newId(), hasher.hash(refreshValue), grantId, clientId,
+        RefreshToken refresh = new RefreshToken(newId(now), hasher.hash(refreshValue), grantId, clientId,
                 Optional.of(accountId), scopes, Optional.empty(), now,
                 policy.refreshTokenLifetime().expiresAt(now, familyStart), Optional.empty(), Optional.empty(),
                 minting.refreshKey(), boundResources);
@@ -170,7 +172,7 @@ final class TokenIssuer {
     private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, ResourceSet accessResources,
                                Instant grantCreatedAt, Instant now, Minting minting) {
         String successorValue = generator.secret();
-        RefreshToken successor = parent.successor(newId(), hasher.hash(successorValue), now,
+        RefreshToken successor = parent.successor(newId(now), hasher.hash(successorValue), now,
                 policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt), minting.refreshKey());
         return pairWith(new Secret<>(successorValue, successor), accessScopes, accessResources, now, minting);
     }
@@ -186,7 +188,7 @@ final class TokenIssuer {
     private Secret<AccessToken> mintAccess(GrantId grantId, ClientId clientId, Optional<AccountId> accountId,
                                            ScopeSet scopes, ResourceSet resources, Optional<TokenId> refreshId,
                                            Instant now, Minting minting) {
-        TokenId jti = newId();
+        TokenId jti = newId(now);
         Instant expiresAt = now.plus(policy.accessTokenTtl());
         Optional<JwkThumbprint> key = minting.accessKey();
         String subject = accountId.map(AccountId::value).orElse(clientId.value());
@@ -207,8 +209,9 @@ final class TokenIssuer {
                 access.kept().scopes(), Optional.empty(), access.kept().boundKey());
     }
 
-    private TokenId newId() {
-        return new TokenId(generator.identifier());
+    /** Time-ordered, so that the token tables grow at the end of their primary keys. */
+    private TokenId newId(Instant now) {
+        return new TokenId(ids.next(now));
     }
 
     private static Instant seconds(Instant at) {
