@@ -106,4 +106,17 @@ class DatabaseSettingsTest {
         assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x", null, "p")).hasMessage("user");
         assertThatThrownBy(() -> DatabaseSettings.of("jdbc:h2:mem:x", "u", null)).hasMessage("password");
     }
+
+    @Test
+    void groupCommitWritersWhenAnyPoolThenTwoAtMostAndHalfThePoolAtMostAndOneAtLeast() {
+        assertThat(withPool(1).groupCommitWriters()).isEqualTo(1);
+        assertThat(withPool(3).groupCommitWriters()).isEqualTo(1);
+        assertThat(withPool(4).groupCommitWriters()).isEqualTo(2);
+        assertThat(withPool(64).groupCommitWriters()).isEqualTo(2);
+    }
+
+    private static DatabaseSettings withPool(int size) {
+        return new DatabaseSettings("jdbc:mysql://127.0.0.1:3306/connect", "root", "", size,
+                DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT, DatabaseSettings.DEFAULT_SOCKET_TIMEOUT);
+    }
 }
