@@ -6,13 +6,14 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import dev.connect.oauth.application.port.out.SigningKey;
 import java.text.ParseException;
 import java.util.Objects;
 
 /**
- * A stored signing key parsed once into what signing needs: a thread-safe Nimbus signer, the
+ * A stored signing key parsed once into what signing needs: a thread-safe signer, the
  * ready JWS header and the public JWK to publish.
  *
  * @param header the protected header of every token it signs: {@code typ} {@code at+jwt} (RFC 9068 §2.1), {@code alg}, {@code kid}
@@ -50,10 +51,18 @@ record ParsedSigningKey(SigningKey stored, JWSSigner signer, JWSHeader header, J
         JWSAlgorithm algorithm = JWSAlgorithm.parse(stored.algorithm());
         try {
             JWSHeader header = new JWSHeader.Builder(algorithm).type(ACCESS_TOKEN_TYPE).keyID(stored.kid()).build();
-            return new ParsedSigningKey(stored, SIGNERS.createJWSSigner(jwk, algorithm), header, jwk.toPublicJWK());
+            return new ParsedSigningKey(stored, signer(jwk, algorithm), header, jwk.toPublicJWK());
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing key " + stored.kid() + " cannot sign " + algorithm, e);
         }
+    }
+
+    /** ES256, the key ring's algorithm, with the faster {@link Es256Signer}; any other through Nimbus. */
+    private static JWSSigner signer(JWK jwk, JWSAlgorithm algorithm) throws JOSEException {
+        if (JWSAlgorithm.ES256.equals(algorithm) && jwk instanceof ECKey ec) {
+            return new Es256Signer(ec);
+        }
+        return SIGNERS.createJWSSigner(jwk, algorithm);
     }
 
     String kid() {
