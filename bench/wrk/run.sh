@@ -35,13 +35,14 @@
 #
 # Settings (environment): ROWS (stored grants with one access and one refresh token each; 10000,
 # 100000 or 1000000), DURATION (measured seconds per workload, 15), WARMUP (seconds, 20), THREADS
-# (2), CONNECTIONS (32), CODES (codes for the measured exchange, 30000) and WARMUP_CODES (15000),
+# (2), CONNECTIONS (32), CODES (codes for the measured exchange, 30000) and WARMUP_CODES (40000),
 # WORKLOADS ("health client_credentials introspect info exchange refresh"; refresh needs
 # exchange), PORT (18080), BENCH_DB (mariadb or h2), JAR (bootstrap/target/connect-oauth.jar,
 # built when missing), LAUNCHER (bin: bin/connect-oauth, the way the README runs the server, with
 # its JVM options and its AOT cache, made at the first start; java: plain java -jar with the JVM's
 # own defaults), JAVA_OPTS (replaces the JVM options; with -XX:NativeMemoryTracking=summary
-# the memory per area is printed after the load), PROFILE (1: a JFR recording per measured
+# the memory per area is printed after the load), DB_URL_PARAMS (appended to the MariaDB JDBC URL,
+# to compare driver settings: "?useServerPrepStmts=true"), PROFILE (1: a JFR recording per measured
 # workload, its CPU by library (jfr-breakdown.sh), waits and hot methods printed), PROFILE_DIR
 # (where to keep the recordings; by default they are deleted with the work folder).
 set -euo pipefail
@@ -58,7 +59,10 @@ WARMUP=${WARMUP:-20}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 CODES=${CODES:-30000}
-WARMUP_CODES=${WARMUP_CODES:-15000}
+# Enough for the whole warm-up: the exchange's warm-up ends when its codes run out, and with
+# 15,000 it ended after 10 s, its JIT still compiling through the measured run (the compiler
+# threads took 10-20 % of a core there, and the server's CPU per exchange varied by half).
+WARMUP_CODES=${WARMUP_CODES:-40000}
 WORKLOADS=${WORKLOADS:-health client_credentials client_credentials_reference introspect info exchange refresh}
 PORT=${PORT:-18080}
 BENCH_DB=${BENCH_DB:-mariadb}
@@ -184,7 +188,7 @@ if [ "$BENCH_DB" = mariadb ]; then
   echo "==> MariaDB $(mariadb_root -N -e 'select version()'), database $DB_NAME," \
     "innodb_flush_log_at_trx_commit=$(mariadb_root -N -e 'select @@innodb_flush_log_at_trx_commit')"
   # A key-encryption key made for the run: the signing keys are sealed with it in the database.
-  server_env+=(CONNECT_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB_NAME" CONNECT_DB_USER=root
+  server_env+=(CONNECT_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB_NAME${DB_URL_PARAMS:-}" CONNECT_DB_USER=root
     CONNECT_KEK="$(head -c 32 /dev/urandom | base64)")
 else
   echo "==> embedded H2 in $WORK/data"
