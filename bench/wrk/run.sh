@@ -35,7 +35,7 @@
 #
 # Settings (environment): ROWS (stored grants with one access and one refresh token each; 10000,
 # 100000 or 1000000), DURATION (measured seconds per workload, 15), WARMUP (seconds, 20), THREADS
-# (2), CONNECTIONS (32), CODES (codes for the measured exchange, 30000) and WARMUP_CODES (40000),
+# (2), CONNECTIONS (32), CODES (codes for the measured exchange, 40000) and WARMUP_CODES (40000),
 # WORKLOADS ("health client_credentials introspect info exchange refresh"; refresh needs
 # exchange), PORT (18080), BENCH_DB (mariadb or h2), JAR (bootstrap/target/connect-oauth.jar,
 # built when missing), LAUNCHER (bin: bin/connect-oauth, the way the README runs the server, with
@@ -58,7 +58,7 @@ DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-20}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-CODES=${CODES:-30000}
+CODES=${CODES:-40000}
 # Enough for the whole warm-up: the exchange's warm-up ends when its codes run out, and with
 # 15,000 it ended after 10 s, its JIT still compiling through the measured run (the compiler
 # threads took 10-20 % of a core there, and the server's CPU per exchange varied by half).

@@ -13,11 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.Table;
@@ -60,11 +55,7 @@ final class GroupCommit implements AutoCloseable {
 
     private final JooqDatabase database;
     private final DistributionSummary batchSizes;
-    private final BlockingQueue<Pending<?>> queue;
-    private final int maxBatch;
-    private final Duration enqueueTimeout;
-    private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean closed;
+    private final BatchQueue<Work<?>, Object> queue;
 
     /**
      * @param writers        how many batches may commit at once (each holds one pooled connection)
@@ -79,98 +70,53 @@ final class GroupCommit implements AutoCloseable {
         this.batchSizes = DistributionSummary.builder(BATCH_SIZE_METER)
                 .description("Writes committed together by one group commit transaction")
                 .register(Objects.requireNonNull(meters, "meters"));
-        if (writers < 1 || maxBatch < 1 || queueCapacity < 1) {
-            throw new IllegalArgumentException("writers, maxBatch and queueCapacity must be positive");
-        }
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.maxBatch = maxBatch;
-        this.enqueueTimeout = Objects.requireNonNull(enqueueTimeout, "enqueueTimeout");
-        for (int i = 0; i < writers; i++) {
-            this.writers.add(Thread.ofPlatform().daemon().name("connect-group-commit-" + i).start(this::writeLoop));
-        }
+        this.queue = new BatchQueue<>("connect-group-commit-", writers, maxBatch, queueCapacity, enqueueTimeout,
+                "writes", this::commit);
     }
 
     /**
      * Runs {@code work} in a transaction shared with other callers' and returns its result once
      * that transaction is committed; throws what the work threw, or what the database did.
      */
+    @SuppressWarnings("unchecked")
     <T> T run(Work<T> work) {
-        Objects.requireNonNull(work, "work");
-        Pending<T> pending = new Pending<>(work);
-        try {
-            if (closed || !queue.offer(pending, enqueueTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new StoreUnavailableException("Too many writes are waiting for the database", null);
-            }
-            return pending.result.get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("Interrupted while waiting for a write", interrupted);
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw (Error) failed.getCause();
-        }
+        return (T) queue.call(work);
     }
 
     /** Stops the writers; works still queued fail with {@link StoreUnavailableException}. */
     @Override
     public void close() {
-        closed = true;
-        writers.forEach(Thread::interrupt);
-        List<Pending<?>> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(pending -> pending.result.completeExceptionally(
-                new StoreUnavailableException("The store is closed", null)));
-    }
-
-    private void writeLoop() {
-        List<Pending<?>> batch = new ArrayList<>(maxBatch);
-        while (!closed) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException stop) {
-                return;
-            }
-            queue.drainTo(batch, maxBatch - 1);
-            commit(batch);
-            batch.clear();
-        }
+        queue.close();
     }
 
     /** Commits {@code batch} together, or each of its works alone after a failure that is not an outage. */
-    private void commit(List<Pending<?>> batch) {
+    private void commit(List<BatchQueue.Call<Work<?>, Object>> batch) {
         batchSizes.record(batch.size());
         List<Object> results;
         try {
             results = database.transaction(ctx -> runAll(ctx, batch));
         } catch (RuntimeException | Error failure) {
             if (batch.size() == 1 || StoreFailures.isUnavailable(failure)) {
-                batch.forEach(pending -> pending.result.completeExceptionally(failure));
+                batch.forEach(work -> work.answer().completeExceptionally(failure));
                 return;
             }
-            batch.forEach(pending -> commit(List.of(pending)));
+            batch.forEach(work -> commit(List.of(work)));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results.get(i));
+            batch.get(i).answer().complete(results.get(i));
         }
     }
 
     /** One attempt of the batch's transaction: every work's statements, then every row. */
-    private static List<Object> runAll(DSLContext ctx, List<Pending<?>> batch) {
+    private static List<Object> runAll(DSLContext ctx, List<BatchQueue.Call<Work<?>, Object>> batch) {
         Rows rows = new Rows();
         List<Object> results = new ArrayList<>(batch.size());
-        for (Pending<?> pending : batch) {
-            results.add(pending.work.run(ctx, rows));
+        for (BatchQueue.Call<Work<?>, Object> work : batch) {
+            results.add(work.request().run(ctx, rows));
         }
         rows.insert(ctx);
         return results;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void complete(Pending<T> pending, Object result) {
-        pending.result.complete((T) result);
     }
 
     /** One caller's part of a batch. */
@@ -213,15 +159,6 @@ final class GroupCommit implements AutoCloseable {
                 insert = insert.newRecord().set(row);
             }
             insert.execute();
-        }
-    }
-
-    private static final class Pending<T> {
-        private final Work<T> work;
-        private final CompletableFuture<T> result = new CompletableFuture<>();
-
-        private Pending(Work<T> work) {
-            this.work = work;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.connect.oauth.adapter.persistence;
 
 import static dev.connect.oauth.adapter.persistence.jooq.Tables.AUTHORIZATION_CODES;
 
+import dev.connect.oauth.adapter.persistence.jooq.tables.records.AuthorizationCodesRecord;
 import dev.connect.oauth.application.port.out.AuthorizationCodeStore;
 import dev.connect.oauth.domain.AccessToken;
 import dev.connect.oauth.domain.AuthorizationCode;
@@ -11,7 +12,9 @@ import dev.connect.oauth.domain.SecretHash;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
 
 /**
  * {@link AuthorizationCodeStore} on {@code authorization_codes}, keyed by the code's hash.
@@ -33,10 +36,16 @@ import org.jooq.DSLContext;
 final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
     private final JooqDatabase database;
     private final GroupCommit writes;
+    private final GroupLookup<AuthorizationCodesRecord> byHash;
 
-    JooqAuthorizationCodeStore(JooqDatabase database, GroupCommit writes) {
+    JooqAuthorizationCodeStore(JooqDatabase database, GroupCommit writes, GroupLookups lookups) {
         this.database = Objects.requireNonNull(database, "database");
         this.writes = Objects.requireNonNull(writes, "writes");
+        this.byHash = lookups.of("codes", AUTHORIZATION_CODES.HASH, JooqAuthorizationCodeStore::selectWhere);
+    }
+
+    private static ResultQuery<AuthorizationCodesRecord> selectWhere(DSLContext ctx, Condition condition) {
+        return ctx.selectFrom(AUTHORIZATION_CODES).where(condition);
     }
 
     @Override
@@ -68,7 +77,10 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
     public Optional<AuthorizationCode> find(SecretHash hash, ClientId presenter) {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(presenter, "presenter");
-        return database.query(ctx -> select(ctx, hash, presenter));
+        // The hash is the key: one row at most, handed out only to the client the code was issued to.
+        return byHash.find(hash.hex())
+                .filter(row -> presenter.value().equals(row.getClientId()))
+                .map(AuthorizationCodeMapper::toCode);
     }
 
     @Override
@@ -100,8 +112,8 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
     }
 
     private static Optional<AuthorizationCode> select(DSLContext ctx, SecretHash hash, ClientId presenter) {
-        return ctx.selectFrom(AUTHORIZATION_CODES)
-                .where(AUTHORIZATION_CODES.HASH.eq(hash.hex()).and(AUTHORIZATION_CODES.CLIENT_ID.eq(presenter.value())))
+        return selectWhere(ctx, AUTHORIZATION_CODES.HASH.eq(hash.hex())
+                        .and(AUTHORIZATION_CODES.CLIENT_ID.eq(presenter.value())))
                 .fetchOptional(AuthorizationCodeMapper::toCode);
     }
 

@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record3;
 import org.jooq.Result;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.TableField;
 
@@ -48,10 +49,21 @@ import org.jooq.TableField;
 final class JooqTokenRepository implements TokenRepository {
     private final JooqDatabase database;
     private final GroupCommit writes;
+    private final GroupLookup<Record> refreshTokensByHash;
 
-    JooqTokenRepository(JooqDatabase database, GroupCommit writes) {
+    JooqTokenRepository(JooqDatabase database, GroupCommit writes, GroupLookups lookups) {
         this.database = Objects.requireNonNull(database, "database");
         this.writes = Objects.requireNonNull(writes, "writes");
+        this.refreshTokensByHash = lookups.of("refresh-tokens", REFRESH_TOKENS.HASH,
+                JooqTokenRepository::selectRefreshTokensWhere);
+    }
+
+    /** The refresh tokens matching {@code condition}, each with its grant's revocation and creation. */
+    private static ResultQuery<Record> selectRefreshTokensWhere(DSLContext ctx, Condition condition) {
+        return ctx.select(REFRESH_TOKENS.asterisk(), GRANT_REVOKED_AT, GRANTS.CREATED_AT)
+                .from(REFRESH_TOKENS)
+                .join(GRANTS).on(GRANTS.ID.eq(REFRESH_TOKENS.GRANT_ID))
+                .where(condition);
     }
 
     @Override
@@ -154,13 +166,9 @@ final class JooqTokenRepository implements TokenRepository {
     @Override
     public Optional<RefreshTokenOfGrant> findRefreshTokenWithGrant(SecretHash hash) {
         Objects.requireNonNull(hash, "hash");
-        return database.query(ctx -> ctx.select(REFRESH_TOKENS.asterisk(), GRANT_REVOKED_AT, GRANTS.CREATED_AT)
-                .from(REFRESH_TOKENS)
-                .join(GRANTS).on(GRANTS.ID.eq(REFRESH_TOKENS.GRANT_ID))
-                .where(REFRESH_TOKENS.HASH.eq(hash.hex()))
-                .fetchOptional(row -> new RefreshTokenOfGrant(
-                        TokenMapper.toRefreshToken(row.into(REFRESH_TOKENS), row.get(GRANT_REVOKED_AT)),
-                        EpochNanos.toInstant(row.get(GRANTS.CREATED_AT)))));
+        return refreshTokensByHash.find(hash.hex()).map(row -> new RefreshTokenOfGrant(
+                TokenMapper.toRefreshToken(row.into(REFRESH_TOKENS), row.get(GRANT_REVOKED_AT)),
+                EpochNanos.toInstant(row.get(GRANTS.CREATED_AT))));
     }
 
     @Override

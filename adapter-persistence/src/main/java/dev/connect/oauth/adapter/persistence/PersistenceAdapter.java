@@ -62,8 +62,12 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** How many writes may wait for a group commit: beyond, a caller waits for room as for a connection. */
     private static final int GROUP_COMMIT_QUEUE = 4096;
 
+    /** The most lookups one statement of a {@link GroupLookup} answers; they wait in a queue as long as the writes'. */
+    private static final int LOOKUP_MAX_BATCH = 64;
+
     private final HikariDataSource pool;
     private final GroupCommit writes;
+    private final GroupLookups lookups;
     private final ClientRepository clients;
     private final AccountRepository accounts;
     private final ApiKeyRepository apiKeys;
@@ -95,8 +99,9 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.accounts = new JooqAccountRepository(database);
         this.apiKeys = new JooqApiKeyRepository(database);
         this.grants = new JooqGrantRepository(database);
-        this.authorizationCodes = new JooqAuthorizationCodeStore(database, writes);
-        this.tokens = new JooqTokenRepository(database, writes);
+        this.lookups = new GroupLookups(database, LOOKUP_MAX_BATCH, GROUP_COMMIT_QUEUE, enqueueTimeout);
+        this.authorizationCodes = new JooqAuthorizationCodeStore(database, writes, lookups);
+        this.tokens = new JooqTokenRepository(database, writes, lookups);
         this.sessions = new JooqSessionRepository(database);
         this.signingKeys = new JooqSigningKeyRepository(database);
         this.auditLog = new JooqAuditLog(database);
@@ -243,6 +248,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     /** Stops the group commit and closes the pool; calls made afterwards fail. */
     @Override
     public void close() {
+        lookups.close();
         writes.close();
         pool.close();
     }

@@ -13,10 +13,8 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class GroupCommitTest {
     private static final int QUEUED = 5;
-    private static final long WAIT_SECONDS = 30;
+    private static final long WAIT_SECONDS = Caller.WAIT_SECONDS;
 
     private final H2TestDatabase database = new H2TestDatabase();
     private final CountDownLatch entered = new CountDownLatch(1);
@@ -92,7 +90,7 @@ class GroupCommitTest {
                 return System.identityHashCode(ctx);
             })));
         }
-        awaitWaiting(callers);
+        Caller.awaitWaiting(callers);
 
         assertThat(callers).noneMatch(Caller::isDone);
         assertThat(grants).noneMatch(this::stored);
@@ -129,7 +127,7 @@ class GroupCommitTest {
         }));
         List<Caller<Boolean>> everyone = new ArrayList<>(callers);
         everyone.add(clash);
-        awaitWaiting(everyone);
+        Caller.awaitWaiting(everyone);
         release.countDown();
 
         for (Caller<Boolean> caller : callers) {
@@ -158,15 +156,6 @@ class GroupCommitTest {
         assertThat(entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
     }
 
-    /** Until every caller waits for its answer (its work is queued): a bounded loop, not a timing assertion. */
-    private static void awaitWaiting(List<? extends Caller<?>> callers) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!callers.stream().allMatch(Caller::isWaiting)) {
-            assertThat(System.nanoTime() - deadline).as("callers queued in time").isNegative();
-            Thread.sleep(5);
-        }
-    }
-
     private boolean stored(Grant grant) {
         return dsl.fetchExists(GRANTS, GRANTS.ID.eq(grant.id().value()));
     }
@@ -176,27 +165,6 @@ class GroupCommitTest {
             latch.await(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A caller of the group commit on a platform thread of its own, whose state the test can see. */
-    private record Caller<T>(Thread thread, FutureTask<T> task) {
-        static <T> Caller<T> start(Callable<T> call) {
-            FutureTask<T> task = new FutureTask<>(call);
-            Thread thread = Thread.ofPlatform().daemon().start(task);
-            return new Caller<>(thread, task);
-        }
-
-        boolean isDone() {
-            return task.isDone();
-        }
-
-        boolean isWaiting() {
-            return thread.getState() == Thread.State.WAITING;
-        }
-
-        T get() throws Exception {
-            return task.get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
     }
 }

@@ -70,6 +70,8 @@ class MariaDbHotQueryPlansTest {
     /** Runs the token endpoint's writes on {@link #capturing}, as the adapters send them. */
     private final GroupCommit writes = new GroupCommit(capturing, 1, 64, 64, Duration.ofSeconds(5),
             new SimpleMeterRegistry());
+    /** Runs the lookups by hash on {@link #capturing}, as the adapters send them. */
+    private final GroupLookups lookups = new GroupLookups(capturing, 64, 64, Duration.ofSeconds(5));
 
     @BeforeAll
     static void fill() throws SQLException {
@@ -119,6 +121,7 @@ class MariaDbHotQueryPlansTest {
 
     @AfterEach
     void stopWrites() {
+        lookups.close();
         writes.close();
     }
 
@@ -143,11 +146,11 @@ class MariaDbHotQueryPlansTest {
         store.tokens().add(access, Optional.of(refresh));
 
         new JooqAccessTokenLookup(capturing).findWithAccount(access.hash());
-        new JooqTokenRepository(capturing, writes).findAccessToken(access.hash());
-        new JooqTokenRepository(capturing, writes).findRefreshToken(refresh.hash());
-        new JooqTokenRepository(capturing, writes).findRefreshTokenWithGrant(refresh.hash());
+        new JooqTokenRepository(capturing, writes, lookups).findAccessToken(access.hash());
+        new JooqTokenRepository(capturing, writes, lookups).findRefreshToken(refresh.hash());
+        new JooqTokenRepository(capturing, writes, lookups).findRefreshTokenWithGrant(refresh.hash());
         new JooqAccessTokenLookup(capturing).revokedSince(MutableClock.START.plusSeconds(1));
-        new JooqTokenRepository(capturing, writes).revokeAccessToken(access.id(), MutableClock.START);
+        new JooqTokenRepository(capturing, writes, lookups).revokeAccessToken(access.id(), MutableClock.START);
         new JooqGrantRepository(capturing).revoke(grant.id(), MutableClock.START);
 
         assertEveryStatementUsesAnIndex();
@@ -162,10 +165,10 @@ class MariaDbHotQueryPlansTest {
         store.tokens().add(TestTokens.access(grant).with(refresh).build(), Optional.of(refresh));
         RefreshToken next = TestTokens.refresh(grant).parent(refresh).build();
 
-        JooqAuthorizationCodeStore codes = new JooqAuthorizationCodeStore(capturing, writes);
+        JooqAuthorizationCodeStore codes = new JooqAuthorizationCodeStore(capturing, writes, lookups);
         codes.find(code.hash(), grant.clientId());
         codes.redeem(code.hash(), grant.clientId(), MutableClock.START);
-        new JooqTokenRepository(capturing, writes).rotate(refresh.id(), MutableClock.START, TestTokens.access(grant).with(next).build(),
+        new JooqTokenRepository(capturing, writes, lookups).rotate(refresh.id(), MutableClock.START, TestTokens.access(grant).with(next).build(),
                 next);
 
         assertEveryStatementUsesAnIndex();
