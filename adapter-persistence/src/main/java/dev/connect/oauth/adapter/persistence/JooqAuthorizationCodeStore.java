@@ -17,7 +17,8 @@ import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
 
 /**
- * {@link AuthorizationCodeStore} on {@code authorization_codes}, keyed by the code's hash.
+ * {@link AuthorizationCodeStore} on {@code authorization_codes}, keyed by the code's hash. {@link #find}
+ * goes through a {@link GroupLookup}, with the lookups of concurrent exchanges.
  *
  * <p>{@link #redeem} is one conditional update, {@code UPDATE ... SET redeemed_at = ? WHERE hash = ?
  * AND client_id = ? AND redeemed_at IS NULL AND EXISTS (<i>the grant is not revoked</i>)}: the database's row lock

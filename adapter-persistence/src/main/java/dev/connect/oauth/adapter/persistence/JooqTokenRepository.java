@@ -28,7 +28,8 @@ import org.jooq.TableField;
 /**
  * {@link TokenRepository} on {@code access_tokens} and {@code refresh_tokens}, each found by the
  * unique index on its hash and joined with its grant, so a revoked grant reads as revoked tokens
- * without touching them.
+ * without touching them. Refresh tokens are found through a {@link GroupLookup}, with the lookups of
+ * concurrent refreshes.
  *
  * <p>{@link #add}, {@link #addWithGrant} and {@link #rotate} go through the {@link GroupCommit}: one
  * transaction, shared with concurrent callers, whose commit each call waits for.
