@@ -13,8 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
+import org.jooq.Query;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 
@@ -23,27 +26,28 @@ import org.jooq.TableRecord;
  * transaction, their rows as one multi-row {@code INSERT} per table, and one {@code COMMIT}, whose
  * log flush ({@code innodb_flush_log_at_trx_commit=1}) is what a write costs most.
  *
- * <p>A caller hands in its {@link Work}: conditional statements, run on the batch's transaction,
- * and the rows to insert, given to {@link Rows} instead of inserted. A writer thread takes the
- * first waiting work at once (an idle server adds no wait, only the hand-over to the writer), adds
- * whatever else is waiting, up to the batch size, and runs them one after the other in one
- * transaction, then inserts every row, tables in foreign-key order. <b>Each caller returns only
- * after the {@code COMMIT} that holds its writes was acknowledged</b>, so what it answers survives
- * a crash of the server the moment after.
+ * <p>A caller hands in its {@link Write}: at most one conditional statement, and the rows to insert
+ * when it matched. A writer thread takes the first waiting write at once (an idle server adds no
+ * wait, only the hand-over to the writer), adds whatever else is waiting, up to the batch size,
+ * and in one transaction sends the conditions of them all as one JDBC batch (on MySQL one round
+ * trip, as a multi-statement), then inserts the rows of those that matched, tables in foreign-key
+ * order. A write is data, not code, so that its condition can join the batch: on a busy database a
+ * statement costs mostly its round trip. <b>Each caller returns only after the {@code COMMIT} that
+ * holds its writes was acknowledged</b>, so what it answers survives a crash of the server the
+ * moment after.
  *
  * <p>Failures stay with the caller that caused them. A conflict (deadlock, Galera certification)
  * runs the whole batch again as {@link JooqDatabase#transaction} does. Any other failure of a
  * batch of several, such as one caller's row violating a constraint, rolled everything back, so
- * each work then runs again in a transaction of its own and gets its own outcome. Only a database
+ * each write then runs again in a transaction of its own and gets its own outcome. Only a database
  * out of reach fails the whole batch at once: running each again would only wait for the timeouts
  * once per caller, and after a failed {@code COMMIT} the batch may have been committed, which only
  * the callers' own retry (the services' retry grace) can tell.
  *
- * <p>Works run in the batch's transaction see each other's statements: two redemptions of one code
- * in one batch behave as two in separate transactions (the second finds the code redeemed), because
- * each condition is on a row that was committed before the batch. A work must not read rows that
- * another work of the same batch inserts; such work (reissue, which reads the siblings of a token)
- * runs in a transaction of its own.
+ * <p>The conditions of a batch run in order in its transaction: two redemptions of one code in
+ * one batch behave as two in separate transactions (the second finds the code redeemed), because
+ * each condition is on a row that was committed before the batch. A condition never sees the rows
+ * another write of the batch inserts, as they come after every condition.
  *
  * <p>The queue is bounded: a caller waits at most the enqueue timeout for room, and then fails
  * with {@link StoreUnavailableException} (503), as it would waiting for a pooled connection.
@@ -55,12 +59,12 @@ final class GroupCommit implements AutoCloseable {
 
     private final JooqDatabase database;
     private final DistributionSummary batchSizes;
-    private final BatchQueue<Work<?>, Object> queue;
+    private final BatchQueue<Write, Boolean> queue;
 
     /**
      * @param writers        how many batches may commit at once (each holds one pooled connection)
-     * @param maxBatch       the most works one transaction takes
-     * @param queueCapacity  how many works may wait for a writer
+     * @param maxBatch       the most writes one transaction takes
+     * @param queueCapacity  how many writes may wait for a writer
      * @param enqueueTimeout how long a caller waits for room in a full queue
      * @param meters         where the size of each batch is recorded ({@value #BATCH_SIZE_METER})
      */
@@ -75,32 +79,33 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in a transaction shared with other callers' and returns its result once
-     * that transaction is committed; throws what the work threw, or what the database did.
+     * Runs {@code write} in a transaction shared with other callers' and returns once that
+     * transaction is committed: true when its rows were inserted (it has no condition, or its
+     * condition matched a row), false when its condition matched nothing and it wrote nothing;
+     * throws what the database did.
      */
-    @SuppressWarnings("unchecked")
-    <T> T run(Work<T> work) {
-        return (T) queue.call(work);
+    boolean run(Write write) {
+        return queue.call(write);
     }
 
-    /** Stops the writers; works still queued fail with {@link StoreUnavailableException}. */
+    /** Stops the writers; writes still queued fail with {@link StoreUnavailableException}. */
     @Override
     public void close() {
         queue.close();
     }
 
-    /** Commits {@code batch} together, or each of its works alone after a failure that is not an outage. */
-    private void commit(List<BatchQueue.Call<Work<?>, Object>> batch) {
+    /** Commits {@code batch} together, or each of its writes alone after a failure that is not an outage. */
+    private void commit(List<BatchQueue.Call<Write, Boolean>> batch) {
         batchSizes.record(batch.size());
-        List<Object> results;
+        List<Boolean> results;
         try {
             results = database.transaction(ctx -> runAll(ctx, batch));
         } catch (RuntimeException | Error failure) {
             if (batch.size() == 1 || StoreFailures.isUnavailable(failure)) {
-                batch.forEach(work -> work.answer().completeExceptionally(failure));
+                batch.forEach(write -> write.answer().completeExceptionally(failure));
                 return;
             }
-            batch.forEach(work -> commit(List.of(work)));
+            batch.forEach(write -> commit(List.of(write)));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -108,36 +113,62 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** One attempt of the batch's transaction: every work's statements, then every row. */
-    private static List<Object> runAll(DSLContext ctx, List<BatchQueue.Call<Work<?>, Object>> batch) {
+    /** One attempt of the batch's transaction: every condition in one JDBC batch, then every row. */
+    private static List<Boolean> runAll(DSLContext ctx, List<BatchQueue.Call<Write, Boolean>> batch) {
+        List<Query> conditions = new ArrayList<>();
+        for (BatchQueue.Call<Write, Boolean> write : batch) {
+            write.request().condition().ifPresent(condition -> conditions.add(condition.apply(ctx)));
+        }
+        int[] changed = conditions.isEmpty() ? new int[0] : ctx.batch(conditions).execute();
         Rows rows = new Rows();
-        List<Object> results = new ArrayList<>(batch.size());
-        for (BatchQueue.Call<Work<?>, Object> work : batch) {
-            results.add(work.request().run(ctx, rows));
+        List<Boolean> written = new ArrayList<>(batch.size());
+        int next = 0;
+        for (BatchQueue.Call<Write, Boolean> write : batch) {
+            boolean matched = write.request().condition().isEmpty() || changed[next++] > 0;
+            if (matched) {
+                write.request().rows().forEach(rows::add);
+            }
+            written.add(matched);
         }
         rows.insert(ctx);
-        return results;
+        return written;
     }
 
-    /** One caller's part of a batch. */
-    @FunctionalInterface
-    interface Work<T> {
-        /**
-         * Runs the statements on {@code ctx}, inside the batch's transaction, and gives the rows to
-         * insert to {@code rows}. May run more than once (a conflict, a failed batch): it must
-         * keep no state between runs.
-         */
-        T run(DSLContext ctx, Rows rows);
+    /**
+     * One caller's part of a batch: the rows to insert, when its condition, if it has one, matches a
+     * row. The condition is built on the batch's context each time the batch runs (a conflict or a
+     * failed batch runs it again).
+     *
+     * @param condition a conditional statement ({@code UPDATE ... WHERE}), made on the given context
+     * @param rows      the rows to insert, in any order: they are inserted in foreign-key order
+     */
+    record Write(Optional<Function<DSLContext, Query>> condition, List<TableRecord<?>> rows) {
+        Write {
+            Objects.requireNonNull(condition, "condition");
+            rows = List.copyOf(rows);
+            for (TableRecord<?> row : rows) {
+                if (!INSERT_ORDER.contains(row.getTable())) {
+                    throw new IllegalArgumentException("No insert order for " + row.getTable().getName());
+                }
+            }
+        }
+
+        /** Rows inserted unconditionally. */
+        static Write of(List<TableRecord<?>> rows) {
+            return new Write(Optional.empty(), rows);
+        }
+
+        /** Rows inserted only when {@code condition} matches a row. */
+        static Write when(Function<DSLContext, Query> condition, List<TableRecord<?>> rows) {
+            return new Write(Optional.of(condition), rows);
+        }
     }
 
     /** The rows of a batch, inserted at its end with one statement per table. */
-    static final class Rows {
+    private static final class Rows {
         private final Map<Table<?>, List<TableRecord<?>>> byTable = new LinkedHashMap<>();
 
         void add(TableRecord<?> row) {
-            if (!INSERT_ORDER.contains(row.getTable())) {
-                throw new IllegalArgumentException("No insert order for " + row.getTable().getName());
-            }
             byTable.computeIfAbsent(row.getTable(), table -> new ArrayList<>()).add(row);
         }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.ResultQuery;
 
 /**
@@ -92,24 +93,23 @@ final class JooqAuthorizationCodeStore implements AuthorizationCodeStore {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
-        return writes.run((ctx, rows) -> {
-            if (!redeemOnce(ctx, hash, presenter, at)) {
-                return false;
-            }
-            JooqTokenRepository.storePair(rows, accessToken, refreshToken);
-            return true;
-        });
+        return writes.run(GroupCommit.Write.when(ctx -> redemption(ctx, hash, presenter, at),
+                JooqTokenRepository.pair(accessToken, refreshToken)));
     }
 
     /** The conditional update: true for the one caller that redeemed the code. */
     private static boolean redeemOnce(DSLContext ctx, SecretHash hash, ClientId presenter, Instant at) {
+        return redemption(ctx, hash, presenter, at).execute() == 1;
+    }
+
+    /** The update that redeems the code, changing its row only if it is unredeemed and its grant stands. */
+    private static Query redemption(DSLContext ctx, SecretHash hash, ClientId presenter, Instant at) {
         return ctx.update(AUTHORIZATION_CODES)
                 .set(AUTHORIZATION_CODES.REDEEMED_AT, EpochNanos.of(at))
                 .where(AUTHORIZATION_CODES.HASH.eq(hash.hex())
                         .and(AUTHORIZATION_CODES.CLIENT_ID.eq(presenter.value()))
                         .and(AUTHORIZATION_CODES.REDEEMED_AT.isNull())
-                        .and(JooqGrantRepository.stands(AUTHORIZATION_CODES.GRANT_ID)))
-                .execute() == 1;
+                        .and(JooqGrantRepository.stands(AUTHORIZATION_CODES.GRANT_ID)));
     }
 
     private static Optional<AuthorizationCode> select(DSLContext ctx, SecretHash hash, ClientId presenter) {

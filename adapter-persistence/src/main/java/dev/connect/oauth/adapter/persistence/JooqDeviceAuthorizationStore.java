@@ -121,21 +121,15 @@ final class JooqDeviceAuthorizationStore implements DeviceAuthorizationStore {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
-        return writes.run((ctx, rows) -> {
-            boolean redeemed = ctx.update(DEVICE_AUTHORIZATIONS)
-                    .set(DEVICE_AUTHORIZATIONS.REDEEMED_AT, EpochNanos.of(at))
-                    .where(DEVICE_AUTHORIZATIONS.DEVICE_CODE_HASH.eq(deviceCodeHash.hex())
-                            .and(DEVICE_AUTHORIZATIONS.CLIENT_ID.eq(presenter.value()))
-                            .and(DEVICE_AUTHORIZATIONS.STATUS.eq(DeviceAuthorization.Status.APPROVED.name()))
-                            .and(DEVICE_AUTHORIZATIONS.REDEEMED_AT.isNull())
-                            .and(DEVICE_AUTHORIZATIONS.EXPIRES_AT.gt(EpochNanos.of(at)))
-                            .and(JooqGrantRepository.stands(DEVICE_AUTHORIZATIONS.GRANT_ID)))
-                    .execute() == 1;
-            if (redeemed) {
-                JooqTokenRepository.storePair(rows, accessToken, refreshToken);
-            }
-            return redeemed;
-        });
+        return writes.run(GroupCommit.Write.when(ctx -> ctx.update(DEVICE_AUTHORIZATIONS)
+                        .set(DEVICE_AUTHORIZATIONS.REDEEMED_AT, EpochNanos.of(at))
+                        .where(DEVICE_AUTHORIZATIONS.DEVICE_CODE_HASH.eq(deviceCodeHash.hex())
+                                .and(DEVICE_AUTHORIZATIONS.CLIENT_ID.eq(presenter.value()))
+                                .and(DEVICE_AUTHORIZATIONS.STATUS.eq(DeviceAuthorization.Status.APPROVED.name()))
+                                .and(DEVICE_AUTHORIZATIONS.REDEEMED_AT.isNull())
+                                .and(DEVICE_AUTHORIZATIONS.EXPIRES_AT.gt(EpochNanos.of(at)))
+                                .and(JooqGrantRepository.stands(DEVICE_AUTHORIZATIONS.GRANT_ID))),
+                JooqTokenRepository.pair(accessToken, refreshToken)));
     }
 
     private Optional<DeviceAuthorization> find(Condition condition) {

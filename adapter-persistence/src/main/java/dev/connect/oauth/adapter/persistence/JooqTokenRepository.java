@@ -24,6 +24,7 @@ import org.jooq.Result;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.TableRecord;
 
 /**
  * {@link TokenRepository} on {@code access_tokens} and {@code refresh_tokens}, each found by the
@@ -71,22 +72,15 @@ final class JooqTokenRepository implements TokenRepository {
     public void add(AccessToken accessToken, Optional<RefreshToken> refreshToken) {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
-        writes.run((ctx, rows) -> {
-            refreshToken.ifPresent(token -> rows.add(TokenMapper.toRecord(token)));
-            rows.add(TokenMapper.toRecord(accessToken));
-            return null;
-        });
+        writes.run(GroupCommit.Write.of(refreshToken.map(refresh -> pair(accessToken, refresh))
+                .orElseGet(() -> List.of(TokenMapper.toRecord(accessToken)))));
     }
 
     @Override
     public void addWithGrant(Grant grant, AccessToken accessToken) {
         Objects.requireNonNull(grant, "grant");
         Objects.requireNonNull(accessToken, "accessToken");
-        writes.run((ctx, rows) -> {
-            rows.add(GrantMapper.toRecord(grant));
-            rows.add(TokenMapper.toRecord(accessToken));
-            return null;
-        });
+        writes.run(GroupCommit.Write.of(List.of(GrantMapper.toRecord(grant), TokenMapper.toRecord(accessToken))));
     }
 
     @Override
@@ -95,17 +89,10 @@ final class JooqTokenRepository implements TokenRepository {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
-        return writes.run((ctx, rows) -> {
-            int retired = ctx.update(REFRESH_TOKENS)
-                    .set(REFRESH_TOKENS.RETIRED_AT, EpochNanos.of(at))
-                    .where(unused(retiring.value()))
-                    .execute();
-            if (retired == 0) {
-                return false;
-            }
-            storePair(rows, accessToken, refreshToken);
-            return true;
-        });
+        return writes.run(GroupCommit.Write.when(ctx -> ctx.update(REFRESH_TOKENS)
+                        .set(REFRESH_TOKENS.RETIRED_AT, EpochNanos.of(at))
+                        .where(unused(retiring.value())),
+                pair(accessToken, refreshToken)));
     }
 
     @Override
@@ -209,9 +196,9 @@ final class JooqTokenRepository implements TokenRepository {
     }
 
     /** The rows of a new pair; the refresh token first, which the access token names. */
-    static void storePair(GroupCommit.Rows rows, AccessToken accessToken, RefreshToken refreshToken) {
-        rows.add(TokenMapper.toRecord(refreshToken));
-        rows.add(TokenMapper.toRecord(accessToken));
+    /** The rows of a new pair, for a {@link GroupCommit.Write}. */
+    static List<TableRecord<?>> pair(AccessToken accessToken, RefreshToken refreshToken) {
+        return List.of(TokenMapper.toRecord(refreshToken), TokenMapper.toRecord(accessToken));
     }
 
     private static void insert(DSLContext ctx, AccessToken token) {

@@ -4,6 +4,7 @@ import static dev.connect.oauth.adapter.persistence.jooq.Tables.GRANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.connect.oauth.adapter.persistence.jooq.tables.records.ClientsRecord;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestGrants;
 import dev.connect.oauth.domain.Client;
@@ -13,6 +14,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ import java.util.stream.IntStream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -27,11 +30,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link GroupCommit} on H2: works that wait together share one transaction, each caller returns
- * only after that transaction committed, and one work's failure fails only its own caller.
+ * {@link GroupCommit} on H2: writes that wait together share one transaction, each caller returns
+ * only after that transaction committed, only the writes whose condition matched insert their
+ * rows, and one write's failure fails only its own caller.
  *
- * <p>A first work holds the only writer (it waits on a latch inside its transaction) while the
- * others queue up behind it; released, the writer takes the queued works as one batch.
+ * <p>A first write holds the only writer (its condition waits on a latch inside the transaction)
+ * while the others queue up behind it; released, the writer takes the queued writes as one batch.
  */
 class GroupCommitTest {
     private static final int QUEUED = 5;
@@ -67,28 +71,24 @@ class GroupCommitTest {
     }
 
     @Test
-    void runWhenIdleThenCommitsTheWorkAloneAndReturnsItsResult() {
+    void runWhenIdleThenCommitsTheWriteAlone() {
         Grant grant = TestGrants.forClient(client);
 
-        String result = groupCommit.run((ctx, rows) -> {
-            rows.add(GrantMapper.toRecord(grant));
-            return "stored";
-        });
-
-        assertThat(result).isEqualTo("stored");
+        assertThat(groupCommit.run(GroupCommit.Write.of(List.of(GrantMapper.toRecord(grant))))).isTrue();
         assertThat(stored(grant)).isTrue();
     }
 
     @Test
-    void runWhenWorksWaitTogetherThenOneTransactionHoldsThemAndEachReturnsAfterItsCommit() throws Exception {
+    void runWhenWritesWaitTogetherThenOneTransactionHoldsThemAndEachReturnsAfterItsCommit() throws Exception {
         blockTheWriter();
         List<Grant> grants = IntStream.range(0, QUEUED).mapToObj(i -> TestGrants.forClient(client)).toList();
-        List<Caller<Integer>> callers = new ArrayList<>();
+        List<Integer> transactions = new CopyOnWriteArrayList<>();
+        List<Caller<Boolean>> callers = new ArrayList<>();
         for (Grant grant : grants) {
-            callers.add(Caller.start(() -> groupCommit.run((ctx, rows) -> {
-                rows.add(GrantMapper.toRecord(grant));
-                return System.identityHashCode(ctx);
-            })));
+            callers.add(Caller.start(() -> groupCommit.run(GroupCommit.Write.when(ctx -> {
+                transactions.add(System.identityHashCode(ctx));
+                return matchNothing(ctx);
+            }, List.of(GrantMapper.toRecord(grant))))));
         }
         Caller.awaitWaiting(callers);
 
@@ -96,35 +96,54 @@ class GroupCommitTest {
         assertThat(grants).noneMatch(this::stored);
         release.countDown();
 
-        List<Integer> transactions = new ArrayList<>();
-        for (Caller<Integer> caller : callers) {
-            transactions.add(caller.get());
+        for (Caller<Boolean> caller : callers) {
+            assertThat(caller.get()).as("its condition matched nothing").isFalse();
         }
-        assertThat(transactions).as("one transaction").containsOnly(transactions.get(0));
+        assertThat(transactions).as("one transaction").hasSize(QUEUED).containsOnly(transactions.get(0));
         assertThat(meters.summary(GroupCommit.BATCH_SIZE_METER).max()).isEqualTo(QUEUED);
-        assertThat(grants).allMatch(this::stored);
+        assertThat(grants).noneMatch(this::stored);
     }
 
     @Test
-    void runWhenOneWorkOfABatchFailsThenOnlyItsCallerFailsAndTheOthersAreCommitted() throws Exception {
+    void runWhenConditionsOfABatchMatchOrNotThenOnlyTheMatchedInsertTheirRows() throws Exception {
+        Grant revoked = TestGrants.forClient(client);
+        Grant standing = TestGrants.forClient(client);
+        groupCommit.run(GroupCommit.Write.of(List.of(GrantMapper.toRecord(revoked), GrantMapper.toRecord(standing))));
+        blockTheWriter();
+        Grant afterRevocation = TestGrants.forClient(client);
+        Grant afterRevocationAgain = TestGrants.forClient(client);
+        Grant unconditional = TestGrants.forClient(client);
+        // Two revocations of one grant in one batch: the first changes its row, the second finds it revoked.
+        List<Caller<Boolean>> callers = List.of(
+                Caller.start(() -> groupCommit.run(GroupCommit.Write.when(ctx -> revoke(ctx, revoked),
+                        List.of(GrantMapper.toRecord(afterRevocation))))),
+                Caller.start(() -> groupCommit.run(GroupCommit.Write.of(List.of(GrantMapper.toRecord(unconditional))))),
+                Caller.start(() -> groupCommit.run(GroupCommit.Write.when(ctx -> revoke(ctx, revoked),
+                        List.of(GrantMapper.toRecord(afterRevocationAgain))))));
+        Caller.awaitWaiting(callers);
+        release.countDown();
+
+        assertThat(callers.get(0).get()).isTrue();
+        assertThat(callers.get(1).get()).isTrue();
+        assertThat(callers.get(2).get()).isFalse();
+        assertThat(stored(afterRevocation)).isTrue();
+        assertThat(stored(unconditional)).isTrue();
+        assertThat(stored(afterRevocationAgain)).isFalse();
+        assertThat(stored(standing)).isTrue();
+    }
+
+    @Test
+    void runWhenOneWriteOfABatchFailsThenOnlyItsCallerFailsAndTheOthersAreCommitted() throws Exception {
         Grant existing = TestGrants.forClient(client);
-        groupCommit.run((ctx, rows) -> {
-            rows.add(GrantMapper.toRecord(existing));
-            return null;
-        });
+        groupCommit.run(GroupCommit.Write.of(List.of(GrantMapper.toRecord(existing))));
         blockTheWriter();
         List<Grant> grants = IntStream.range(0, QUEUED).mapToObj(i -> TestGrants.forClient(client)).toList();
         List<Caller<Boolean>> callers = new ArrayList<>();
         for (Grant grant : grants) {
-            callers.add(Caller.start(() -> groupCommit.run((ctx, rows) -> {
-                rows.add(GrantMapper.toRecord(grant));
-                return true;
-            })));
+            callers.add(Caller.start(() -> groupCommit.run(GroupCommit.Write.of(List.of(GrantMapper.toRecord(grant))))));
         }
-        Caller<Boolean> clash = Caller.start(() -> groupCommit.run((ctx, rows) -> {
-            rows.add(GrantMapper.toRecord(existing));
-            return true;
-        }));
+        Caller<Boolean> clash = Caller.start(() -> groupCommit.run(GroupCommit.Write.of(
+                List.of(GrantMapper.toRecord(existing)))));
         List<Caller<Boolean>> everyone = new ArrayList<>(callers);
         everyone.add(clash);
         Caller.awaitWaiting(everyone);
@@ -139,21 +158,36 @@ class GroupCommitTest {
     }
 
     @Test
+    void writeWhenRowOfATableWithNoInsertOrderThenRefused() {
+        assertThatThrownBy(() -> GroupCommit.Write.of(List.of(new ClientsRecord())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void runWhenClosedThenFailsAsUnavailable() {
         groupCommit.close();
 
-        assertThatThrownBy(() -> groupCommit.run((ctx, rows) -> null))
+        assertThatThrownBy(() -> groupCommit.run(GroupCommit.Write.of(List.of())))
                 .isInstanceOf(StoreUnavailableException.class);
     }
 
-    /** A work that holds the writer's transaction open until {@link #release}. */
+    /** A write whose condition holds the writer's transaction open until {@link #release}. */
     private void blockTheWriter() throws InterruptedException {
-        Caller.start(() -> groupCommit.run((ctx, rows) -> {
+        Caller.start(() -> groupCommit.run(GroupCommit.Write.when(ctx -> {
             entered.countDown();
             awaitUninterruptibly(release);
-            return null;
-        }));
+            return matchNothing(ctx);
+        }, List.of())));
         assertThat(entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static Query matchNothing(DSLContext ctx) {
+        return ctx.update(GRANTS).set(GRANTS.REVOKED_AT, 1L).where(DSL.falseCondition());
+    }
+
+    private static Query revoke(DSLContext ctx, Grant grant) {
+        return ctx.update(GRANTS).set(GRANTS.REVOKED_AT, 1L)
+                .where(GRANTS.ID.eq(grant.id().value()).and(GRANTS.REVOKED_AT.isNull()));
     }
 
     private boolean stored(Grant grant) {

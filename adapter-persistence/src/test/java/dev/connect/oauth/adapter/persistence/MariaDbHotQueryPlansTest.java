@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
+import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -64,6 +65,10 @@ class MariaDbHotQueryPlansTest {
                 public void executeStart(ExecuteContext ctx) {
                     if (ctx.query() != null) {
                         captured.add(ctx.dsl().renderInlined(ctx.query()));
+                    }
+                    // The group commit sends its conditions as a batch.
+                    for (Query query : ctx.batchQueries()) {
+                        captured.add(ctx.dsl().renderInlined(query));
                     }
                 }
             })));
