@@ -37,12 +37,12 @@ trap cleanup EXIT
   "$HOME/.m2/repository/tools/profiler/async-profiler/$PROFILER_VERSION/async-profiler-$PROFILER_VERSION.jar" \
   linux-x64/libasyncProfiler.so)
 
-# start <extra JVM options>: one start to ready and its stop; sets READY_MS and STARTED_NS.
-DEFAULT_OPTS="-XX:+UseSerialGC -Xms32m -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m"
+# start <extra JVM options>: one start to ready and its stop; sets READY_MS and STARTED_NS. The
+# options go in JDK_JAVA_OPTIONS, which the java launcher adds to the launcher's own options.
 start() {
   STARTED_NS=$(date +%s%N)
   env CONNECT_OAUTH_JAR="$JAR" CONNECT_DATA_DIR="$WORK/data" CONNECT_HTTP_HOST=127.0.0.1 CONNECT_HTTP_PORT="$PORT" \
-    CONNECT_ADMIN_HOST=127.0.0.1 CONNECT_ADMIN_PORT=0 JAVA_OPTS="$DEFAULT_OPTS $1" \
+    CONNECT_ADMIN_HOST=127.0.0.1 CONNECT_ADMIN_PORT=0 JDK_JAVA_OPTIONS="$1" \
     "$ROOT/bin/connect-oauth" >"$WORK/log" 2>&1 &
   SERVER_PID=$!
   until curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health/ready" 2>/dev/null; do
