@@ -186,7 +186,9 @@ if [ "$BENCH_DB" = mariadb ]; then
   command -v mariadb >/dev/null || die "the mariadb client is missing"
   mariadb_root -e "CREATE DATABASE $DB_NAME" || die "cannot create database $DB_NAME at 127.0.0.1:3306 as root"
   echo "==> MariaDB $(mariadb_root -N -e 'select version()'), database $DB_NAME," \
-    "innodb_flush_log_at_trx_commit=$(mariadb_root -N -e 'select @@innodb_flush_log_at_trx_commit')"
+    "$(mariadb_root -N -e "select concat('innodb_flush_log_at_trx_commit=', @@innodb_flush_log_at_trx_commit,
+      ', innodb_buffer_pool_size=', @@innodb_buffer_pool_size div 1048576, ' MiB, innodb_log_file_size=',
+      @@innodb_log_file_size div 1048576, ' MiB')")"
   # A key-encryption key made for the run: the signing keys are sealed with it in the database.
   server_env+=(CONNECT_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB_NAME${DB_URL_PARAMS:-}" CONNECT_DB_USER=root
     CONNECT_KEK="$(head -c 32 /dev/urandom | base64)")
