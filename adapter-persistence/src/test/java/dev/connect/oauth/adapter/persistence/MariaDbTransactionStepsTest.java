@@ -12,13 +12,11 @@ import dev.connect.oauth.testkit.testdata.TestAccounts;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestGrants;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
@@ -38,27 +36,23 @@ import org.junit.jupiter.api.Test;
  */
 class MariaDbTransactionStepsTest {
     private final AtomicInteger sent = new AtomicInteger();
+    private final Client client = TestClients.confidential().build();
+    private final Account account = TestAccounts.customer().build();
+    private final Grant standing = TestGrants.of(client, account);
     private MariaDbTestDatabase database;
-    private PersistenceAdapter adapter;
-    private StorePorts store;
     private Connection connection;
     private JooqDatabase steps;
-    private Client client;
-    private Account account;
 
     @BeforeEach
     void open() throws SQLException {
         database = MariaDbTestDatabase.create();
-        adapter = PersistenceAdapter.open(database.settings());
-        store = TestDatabase.portsOf(adapter);
-        client = TestClients.confidential().build();
-        account = TestAccounts.customer().build();
-        store.clients().add(client);
-        store.accounts().add(account, TestAccounts.keyOf(account));
-        Properties properties = new Properties();
-        properties.setProperty("user", "root");
-        properties.setProperty("allowMultiQueries", "true"); // as the pool allows them (ConnectionPool)
-        connection = DriverManager.getConnection(database.settings().jdbcUrl(), properties);
+        try (PersistenceAdapter adapter = PersistenceAdapter.open(database.settings())) {
+            StorePorts store = TestDatabase.portsOf(adapter);
+            store.clients().add(client);
+            store.accounts().add(account, TestAccounts.keyOf(account));
+            store.grants().add(standing);
+        }
+        connection = database.connect();
         steps = new JooqDatabase(DSL.using(new DefaultConfiguration().set(connection).set(SQLDialect.MYSQL)
                 .set(new ExecuteListener() {
                     @Override
@@ -70,20 +64,13 @@ class MariaDbTransactionStepsTest {
 
     @AfterEach
     void close() throws SQLException {
-        if (connection != null) {
-            connection.close();
-        }
-        if (adapter != null) {
-            adapter.close();
-        }
-        if (database != null) {
-            database.close();
+        try (MariaDbTestDatabase dropped = database; Connection closed = connection) {
+            // Closes the connection, then drops the database; null ones (a skipped test) are passed over.
         }
     }
 
     @Test
     void inStepsThenOneStatementSentPerStepAndTheRowsEachStatementChanged() throws SQLException {
-        Grant standing = stored();
         Grant added = TestGrants.of(client, account);
 
         int[] changed = steps.inSteps(tx -> {
@@ -116,7 +103,6 @@ class MariaDbTransactionStepsTest {
 
     @Test
     void inStepsWhenTheCommitStepFailsThenNothingStaysAndNoTransactionIsLeftOpen() throws SQLException {
-        Grant standing = stored();
         Grant added = TestGrants.of(client, account);
 
         assertThatThrownBy(() -> steps.inSteps(tx -> {
@@ -138,12 +124,6 @@ class MariaDbTransactionStepsTest {
         });
 
         assertThat(sent).hasValue(0);
-    }
-
-    private Grant stored() {
-        Grant grant = TestGrants.of(client, account);
-        store.grants().add(grant);
-        return grant;
     }
 
     private static Query revoke(DSLContext ctx, String grantId) {
