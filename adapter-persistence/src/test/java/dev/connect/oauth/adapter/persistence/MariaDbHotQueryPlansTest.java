@@ -21,6 +21,7 @@ import dev.connect.oauth.testkit.testdata.TestIds;
 import dev.connect.oauth.testkit.testdata.TestTokens;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
@@ -81,7 +83,10 @@ class MariaDbHotQueryPlansTest {
         database = MariaDbTestDatabase.create();
         adapter = PersistenceAdapter.open(database.settings());
         store = TestDatabase.portsOf(adapter);
-        connection = database.connect();
+        Properties properties = new Properties();
+        properties.setProperty("user", "root");
+        properties.setProperty("allowMultiQueries", "true"); // as the pool allows them (ConnectionPool)
+        connection = DriverManager.getConnection(database.settings().jdbcUrl(), properties);
         Client client = TestClients.confidential().build();
         Account account = TestAccounts.customer().build();
         store.clients().add(client);

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -68,15 +67,6 @@ final class MariaDbTestDatabase implements TestDatabase {
     @Override
     public DatabaseSettings settings() {
         return settings;
-    }
-
-    /** A plain JDBC connection to this database that allows multi-statements, as the pool's do (ConnectionPool). */
-    Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", USER);
-        properties.setProperty("password", PASSWORD);
-        properties.setProperty("allowMultiQueries", "true");
-        return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
     @Override

@@ -12,11 +12,13 @@ import dev.connect.oauth.testkit.testdata.TestAccounts;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestGrants;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
@@ -36,23 +38,27 @@ import org.junit.jupiter.api.Test;
  */
 class MariaDbTransactionStepsTest {
     private final AtomicInteger sent = new AtomicInteger();
-    private final Client client = TestClients.confidential().build();
-    private final Account account = TestAccounts.customer().build();
-    private final Grant standing = TestGrants.of(client, account);
     private MariaDbTestDatabase database;
+    private PersistenceAdapter adapter;
+    private StorePorts store;
     private Connection connection;
     private JooqDatabase steps;
+    private Client client;
+    private Account account;
 
     @BeforeEach
     void open() throws SQLException {
         database = MariaDbTestDatabase.create();
-        try (PersistenceAdapter adapter = PersistenceAdapter.open(database.settings())) {
-            StorePorts store = TestDatabase.portsOf(adapter);
-            store.clients().add(client);
-            store.accounts().add(account, TestAccounts.keyOf(account));
-            store.grants().add(standing);
-        }
-        connection = database.connect();
+        adapter = PersistenceAdapter.open(database.settings());
+        store = TestDatabase.portsOf(adapter);
+        client = TestClients.confidential().build();
+        account = TestAccounts.customer().build();
+        store.clients().add(client);
+        store.accounts().add(account, TestAccounts.keyOf(account));
+        Properties properties = new Properties();
+        properties.setProperty("user", "root");
+        properties.setProperty("allowMultiQueries", "true"); // as the pool allows them (ConnectionPool)
+        connection = DriverManager.getConnection(database.settings().jdbcUrl(), properties);
         steps = new JooqDatabase(DSL.using(new DefaultConfiguration().set(connection).set(SQLDialect.MYSQL)
                 .set(new ExecuteListener() {
                     @Override
@@ -64,13 +70,20 @@ class MariaDbTransactionStepsTest {
 
     @AfterEach
     void close() throws SQLException {
-        try (MariaDbTestDatabase dropped = database; Connection closed = connection) {
-            // Closes the connection, then drops the database; null ones (a skipped test) are passed over.
+        if (connection != null) {
+            connection.close();
+        }
+        if (adapter != null) {
+            adapter.close();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 
     @Test
     void inStepsThenOneStatementSentPerStepAndTheRowsEachStatementChanged() throws SQLException {
+        Grant standing = stored();
         Grant added = TestGrants.of(client, account);
 
         int[] changed = steps.inSteps(tx -> {
@@ -103,6 +116,7 @@ class MariaDbTransactionStepsTest {
 
     @Test
     void inStepsWhenTheCommitStepFailsThenNothingStaysAndNoTransactionIsLeftOpen() throws SQLException {
+        Grant standing = stored();
         Grant added = TestGrants.of(client, account);
 
         assertThatThrownBy(() -> steps.inSteps(tx -> {
@@ -124,6 +138,12 @@ class MariaDbTransactionStepsTest {
         });
 
         assertThat(sent).hasValue(0);
+    }
+
+    private Grant stored() {
+        Grant grant = TestGrants.of(client, account);
+        store.grants().add(grant);
+        return grant;
     }
 
     private static Query revoke(DSLContext ctx, String grantId) {
