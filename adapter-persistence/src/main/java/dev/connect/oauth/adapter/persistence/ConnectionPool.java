@@ -66,9 +66,11 @@ final class ConnectionPool {
             config.addDataSourceProperty("cachePrepStmts", "true");
             config.addDataSourceProperty("prepStmtCacheSize", "250");
             config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
-            // The group commit sends each step of its transaction as one multi-statement, one
-            // round trip (JooqDatabase.inSteps). Every statement is jOOQ's, its values bound by
-            // it, so no caller's text can add a statement.
+            // The group commit sends the conditions of a batch as one JDBC batch: with both, the
+            // driver sends it as one multi-statement, one round trip (without the second, it turns
+            // multi-statements on and off around it: two more). Every statement is jOOQ's, its
+            // values bound or escaped by it, so no caller's text can add a statement.
+            config.addDataSourceProperty("rewriteBatchedStatements", "true");
             config.addDataSourceProperty("allowMultiQueries", "true");
             if (isGalera(settings)) {
                 config.setConnectionInitSql(CAUSAL_READS);

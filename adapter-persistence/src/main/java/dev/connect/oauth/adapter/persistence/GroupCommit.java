@@ -29,16 +29,15 @@ import org.jooq.TableRecord;
  * <p>A caller hands in its {@link Write}: at most one conditional statement, and the rows to insert
  * when it matched. A writer thread takes the first waiting write at once (an idle server adds no
  * wait, only the hand-over to the writer), adds whatever else is waiting, up to the batch size,
- * and in one transaction ({@link JooqDatabase#inSteps}) sends the conditions of them all, then the
- * rows of those that matched, tables in foreign-key order, with the {@code COMMIT}: on MySQL two
- * round trips, each a multi-statement, or one when no write has a condition. A write is data, not
- * code, so that its condition can join the others: on a busy database a statement costs mostly its
- * round trip. <b>Each caller returns only after the {@code COMMIT} that
+ * and in one transaction sends the conditions of them all as one JDBC batch (on MySQL one round
+ * trip, as a multi-statement), then inserts the rows of those that matched, tables in foreign-key
+ * order. A write is data, not code, so that its condition can join the batch: on a busy database a
+ * statement costs mostly its round trip. <b>Each caller returns only after the {@code COMMIT} that
  * holds its writes was acknowledged</b>, so what it answers survives a crash of the server the
  * moment after.
  *
  * <p>Failures stay with the caller that caused them. A conflict (deadlock, Galera certification)
- * runs the whole batch again as {@link JooqDatabase#inSteps} does. Any other failure of a
+ * runs the whole batch again as {@link JooqDatabase#transaction} does. Any other failure of a
  * batch of several, such as one caller's row violating a constraint, rolled everything back, so
  * each write then runs again in a transaction of its own and gets its own outcome. Only a database
  * out of reach fails the whole batch at once: running each again would only wait for the timeouts
@@ -100,7 +99,7 @@ final class GroupCommit implements AutoCloseable {
         batchSizes.record(batch.size());
         List<Boolean> results;
         try {
-            results = database.inSteps(steps -> runAll(steps, batch));
+            results = database.transaction(ctx -> runAll(ctx, batch));
         } catch (RuntimeException | Error failure) {
             if (batch.size() == 1 || StoreFailures.isUnavailable(failure)) {
                 batch.forEach(write -> write.answer().completeExceptionally(failure));
@@ -114,13 +113,13 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** One attempt of the batch's transaction: every condition in one step, then every row with the commit. */
-    private static List<Boolean> runAll(JooqDatabase.Steps steps, List<BatchQueue.Call<Write, Boolean>> batch) {
+    /** One attempt of the batch's transaction: every condition in one JDBC batch, then every row. */
+    private static List<Boolean> runAll(DSLContext ctx, List<BatchQueue.Call<Write, Boolean>> batch) {
         List<Query> conditions = new ArrayList<>();
         for (BatchQueue.Call<Write, Boolean> write : batch) {
-            write.request().condition().ifPresent(condition -> conditions.add(condition.apply(steps.dsl())));
+            write.request().condition().ifPresent(condition -> conditions.add(condition.apply(ctx)));
         }
-        int[] changed = steps.run(conditions);
+        int[] changed = conditions.isEmpty() ? new int[0] : ctx.batch(conditions).execute();
         Rows rows = new Rows();
         List<Boolean> written = new ArrayList<>(batch.size());
         int next = 0;
@@ -131,7 +130,7 @@ final class GroupCommit implements AutoCloseable {
             }
             written.add(matched);
         }
-        steps.commit(rows.inserts(steps.dsl()));
+        rows.insert(ctx);
         return written;
     }
 
@@ -173,27 +172,24 @@ final class GroupCommit implements AutoCloseable {
             byTable.computeIfAbsent(row.getTable(), table -> new ArrayList<>()).add(row);
         }
 
-        /** One multi-row {@code INSERT} per table, in foreign-key order. */
-        private List<Query> inserts(DSLContext ctx) {
-            List<Query> inserts = new ArrayList<>();
+        private void insert(DSLContext ctx) {
             for (Table<?> table : INSERT_ORDER) {
                 List<TableRecord<?>> rows = byTable.getOrDefault(table, List.of());
                 if (!rows.isEmpty()) {
-                    inserts.add(insertAll(ctx, rows));
+                    insertAll(ctx, rows);
                 }
             }
-            return inserts;
         }
 
-        /** Every row of a table comes from one mapper, so sets the same columns. */
+        /** One multi-row {@code INSERT}; every row of a table comes from one mapper, so sets the same columns. */
         @SuppressWarnings({"unchecked", "rawtypes"})
-        private static Query insertAll(DSLContext ctx, List<TableRecord<?>> rows) {
+        private static void insertAll(DSLContext ctx, List<TableRecord<?>> rows) {
             TableRecord first = rows.get(0);
             InsertSetMoreStep<?> insert = ctx.insertInto(first.getTable()).set(first);
             for (TableRecord<?> row : rows.subList(1, rows.size())) {
                 insert = insert.newRecord().set(row);
             }
-            return insert;
+            insert.execute();
         }
     }
 }

@@ -5,18 +5,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
-import org.jooq.Query;
-import org.jooq.ResultOrRows;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
 
 /**
@@ -42,11 +37,6 @@ import org.jooq.impl.DefaultConnectionProvider;
  * committed write into a failure, and one that stalls before it fails within the socket timeout as
  * {@link StoreUnavailableException} (the commit is then ambiguous, which the services' retry grace
  * answers). H2 keeps jOOQ's transactions.
- *
- * <p>{@link #inSteps} runs a transaction whose statements come in lists: on MySQL each list is one
- * round trip, a multi-statement that also carries the {@code START TRANSACTION} (the first list)
- * or the {@code COMMIT} (the last), so the group commit's transaction costs two round trips, or one
- * when its first list is empty.
  */
 final class JooqDatabase {
     /** How many times a unit of work runs before conflicts count as the store being unavailable. */
@@ -78,106 +68,6 @@ final class JooqDatabase {
             return retryingConflicts(() -> dsl.transactionResult(configuration -> work.apply(configuration.dsl())));
         }
         return retryingConflicts(() -> dsl.connectionResult(connection -> inTransaction(connection, work)));
-    }
-
-    /**
-     * Runs {@code work} in one transaction that sends its statements through {@link Steps}: committed
-     * when it returns (with the list given to {@link Steps#commit}, if it called it), rolled back when
-     * it throws.
-     */
-    <T> T inSteps(Function<Steps, T> work) {
-        if (!explicitTransactions) {
-            return transaction(ctx -> work.apply(new OneByOne(ctx)));
-        }
-        return retryingConflicts(() -> dsl.connectionResult(connection -> {
-            MultiStatements steps = new MultiStatements(dsl.configuration().derive(new DefaultConnectionProvider(connection)).dsl());
-            try {
-                T result = work.apply(steps);
-                if (!steps.committed) {
-                    steps.commit(List.of());
-                }
-                return result;
-            } catch (RuntimeException | Error failure) {
-                rollback(connection, failure);
-                throw failure;
-            }
-        }));
-    }
-
-    /** The statements of one transaction of {@link #inSteps}, in lists. */
-    sealed interface Steps {
-        /** The context the statements are made on. */
-        DSLContext dsl();
-
-        /** Runs {@code statements} in order and returns how many rows each changed. */
-        int[] run(List<? extends Query> statements);
-
-        /** Runs {@code statements} and commits; nothing may run after. */
-        void commit(List<? extends Query> statements);
-    }
-
-    /** H2, in process: the statements run one by one in jOOQ's transaction, which commits. */
-    private record OneByOne(DSLContext dsl) implements Steps {
-        @Override
-        public int[] run(List<? extends Query> statements) {
-            return statements.stream().mapToInt(Query::execute).toArray();
-        }
-
-        @Override
-        public void commit(List<? extends Query> statements) {
-            run(statements);
-        }
-    }
-
-    /**
-     * MySQL: each list is one multi-statement (the connection allows them, see
-     * {@link ConnectionPool}), its values bound; the first opens the transaction, the last commits.
-     */
-    private static final class MultiStatements implements Steps {
-        private final DSLContext dsl;
-        private boolean started;
-        private boolean committed;
-
-        MultiStatements(DSLContext dsl) {
-            this.dsl = dsl;
-        }
-
-        @Override
-        public DSLContext dsl() {
-            return dsl;
-        }
-
-        @Override
-        public int[] run(List<? extends Query> statements) {
-            if (committed) {
-                throw new IllegalStateException("The transaction is committed");
-            }
-            if (statements.isEmpty()) {
-                return new int[0];
-            }
-            List<Query> sent = new ArrayList<>(statements.size() + 1);
-            if (!started) {
-                sent.add(DSL.startTransaction());
-                started = true;
-            }
-            sent.addAll(statements);
-            List<ResultOrRows> results = dsl.resultQuery("{0}", DSL.queries(sent)).fetchMany().resultsOrRows();
-            if (results.size() != sent.size()) {
-                throw new IllegalStateException(sent.size() + " statements sent, " + results.size() + " results");
-            }
-            int skipped = sent.size() - statements.size();
-            return results.subList(skipped, results.size()).stream().mapToInt(ResultOrRows::rows).toArray();
-        }
-
-        @Override
-        public void commit(List<? extends Query> statements) {
-            List<Query> sent = new ArrayList<>(statements);
-            if (started || !sent.isEmpty()) {
-                sent.add(DSL.commit());
-                run(sent);
-            }
-            committed = true;
-        }
     }
 
     void transactionally(Consumer<DSLContext> work) {

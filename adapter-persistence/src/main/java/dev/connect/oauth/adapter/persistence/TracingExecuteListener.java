@@ -13,7 +13,6 @@ import org.jooq.ExecuteListener;
 import org.jooq.Insert;
 import org.jooq.Merge;
 import org.jooq.Query;
-import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Update;
@@ -90,9 +89,6 @@ final class TracingExecuteListener implements ExecuteListener {
             return "DELETE";
         } else if (query instanceof Merge<?>) {
             return "MERGE";
-        } else if (query instanceof ResultQuery<?>) {
-            // The only other result query here: a step of JooqDatabase#inSteps, several statements in one.
-            return "BATCH";
         }
         return ctx.type().name();
     }

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * forwards again on the same port.
  *
  * <p>{@link #failNextCommit} plays the ambiguous commit: the next {@code COMMIT} a client sends
- * (a MySQL protocol text query, alone or the last statement of a multi-statement) reaches the server, which commits; then the connection stalls,
+ * (a MySQL protocol text query) reaches the server, which commits; then the connection stalls,
  * either right after forwarding the server's acknowledgement or with the acknowledgement lost.
  *
  * <p>Shared through this module's test-jar: the fleet tests of {@code bootstrap} put it between a
@@ -156,9 +155,8 @@ public final class TcpProxy implements AutoCloseable {
                     // Armed before the COMMIT leaves, so the answer cannot overtake it.
                     link.fault = nextCommit.getAndSet(null);
                 } else if (!toServer && link.fault != null && !link.stalled) {
-                    // A multi-statement is answered statement by statement: the COMMIT's comes last.
                     forward = forward && link.fault == CommitFault.STALL_AFTER_ANSWER;
-                    link.stalled = link.fault == CommitFault.LOSE_ANSWER || endsTheAnswer(buffer, read);
+                    link.stalled = true;
                 }
                 if (forward) {
                     out.write(buffer, 0, read);
@@ -175,51 +173,10 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    /**
-     * A read that ends a text query whose last statement is {@code COMMIT}: alone (a packet of length
-     * 7, COM_QUERY (3)), or closing the multi-statement of a group commit ({@code ...; commit;}).
-     */
+    /** A whole MySQL packet holding the text query {@code COMMIT}: length 7, sequence, COM_QUERY (3). */
     private static boolean isCommit(byte[] buffer, int read) {
-        String tail = new String(buffer, Math.max(0, read - 10), Math.min(read, 10), StandardCharsets.US_ASCII)
-                .toLowerCase(Locale.ROOT).replaceFirst(";$", "");
-        boolean alone = read == 11 && (buffer[0] & 0xff) == 7 && buffer[1] == 0 && buffer[2] == 0 && buffer[4] == 3;
-        return (alone && tail.endsWith("commit")) || tail.endsWith("; commit");
-    }
-
-    /**
-     * Whether the last whole packet of a read from the server ends the answer to a query: an error,
-     * or an OK packet whose status lacks SERVER_MORE_RESULTS_EXISTS (more statements' answers follow).
-     */
-    private static boolean endsTheAnswer(byte[] buffer, int read) {
-        boolean ends = false;
-        for (int at = 0; at + 4 < read; ) {
-            int length = (buffer[at] & 0xff) | (buffer[at + 1] & 0xff) << 8 | (buffer[at + 2] & 0xff) << 16;
-            int payload = at + 4;
-            if (payload + length > read) {
-                return false;
-            }
-            int header = buffer[payload] & 0xff;
-            if (header == 0xff) {
-                ends = true;
-            } else if (header == 0x00) {
-                int status = payload + 1;
-                status += lengthEncodedSize(buffer[status]);
-                status += lengthEncodedSize(buffer[status]);
-                ends = (buffer[status] & 0x08) == 0; // the flags are little-endian
-            }
-            at = payload + length;
-        }
-        return ends;
-    }
-
-    /** The size of a length-encoded integer of the MySQL protocol, by its first byte. */
-    private static int lengthEncodedSize(byte first) {
-        return switch (first & 0xff) {
-            case 0xfc -> 3;
-            case 0xfd -> 4;
-            case 0xfe -> 9;
-            default -> 1;
-        };
+        return read == 11 && (buffer[0] & 0xff) == 7 && buffer[1] == 0 && buffer[2] == 0 && buffer[4] == 3
+                && new String(buffer, 5, 6, StandardCharsets.US_ASCII).equalsIgnoreCase("COMMIT");
     }
 
     private void dropConnections() {
