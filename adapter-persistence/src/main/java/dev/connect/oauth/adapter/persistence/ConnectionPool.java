@@ -66,14 +66,20 @@ final class ConnectionPool {
             config.addDataSourceProperty("cachePrepStmts", "true");
             config.addDataSourceProperty("prepStmtCacheSize", "250");
             config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
-            // The group commit sends the conditions of a batch as one JDBC batch: with both, the
-            // driver sends it as one multi-statement, one round trip (without the second, it turns
-            // multi-statements on and off around it: two more). Every statement is jOOQ's, its
-            // values bound or escaped by it, so no caller's text can add a statement.
-            config.addDataSourceProperty("rewriteBatchedStatements", "true");
-            config.addDataSourceProperty("allowMultiQueries", "true");
             if (isGalera(settings)) {
+                // No multi-statements: a write replicated from another node can abort this node's
+                // transaction while a multi-statement runs (a brute-force abort), and MariaDB then
+                // runs the rest of it outside the transaction, each statement committed on its own.
+                // Sent one by one, the statement after such an abort fails with a deadlock instead,
+                // which the conflict retry handles.
                 config.setConnectionInitSql(CAUSAL_READS);
+            } else {
+                // The group commit sends the conditions of a batch as one JDBC batch: with both, the
+                // driver sends it as one multi-statement, one round trip (without the second, it turns
+                // multi-statements on and off around it: two more). Every statement is jOOQ's, its
+                // values bound or escaped by it, so no caller's text can add a statement.
+                config.addDataSourceProperty("rewriteBatchedStatements", "true");
+                config.addDataSourceProperty("allowMultiQueries", "true");
             }
         }
         HikariDataSource pool = new HikariDataSource(config);

@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.connect.oauth.domain.AccessToken;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Galera detection and the price of causal reads: the pool turns {@code wsrep_sync_wait} on for a
- * Galera node and leaves a plain MariaDB alone, and a loop of token lookups on node 2 with and
+ * Galera detection and the price of causal reads: the pool turns {@code wsrep_sync_wait} on (and
+ * multi-statements off) for a Galera node and leaves a plain MariaDB alone, and a loop of token lookups on node 2 with and
  * without it prints what the wait costs (no timing assertion).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,6 +56,19 @@ class GaleraCausalReadsTest {
         try (HikariDataSource pool = ConnectionPool.open(database.secondNodeSettings(), PersistenceTelemetry.none().meters());
              Connection connection = pool.getConnection()) {
             assertThat(syncWaitOf(connection)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A brute-force abort in the middle of a multi-statement would leave its remaining statements
+     * to run outside the transaction, each committed alone: on Galera the pool sends none.
+     */
+    @Test
+    void openWhenGaleraThenNoMultiStatements() throws SQLException {
+        try (HikariDataSource pool = ConnectionPool.open(database.secondNodeSettings(), PersistenceTelemetry.none().meters());
+             Connection connection = pool.getConnection();
+             Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("SELECT 1; SELECT 2")).isInstanceOf(SQLSyntaxErrorException.class);
         }
     }
 
