@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Galera detection and the price of causal reads: the pool turns {@code wsrep_sync_wait} on (and
- * multi-statements off) for a Galera node and leaves a plain MariaDB alone, and a loop of token lookups on node 2 with and
- * without it prints what the wait costs (no timing assertion).
+ * multi-statements off) for a Galera node and leaves a plain MariaDB alone, and a loop of token
+ * lookups on node 2 with and without it prints what the wait costs (no timing assertion).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GaleraCausalReadsTest {

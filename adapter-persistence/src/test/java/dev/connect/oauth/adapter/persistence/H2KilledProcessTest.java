@@ -12,7 +12,6 @@ import dev.connect.oauth.testkit.testdata.TestAccounts;
 import dev.connect.oauth.testkit.testdata.TestClients;
 import dev.connect.oauth.testkit.testdata.TestGrants;
 import dev.connect.oauth.testkit.testdata.TestTokens;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +55,7 @@ class H2KilledProcessTest {
     static final class Writer {
         static final String COMMITTED = "committed ";
 
-        public static void main(String[] args) throws IOException {
+        public static void main(String[] args) {
             PersistenceAdapter adapter = PersistenceAdapter.open(DatabaseSettings.embedded(Path.of(args[0])));
             StorePorts store = TestDatabase.portsOf(adapter);
             Client client = TestClients.confidential().build();
