@@ -52,11 +52,16 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     /**
      * H2 flags: MySQL mode with lower-case names makes H2 accept the MySQL migrations and match the
      * lower-case names jOOQ quotes; the adapter, not a JVM shutdown hook, decides when the database
-     * closes, so that requests still running at shutdown finish. {@code WRITE_DELAY=0} writes each
-     * commit to the file before the commit returns: by default H2 writes commits up to half a second
-     * later, and a process killed in between loses writes whose requests were answered.
+     * closes, so that requests still running at shutdown finish. Every H2 URL also gets
+     * {@link #H2_WRITE_DELAY} (see the constructor).
      */
-    static final String H2_FLAGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    static final String H2_FLAGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+    /**
+     * H2 writes each commit to its file before the commit returns: by default it writes commits up
+     * to half a second later, and a process killed in between loses writes whose requests were answered.
+     */
+    static final String H2_WRITE_DELAY = "WRITE_DELAY=0";
+    private static final Pattern WRITE_DELAY_SET = Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=");
 
     public DatabaseSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -68,6 +73,10 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         if (!isMySql(jdbcUrl) && !isH2(jdbcUrl)) {
             throw new IllegalArgumentException(
                     "The database URL must start with jdbc:mysql://, jdbc:mysql:loadbalance:// or jdbc:h2:");
+        }
+        if (isH2(jdbcUrl) && !WRITE_DELAY_SET.matcher(jdbcUrl).find()) {
+            // A given H2 URL is as durable as the embedded default, unless it sets its own delay.
+            jdbcUrl = jdbcUrl + (jdbcUrl.endsWith(";") ? "" : ";") + H2_WRITE_DELAY;
         }
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("The pool needs at least one connection");

@@ -19,6 +19,22 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void ofWhenH2UrlWithoutWriteDelayThenCommitsAreWrittenAtOnce() {
+        assertThat(DatabaseSettings.of("jdbc:h2:file:/srv/db;MODE=MySQL", "sa", "").jdbcUrl())
+                .isEqualTo("jdbc:h2:file:/srv/db;MODE=MySQL;WRITE_DELAY=0");
+        assertThat(DatabaseSettings.of("jdbc:h2:file:/srv/db;", "sa", "").jdbcUrl())
+                .isEqualTo("jdbc:h2:file:/srv/db;WRITE_DELAY=0");
+    }
+
+    @Test
+    void ofWhenH2UrlSetsItsOwnWriteDelayOrMySqlThenUrlKept() {
+        assertThat(DatabaseSettings.of("jdbc:h2:file:/srv/db;write_delay=500", "sa", "").jdbcUrl())
+                .isEqualTo("jdbc:h2:file:/srv/db;write_delay=500");
+        assertThat(DatabaseSettings.of("jdbc:mysql://db:3306/connect", "root", "").jdbcUrl())
+                .isEqualTo("jdbc:mysql://db:3306/connect");
+    }
+
+    @Test
     void embeddedWhenRelativeDirectoryThenMadeAbsolute() {
         DatabaseSettings settings = DatabaseSettings.embedded(Path.of("data"));
 
