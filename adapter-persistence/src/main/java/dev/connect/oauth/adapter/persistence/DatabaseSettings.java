@@ -60,7 +60,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      * H2 writes each commit to its file before the commit returns: by default it writes commits up
      * to half a second later, and a process killed in between loses writes whose requests were answered.
      */
-    static final String H2_WRITE_DELAY = "WRITE_DELAY=0";
+    private static final String H2_WRITE_DELAY = "WRITE_DELAY=0";
     private static final Pattern WRITE_DELAY_SET = Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=");
 
     public DatabaseSettings {
