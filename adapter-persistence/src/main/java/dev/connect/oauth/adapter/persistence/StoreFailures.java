@@ -1,6 +1,7 @@
 package dev.connect.oauth.adapter.persistence;
 
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -63,13 +64,15 @@ final class StoreFailures {
      * (HikariCP throws {@link SQLTransientConnectionException}), the driver lost or could not open
      * its socket (MySQL's {@code CommunicationsException} is a {@link SQLRecoverableException},
      * H2's broken connection a {@link SQLNonTransientConnectionException}), a statement timed out,
-     * or a driver reported SQLSTATE class 08.
+     * a driver reported SQLSTATE class 08, or the I/O under it failed: a JDBC batch whose socket was
+     * reset mid-way fails as "statement closed" (SQLSTATE S1009), with the reset only further down.
      */
     static boolean isUnavailable(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLRecoverableException || cause instanceof SQLTimeoutException) {
+                    || cause instanceof SQLRecoverableException || cause instanceof SQLTimeoutException
+                    || cause instanceof IOException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

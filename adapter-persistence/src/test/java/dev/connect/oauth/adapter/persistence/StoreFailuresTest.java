@@ -3,6 +3,7 @@ package dev.connect.oauth.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
@@ -63,5 +64,16 @@ class StoreFailuresTest {
         RuntimeException lost = wrapped(new SQLNonTransientConnectionException("Communications link failure", "08S01"));
 
         assertThat(StoreFailures.translate(lost)).isInstanceOf(StoreUnavailableException.class).hasCause(lost);
+    }
+
+    /** As mysql-connector-j reports a JDBC batch whose socket was reset between two of its statements. */
+    @Test
+    void translateWhenTheSocketFailedUnderAClosedStatementThenStoreUnavailable() {
+        RuntimeException closed = wrapped(new SQLException("No operations allowed after statement closed.", "S1009",
+                new IllegalStateException("statement closed", new SocketException("Connection reset"))));
+
+        assertThat(StoreFailures.translate(closed)).isInstanceOf(StoreUnavailableException.class).hasCause(closed);
+        assertThat(StoreFailures.translate(wrapped(new SQLException("No operations allowed after statement closed.", "S1009"))))
+                .as("without I/O below it").isNotInstanceOf(StoreUnavailableException.class);
     }
 }
