@@ -36,7 +36,7 @@ await run('reference-tokens', [
       new URLSearchParams({ scope: 'connect' }), insecure);
     const tokens = await oauth.processClientCredentialsResponse(as, client, response);
     token = tokens.access_token;
-    check(/^[A-Za-z0-9_-]{43}$/.test(token), 'a 43-character base64url string, no dots');
+    check(/^[A-Za-z0-9_-]{51}$/.test(token), 'a 51-character base64url string (its time, then 256 random bits), no dots');
     check(tokens.token_type === 'bearer' && tokens.refresh_token === undefined, 'a bearer token without refresh token');
   }],
   ['introspection describes it', async () => {

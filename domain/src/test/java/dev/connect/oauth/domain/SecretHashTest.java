@@ -22,10 +22,51 @@ class SecretHashTest {
         "", "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a",
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad0",
-        "za7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        "ba7816bf8f01cfez414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     })
     void constructorWhenNotSha256HexThenRefused(String hex) {
         assertThatIllegalArgumentException().isThrownBy(() -> new SecretHash(hex));
+    }
+
+    @Test
+    void constructorWhenATimeAnd56LowerCaseHexDigitsThenAccepted() {
+        String key = "-PmZ0a_Zba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61";
+
+        assertThat(new SecretHash(key).hex()).isEqualTo(key);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "-PmZ0a_Zba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff6",
+        "-PmZ0a_ZBA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61",
+        "-PmZ0a!Zba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61",
+        "-PmZ0a_Z-a7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61"
+    })
+    void constructorWhenNotATimeAndAHashThenRefused(String key) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new SecretHash(key));
+    }
+
+    @Test
+    void timedThenTheTimeAndTheFirst56HexDigits() {
+        SecretHash hash = new SecretHash("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+
+        assertThat(SecretHash.timed("-PmZ0a_Z", hash).hex())
+                .isEqualTo("-PmZ0a_Zba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-PmZ0a_", "-PmZ0a_Z0", "-PmZ0a Z"})
+    void timedWhenNotEightBase64UrlCharactersThenRefused(String time) {
+        SecretHash hash = new SecretHash("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> SecretHash.timed(time, hash));
+    }
+
+    @Test
+    void timedWhenTheHashIsTimedAlreadyThenRefused() {
+        SecretHash timed = new SecretHash("-PmZ0a_Zba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> SecretHash.timed("-PmZ0a_Z", timed));
     }
 
     @Test

@@ -1,12 +1,16 @@
 package dev.connect.oauth.adapter.crypto;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.connect.oauth.application.port.out.AccessTokenClaims;
 import dev.connect.oauth.application.port.out.AccessTokenCodec;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,7 +32,12 @@ final class NimbusAccessTokenCodec implements AccessTokenCodec {
     public String encode(AccessTokenClaims claims) {
         Objects.requireNonNull(claims, "claims");
         ParsedSigningKey key = keys.signingKey();
-        SignedJWT token = new SignedJWT(key.header(), claimsSet(claims));
+        // Neither a claims set nor a Payload made from a map keeps the claims' order: the payload
+        // is written as text from a map that does.
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put(JWTClaimNames.JWT_ID, claims.jti().value());
+        payload.putAll(claimsSet(claims).toJSONObject());
+        JWSObject token = new JWSObject(key.header(), new Payload(JSONObjectUtils.toJSONString(payload)));
         try {
             token.sign(key.signer());
         } catch (JOSEException e) {

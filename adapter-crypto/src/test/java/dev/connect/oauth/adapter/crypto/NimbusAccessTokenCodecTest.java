@@ -20,10 +20,12 @@ import dev.connect.oauth.application.port.out.SigningKey;
 import dev.connect.oauth.application.port.out.SigningKeyRepository;
 import dev.connect.oauth.domain.ScopeSet;
 import dev.connect.oauth.testkit.testdata.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +84,17 @@ class NimbusAccessTokenCodecTest {
     }
 
     /** RFC 9449 §6.1: a DPoP-bound token names its key as {@code cnf.jkt}; a bearer token has no {@code cnf}. */
+    /** The store's key of a token is read from the payload's start (AccessTokenCodec#encode). */
+    @Test
+    void encodeThenThePayloadStartsWithTheJti() {
+        AccessTokenClaims claims = claims(ScopeSet.parse("connect"));
+
+        String payload = codec.encode(claims).split("\\.")[1];
+
+        assertThat(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+                .startsWith("{\"jti\":\"" + claims.jti().value() + "\",");
+    }
+
     @Test
     void encodeWhenBoundToADpopKeyThenCnfJkt() throws Exception {
         AccessTokenClaims bearer = claims(ScopeSet.EMPTY);

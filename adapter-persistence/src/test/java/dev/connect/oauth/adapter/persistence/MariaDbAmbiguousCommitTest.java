@@ -27,6 +27,7 @@ import dev.connect.oauth.application.port.in.TokenResponse;
 import dev.connect.oauth.application.port.out.StoreUnavailableException;
 import dev.connect.oauth.application.service.ExchangeCodeService;
 import dev.connect.oauth.application.service.RefreshTokenService;
+import dev.connect.oauth.application.service.TokenKeys;
 import dev.connect.oauth.domain.Account;
 import dev.connect.oauth.domain.Client;
 import dev.connect.oauth.domain.ErrorCode;
@@ -151,7 +152,7 @@ class MariaDbAmbiguousCommitTest {
         TokenResponse rotated = timed("refresh whose link stalls after the COMMIT answer",
                 () -> refresh.refresh(new RefreshTokenCommand(credentials(), Optional.of(issued.value()), Optional.empty())));
 
-        assertThat(direct.tokens().findRefreshToken(hasher.hash(rotated.refreshToken().orElseThrow()))).isPresent();
+        assertThat(direct.tokens().findRefreshToken(TokenKeys.of(rotated.refreshToken().orElseThrow(), hasher))).isPresent();
     }
 
     @Test
@@ -194,7 +195,7 @@ class MariaDbAmbiguousCommitTest {
 
     /** The pair works: its access token is active, and its refresh token rotates. */
     private void assertWorks(TokenResponse tokens) {
-        assertThat(direct.tokens().findAccessToken(hasher.hash(tokens.accessToken())).orElseThrow()
+        assertThat(direct.tokens().findAccessToken(TokenKeys.of(tokens.accessToken(), hasher)).orElseThrow()
                 .isActive(clock.instant())).isTrue();
         clock.advance(Duration.ofSeconds(1));
         TokenResponse next = refresh.refresh(new RefreshTokenCommand(credentials(),

@@ -91,6 +91,30 @@ public abstract class TokenRepositoryContract extends StoreContract {
         assertThat(found.refreshTokenId()).isEmpty();
     }
 
+    /**
+     * Keys led by the time a token was made (the server's now) are stored and found byte for byte:
+     * two that differ only in the case of one letter are two tokens.
+     */
+    @Test
+    void findWhenKeysLedByTimesThatDifferInCaseThenEachFindsItsOwn() {
+        Grant grant = storedGrant();
+        String value = TestIds.secret();
+        List<RefreshToken> refreshTokens = new ArrayList<>();
+        List<AccessToken> accessTokens = new ArrayList<>();
+        for (String time : List.of("-OGdOxJa", "-OGdOxJA")) {
+            RefreshToken refreshToken = TestTokens.refresh(grant).value(value).keyTime(time).build();
+            AccessToken accessToken = TestTokens.access(grant).with(refreshToken).value(value).keyTime(time).build();
+            store.tokens().add(accessToken, Optional.of(refreshToken));
+            refreshTokens.add(refreshToken);
+            accessTokens.add(accessToken);
+        }
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(store.tokens().findRefreshToken(refreshTokens.get(i).hash())).contains(refreshTokens.get(i));
+            assertThat(store.tokens().findAccessToken(accessTokens.get(i).hash())).contains(accessTokens.get(i));
+        }
+    }
+
     @Test
     void findWhenUnknownOrOtherKindThenEmpty() {
         Grant grant = storedGrant();

@@ -6,6 +6,7 @@ import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,16 @@ public final class TestTokens {
     }
 
     /** Builds an {@link AccessToken}; {@link #value()} is the token the client presents. */
+    private static SecretHash key(String value, Optional<String> time) {
+        SecretHash hash = TestIds.hashOf(value);
+        return time.map(led -> SecretHash.timed(led, hash)).orElse(hash);
+    }
+
     public static final class AccessTokenBuilder {
         private final Grant grant;
         private TokenId id = new TokenId(TestIds.identifier());
         private String value = TestIds.secret();
+        private Optional<String> keyTime = Optional.empty();
         private ScopeSet scopes;
         private Optional<TokenId> refreshTokenId = Optional.empty();
         private Instant issuedAt = MutableClock.START;
@@ -55,6 +62,12 @@ public final class TestTokens {
 
         public AccessTokenBuilder value(String value) {
             this.value = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /** Kept by a key led by {@code time} (8 base64url characters), as the server keeps its tokens now. */
+        public AccessTokenBuilder keyTime(String time) {
+            this.keyTime = Optional.of(time);
             return this;
         }
 
@@ -101,7 +114,7 @@ public final class TestTokens {
         }
 
         public AccessToken build() {
-            return new AccessToken(id, TestIds.hashOf(value), grant.id(), grant.clientId(), grant.accountId(),
+            return new AccessToken(id, key(value, keyTime), grant.id(), grant.clientId(), grant.accountId(),
                     scopes, refreshTokenId, issuedAt, issuedAt.plus(ttl), revokedAt, boundKey, resources);
         }
     }
@@ -111,6 +124,7 @@ public final class TestTokens {
         private final Grant grant;
         private TokenId id = new TokenId(TestIds.identifier());
         private String value = TestIds.secret();
+        private Optional<String> keyTime = Optional.empty();
         private ScopeSet scopes;
         private Optional<TokenId> parentId = Optional.empty();
         private Instant issuedAt = MutableClock.START;
@@ -132,6 +146,12 @@ public final class TestTokens {
 
         public RefreshTokenBuilder value(String value) {
             this.value = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /** Kept by a key led by {@code time} (8 base64url characters), as the server keeps its tokens now. */
+        public RefreshTokenBuilder keyTime(String time) {
+            this.keyTime = Optional.of(time);
             return this;
         }
 
@@ -182,7 +202,7 @@ public final class TestTokens {
         }
 
         public RefreshToken build() {
-            return new RefreshToken(id, TestIds.hashOf(value), grant.id(), grant.clientId(), grant.accountId(),
+            return new RefreshToken(id, key(value, keyTime), grant.id(), grant.clientId(), grant.accountId(),
                     scopes, parentId, issuedAt, issuedAt.plus(ttl), retiredAt, revokedAt, boundKey, resources);
         }
     }

@@ -46,7 +46,7 @@ class AuthorizeServiceTest {
         assertThat(granted.redirectUri()).isEqualTo(new RedirectUri(TestClients.REDIRECT_URI));
         assertThat(granted.state()).contains(STATE);
         // RFC 6749 §10.10: at least 128 bits; the generator gives 256 as 43 base64url characters.
-        assertThat(granted.code()).hasSize(43);
+        assertThat(granted.code()).hasSize(8 + 43);
         assertThat(granted.toString()).doesNotContain(granted.code());
     }
 

@@ -244,9 +244,9 @@ class ClientAdminServicesTest {
         app.deleteClient.delete(admin, client.id().value());
 
         assertRejected(() -> app.describeToken.describe(Optional.of(userTokens.accessToken())), ErrorCode.INVALID_TOKEN);
-        assertThat(app.ports.tokens().findAccessToken(app.secretHasher.hash(ownToken.accessToken())))
+        assertThat(app.ports.tokens().findAccessToken(TokenKeys.of(ownToken.accessToken(), app.secretHasher)))
                 .hasValueSatisfying(token -> assertThat(token.isActive(app.clock.instant())).isFalse());
-        assertThat(app.ports.tokens().findRefreshToken(app.secretHasher.hash(userTokens.refreshToken().orElseThrow())))
+        assertThat(app.ports.tokens().findRefreshToken(TokenKeys.of(userTokens.refreshToken().orElseThrow(), app.secretHasher)))
                 .hasValueSatisfying(token -> assertThat(token.revokedAt()).contains(app.clock.instant()));
         assertRejected(() -> app.exchangeCode.exchange(withSecret(client, registered.secret(), code)),
                 ErrorCode.INVALID_CLIENT);

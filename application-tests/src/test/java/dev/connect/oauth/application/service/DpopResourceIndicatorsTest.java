@@ -76,7 +76,7 @@ class DpopResourceIndicatorsTest {
         assertThat(claimsOf(tokens).confirmationKey()).contains(KEY);
         assertThat(claimsOf(tokens).audience()).containsExactly(FILES);
         RefreshToken stored = app.ports.tokens()
-                .findRefreshToken(app.secretHasher.hash(tokens.refreshToken().orElseThrow())).orElseThrow();
+                .findRefreshToken(TokenKeys.of(tokens.refreshToken().orElseThrow(), app.secretHasher)).orElseThrow();
         assertThat(stored.boundKey()).contains(KEY);
         assertThat(stored.resources().values()).containsExactly(API, FILES);
         Introspection.Details details = app.introspectToken.introspect(new IntrospectTokenCommand(
@@ -101,7 +101,7 @@ class DpopResourceIndicatorsTest {
         assertThat(claimsOf(all).audience()).containsExactly(API, FILES);
         assertThat(claimsOf(all).confirmationKey()).contains(KEY);
         RefreshToken latest = app.ports.tokens()
-                .findRefreshToken(app.secretHasher.hash(all.refreshToken().orElseThrow())).orElseThrow();
+                .findRefreshToken(TokenKeys.of(all.refreshToken().orElseThrow(), app.secretHasher)).orElseThrow();
         assertThat(latest.boundKey()).contains(KEY);
         assertThat(latest.resources().values()).containsExactly(API, FILES);
     }

@@ -203,7 +203,7 @@ class DpopServicesTest {
         assertThat(tokens.tokenType()).isEqualTo("DPoP");
         assertThat(tokens.boundKey()).contains(KEY);
         assertThat(app.codec.claimsOf(tokens.accessToken()).orElseThrow().confirmationKey()).contains(KEY);
-        assertThat(app.ports.tokens().findRefreshToken(app.secretHasher.hash(tokens.refreshToken().orElseThrow()))
+        assertThat(app.ports.tokens().findRefreshToken(TokenKeys.of(tokens.refreshToken().orElseThrow(), app.secretHasher))
                 .orElseThrow().boundKey()).contains(KEY);
     }
 
@@ -212,7 +212,7 @@ class DpopServicesTest {
         TokenResponse tokens = boundTokens(confidential, KEY);
 
         assertThat(tokens.tokenType()).isEqualTo("DPoP");
-        assertThat(app.ports.tokens().findRefreshToken(app.secretHasher.hash(tokens.refreshToken().orElseThrow()))
+        assertThat(app.ports.tokens().findRefreshToken(TokenKeys.of(tokens.refreshToken().orElseThrow(), app.secretHasher))
                 .orElseThrow().boundKey()).isEmpty();
     }
 
@@ -264,7 +264,7 @@ class DpopServicesTest {
 
         TokenResponse refreshed = refresh(publicClient, refreshToken, tokenProof(KEY));
         assertThat(refreshed.boundKey()).contains(KEY);
-        assertThat(app.ports.tokens().findRefreshToken(app.secretHasher.hash(refreshed.refreshToken().orElseThrow()))
+        assertThat(app.ports.tokens().findRefreshToken(TokenKeys.of(refreshed.refreshToken().orElseThrow(), app.secretHasher))
                 .orElseThrow().boundKey()).contains(KEY);
     }
 
@@ -422,7 +422,7 @@ class DpopServicesTest {
                 Optional.of(started.deviceCode()), tokenProof(KEY)));
 
         assertThat(tokens.tokenType()).isEqualTo("DPoP");
-        assertThat(app.ports.tokens().findRefreshToken(app.secretHasher.hash(tokens.refreshToken().orElseThrow()))
+        assertThat(app.ports.tokens().findRefreshToken(TokenKeys.of(tokens.refreshToken().orElseThrow(), app.secretHasher))
                 .orElseThrow().boundKey()).contains(KEY);
         assertRejected(() -> refresh(publicClient, tokens.refreshToken().orElseThrow(), Optional.empty()),
                 ErrorCode.INVALID_GRANT);

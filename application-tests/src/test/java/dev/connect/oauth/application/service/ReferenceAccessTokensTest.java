@@ -181,9 +181,9 @@ class ReferenceAccessTokensTest {
 
     /** The stored access token of {@code value}, asserting that it is a reference token and nothing was signed. */
     private AccessToken assertReference(String value) {
-        assertThat(value).doesNotContain(".").matches("[A-Za-z0-9_-]{43}");
+        assertThat(value).doesNotContain(".").matches("[A-Za-z0-9_-]{51}");
         assertThat(app.codec.encoded()).isEmpty();
-        return app.ports.tokens().findAccessToken(app.secretHasher.hash(value)).orElseThrow();
+        return app.ports.tokens().findAccessToken(TokenKeys.of(value, app.secretHasher)).orElseThrow();
     }
 
     private TokenResponse clientCredentials(Client client) {

@@ -49,6 +49,7 @@ public final class AuthorizeService implements AuthorizeUseCase {
     private final GrantRepository grants;
     private final AuthorizationCodeStore codes;
     private final SecretGenerator generator;
+    private final TimeOrderedIds grantIds;
     private final SecretHasher hasher;
     private final AuditTrail audit;
     private final Clock clock;
@@ -63,6 +64,7 @@ public final class AuthorizeService implements AuthorizeUseCase {
         this.grants = Objects.requireNonNull(grants, "grants");
         this.codes = Objects.requireNonNull(codes, "codes");
         this.generator = Objects.requireNonNull(generator, "generator");
+        this.grantIds = new TimeOrderedIds(generator);
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.audit = new AuditTrail(auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -93,11 +95,11 @@ public final class AuthorizeService implements AuthorizeUseCase {
         } catch (OAuthException badNonce) {
             throw new AuthorizationRedirectException(badNonce, checked.redirectUri(), checked.state());
         }
-        Grant grant = Grant.of(new GrantId(generator.identifier()), checked.client().id(),
+        Grant grant = Grant.of(new GrantId(grantIds.next(now)), checked.client().id(),
                 Optional.of(accountId), checked.scopes(), now).withAuthentication(authentication);
         grants.add(grant);
-        String code = generator.secret();
-        codes.add(AuthorizationCode.issue(hasher.hash(code), grant.id(), grant.clientId(), accountId,
+        String code = TokenKeys.newOpaque(now, generator);
+        codes.add(AuthorizationCode.issue(TokenKeys.of(code, hasher), grant.id(), grant.clientId(), accountId,
                 checked.redirectUri(), checked.scopes(), checked.challenge(), now, policy.codeTtl(), checked.dpopKey(),
                 checked.resources()));
         audit.record(AuditEventType.AUTHORIZATION_GRANTED, Optional.of(accountId), Optional.of(grant.clientId()),

@@ -34,7 +34,7 @@ public final class DecideDeviceAuthorizationService implements DecideDeviceAutho
     private final UserCodeLookup lookup;
     private final DeviceAuthorizationStore requests;
     private final AccountRepository accounts;
-    private final SecretGenerator generator;
+    private final TimeOrderedIds grantIds;
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -46,7 +46,7 @@ public final class DecideDeviceAuthorizationService implements DecideDeviceAutho
         this.lookup = new UserCodeLookup(requests, clients, hasher, new UserCodeThrottle(counters, hasher));
         this.requests = Objects.requireNonNull(requests, "requests");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.generator = Objects.requireNonNull(generator, "generator");
+        this.grantIds = new TimeOrderedIds(Objects.requireNonNull(generator, "generator"));
         this.audit = new AuditTrail(auditLog);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -61,7 +61,7 @@ public final class DecideDeviceAuthorizationService implements DecideDeviceAutho
         }
         PendingDeviceAuthorization pending = found.pending();
         Optional<Grant> grant = switch (command.decision()) {
-            case ConsentDecision.Approve approve -> Optional.of(Grant.of(new GrantId(generator.identifier()),
+            case ConsentDecision.Approve approve -> Optional.of(Grant.of(new GrantId(grantIds.next(now)),
                     pending.clientId(), Optional.of(accountId), pending.scopes(), now)
                     .withAuthentication(new Authentication(command.signedInAt().orElse(now), Optional.empty())));
             case ConsentDecision.Deny deny -> Optional.empty();

@@ -47,7 +47,7 @@ public final class DescribeTokenService implements DescribeTokenUseCase {
             return Optional.empty();
         }
         return token.token().filter(value -> !value.isBlank())
-                .flatMap(presented -> checks.cached(hasher.hash(presented)))
+                .flatMap(presented -> checks.cached(TokenKeys.of(presented, hasher)))
                 .map(found -> {
                     BearerTokens.requireBinding(found.token(), token.scheme(), Optional.empty());
                     return info(found);

@@ -94,7 +94,7 @@ public final class ExchangeCodeService implements ExchangeCodeUseCase {
         Optional<JwkThumbprint> proofKey = proofs.verify(command.dpop(), Optional.empty());
         TokenIssuer.Minting minting = TokenIssuer.Minting.of(proofKey, client);
         Instant now = clock.instant();
-        SecretHash hash = hasher.hash(code);
+        SecretHash hash = TokenKeys.of(code, hasher);
         Optional<TokenResponse> issued = codes.find(hash, client.id())
                 .filter(stored -> !stored.isRedeemed() && isRedeemable(stored, client, command, proofKey, now))
                 .flatMap(stored -> redeemWithTokens(hash, client, stored, resources(stored, command), now, minting));

@@ -40,8 +40,8 @@ final class PresentedTokens {
     /** The token if it was issued to {@code owner}; {@code invalid_request} when no token was sent. */
     Optional<Found> findOwnedBy(ClientId owner, Optional<String> token, Optional<TokenTypeHint> tokenTypeHint,
                                 Instant now) {
-        SecretHash hash = hasher.hash(token.filter(value -> !value.isEmpty())
-                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("token is required.")));
+        SecretHash hash = TokenKeys.of(token.filter(value -> !value.isEmpty())
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("token is required.")), hasher);
         Optional<Found> found = tokenTypeHint.equals(Optional.of(TokenTypeHint.REFRESH_TOKEN))
                 ? findRefresh(hash, now).or(() -> findAccess(hash, now))
                 : findAccess(hash, now).or(() -> findRefresh(hash, now));

@@ -93,7 +93,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         Optional<JwkThumbprint> proofKey = proofs.verify(command.dpop(), Optional.empty());
         TokenIssuer.Minting minting = TokenIssuer.Minting.of(proofKey, client);
         Instant now = clock.instant();
-        RefreshTokenOfGrant found = tokens.findRefreshTokenWithGrant(hasher.hash(presented))
+        RefreshTokenOfGrant found = tokens.findRefreshTokenWithGrant(TokenKeys.of(presented, hasher))
                 .filter(stored -> stored.token().clientId().equals(client.id()))
                 .orElseThrow(() -> ErrorCode.INVALID_GRANT.exception("Unknown refresh token."));
         RefreshToken token = found.token();

@@ -16,7 +16,7 @@ final class TimeOrderedIds {
     /** The 64 characters of base64url (RFC 4648 §5) in ascending byte order. */
     private static final String ALPHABET = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
     /** 8 × 6 bits of milliseconds since the epoch: enough until the year 10889. */
-    private static final int TIME_CHARS = 8;
+    static final int TIME_CHARS = 8;
 
     private final SecretGenerator generator;
 
@@ -26,6 +26,11 @@ final class TimeOrderedIds {
 
     /** A new identifier made at {@code at}: after every one made at an earlier millisecond. */
     String next(Instant at) {
+        return time(at) + generator.identifier();
+    }
+
+    /** The {@value #TIME_CHARS} characters an identifier made at {@code at} starts with. */
+    static String time(Instant at) {
         long millis = at.toEpochMilli();
         if (millis < 0) {
             throw new IllegalArgumentException("An identifier's time starts at the epoch");
@@ -35,6 +40,19 @@ final class TimeOrderedIds {
             time[i] = ALPHABET.charAt((int) (millis & 63));
             millis >>>= 6;
         }
-        return new String(time) + generator.identifier();
+        return new String(time);
+    }
+
+    /** Whether {@code value} is a time as {@link #time} writes it. */
+    static boolean isTime(String value) {
+        if (value.length() != TIME_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < TIME_CHARS; i++) {
+            if (ALPHABET.indexOf(value.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -30,9 +30,10 @@ import java.util.Optional;
  * Mints and stores tokens. An access token is a JWT (RFC 9068: {@code iss} from the policy,
  * {@code aud} the resources it is for (RFC 8707) or else the policy's audience, {@code sub} the
  * account, or the client itself for client credentials), or, for a client that chose
- * {@link AccessTokenFormat#REFERENCE reference} tokens, an opaque 256-bit secret that costs no
- * signature; either is kept as the hash of its string, with the same details, so every check
- * treats both alike. A refresh token is an opaque 256-bit secret kept as its hash. Times are
+ * {@link AccessTokenFormat#REFERENCE reference} tokens, an opaque 256-bit secret led by the time it
+ * was made, which costs no signature; either is kept by its key ({@link TokenKeys}: the time and
+ * the hash of its string), with the same details, so every check treats both alike. A refresh
+ * token is an opaque 256-bit secret led by its time, kept by its key too. Times are
  * whole seconds, as JWT NumericDates are, so the stored life and the signed one agree. The
  * {@link Minting} of the client binds the access token to the key of the request's DPoP proof
  * ({@code cnf.jkt}), and a public client's refresh token too (RFC 9449 §5).
@@ -161,8 +162,8 @@ final class TokenIssuer {
      */
     private Pair rootPair(GrantId grantId, ClientId clientId, AccountId accountId, ScopeSet scopes, Instant familyStart,
                           ResourceSet boundResources, ResourceSet accessResources, Instant now, Minting minting) {
-        String refreshValue = generator.secret();
-        RefreshToken refresh = new RefreshToken(newId(now), hasher.hash(refreshValue), grantId, clientId,
+        String refreshValue = TokenKeys.newOpaque(now, generator);
+        RefreshToken refresh = new RefreshToken(newId(now), TokenKeys.of(refreshValue, hasher), grantId, clientId,
                 Optional.of(accountId), scopes, Optional.empty(), now,
                 policy.refreshTokenLifetime().expiresAt(now, familyStart), Optional.empty(), Optional.empty(),
                 minting.refreshKey(), boundResources);
@@ -171,8 +172,8 @@ final class TokenIssuer {
 
     private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, ResourceSet accessResources,
                                Instant grantCreatedAt, Instant now, Minting minting) {
-        String successorValue = generator.secret();
-        RefreshToken successor = parent.successor(newId(now), hasher.hash(successorValue), now,
+        String successorValue = TokenKeys.newOpaque(now, generator);
+        RefreshToken successor = parent.successor(newId(now), TokenKeys.of(successorValue, hasher), now,
                 policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt), minting.refreshKey());
         return pairWith(new Secret<>(successorValue, successor), accessScopes, accessResources, now, minting);
     }
@@ -195,9 +196,9 @@ final class TokenIssuer {
         String value = switch (minting.accessFormat()) {
             case JWT -> codec.encode(new AccessTokenClaims(policy.issuer(), subject, resources.audience(policy.audience()),
                     clientId, scopes, jti, now, expiresAt, key));
-            case REFERENCE -> generator.secret(); // its details are only in the store, found by the hash
+            case REFERENCE -> TokenKeys.newOpaque(now, generator); // its details are only in the store, found by the key
         };
-        return new Secret<>(value, new AccessToken(jti, hasher.hash(value), grantId, clientId, accountId, scopes,
+        return new Secret<>(value, new AccessToken(jti, TokenKeys.of(value, hasher), grantId, clientId, accountId, scopes,
                 refreshId, now, expiresAt, Optional.empty(), key, resources));
     }
 

@@ -359,7 +359,7 @@ class OAuthFlowE2eTest {
             AccessToken token = success(oauth.token(reference.basic(), new ClientCredentialsGrant(), new Scope("triggers")))
                     .getAccessToken();
 
-            assertThat(token.getValue()).doesNotContain(".").matches("[A-Za-z0-9_-]{43}");
+            assertThat(token.getValue()).doesNotContain(".").matches("[A-Za-z0-9_-]{51}");
             TokenIntrospectionSuccessResponse introspection = introspect(reference, token);
             assertThat(introspection.isActive()).isTrue();
             assertThat(introspection.getScope()).isEqualTo(new Scope("triggers"));
