@@ -12,10 +12,11 @@
 #     folder), which migrates the schema; registers a confidential client and a customer with curl;
 #     stops the server;
 #  2. fills the token tables through SQL (never HTTP): ROWS grants, each with an access and a
-#     refresh token of the shape the server writes (random-looking ids, SHA-256 hashes of unknown
-#     token strings, expiries spread over the next hour and 30 days), and mints the single-use
-#     authorization codes of the exchange (a grant and a code row per code, PKCE S256, the code
-#     strings known to the script and kept in its work folder only);
+#     refresh token of the shape the server wrote before its keys started with the time
+#     (random-looking ids, SHA-256 hashes of unknown token strings, expiries spread over the next
+#     hour and 30 days), and mints the single-use authorization codes of the exchange as the server
+#     makes them now (a grant and a code row per code, ids and keys led by their order, PKCE S256,
+#     the code strings known to the script and kept in its work folder only);
 #  3. starts the server again on the migrated, filled schema and times it from process start to
 #     the first 200 of /health/ready ("start to ready");
 #  4. drives each workload with wrk (a warm-up, then the measured run): health (GET /health/live,
@@ -260,9 +261,15 @@ else
   sha256() { echo "LOWER(RAWTOHEX(HASH('SHA-256', $1)))"; }
   big() { echo "CAST($1 AS BIGINT)"; }
 fi
-# A 22-character id (as the server's 16 random bytes in base64url) and a 43-character code.
+# A 22-character id (as the server's 16 random bytes in base64url), as the server made them before
+# its ids and keys started with the time they were made (an upgraded database's rows). The codes
+# and their grants are made as the server makes them now: an id of 30 and a code of 51 characters,
+# each starting with 8 that sort in the order they were minted (the server writes the millisecond
+# there), the code stored by that start and the first 56 hex digits of its SHA-256.
 id_of() { echo "SUBSTR($(sha256 "CONCAT('$SALT-$1-', seq)"), 1, 22)"; }
-code_of() { echo "SUBSTR($(sha256 "CONCAT('$SALT-code-', seq)"), 1, 43)"; }
+minted_of() { echo "CONCAT('-', LPAD(seq, 7, '0'), SUBSTR($(sha256 "CONCAT('$SALT-$1-', seq)"), 1, $2))"; }
+code_of() { minted_of code 43; }
+code_key_of() { echo "CONCAT(LEFT($(code_of), 8), LEFT($(sha256 "$(code_of)"), 56))"; }
 TOTAL_CODES=$((CODES + WARMUP_CODES))
 MS=$(big 1000000) S=$(big 1000000000)
 fill_sql() {
@@ -285,10 +292,10 @@ mint_sql() {
   now_ns=$(date +%s%N)
   cat <<SQL
 INSERT INTO grants (id, client_id, account_id, scopes, created_at)
-  SELECT $(id_of cg), $owner, $now_ns FROM $(rows_of "$TOTAL_CODES");
+  SELECT $(minted_of cg 22), $owner, $now_ns FROM $(rows_of "$TOTAL_CODES");
 INSERT INTO authorization_codes (hash, grant_id, client_id, account_id, redirect_uri, scopes, challenge,
                                  challenge_method, issued_at, expires_at)
-  SELECT $(sha256 "$(code_of)"), $(id_of cg), '$CLIENT_ID', '$ACCOUNT_ID', '$REDIRECT_URI', 'connect',
+  SELECT $(code_key_of), $(minted_of cg 22), '$CLIENT_ID', '$ACCOUNT_ID', '$REDIRECT_URI', 'connect',
          '$CODE_CHALLENGE', 'S256', $now_ns, $now_ns + $CODE_LIFETIME_SECONDS * $S
   FROM $(rows_of "$TOTAL_CODES");
 SQL
