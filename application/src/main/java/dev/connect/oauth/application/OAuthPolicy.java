@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param refreshTokenMaxLifetime how long the refresh tokens of one grant may live in all, however often rotated
  * @param deviceCodeTtl   how long a device authorization request (its device and user code) lives (RFC 8628 §3.2 {@code expires_in})
  * @param deviceInterval  the least time a device waits between polls unless told to slow down (RFC 8628 §3.2 {@code interval})
+ * @param timedTokenKeys  whether new codes and tokens are keyed by the time they were made as well as
+ *                        their hash (see {@code TokenKeys}); off only while nodes of a release that
+ *                        finds tokens by their hash alone still serve on the same database
  */
 public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogue, Duration accessTokenTtl,
                           Duration refreshTokenTtl, Duration codeTtl, Duration sessionTtl, boolean allowPlainPkce,
                           Duration retryGrace, Duration refreshTokenMaxLifetime, Duration deviceCodeTtl,
-                          Duration deviceInterval) {
+                          Duration deviceInterval, boolean timedTokenKeys) {
     public OAuthPolicy {
         checkIssuer(issuer);
         Objects.requireNonNull(audience, "audience");
@@ -60,6 +63,15 @@ public record OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogu
         if (scopeCatalogue.isEmpty()) {
             throw new IllegalArgumentException("scopeCatalogue must not be empty");
         }
+    }
+
+    /** A policy whose new codes and tokens are keyed by their time ({@link #timedTokenKeys}). */
+    public OAuthPolicy(String issuer, String audience, ScopeSet scopeCatalogue, Duration accessTokenTtl,
+                       Duration refreshTokenTtl, Duration codeTtl, Duration sessionTtl, boolean allowPlainPkce,
+                       Duration retryGrace, Duration refreshTokenMaxLifetime, Duration deviceCodeTtl,
+                       Duration deviceInterval) {
+        this(issuer, audience, scopeCatalogue, accessTokenTtl, refreshTokenTtl, codeTtl, sessionTtl, allowPlainPkce,
+                retryGrace, refreshTokenMaxLifetime, deviceCodeTtl, deviceInterval, true);
     }
 
     /** A policy with the default device grant settings ({@link #DEFAULT_DEVICE_CODE_TTL}, {@link #DEFAULT_DEVICE_INTERVAL}). */

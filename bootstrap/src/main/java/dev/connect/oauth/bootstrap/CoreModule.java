@@ -24,7 +24,8 @@ interface CoreModule {
     static OAuthPolicy policy(ServerConfig config) {
         return new OAuthPolicy(config.issuer(), config.issuer(), config.scopes(), config.accessTokenTtl(),
                 config.refreshTokenTtl(), config.codeTtl(), config.sessionTtl(), config.allowPlainPkce(),
-                config.retryGrace(), config.refreshTokenMaxLifetime(), config.deviceCodeTtl(), config.deviceInterval());
+                config.retryGrace(), config.refreshTokenMaxLifetime(), config.deviceCodeTtl(), config.deviceInterval(),
+                config.timedTokenKeys());
     }
 
     @Provides

@@ -54,7 +54,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                            Optional<KeyEncryptionKey> previousKek, int passwordHashConcurrency, Duration purgeInterval,
                            Duration auditRetention, Duration refreshTokenMaxLifetime, Duration clientCacheTtl,
                            TokenCachePolicy tokenCache, PushedRequestPolicy pushedRequests, Duration deviceCodeTtl,
-                           Duration deviceInterval, DpopPolicy dpop, Optional<PairwiseSecret> pairwiseSecret) {
+                           Duration deviceInterval, DpopPolicy dpop, Optional<PairwiseSecret> pairwiseSecret,
+                           boolean timedTokenKeys) {
 
     /** MySQL instead of the embedded database. {@link #toString()} hides the password. */
     public record Database(String url, String user, String password) {
@@ -254,7 +255,8 @@ public record ServerConfig(String httpHost, int httpPort, String adminHost, int 
                         vars.get("CONNECT_DPOP_NONCE_REQUIRED", Boolean.toString(DpopPolicy.DEFAULT_NONCE_REQUIRED),
                                 ServerConfig::bool),
                         DpopPolicy.DEFAULT_NONCE_LIFETIME),
-                vars.optional("CONNECT_PAIRWISE_SECRET", PairwiseSecret::parse));
+                vars.optional("CONNECT_PAIRWISE_SECRET", PairwiseSecret::parse),
+                vars.get("CONNECT_TIMED_TOKEN_KEYS", "true", ServerConfig::bool));
     }
 
     /**

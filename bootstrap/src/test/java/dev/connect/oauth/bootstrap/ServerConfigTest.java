@@ -203,6 +203,14 @@ class ServerConfigTest {
         assertThat(defaults.passwordHashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
+    /** Off only for a rolling upgrade beside nodes that find tokens by their hash alone. */
+    @Test
+    void fromWhenTimedTokenKeysGivenThenReadElseOn() {
+        assertThat(ServerConfig.from(Map.of()).timedTokenKeys()).isTrue();
+        assertThat(ServerConfig.from(Map.of("CONNECT_TIMED_TOKEN_KEYS", "false")).timedTokenKeys()).isFalse();
+        assertBad(Map.of("CONNECT_TIMED_TOKEN_KEYS", "no"), "CONNECT_TIMED_TOKEN_KEYS");
+    }
+
     @Test
     void fromWhenValueBadThenOneLineNamingTheVariable() {
         assertBad(Map.of("CONNECT_HTTP_PORT", "http"), "CONNECT_HTTP_PORT");

@@ -12,6 +12,7 @@ import dev.connect.oauth.testkit.fake.FakeSecretGenerator;
 import dev.connect.oauth.testkit.fake.FakeSecretHasher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -33,14 +34,14 @@ class TokenKeysTest {
 
     @Test
     void newOpaqueThenTheTimeAnd256RandomBits() {
-        String token = TokenKeys.newOpaque(AT, generator);
+        String token = TokenKeys.newOpaque(AT, generator, true);
 
         assertThat(token).hasSize(8 + 43).matches("[A-Za-z0-9_-]+").startsWith(TimeOrderedIds.time(AT));
     }
 
     @Test
     void ofWhenOpaqueThenItsTimeAndTheFirst56HexDigitsOfItsHash() {
-        String token = TokenKeys.newOpaque(AT, generator);
+        String token = TokenKeys.newOpaque(AT, generator, true);
 
         SecretHash key = TokenKeys.of(token, hasher);
 
@@ -59,7 +60,7 @@ class TokenKeysTest {
     void ofWhenMadeLaterThenSortsLaterByteForByte() {
         List<Instant> times = List.of(AT, AT.plusMillis(1), AT.plusSeconds(1), AT.plusSeconds(3600));
 
-        List<String> opaque = times.stream().map(at -> TokenKeys.of(TokenKeys.newOpaque(at, generator), hasher).hex())
+        List<String> opaque = times.stream().map(at -> TokenKeys.of(TokenKeys.newOpaque(at, generator, true), hasher).hex())
                 .toList();
         List<String> jwts = times.stream().map(at -> TokenKeys.of(jwt(at), hasher).hex()).toList();
 
@@ -83,9 +84,62 @@ class TokenKeysTest {
 
     @Test
     void ofWhenTimedThenNeverTheHashOfAnotherToken() {
-        Stream<String> tokens = Stream.of(TokenKeys.newOpaque(AT, generator), jwt(AT));
+        Stream<String> tokens = Stream.of(TokenKeys.newOpaque(AT, generator, true), jwt(AT));
 
         assertThat(tokens.map(token -> TokenKeys.of(token, hasher).hex())).allMatch(key -> key.startsWith("-"));
+    }
+
+    @Test
+    void newOpaqueWhenUntimedThen256RandomBitsAlone() {
+        assertThat(TokenKeys.newOpaque(AT, generator, false)).hasSize(43).matches("[A-Za-z0-9_-]+");
+    }
+
+    @Test
+    void ofNewWhenUntimedThenTheBareHashEvenOfAJwtThatStartsWithItsJti() {
+        String token = jwt(AT);
+
+        assertThat(TokenKeys.ofNew(token, hasher, false)).isEqualTo(hasher.hash(token));
+        assertThat(TokenKeys.ofNew(token, hasher, true)).isEqualTo(TokenKeys.of(token, hasher));
+    }
+
+    @Test
+    void findWhenKeptByItsTimedKeyThenFoundByItAlone() {
+        String token = jwt(AT);
+        List<SecretHash> asked = new ArrayList<>();
+
+        Optional<String> found = TokenKeys.find(token, hasher, key -> {
+            asked.add(key);
+            return key.equals(TokenKeys.of(token, hasher)) ? Optional.of("found") : Optional.empty();
+        });
+
+        assertThat(found).contains("found");
+        assertThat(asked).containsExactly(TokenKeys.of(token, hasher));
+    }
+
+    /** A JWT a node issued while keys were not timed: stored by its bare hash. */
+    @Test
+    void findWhenKeptByItsBareHashThenFoundByItAfterTheTimedKey() {
+        String token = jwt(AT);
+        List<SecretHash> asked = new ArrayList<>();
+
+        Optional<String> found = TokenKeys.find(token, hasher, key -> {
+            asked.add(key);
+            return key.equals(hasher.hash(token)) ? Optional.of("found") : Optional.empty();
+        });
+
+        assertThat(found).contains("found");
+        assertThat(asked).containsExactly(TokenKeys.of(token, hasher), hasher.hash(token));
+    }
+
+    @Test
+    void findWhenNoTimeThenOneLookupByTheHash() {
+        List<SecretHash> asked = new ArrayList<>();
+
+        assertThat(TokenKeys.find("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", hasher, key -> {
+            asked.add(key);
+            return Optional.empty();
+        })).isEmpty();
+        assertThat(asked).containsExactly(hasher.hash("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
     }
 
     private String jwt(Instant at) {

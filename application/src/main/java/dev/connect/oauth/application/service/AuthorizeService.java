@@ -98,8 +98,8 @@ public final class AuthorizeService implements AuthorizeUseCase {
         Grant grant = Grant.of(new GrantId(grantIds.next(now)), checked.client().id(),
                 Optional.of(accountId), checked.scopes(), now).withAuthentication(authentication);
         grants.add(grant);
-        String code = TokenKeys.newOpaque(now, generator);
-        codes.add(AuthorizationCode.issue(TokenKeys.of(code, hasher), grant.id(), grant.clientId(), accountId,
+        String code = TokenKeys.newOpaque(now, generator, policy.timedTokenKeys());
+        codes.add(AuthorizationCode.issue(TokenKeys.ofNew(code, hasher, policy.timedTokenKeys()), grant.id(), grant.clientId(), accountId,
                 checked.redirectUri(), checked.scopes(), checked.challenge(), now, policy.codeTtl(), checked.dpopKey(),
                 checked.resources()));
         audit.record(AuditEventType.AUTHORIZATION_GRANTED, Optional.of(accountId), Optional.of(grant.clientId()),

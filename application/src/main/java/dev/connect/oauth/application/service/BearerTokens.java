@@ -49,7 +49,7 @@ final class BearerTokens {
      */
     static DescribedAccessToken requireActive(Optional<String> bearerToken, Instant now, SecretHasher hasher,
                                               Function<SecretHash, Optional<DescribedAccessToken>> lookup) {
-        return lookup.apply(TokenKeys.of(requireValue(bearerToken), hasher))
+        return TokenKeys.find(requireValue(bearerToken), hasher, lookup)
                 .filter(found -> found.token().isActive(now))
                 .orElseThrow(ErrorCode.INVALID_TOKEN::exception);
     }

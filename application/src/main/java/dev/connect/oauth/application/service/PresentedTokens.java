@@ -40,21 +40,22 @@ final class PresentedTokens {
     /** The token if it was issued to {@code owner}; {@code invalid_request} when no token was sent. */
     Optional<Found> findOwnedBy(ClientId owner, Optional<String> token, Optional<TokenTypeHint> tokenTypeHint,
                                 Instant now) {
-        SecretHash hash = TokenKeys.of(token.filter(value -> !value.isEmpty())
-                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("token is required.")), hasher);
+        String value = token.filter(presented -> !presented.isEmpty())
+                .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("token is required."));
+        SecretHash hash = TokenKeys.of(value, hasher);
         Optional<Found> found = tokenTypeHint.equals(Optional.of(TokenTypeHint.REFRESH_TOKEN))
-                ? findRefresh(hash, now).or(() -> findAccess(hash, now))
-                : findAccess(hash, now).or(() -> findRefresh(hash, now));
+                ? findRefresh(hash, now).or(() -> findAccess(value, now))
+                : findAccess(value, now).or(() -> findRefresh(hash, now));
         return found.filter(candidate -> candidate.clientId().equals(owner));
     }
 
-    private Optional<Found> findAccess(SecretHash hash, Instant now) {
-        return checks.find(hash).map(described -> {
+    private Optional<Found> findAccess(String value, Instant now) {
+        return TokenKeys.find(value, hasher, hash -> checks.find(hash).map(described -> {
             AccessToken token = described.token();
             return new Found(TokenTypeHint.ACCESS_TOKEN, hash, token.id(), token.grantId(), token.clientId(), token.accountId(),
                     described.account(), token.scopes(), token.issuedAt(), token.expiresAt(), token.isActive(now),
                     token.boundKey(), token.resources());
-        });
+        }));
     }
 
     private Optional<Found> findRefresh(SecretHash hash, Instant now) {

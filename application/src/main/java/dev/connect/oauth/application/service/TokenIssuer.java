@@ -162,8 +162,8 @@ final class TokenIssuer {
      */
     private Pair rootPair(GrantId grantId, ClientId clientId, AccountId accountId, ScopeSet scopes, Instant familyStart,
                           ResourceSet boundResources, ResourceSet accessResources, Instant now, Minting minting) {
-        String refreshValue = TokenKeys.newOpaque(now, generator);
-        RefreshToken refresh = new RefreshToken(newId(now), TokenKeys.of(refreshValue, hasher), grantId, clientId,
+        String refreshValue = TokenKeys.newOpaque(now, generator, policy.timedTokenKeys());
+        RefreshToken refresh = new RefreshToken(newId(now), TokenKeys.ofNew(refreshValue, hasher, policy.timedTokenKeys()), grantId, clientId,
                 Optional.of(accountId), scopes, Optional.empty(), now,
                 policy.refreshTokenLifetime().expiresAt(now, familyStart), Optional.empty(), Optional.empty(),
                 minting.refreshKey(), boundResources);
@@ -172,8 +172,8 @@ final class TokenIssuer {
 
     private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, ResourceSet accessResources,
                                Instant grantCreatedAt, Instant now, Minting minting) {
-        String successorValue = TokenKeys.newOpaque(now, generator);
-        RefreshToken successor = parent.successor(newId(now), TokenKeys.of(successorValue, hasher), now,
+        String successorValue = TokenKeys.newOpaque(now, generator, policy.timedTokenKeys());
+        RefreshToken successor = parent.successor(newId(now), TokenKeys.ofNew(successorValue, hasher, policy.timedTokenKeys()), now,
                 policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt), minting.refreshKey());
         return pairWith(new Secret<>(successorValue, successor), accessScopes, accessResources, now, minting);
     }
@@ -196,9 +196,9 @@ final class TokenIssuer {
         String value = switch (minting.accessFormat()) {
             case JWT -> codec.encode(new AccessTokenClaims(policy.issuer(), subject, resources.audience(policy.audience()),
                     clientId, scopes, jti, now, expiresAt, key));
-            case REFERENCE -> TokenKeys.newOpaque(now, generator); // its details are only in the store, found by the key
+            case REFERENCE -> TokenKeys.newOpaque(now, generator, policy.timedTokenKeys()); // its details are only in the store, found by the key
         };
-        return new Secret<>(value, new AccessToken(jti, TokenKeys.of(value, hasher), grantId, clientId, accountId, scopes,
+        return new Secret<>(value, new AccessToken(jti, TokenKeys.ofNew(value, hasher, policy.timedTokenKeys()), grantId, clientId, accountId, scopes,
                 refreshId, now, expiresAt, Optional.empty(), key, resources));
     }
 

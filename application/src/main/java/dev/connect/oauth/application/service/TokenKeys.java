@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The keys that codes, refresh tokens and access tokens are stored and found by: the millisecond
@@ -34,15 +35,41 @@ public final class TokenKeys {
     private TokenKeys() {
     }
 
-    /** A new opaque token (code, refresh or reference access token) made at {@code at}. */
-    static String newOpaque(Instant at, SecretGenerator generator) {
-        return TimeOrderedIds.time(at) + generator.secret();
+    /**
+     * A new opaque token (code, refresh or reference access token) made at {@code at}: led by the
+     * time when {@code timed} ({@link dev.connect.oauth.application.OAuthPolicy#timedTokenKeys}),
+     * else 256 random bits alone, as before keys were timed.
+     */
+    static String newOpaque(Instant at, SecretGenerator generator, boolean timed) {
+        return timed ? TimeOrderedIds.time(at) + generator.secret() : generator.secret();
+    }
+
+    /**
+     * The key a new token is stored by: {@link #of}, or while keys are not {@code timed} its bare
+     * hash, which the nodes of a release before timed keys find too (a JWT's payload starts with
+     * its {@code jti} all the same, so {@link #find} looks for both).
+     */
+    static SecretHash ofNew(String token, SecretHasher hasher, boolean timed) {
+        return timed ? of(token, hasher) : hasher.hash(token);
     }
 
     /** The key {@code token} is stored and found by. */
     public static SecretHash of(String token, SecretHasher hasher) {
         SecretHash hash = hasher.hash(token);
         return timeOf(token).map(time -> SecretHash.timed(time, hash)).orElse(hash);
+    }
+
+    /**
+     * What {@code lookup} finds for an access token: by its {@link #of key}, else, when the key is
+     * timed, by its bare hash, which is how {@link #ofNew} kept it while keys were not timed.
+     */
+    static <T> Optional<T> find(String token, SecretHasher hasher, Function<SecretHash, Optional<T>> lookup) {
+        SecretHash hash = hasher.hash(token);
+        Optional<String> time = timeOf(token);
+        if (time.isEmpty()) {
+            return lookup.apply(hash);
+        }
+        return lookup.apply(SecretHash.timed(time.get(), hash)).or(() -> lookup.apply(hash));
     }
 
     /** The time {@code token} starts with, when it is one of the tokens made with it. */
