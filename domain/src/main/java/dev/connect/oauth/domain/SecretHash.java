@@ -17,7 +17,7 @@ public record SecretHash(String hex) {
 
     public SecretHash {
         Objects.requireNonNull(hex, "hex");
-        if (hex.length() != LENGTH || !(isLowerCaseHex(hex, 0) || isBase64Url(hex, TIME_CHARS) && isLowerCaseHex(hex, TIME_CHARS))) {
+        if (hex.length() != LENGTH || !(isLowerCaseHex(hex, 0) || isTimed(hex))) {
             throw new IllegalArgumentException("A secret hash is 64 lower-case hex digits, or a time and 56 of them");
         }
     }
@@ -30,6 +30,10 @@ public record SecretHash(String hex) {
             throw new IllegalArgumentException("A timed hash is 8 base64url characters and a SHA-256 in hex");
         }
         return new SecretHash(time + hash.hex.substring(0, LENGTH - TIME_CHARS));
+    }
+
+    private static boolean isTimed(String key) {
+        return isBase64Url(key, TIME_CHARS) && isLowerCaseHex(key, TIME_CHARS);
     }
 
     /**

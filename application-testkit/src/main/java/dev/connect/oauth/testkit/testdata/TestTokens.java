@@ -31,12 +31,13 @@ public final class TestTokens {
         return new RefreshTokenBuilder(grant);
     }
 
-    /** Builds an {@link AccessToken}; {@link #value()} is the token the client presents. */
+    /** The key of {@code value}: its hash, led by {@code time} when given. */
     private static SecretHash key(String value, Optional<String> time) {
         SecretHash hash = TestIds.hashOf(value);
         return time.map(led -> SecretHash.timed(led, hash)).orElse(hash);
     }
 
+    /** Builds an {@link AccessToken}; {@link #value()} is the token the client presents. */
     public static final class AccessTokenBuilder {
         private final Grant grant;
         private TokenId id = new TokenId(TestIds.identifier());

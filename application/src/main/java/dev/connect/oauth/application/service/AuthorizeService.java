@@ -24,6 +24,7 @@ import dev.connect.oauth.domain.ErrorCode;
 import dev.connect.oauth.domain.Grant;
 import dev.connect.oauth.domain.GrantId;
 import dev.connect.oauth.domain.OAuthException;
+import dev.connect.oauth.domain.SecretHash;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,9 +100,9 @@ public final class AuthorizeService implements AuthorizeUseCase {
                 Optional.of(accountId), checked.scopes(), now).withAuthentication(authentication);
         grants.add(grant);
         String code = TokenKeys.newOpaque(now, generator, policy.timedTokenKeys());
-        codes.add(AuthorizationCode.issue(TokenKeys.ofNew(code, hasher, policy.timedTokenKeys()), grant.id(), grant.clientId(), accountId,
-                checked.redirectUri(), checked.scopes(), checked.challenge(), now, policy.codeTtl(), checked.dpopKey(),
-                checked.resources()));
+        SecretHash key = TokenKeys.ofNew(code, hasher, policy.timedTokenKeys());
+        codes.add(AuthorizationCode.issue(key, grant.id(), grant.clientId(), accountId, checked.redirectUri(),
+                checked.scopes(), checked.challenge(), now, policy.codeTtl(), checked.dpopKey(), checked.resources()));
         audit.record(AuditEventType.AUTHORIZATION_GRANTED, Optional.of(accountId), Optional.of(grant.clientId()),
                 "grant=" + grant.id() + " scope=" + grant.scopes(), now);
         return new AuthorizationGranted(checked.redirectUri(), code, checked.state());
