@@ -66,9 +66,15 @@ final class StoreFailures {
      * H2's broken connection a {@link SQLNonTransientConnectionException}), a statement timed out,
      * a driver reported SQLSTATE class 08, or the I/O under it failed: a JDBC batch whose socket was
      * reset mid-way fails as "statement closed" (SQLSTATE S1009), with the reset only further down.
+     * The exceptions suppressed along the chain count too: when the pool closes a connection whose
+     * sibling broke, the batch on it fails as "statement closed" alone, and only the rollback that
+     * followed, suppressed in it, says the connection was lost.
      */
     static boolean isUnavailable(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        return isUnavailable(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean isUnavailable(Throwable failure, Set<Throwable> seen) {
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException || cause instanceof SQLTimeoutException
@@ -78,6 +84,11 @@ final class StoreFailures {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
                 return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isUnavailable(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;

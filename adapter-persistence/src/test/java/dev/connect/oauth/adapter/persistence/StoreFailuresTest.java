@@ -76,4 +76,18 @@ class StoreFailuresTest {
         assertThat(StoreFailures.translate(wrapped(new SQLException("No operations allowed after statement closed.", "S1009"))))
                 .as("without I/O below it").isNotInstanceOf(StoreUnavailableException.class);
     }
+
+    /**
+     * As GaleraNodeLossIT saw it: the pool closed the batch's connection because a sibling broke;
+     * the batch says "statement closed" alone, the rollback suppressed in it that the connection is gone.
+     */
+    @Test
+    void translateWhenARollbackSuppressedInTheFailureLostTheConnectionThenStoreUnavailable() {
+        SQLException closed = new SQLException("No operations allowed after statement closed.", "S1009");
+        closed.addSuppressed(new SQLNonTransientConnectionException("No operations allowed after connection closed.",
+                "08003"));
+        RuntimeException failure = wrapped(closed);
+
+        assertThat(StoreFailures.translate(failure)).isInstanceOf(StoreUnavailableException.class).hasCause(failure);
+    }
 }
