@@ -42,10 +42,9 @@ final class PresentedTokens {
                                 Instant now) {
         String value = token.filter(presented -> !presented.isEmpty())
                 .orElseThrow(() -> ErrorCode.INVALID_REQUEST.exception("token is required."));
-        SecretHash hash = TokenKeys.of(value, hasher);
         Optional<Found> found = tokenTypeHint.equals(Optional.of(TokenTypeHint.REFRESH_TOKEN))
-                ? findRefresh(hash, now).or(() -> findAccess(value, now))
-                : findAccess(value, now).or(() -> findRefresh(hash, now));
+                ? findRefresh(value, now).or(() -> findAccess(value, now))
+                : findAccess(value, now).or(() -> findRefresh(value, now));
         return found.filter(candidate -> candidate.clientId().equals(owner));
     }
 
@@ -58,7 +57,8 @@ final class PresentedTokens {
         }));
     }
 
-    private Optional<Found> findRefresh(SecretHash hash, Instant now) {
+    private Optional<Found> findRefresh(String value, Instant now) {
+        SecretHash hash = TokenKeys.of(value, hasher);
         return tokens.findRefreshToken(hash).map(token -> new Found(TokenTypeHint.REFRESH_TOKEN, hash, token.id(), token.grantId(),
                 token.clientId(), token.accountId(), Optional.empty(), token.scopes(), token.issuedAt(),
                 token.expiresAt(), token.isActive(now), token.boundKey(), token.resources()));
