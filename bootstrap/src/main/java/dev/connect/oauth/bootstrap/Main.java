@@ -28,6 +28,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        VirtualThreadCarriers.configure();
         System.exit(run(List.of(args), System.out, System.err));
     }
 
