@@ -152,7 +152,7 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
     }
 
     @Test
-    void redeemWhenRacingARevocationOfTheGrantThenTheStoreOrdersThem() throws Exception {
+    void redeemWhenRacingARevocationOfTheGrantThenAtMostOneRedeemsAndTheOthersAreRefused() throws Exception {
         Grant grant = storedGrant();
         AuthorizationCode code = storedCode(TestCodes.from(grant));
 
@@ -171,7 +171,12 @@ public abstract class AuthorizationCodeStoreContract extends StoreContract {
         if (redeemed == 0) {
             assertThat(redemptions).allMatch(Redemption.GrantRevoked.class::isInstance);
         } else {
-            assertThat(redemptions).filteredOn(Redemption.AlreadyRedeemed.class::isInstance).hasSize(RACERS - 2);
+            // A loser may read the revocation before the winner's commit (H2 does not make an
+            // UPDATE whose condition no longer holds wait for the winner's lock): either refusal
+            // ends in invalid_grant, and the winner's tokens belong to the revoked grant.
+            assertThat(redemptions).filteredOn(r -> !(r instanceof Redemption.Redeemed))
+                    .hasSize(RACERS - 2)
+                    .allMatch(r -> r instanceof Redemption.AlreadyRedeemed || r instanceof Redemption.GrantRevoked);
         }
     }
 
