@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class PurgeScheduleTest {
     @Test
-    void whenRunsFailThenTheScheduleGoesOnOnAVirtualThread() throws Exception {
+    void whenRunsFailThenTheScheduleGoesOnOnAPlatformThreadOfItsOwn() throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        AtomicBoolean onVirtualThread = new AtomicBoolean();
+        AtomicBoolean onPurgeThread = new AtomicBoolean();
         CountDownLatch recovered = new CountDownLatch(1);
         PurgeExpiredDataUseCase flaky = retention -> {
-            onVirtualThread.set(Thread.currentThread().isVirtual());
+            Thread thread = Thread.currentThread();
+            onPurgeThread.set(!thread.isVirtual() && thread.isDaemon() && thread.getName().equals("connect-purge"));
             if (runs.incrementAndGet() <= 2) {
                 throw new StoreUnavailableException("database away", null);
             }
@@ -31,6 +32,6 @@ class PurgeScheduleTest {
         }
 
         assertThat(runs.get()).isGreaterThanOrEqualTo(3);
-        assertThat(onVirtualThread).isTrue();
+        assertThat(onPurgeThread).isTrue();
     }
 }
