@@ -4,12 +4,12 @@ import java.util.Properties;
 
 /**
  * Sizes the carrier threads of the server's virtual threads: half the cores instead of the JDK's
- * one per core. The use cases on virtual threads are short (the heaviest is one signature), and
- * they hand their database work to platform threads (the group commit's writer, the lookups),
- * which need cores of their own alongside the event loops. On 2 cores, one carrier instead of two
- * took 15 % less server CPU per {@code client_credentials} token (bench/README.md): a use case
- * resumed while the carrier is busy waits in its queue instead of waking a second carrier on the
- * other core.
+ * one per core. The use cases on virtual threads are short (the heaviest step is one signature;
+ * password hashing and the purge have platform threads of their own), and they hand their
+ * database work to platform threads (the group commit's writer, the lookups), which need cores of
+ * their own alongside the event loops. On 2 cores, one carrier instead of two took a fifth less
+ * server CPU per {@code client_credentials} token (bench/README.md): a use case resumed while the
+ * carrier is busy waits in its queue instead of waking a second carrier on the other core.
  *
  * <p>Left to the JDK before JDK 24, where a virtual thread that blocks inside a
  * {@code synchronized} block keeps its carrier (JEP 491), so fewer carriers could stall every
