@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Runs the purge of expired data every {@code interval} on a platform thread of its own, never on
  * an event loop, nor on a virtual thread: on the embedded H2 the purge's deletes run in this
  * process, and a virtual thread computing holds its carrier, which the use cases share (half the
- * cores' worth, see {@link VirtualThreadCarriers}). Every node runs it: the purge needs no lock, and a random first delay spreads the
- * nodes over the interval. A failure (the database away) is logged once, when it starts, and once
- * more when a run succeeds again; it never stops the schedule or the server.
+ * cores' worth, see {@link VirtualThreadCarriers}). Every node runs it: the purge needs no lock,
+ * and a random first delay spreads the nodes over the interval. A failure (the database away) is
+ * logged once, when it starts, and once more when a run succeeds again; it never stops the
+ * schedule or the server.
  */
 final class PurgeSchedule implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PurgeSchedule.class.getName());
