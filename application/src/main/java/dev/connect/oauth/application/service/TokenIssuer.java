@@ -19,6 +19,7 @@ import dev.connect.oauth.domain.JwkThumbprint;
 import dev.connect.oauth.domain.RefreshToken;
 import dev.connect.oauth.domain.ResourceSet;
 import dev.connect.oauth.domain.ScopeSet;
+import dev.connect.oauth.domain.SecretHash;
 import dev.connect.oauth.domain.TokenId;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,8 +163,8 @@ final class TokenIssuer {
      */
     private Pair rootPair(GrantId grantId, ClientId clientId, AccountId accountId, ScopeSet scopes, Instant familyStart,
                           ResourceSet boundResources, ResourceSet accessResources, Instant now, Minting minting) {
-        String refreshValue = TokenKeys.newOpaque(now, generator, policy.timedTokenKeys());
-        RefreshToken refresh = new RefreshToken(newId(now), TokenKeys.ofNew(refreshValue, hasher, policy.timedTokenKeys()), grantId, clientId,
+        String refreshValue = newOpaque(now);
+        RefreshToken refresh = new RefreshToken(newId(now), keyOf(refreshValue), grantId, clientId,
                 Optional.of(accountId), scopes, Optional.empty(), now,
                 policy.refreshTokenLifetime().expiresAt(now, familyStart), Optional.empty(), Optional.empty(),
                 minting.refreshKey(), boundResources);
@@ -172,8 +173,8 @@ final class TokenIssuer {
 
     private Pair successorPair(RefreshToken parent, ScopeSet accessScopes, ResourceSet accessResources,
                                Instant grantCreatedAt, Instant now, Minting minting) {
-        String successorValue = TokenKeys.newOpaque(now, generator, policy.timedTokenKeys());
-        RefreshToken successor = parent.successor(newId(now), TokenKeys.ofNew(successorValue, hasher, policy.timedTokenKeys()), now,
+        String successorValue = newOpaque(now);
+        RefreshToken successor = parent.successor(newId(now), keyOf(successorValue), now,
                 policy.refreshTokenLifetime().expiresAt(now, grantCreatedAt), minting.refreshKey());
         return pairWith(new Secret<>(successorValue, successor), accessScopes, accessResources, now, minting);
     }
@@ -196,9 +197,9 @@ final class TokenIssuer {
         String value = switch (minting.accessFormat()) {
             case JWT -> codec.encode(new AccessTokenClaims(policy.issuer(), subject, resources.audience(policy.audience()),
                     clientId, scopes, jti, now, expiresAt, key));
-            case REFERENCE -> TokenKeys.newOpaque(now, generator, policy.timedTokenKeys()); // its details are only in the store, found by the key
+            case REFERENCE -> newOpaque(now); // its details are only in the store, found by the key
         };
-        return new Secret<>(value, new AccessToken(jti, TokenKeys.ofNew(value, hasher, policy.timedTokenKeys()), grantId, clientId, accountId, scopes,
+        return new Secret<>(value, new AccessToken(jti, keyOf(value), grantId, clientId, accountId, scopes,
                 refreshId, now, expiresAt, Optional.empty(), key, resources));
     }
 
@@ -208,6 +209,16 @@ final class TokenIssuer {
                 refresh.map(Secret::value),
                 refresh.map(r -> Duration.between(now, r.kept().expiresAt()).toSeconds()),
                 access.kept().scopes(), Optional.empty(), access.kept().boundKey());
+    }
+
+    /** A new opaque token made at {@code now}: a refresh token, or a reference access token. */
+    private String newOpaque(Instant now) {
+        return TokenKeys.newOpaque(now, generator, policy.timedTokenKeys());
+    }
+
+    /** The key a token issued here is stored by. */
+    private SecretHash keyOf(String token) {
+        return TokenKeys.ofNew(token, hasher, policy.timedTokenKeys());
     }
 
     /** Time-ordered, so that the token tables grow at the end of their primary keys. */
