@@ -13,7 +13,7 @@ class DatabaseSettingsTest {
         DatabaseSettings settings = DatabaseSettings.embedded(Path.of("/srv/connect/data"));
 
         assertThat(settings.jdbcUrl()).isEqualTo(
-                "jdbc:h2:file:/srv/connect/data/connect;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                "jdbc:h2:file:/srv/connect/data/connect;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=1024;WRITE_DELAY=0");
         assertThat(settings.maxPoolSize()).isEqualTo(DatabaseSettings.DEFAULT_MAX_POOL_SIZE);
         assertThat(settings.connectionTimeout()).isEqualTo(DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT);
     }
