@@ -124,11 +124,20 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    void groupCommitWritersWhenAnyPoolThenTwoAtMostAndHalfThePoolAtMostAndOneAtLeast() {
+    void groupCommitWritersWhenMySqlThenTwoAtMostAndHalfThePoolAtMostAndOneAtLeast() {
         assertThat(withPool(1).groupCommitWriters()).isEqualTo(1);
         assertThat(withPool(3).groupCommitWriters()).isEqualTo(1);
         assertThat(withPool(4).groupCommitWriters()).isEqualTo(2);
         assertThat(withPool(64).groupCommitWriters()).isEqualTo(2);
+    }
+
+    @Test
+    void groupCommitWritersWhenH2ThenOneWhateverThePool() {
+        DatabaseSettings h2 = new DatabaseSettings("jdbc:h2:mem:x", "sa", "", 64,
+                DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT, DatabaseSettings.DEFAULT_SOCKET_TIMEOUT);
+
+        assertThat(h2.groupCommitWriters()).isEqualTo(1);
+        assertThat(DatabaseSettings.embedded(Path.of("data")).groupCommitWriters()).isEqualTo(1);
     }
 
     private static DatabaseSettings withPool(int size) {
